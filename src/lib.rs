@@ -1,0 +1,10 @@
+//! The active-profiles viewer: a thin Yew app over the counting engine.
+//!
+//! State lives in one [`state::ViewerState`] (a `Reducible`); components only
+//! render it and dispatch [`state::Action`]s. Counting is the engine's job.
+
+pub mod app;
+pub mod demo;
+pub mod state;
+
+pub use app::App;
