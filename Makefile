@@ -1,0 +1,132 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Every install step checks first and skips what is already there.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMIUM CHROMEDRIVER
+# No prompt ever (CI has no standard input).
+export DEBIAN_FRONTEND := noninteractive
+export CARGO_TERM_COLOR := never
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+say = printf '\033[1m==> %s\033[0m\n' "$(1)"
+
+.PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium \
+        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench
+
+help:
+	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
+	@echo "make test    install what is missing, then fmt, clippy, native, wasm and end-to-end tests"
+	@echo "make dist    release build of the viewer into dist/"
+	@echo "make cli     release build of target/release/active-profiles"
+	@echo "make bench   benchmarks (see README)"
+
+## ---- set-up: each step installs only what is missing -----------------------
+
+setup: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium
+
+setup-wasm-target:
+	@if rustup target list --installed | grep -qx wasm32-unknown-unknown; then \
+	  $(call say,wasm32-unknown-unknown target: present); \
+	else \
+	  $(call say,installing the wasm32-unknown-unknown target); \
+	  rustup target add wasm32-unknown-unknown; \
+	fi
+
+setup-trunk:
+	@if trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)'; then \
+	  $(call say,trunk $(TRUNK_VERSION): present); \
+	else \
+	  $(call say,installing trunk $(TRUNK_VERSION) (a debug build: about 4 minutes)); \
+	  CARGO_PROFILE_DEV_DEBUG=0 cargo install --locked --debug trunk --version $(TRUNK_VERSION); \
+	fi
+
+setup-wasm-bindgen:
+	@if wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+	    && command -v wasm-bindgen-test-runner >/dev/null; then \
+	  $(call say,wasm-bindgen-cli $(WASM_BINDGEN_VERSION): present); \
+	else \
+	  $(call say,installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (equal to Cargo.lock)); \
+	  CARGO_PROFILE_RELEASE_DEBUG=0 cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+setup-node:
+	@if [ -f node_modules/.package-lock.json ] && cmp -s package-lock.json node_modules/.package-lock-copy.json; then \
+	  $(call say,npm packages (binaryen wasm-opt, playwright-core): present); \
+	else \
+	  $(call say,installing npm packages from package-lock.json (binaryen wasm-opt, playwright-core)); \
+	  npm ci --no-audit --no-fund --loglevel=error; \
+	  cp package-lock.json node_modules/.package-lock-copy.json; \
+	fi
+
+setup-chromium:
+	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then \
+	  $(call say,chromium and chromedriver: present); \
+	else \
+	  $(call say,installing chromium and chromium-driver from Debian); \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	fi
+
+## ---- build and serve ---------------------------------------------------------
+
+serve: setup
+	@$(call say,serving the viewer on http://127.0.0.1:8080 (Ctrl-C stops))
+	trunk serve --address 127.0.0.1 --port 8080
+
+dist: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node
+	@$(call say,release build of the viewer into dist/)
+	trunk build --release
+
+cli:
+	@$(call say,release build of target/release/active-profiles)
+	cargo build --release --bin active-profiles
+
+## ---- tests -----------------------------------------------------------------
+
+test: setup
+	@$(MAKE) fmt-check
+	@$(MAKE) clippy
+	@$(MAKE) test-native
+	@$(MAKE) test-wasm
+	@$(MAKE) test-e2e
+	@$(call say,all tests passed)
+
+fmt-check:
+	@$(call say,cargo fmt --check)
+	cargo fmt --all --check
+
+clippy:
+	@$(call say,clippy on the native crates and on the app for wasm32)
+	cargo clippy --workspace --exclude active-profiles-app --all-targets -- -D warnings
+	cargo clippy -p active-profiles-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	@$(call say,native tests: engine and command line)
+	cargo test --workspace --exclude active-profiles-app
+
+# wasm-bindgen-test-runner drives Chromium through chromedriver; webdriver.json
+# holds the headless flags.
+test-wasm:
+	@$(call say,wasm tests of the app in headless Chromium)
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test -p active-profiles-app --target wasm32-unknown-unknown
+
+test-e2e: dist cli
+	@$(call say,end-to-end tests in headless Chromium (playwright-core))
+	node e2e/run.mjs
+
+bench: cli
+	@$(call say,benchmarks)
+	@echo "no benchmark yet"
