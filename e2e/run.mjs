@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, serve, launch, openPage, screenshot, assertEqual, assert, runAll } from './harness.mjs';
 
-const CLI = path.join(ROOT, 'target', 'release', 'active-profiles');
+const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
+const CLI = path.join(TARGET, 'release', 'active-profiles');
 const WORK = path.join(ROOT, 'target', 'e2e');
 
 /** The command line's report (JSON) for the given files. */
