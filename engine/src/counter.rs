@@ -1,61 +1,946 @@
-//! The mergeable counting state (placeholder for the slice: keys in column 0, dates in column 1).
+//! The mergeable counting state: files pushed in chunks, rows classified and counted, partial states merged.
 
 use std::collections::BTreeMap;
 
-use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Options, Report, ReportSettings};
+use crate::classify::{self, Classifier, Failure, Status, ValueCache};
+use crate::csvread::{record_strings, DecodedCsv, Record};
+use crate::date::{self, Day, LeaveCache, Order, RawDate};
+use crate::deliveries::Deliveries;
+use crate::fields::{match_headers, Field, FIELDS};
+use crate::options::TimeZone;
+use crate::profiles::{stable_hash, Profiles};
+use crate::report::{FileSummary, RejectedRow};
+use crate::{FastMap, Options, Report, ReportSettings};
 
 /// A file being read, handed out by [`Counter::begin_file`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FileId(usize);
 
+/// Why a file cannot be read at all. Bad rows never cause one: they are rejected and reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Required fields have no column: the user has to map them by hand.
+    MissingFields {
+        file: String,
+        /// Field names (`"event date"`, `"profile key or address"`).
+        missing: Vec<String>,
+        /// The file's headers as written.
+        headers: Vec<String>,
+    },
+    /// A manual mapping names a header that the file does not have.
+    MappedHeaderMissing {
+        file: String,
+        field: String,
+        header: String,
+        headers: Vec<String>,
+    },
+    /// The options cannot be used (an unsupported time zone, an unknown field name).
+    InvalidOptions(String),
+    /// The file id was not handed out by this counter, or the file has ended.
+    UnknownFile,
+}
+
+impl FileError {
+    /// The headers found in the file, for a mapping step.
+    pub fn headers(&self) -> &[String] {
+        match self {
+            FileError::MissingFields { headers, .. }
+            | FileError::MappedHeaderMissing { headers, .. } => headers,
+            _ => &[],
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileError::MissingFields {
+                file,
+                missing,
+                headers,
+            } => {
+                write!(
+                    f,
+                    "{file}: no column found for {} (headers: {})",
+                    missing.join(", "),
+                    headers.join(", ")
+                )
+            }
+            FileError::MappedHeaderMissing {
+                file,
+                field,
+                header,
+                headers,
+            } => {
+                write!(f, "{file}: the {field} is mapped to '{header}', which is not a header (headers: {})", headers.join(", "))
+            }
+            FileError::InvalidOptions(m) => write!(f, "{m}"),
+            FileError::UnknownFile => write!(f, "unknown or already ended file"),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Excluded-row reasons, in the spec's order.
+pub(crate) const REASONS: [&str; 5] = ["proof", "social", "control", "status", "failure_reason"];
+
+const MAX_REJECTED: usize = 100;
+
+/// Everything that a report needs: the part of a counter that is merged and serialised.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct State {
+    pub profiles: Profiles,
+    /// (instance, target dimension) of each group id.
+    pub groups: Vec<(String, String)>,
+    pub channels: Vec<String>,
+    pub min_day: Option<Day>,
+    pub max_day: Option<Day>,
+    pub read: u64,
+    pub counted: u64,
+    pub excluded: [u64; 5],
+    pub rejected: u64,
+    pub rejected_rows: Vec<RejectedRow>,
+    /// field -> value -> rows.
+    pub unrecognised: BTreeMap<String, BTreeMap<String, u64>>,
+    pub warnings: Vec<String>,
+    pub files: Vec<FileSummary>,
+}
+
+impl State {
+    fn see_day(&mut self, day: Day) {
+        self.min_day = Some(self.min_day.map_or(day, |m| m.min(day)));
+        self.max_day = Some(self.max_day.map_or(day, |m| m.max(day)));
+    }
+
+    fn unrecognised(&mut self, field: &str, value: &[u8]) {
+        let value = String::from_utf8_lossy(value);
+        let map = match self.unrecognised.get_mut(field) {
+            Some(m) => m,
+            None => self.unrecognised.entry(field.to_string()).or_default(),
+        };
+        match map.get_mut(value.as_ref()) {
+            Some(n) => *n += 1,
+            None => {
+                map.insert(value.into_owned(), 1);
+            }
+        }
+    }
+
+    fn trim_rejected(&mut self) {
+        self.rejected_rows
+            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        self.rejected_rows.truncate(MAX_REJECTED);
+    }
+}
+
+/// Column index of each field in one file.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cols {
+    key: Option<usize>,
+    date: Option<usize>,
+    status: Option<usize>,
+    reason: Option<usize>,
+    delivery: Option<usize>,
+    channel: Option<usize>,
+    dimension: Option<usize>,
+    address: Option<usize>,
+    transactional: Option<usize>,
+    proof: Option<usize>,
+    seed: Option<usize>,
+    control: Option<usize>,
+    instance: Option<usize>,
+}
+
+/// A row whose date waits for the file's day/month order.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    /// Profile and channel, or `u32::MAX` for an excluded row (only the data range needs its date).
+    id: u32,
+    channel: u16,
+    raw: RawDate,
+}
+
+struct FileCtx {
+    name: String,
+    instance: u32,
+    cols: Option<Cols>,
+    columns: BTreeMap<String, String>,
+    keep: Option<Vec<bool>>,
+    error: Option<FileError>,
+    order: Option<Order>,
+    pending: Vec<Pending>,
+    ambiguous: bool,
+    rows: u64,
+}
+
+struct OpenFile {
+    csv: DecodedCsv,
+    ctx: FileCtx,
+}
+
+/// Per-value lookups, derived from the options and rebuilt on demand.
+#[derive(Default)]
+struct Caches {
+    status: ValueCache<Status>,
+    failure: ValueCache<Failure>,
+    channel: ValueCache<(u16, bool)>,
+    dimension: ValueCache<u32>,
+    instance: ValueCache<u32>,
+    delivery: ValueCache<u32>,
+    delivery_channel: FastMap<u32, (u16, bool)>,
+    delivery_dimension: FastMap<u32, u32>,
+    names: Vec<String>,
+    name_index: FastMap<String, u32>,
+    group_of: FastMap<(u32, u32), u32>,
+    group_index: FastMap<(String, String), u32>,
+    channel_index: FastMap<String, u16>,
+    leave: LeaveCache,
+    scratch: Vec<u8>,
+}
+
+impl Caches {
+    fn name(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.name_index.get(s) {
+            return *i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(s.to_string());
+        self.name_index.insert(s.to_string(), i);
+        i
+    }
+}
+
+/// The reading and counting machinery (everything but the open files).
+struct Engine {
+    options: Options,
+    manual: BTreeMap<Field, String>,
+    zone: i32,
+    options_error: Option<String>,
+    classifier: Classifier,
+    deliveries: Option<Deliveries>,
+    state: State,
+    caches: Caches,
+    anonymous: u32,
+    recipients: u32,
+}
+
 /// Partial counting state over the files pushed so far.
-#[derive(Clone, Debug, Default)]
+///
+/// See the crate documentation for a guide. A counter is `Serialize` and
+/// `Deserialize` so that partial states can travel between web workers;
+/// files still open are not part of the serialised state.
 pub struct Counter {
-    _options: Options,
-    buffers: Vec<Vec<u8>>,
-    last_day: BTreeMap<String, NaiveDate>,
+    engine: Engine,
+    files: Vec<Option<OpenFile>>,
+}
+
+impl Clone for Counter {
+    /// Clones the counted state; files still open are not cloned.
+    fn clone(&self) -> Self {
+        let mut c = Counter::new(self.engine.options.clone());
+        c.engine.deliveries = self.engine.deliveries.clone();
+        c.engine.state = self.engine.state.clone();
+        c
+    }
+}
+
+impl std::fmt::Debug for Counter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Counter")
+            .field("profiles", &self.engine.state.profiles.len())
+            .field("rows", &self.engine.state.read)
+            .finish()
+    }
+}
+
+impl Default for Counter {
+    fn default() -> Self {
+        Counter::new(Options::default())
+    }
 }
 
 impl Counter {
+    /// A counter with these options. Invalid options (see [`Options::validate`])
+    /// make every file fail with [`FileError::InvalidOptions`]; use [`Counter::try_new`] to learn it at once.
     pub fn new(options: Options) -> Self {
-        Counter { _options: options, ..Default::default() }
-    }
-
-    pub fn begin_file(&mut self, _name: &str, _instance: Option<&str>) -> FileId {
-        self.buffers.push(Vec::new());
-        FileId(self.buffers.len() - 1)
-    }
-
-    pub fn push(&mut self, file: FileId, chunk: &[u8]) {
-        self.buffers[file.0].extend_from_slice(chunk);
-    }
-
-    pub fn end_file(&mut self, file: FileId) {
-        let bytes = std::mem::take(&mut self.buffers[file.0]);
-        let mut reader = csv::Reader::from_reader(bytes.as_slice());
-        for record in reader.records().flatten() {
-            let (Some(key), Some(date)) = (record.get(0), record.get(1)) else { continue };
-            let Ok(day) = NaiveDate::parse_from_str(date.get(..10).unwrap_or(date), "%Y-%m-%d") else { continue };
-            let last = self.last_day.entry(key.to_owned()).or_insert(day);
-            *last = (*last).max(day);
+        let options_error = options.validate().err();
+        let zone = TimeZone::parse(&options.time_zone)
+            .map(|z| z.offset_secs)
+            .unwrap_or(0);
+        let manual = options
+            .mapping
+            .iter()
+            .filter_map(|(field, header)| Field::parse(field).map(|f| (f, header.clone())))
+            .collect();
+        let mut caches = Caches::default();
+        let anonymous = caches.name("Anonymous");
+        let recipients = caches.name("Recipients");
+        Counter {
+            engine: Engine {
+                classifier: Classifier::new(&options.rules),
+                options,
+                manual,
+                zone,
+                options_error,
+                deliveries: None,
+                state: State::default(),
+                caches,
+                anonymous,
+                recipients,
+            },
+            files: Vec::new(),
         }
     }
 
-    pub fn merge(&mut self, other: Counter) {
-        for (key, day) in other.last_day {
-            let last = self.last_day.entry(key).or_insert(day);
-            *last = (*last).max(day);
-        }
+    /// A counter, or the reason its options cannot be used.
+    pub fn try_new(options: Options) -> Result<Self, String> {
+        options.validate()?;
+        Ok(Counter::new(options))
     }
 
-    pub fn report(&self, settings: &ReportSettings) -> Report {
-        let as_of = settings.as_of.or_else(|| self.last_day.values().max().copied());
-        let total_active = match as_of.and_then(|d| d.checked_sub_months(Months::new(12)).map(|from| (from, d))) {
-            Some((from, to)) => self.last_day.values().filter(|d| **d > from && **d <= to).count() as u64,
-            None => 0,
+    /// The options this counter reads with.
+    pub fn options(&self) -> &Options {
+        &self.engine.options
+    }
+
+    /// Joins log rows to this deliveries table. Set it before pushing log files.
+    pub fn set_deliveries(&mut self, deliveries: Deliveries) {
+        self.engine.deliveries = Some(deliveries);
+        self.engine.caches.delivery = ValueCache::default();
+        self.engine.caches.delivery_channel.clear();
+        self.engine.caches.delivery_dimension.clear();
+    }
+
+    /// Starts a log file. Rows without an instance column belong to `instance`, else to the options' default instance.
+    pub fn begin_file(&mut self, name: &str, instance: Option<&str>) -> FileId {
+        let e = &mut self.engine;
+        let instance = instance
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&e.options.default_instance)
+            .to_string();
+        let instance = e.caches.name(&instance);
+        let error = e.options_error.clone().map(FileError::InvalidOptions);
+        self.files.push(Some(OpenFile {
+            csv: DecodedCsv::new(),
+            ctx: FileCtx {
+                name: name.to_string(),
+                instance,
+                cols: None,
+                columns: BTreeMap::new(),
+                keep: None,
+                error,
+                order: None,
+                pending: Vec::new(),
+                ambiguous: false,
+                rows: 0,
+            },
+        }));
+        FileId(self.files.len() - 1)
+    }
+
+    /// Pushes the next chunk of a file; chunks may be cut anywhere.
+    ///
+    /// Fails when the header line cannot be mapped (the error names the
+    /// missing fields and the headers found); later pushes of that file fail the same way.
+    pub fn push(&mut self, file: FileId, chunk: &[u8]) -> Result<(), FileError> {
+        self.feed(file, chunk, false)
+    }
+
+    /// Ends a file: flushes the last record and settles the file's day/month order.
+    pub fn end_file(&mut self, file: FileId) -> Result<(), FileError> {
+        self.feed(file, &[], true)?;
+        let Some(open) = self.files.get_mut(file.0).and_then(Option::take) else {
+            return Err(FileError::UnknownFile);
         };
-        Report { format: crate::report::FORMAT.into(), as_of: as_of.map(|d| d.to_string()), total_active, ..Default::default() }
+        let OpenFile { csv, mut ctx } = open;
+        let e = &mut self.engine;
+        if ctx.cols.is_none() {
+            e.state.warnings.push(format!("{}: empty file", ctx.name));
+        }
+        if !ctx.pending.is_empty() || (ctx.ambiguous && ctx.order.is_none()) {
+            let order = if e.options.day_first {
+                Order::DayFirst
+            } else {
+                Order::MonthFirst
+            };
+            let words = if e.options.day_first {
+                "day first"
+            } else {
+                "month first"
+            };
+            e.state.warnings.push(format!(
+                "{}: no date tells day and month apart; read as {words}",
+                ctx.name
+            ));
+            e.flush_pending(&mut ctx, order);
+        }
+        let st = &mut e.state;
+        if csv.decoder.mixed {
+            st.warnings.push(format!(
+                "{}: not valid UTF-8 throughout; the rest was read as Windows-1252",
+                ctx.name
+            ));
+        }
+        st.files.push(FileSummary {
+            name: ctx.name,
+            encoding: csv.decoder.encoding(),
+            delimiter: csv.delimiter_name(),
+            rows: ctx.rows,
+            columns: ctx.columns,
+        });
+        Ok(())
+    }
+
+    fn feed(&mut self, file: FileId, chunk: &[u8], last: bool) -> Result<(), FileError> {
+        let Some(open) = self.files.get_mut(file.0).and_then(Option::as_mut) else {
+            return Err(FileError::UnknownFile);
+        };
+        if let Some(err) = &open.ctx.error {
+            return Err(err.clone());
+        }
+        let OpenFile { csv, ctx } = open;
+        let engine = &mut self.engine;
+        csv.push(chunk, last, &mut |rec: &Record<'_>| engine.record(ctx, rec));
+        if let Some(keep) = ctx.keep.take() {
+            csv.csv.keep_columns(keep);
+        }
+        match &ctx.error {
+            Some(err) => Err(err.clone()),
+            None => Ok(()),
+        }
+    }
+
+    /// Adds another partial state: the result is the state one pass over both inputs would have given.
+    /// Both counters must have been made with the same options. Files still open in `other` are dropped.
+    pub fn merge(&mut self, other: Counter) {
+        let e = &mut self.engine;
+        let o = other.engine.state;
+        let groups: Vec<u32> = o
+            .groups
+            .iter()
+            .map(|(i, d)| e.group_by_names(i, d))
+            .collect();
+        let channels: Vec<u16> = o.channels.iter().map(|c| e.channel_id(c)).collect();
+        let st = &mut e.state;
+        st.profiles.merge(&o.profiles, &groups, &channels);
+        if let Some(d) = o.min_day {
+            st.see_day(d);
+        }
+        if let Some(d) = o.max_day {
+            st.see_day(d);
+        }
+        st.read += o.read;
+        st.counted += o.counted;
+        st.rejected += o.rejected;
+        for (a, b) in st.excluded.iter_mut().zip(o.excluded) {
+            *a += b;
+        }
+        st.rejected_rows.extend(o.rejected_rows);
+        st.trim_rejected();
+        for (field, values) in o.unrecognised {
+            let map = st.unrecognised.entry(field).or_default();
+            for (v, n) in values {
+                *map.entry(v).or_default() += n;
+            }
+        }
+        st.warnings.extend(o.warnings);
+        st.files.extend(o.files);
+    }
+
+    /// The report for these settings. Changing the settings never needs the files again.
+    pub fn report(&self, settings: &ReportSettings) -> Report {
+        crate::reporting::build(
+            &self.engine.state,
+            &self.engine.options,
+            &self.engine.classifier,
+            settings,
+        )
+    }
+
+    /// Number of distinct profiles (counting keys) held.
+    pub fn profiles(&self) -> usize {
+        self.engine.state.profiles.len()
+    }
+
+    /// Approximate heap bytes of the profile store (keys included).
+    pub fn profile_bytes(&self) -> usize {
+        self.engine.state.profiles.heap_bytes()
+    }
+}
+
+impl Engine {
+    fn group_by_names(&mut self, instance: &str, dimension: &str) -> u32 {
+        let key = (instance.to_string(), dimension.to_string());
+        if let Some(g) = self.caches.group_index.get(&key) {
+            return *g;
+        }
+        let g = self.state.groups.len() as u32;
+        self.state.groups.push(key.clone());
+        self.caches.group_index.insert(key, g);
+        g
+    }
+
+    fn group(&mut self, instance: u32, dimension: u32) -> u32 {
+        if let Some(g) = self.caches.group_of.get(&(instance, dimension)) {
+            return *g;
+        }
+        let (i, d) = (
+            self.caches.names[instance as usize].clone(),
+            self.caches.names[dimension as usize].clone(),
+        );
+        if self.caches.group_index.is_empty() && !self.state.groups.is_empty() {
+            for (k, names) in self.state.groups.iter().enumerate() {
+                self.caches.group_index.insert(names.clone(), k as u32);
+            }
+        }
+        let g = self.group_by_names(&i, &d);
+        self.caches.group_of.insert((instance, dimension), g);
+        g
+    }
+
+    fn channel_id(&mut self, name: &str) -> u16 {
+        if self.caches.channel_index.len() != self.state.channels.len() {
+            self.caches.channel_index = self
+                .state
+                .channels
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.clone(), i as u16))
+                .collect();
+        }
+        if let Some(c) = self.caches.channel_index.get(name) {
+            return *c;
+        }
+        let c = self
+            .state
+            .channels
+            .len()
+            .min(crate::profiles::MULTI as usize - 1) as u16;
+        self.state.channels.push(name.to_string());
+        self.caches.channel_index.insert(name.to_string(), c);
+        c
+    }
+
+    fn channel(&mut self, value: &[u8]) -> (u16, bool) {
+        if let Some(v) = self.caches.channel.peek(value) {
+            return v;
+        }
+        let (name, social) = self.classifier.channel(value);
+        let id = self.channel_id(&name);
+        self.caches.channel.get_or(value, |_| (id, social))
+    }
+
+    fn reject(&mut self, ctx: &FileCtx, line: u64, reason: String) {
+        let st = &mut self.state;
+        st.rejected += 1;
+        st.rejected_rows.push(RejectedRow {
+            file: ctx.name.clone(),
+            line,
+            reason,
+        });
+        if st.rejected_rows.len() > 4 * MAX_REJECTED {
+            st.trim_rejected();
+        }
+    }
+
+    fn header(&mut self, ctx: &mut FileCtx, rec: &Record<'_>) {
+        let headers = record_strings(rec);
+        match match_headers(&headers, &FIELDS, Field::aliases, &self.manual) {
+            Err((field, header)) => {
+                ctx.error = Some(FileError::MappedHeaderMissing {
+                    file: ctx.name.clone(),
+                    field: field.name().into(),
+                    header,
+                    headers,
+                });
+            }
+            Ok(m) => {
+                let mut missing = Vec::new();
+                if !m.contains_key(&Field::EventDate) {
+                    missing.push("event date".to_string());
+                }
+                if !m.contains_key(&Field::ProfileKey) && !m.contains_key(&Field::Address) {
+                    missing.push("profile key or address".to_string());
+                }
+                if !missing.is_empty() {
+                    ctx.error = Some(FileError::MissingFields {
+                        file: ctx.name.clone(),
+                        missing,
+                        headers,
+                    });
+                    return;
+                }
+                let col = |f: Field| m.get(&f).copied();
+                ctx.cols = Some(Cols {
+                    key: col(Field::ProfileKey),
+                    date: col(Field::EventDate),
+                    status: col(Field::Status),
+                    reason: col(Field::FailureReason),
+                    delivery: col(Field::Delivery),
+                    channel: col(Field::Channel),
+                    dimension: col(Field::TargetDimension),
+                    address: col(Field::Address),
+                    transactional: col(Field::Transactional),
+                    proof: col(Field::Proof),
+                    seed: col(Field::Seed),
+                    control: col(Field::ControlGroup),
+                    instance: col(Field::Instance),
+                });
+                let mut keep = vec![false; headers.len()];
+                for (f, c) in &m {
+                    ctx.columns
+                        .insert(f.name().to_string(), headers[*c].clone());
+                    keep[*c] = true;
+                }
+                ctx.keep = Some(keep);
+            }
+        }
+    }
+
+    /// A flag column's value; unrecognised values count as false and are listed.
+    fn flag(&mut self, field: &str, v: &[u8]) -> Option<bool> {
+        if v.is_empty() {
+            return None;
+        }
+        match classify::flag(v) {
+            Some(b) => Some(b),
+            None => {
+                self.state.unrecognised(field, v);
+                Some(false)
+            }
+        }
+    }
+
+    fn record(&mut self, ctx: &mut FileCtx, rec: &Record<'_>) {
+        if ctx.error.is_some() {
+            return;
+        }
+        let Some(c) = ctx.cols else {
+            self.header(ctx, rec);
+            return;
+        };
+        self.state.read += 1;
+        ctx.rows += 1;
+        let get =
+            |col: Option<usize>| -> &[u8] { col.map(|i| rec.get(i).trim_ascii()).unwrap_or(&[]) };
+        let key = get(c.key);
+        let address = get(c.address);
+        if key.is_empty() && address.is_empty() {
+            self.reject(ctx, rec.line, "no profile key and no address".into());
+            return;
+        }
+        let date_value = get(c.date);
+        if date_value.is_empty() {
+            self.reject(ctx, rec.line, "no event date".into());
+            return;
+        }
+        let Some(raw) = date::parse(date_value) else {
+            self.reject(
+                ctx,
+                rec.line,
+                format!("event date {} is not a date", shown(date_value)),
+            );
+            return;
+        };
+        let mut decided = false;
+        if ctx.order.is_none() {
+            if let Some(o) = raw.tells() {
+                ctx.order = Some(o);
+                decided = true;
+            }
+        }
+        let day = if ctx.order.is_none() && raw.ambiguous() {
+            ctx.ambiguous = true;
+            None
+        } else {
+            let order = ctx.order.unwrap_or(if self.options.day_first {
+                Order::DayFirst
+            } else {
+                Order::MonthFirst
+            });
+            match raw.resolve(order, self.zone) {
+                Some(d) => Some(d),
+                None => {
+                    self.reject(
+                        ctx,
+                        rec.line,
+                        format!("event date {} is not a date", shown(date_value)),
+                    );
+                    if decided {
+                        self.flush_pending(ctx, order);
+                    }
+                    return;
+                }
+            }
+        };
+
+        // The deliveries file, when the row names a delivery.
+        let delivery = match (c.delivery, &self.deliveries) {
+            (Some(col), Some(d)) => {
+                let v = rec.get(col).trim_ascii();
+                if v.is_empty() {
+                    u32::MAX
+                } else {
+                    self.caches.delivery.get_or(v, |v| {
+                        d.index_of(&String::from_utf8_lossy(v)).unwrap_or(u32::MAX)
+                    })
+                }
+            }
+            _ => u32::MAX,
+        };
+
+        // 1. proof or seed.
+        let proof = match self.flag("proof", get(c.proof)) {
+            Some(p) => p,
+            None => self
+                .delivery_info(delivery)
+                .and_then(|d| d.proof)
+                .unwrap_or(false),
+        };
+        let seed = self.flag("seed", get(c.seed)).unwrap_or(false);
+        // 2. social channel.
+        let channel_value = get(c.channel);
+        let (channel, social) = if !channel_value.is_empty() {
+            self.channel(channel_value)
+        } else {
+            self.delivery_channel(delivery)
+        };
+        // 3. control group; 4. status; 5. failure reason.
+        let control = self.flag("control_group", get(c.control)).unwrap_or(false);
+        let status_value = get(c.status);
+        let status = if status_value.is_empty() {
+            Status::Counted
+        } else {
+            let classifier = &self.classifier;
+            let s = self
+                .caches
+                .status
+                .get_or(status_value, |v| classifier.status(v));
+            if s == Status::Unknown {
+                self.state.unrecognised("status", status_value);
+            }
+            s
+        };
+        let reason_value = get(c.reason);
+        let failure = if reason_value.is_empty() {
+            Failure::Counted
+        } else {
+            let classifier = &self.classifier;
+            let f = self
+                .caches
+                .failure
+                .get_or(reason_value, |v| classifier.failure(v));
+            if f == Failure::Unknown {
+                self.state.unrecognised("failure_reason", reason_value);
+            }
+            f
+        };
+        let excluded = if proof || seed {
+            Some(0)
+        } else if social {
+            Some(1)
+        } else if control || failure == Failure::Control {
+            Some(2)
+        } else if status == Status::Excluded {
+            Some(3)
+        } else if failure == Failure::Excluded {
+            Some(4)
+        } else {
+            None
+        };
+        let transactional = self.flag("transactional", get(c.transactional));
+
+        if let Some(reason) = excluded {
+            self.state.excluded[reason] += 1;
+            match day {
+                Some(d) => self.state.see_day(d),
+                None => ctx.pending.push(Pending {
+                    id: u32::MAX,
+                    channel: 0,
+                    raw,
+                }),
+            }
+        } else {
+            self.state.counted += 1;
+            let transactional = match transactional {
+                Some(t) => t,
+                None => self
+                    .delivery_info(delivery)
+                    .and_then(|d| d.transactional)
+                    .unwrap_or(false),
+            };
+            let (dimension, profile_key) = if transactional || key.is_empty() {
+                (
+                    self.anonymous,
+                    if address.is_empty() { key } else { address },
+                )
+            } else {
+                let v = get(c.dimension);
+                let dim = if !v.is_empty() {
+                    let caches = &mut self.caches;
+                    match caches.dimension.peek(v) {
+                        Some(d) => d,
+                        None => {
+                            let d = caches.name(&classify::dimension(v));
+                            caches.dimension.get_or(v, |_| d)
+                        }
+                    }
+                } else {
+                    self.delivery_dimension(delivery)
+                };
+                (dim, key)
+            };
+            let instance = match get(c.instance) {
+                [] => ctx.instance,
+                v => {
+                    let caches = &mut self.caches;
+                    match caches.instance.peek(v) {
+                        Some(i) => i,
+                        None => {
+                            let i = caches.name(String::from_utf8_lossy(v).trim());
+                            caches.instance.get_or(v, |_| i)
+                        }
+                    }
+                }
+            };
+            let group = self.group(instance, dimension);
+            let id = self.state.profiles.intern(group, profile_key);
+            if dimension != self.anonymous && !address.is_empty() {
+                let exact = stable_hash(address);
+                if self.state.profiles.address(id).map(|a| a.1) != Some(exact) {
+                    let folded = folded_hash(address, &mut self.caches.scratch);
+                    self.state.profiles.set_address(id, folded, exact);
+                }
+            }
+            match day {
+                Some(d) => {
+                    self.state.see_day(d);
+                    let leave = self.caches.leave.get(d);
+                    self.state.profiles.add(id, channel, (d, leave));
+                }
+                None => ctx.pending.push(Pending { id, channel, raw }),
+            }
+        }
+        if decided {
+            let order = ctx.order.unwrap_or(Order::DayFirst);
+            self.flush_pending(ctx, order);
+        }
+    }
+
+    fn delivery_info(&self, index: u32) -> Option<&crate::deliveries::DeliveryInfo> {
+        match &self.deliveries {
+            Some(d) if index != u32::MAX => Some(d.info(index)),
+            _ => None,
+        }
+    }
+
+    fn delivery_channel(&mut self, index: u32) -> (u16, bool) {
+        if index == u32::MAX {
+            return (self.channel_id("Unknown"), false);
+        }
+        if let Some(v) = self.caches.delivery_channel.get(&index) {
+            return *v;
+        }
+        let v = match self.delivery_info(index).and_then(|d| d.channel.clone()) {
+            Some(c) => self.channel(c.as_bytes()),
+            None => (self.channel_id("Unknown"), false),
+        };
+        self.caches.delivery_channel.insert(index, v);
+        v
+    }
+
+    fn delivery_dimension(&mut self, index: u32) -> u32 {
+        if index == u32::MAX {
+            return self.recipients;
+        }
+        if let Some(v) = self.caches.delivery_dimension.get(&index) {
+            return *v;
+        }
+        let v = match self
+            .delivery_info(index)
+            .and_then(|d| d.target_dimension.clone())
+        {
+            Some(d) => self.caches.name(&classify::dimension(d.as_bytes())),
+            None => self.recipients,
+        };
+        self.caches.delivery_dimension.insert(index, v);
+        v
+    }
+
+    fn flush_pending(&mut self, ctx: &mut FileCtx, order: Order) {
+        for p in std::mem::take(&mut ctx.pending) {
+            let Some(d) = p.raw.resolve(order, self.zone) else {
+                continue;
+            };
+            self.state.see_day(d);
+            if p.id != u32::MAX {
+                let leave = self.caches.leave.get(d);
+                self.state.profiles.add(p.id, p.channel, (d, leave));
+            }
+        }
+    }
+}
+
+/// A value as quoted in a rejection reason: at most 40 characters.
+fn shown(v: &[u8]) -> String {
+    let s = String::from_utf8_lossy(v);
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// The hash of an address with letter case folded.
+pub(crate) fn folded_hash(address: &[u8], scratch: &mut Vec<u8>) -> u64 {
+    if address.is_ascii() {
+        scratch.clear();
+        scratch.extend(address.iter().map(u8::to_ascii_lowercase));
+        stable_hash(scratch)
+    } else {
+        stable_hash(String::from_utf8_lossy(address).to_lowercase().as_bytes())
+    }
+}
+
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    options: &'a Options,
+    deliveries: &'a Option<Deliveries>,
+    state: &'a State,
+}
+
+#[derive(Deserialize)]
+struct Saved {
+    options: Options,
+    deliveries: Option<Deliveries>,
+    state: State,
+}
+
+impl Serialize for Counter {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        SavedRef {
+            options: &self.engine.options,
+            deliveries: &self.engine.deliveries,
+            state: &self.engine.state,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Counter {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let saved = Saved::deserialize(d)?;
+        let mut c = Counter::new(saved.options);
+        if let Some(mut deliveries) = saved.deliveries {
+            deliveries.reindex();
+            c.engine.deliveries = Some(deliveries);
+        }
+        c.engine.state = saved.state;
+        Ok(c)
     }
 }

@@ -1,26 +1,128 @@
 //! Active-profile counting engine: bytes of delivery-log exports in, a report out.
 //!
-//! The engine is pure: no clock (the as-of date is an argument), no I/O beyond
-//! the bytes it is pushed, no web dependency. It streams: a [`Counter`] takes
-//! chunks of any size, and two counters [`Counter::merge`] into the state one
-//! pass over both inputs would have produced.
+//! Marketing platforms such as Adobe Campaign license by *active profiles*:
+//! the profiles that a counted delivery-log event reached in the last 12
+//! months. This crate reads exported delivery logs and counts them exactly
+//! as `counting-rules.md` defines, producing the `report.json` document of
+//! `report-format.md` ([`Report`]).
+//!
+//! The engine is pure: no clock (the as-of date is an argument), no I/O
+//! beyond the bytes it is pushed, no threads, no web dependency. It builds
+//! natively and for `wasm32-unknown-unknown`.
+//!
+//! # Counting files
+//!
+//! A [`Counter`] is pushed the bytes of each file in chunks of any size (a
+//! chunk may end inside a quoted field, a UTF-8 sequence or a UTF-16 code
+//! unit), and never holds a whole file: its memory grows with the distinct
+//! profiles, not with the rows.
 //!
 //! ```
 //! use engine::{Counter, Options, ReportSettings};
+//!
 //! let mut counter = Counter::new(Options::default());
-//! let file = counter.begin_file("part1.csv", None);
-//! counter.push(file, b"recipientId,eventDate\n1,2026-01-05\n2,2026-02-01\n");
-//! counter.end_file(file);
+//! let file = counter.begin_file("part1.csv", Some("campaign-prod"));
+//! counter.push(file, b"recipientId;eventDate;status\n1;2026-01-05;Sent\n2;2026-02-0")?;
+//! counter.push(file, b"1;Ignored\n")?;
+//! counter.end_file(file)?;
 //! let report = counter.report(&ReportSettings::default());
-//! assert_eq!(report.total_active, 2);
+//! assert_eq!(report.total_active, 1);
+//! assert_eq!(report.rows.excluded, 1);
+//! # Ok::<(), engine::FileError>(())
 //! ```
+//!
+//! The encoding (UTF-8 with or without BOM, UTF-16 with BOM, else
+//! Windows-1252), the delimiter (`,` `;` tab `|`, from the header line) and
+//! the columns (by header name, see [`Field::aliases`]) are detected per
+//! file; [`FileSummary`](report::FileSummary) in the report says what was
+//! found.
+//!
+//! # When a column cannot be found
+//!
+//! A file whose header has no event-date column, or neither a profile-key nor
+//! an address column, fails with [`FileError::MissingFields`], which lists the
+//! headers found. Map the column by hand and read the file again:
+//!
+//! ```
+//! use engine::{Counter, FileError, Options};
+//!
+//! let data = b"who,when\nA,2026-01-05\n";
+//! let mut counter = Counter::new(Options::default());
+//! let file = counter.begin_file("odd.csv", None);
+//! let err = counter.push(file, data).and_then(|_| counter.end_file(file)).unwrap_err();
+//! assert!(matches!(&err, FileError::MissingFields { missing, .. } if missing[0] == "event date"));
+//! assert_eq!(err.headers(), ["who", "when"]);
+//!
+//! let mut options = Options::default();
+//! options.map("event date", "when").unwrap();
+//! options.map("profile key", "who").unwrap();
+//! let mut counter = Counter::new(options);
+//! let file = counter.begin_file("odd.csv", None);
+//! counter.push(file, data)?;
+//! counter.end_file(file)?;
+//! # Ok::<(), FileError>(())
+//! ```
+//!
+//! Bad rows never fail a file: they are *rejected* and listed in the
+//! report's diagnosis with their file, line and reason.
+//!
+//! # Rules and settings
+//!
+//! [`Options`] hold everything that decides which rows count: the mapping,
+//! the day/month default, the time zone, and the classification
+//! [`Rules`] (which statuses count, which failure reasons exclude, numeric
+//! values). Every default of the spec is changeable, and the report's
+//! `settings.rules` says which rules were in force:
+//!
+//! ```
+//! let mut options = engine::Options::default();
+//! options.rules.apply("Declined=excluded").unwrap();       // a status value
+//! options.rules.apply("reason:Refused=excluded").unwrap(); // a failure reason
+//! ```
+//!
+//! [`ReportSettings`] (as-of date, billing day, purchased profiles) only
+//! choose what a report shows: call [`Counter::report`] again with other
+//! settings, without reading the files again.
+//!
+//! # Deliveries
+//!
+//! An optional deliveries file gives each delivery its channel, target
+//! dimension and transactional and proof flags. Read it into a
+//! [`Deliveries`] (also from pushed chunks) and hand it to the counter before
+//! the log files; a value on the log row itself always wins.
+//!
+//! # Splitting the work
+//!
+//! Counters made with the same options [`merge`](Counter::merge) into the
+//! state that one pass over all their files would have given, so files can be
+//! read on several threads or web workers. A counter is `Serialize` and
+//! `Deserialize` (files still open excepted) to travel between workers.
+//!
+//! # Time zones
+//!
+//! Event dates are calendar dates in the report's time zone, UTC by default.
+//! Only UTC and fixed offsets (`+02:00`) are supported, not IANA names: the
+//! time-zone database would outweigh the engine in the WebAssembly build.
 
 pub mod generate;
 pub mod options;
 pub mod report;
 
+mod classify;
 mod counter;
+mod csvread;
+mod date;
+mod decode;
+mod deliveries;
+mod fields;
+mod profiles;
+mod reporting;
 
-pub use counter::{Counter, FileId};
-pub use options::{BillingDay, Options, ReportSettings};
+pub use counter::{Counter, FileError, FileId};
+pub use deliveries::{Deliveries, DeliveryInfo};
+pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
+pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use report::Report;
+
+/// A hash map with a fixed, fast hasher (no random seed: nothing to ask the platform for).
+pub(crate) type FastMap<K, V> = hashbrown::HashMap<K, V, foldhash::fast::FixedState>;

@@ -1,0 +1,231 @@
+//! Classifying a row's values: statuses, failure reasons, channels, dimensions and flags, with per-value caches.
+//!
+//! Every value is looked up once per distinct byte string and the answer
+//! cached, so the row loop does one hash lookup per classified column.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::options::Rules;
+use crate::FastMap;
+
+/// Lower case, letters and digits only, for matching labels (`Delivery cancelled` = `delivery-cancelled`).
+pub(crate) fn norm(v: &[u8]) -> String {
+    String::from_utf8_lossy(v)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn as_int(v: &[u8]) -> Option<i64> {
+    std::str::from_utf8(v).ok()?.trim().parse().ok()
+}
+
+/// What a status value means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Status {
+    Counted,
+    Excluded,
+    /// Not in the rules: counted, and listed in the report.
+    Unknown,
+}
+
+/// What a failure reason means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Failure {
+    Counted,
+    Excluded,
+    Control,
+    /// Not in the rules: counted, and listed in the report.
+    Unknown,
+}
+
+/// The classification rules compiled for lookups.
+#[derive(Clone, Debug)]
+pub(crate) struct Classifier {
+    status: BTreeMap<String, Status>,
+    status_numbers: BTreeMap<i64, String>,
+    reason_labels: BTreeMap<String, i64>,
+    known_reasons: BTreeSet<i64>,
+    excluded_reasons: BTreeSet<i64>,
+    control_reasons: BTreeSet<i64>,
+    social: BTreeSet<String>,
+    channel_numbers: BTreeMap<i64, String>,
+    channel_labels: BTreeMap<String, String>,
+}
+
+impl Classifier {
+    pub(crate) fn new(rules: &Rules) -> Self {
+        let mut status = BTreeMap::new();
+        for v in &rules.counted_status {
+            status.insert(norm(v.as_bytes()), Status::Counted);
+        }
+        for v in &rules.excluded_status {
+            status.insert(norm(v.as_bytes()), Status::Excluded);
+        }
+        let mut reason_labels = BTreeMap::new();
+        for (n, labels) in &rules.failure_reasons {
+            for l in labels {
+                reason_labels.insert(norm(l.as_bytes()), *n);
+            }
+        }
+        Classifier {
+            status,
+            status_numbers: rules.status_numbers.clone(),
+            reason_labels,
+            known_reasons: rules.failure_reasons.keys().copied().collect(),
+            excluded_reasons: rules.excluded_failure_reasons.iter().copied().collect(),
+            control_reasons: rules.control_failure_reasons.iter().copied().collect(),
+            social: rules
+                .social_channels
+                .iter()
+                .map(|s| norm(s.as_bytes()))
+                .collect(),
+            channel_numbers: rules.channel_numbers.clone(),
+            channel_labels: rules
+                .channel_numbers
+                .values()
+                .map(|name| (norm(name.as_bytes()), name.clone()))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn status(&self, v: &[u8]) -> Status {
+        let key = norm(v);
+        if let Some(s) = self.status.get(&key) {
+            return *s;
+        }
+        if let Some(label) = as_int(v).and_then(|n| self.status_numbers.get(&n)) {
+            if let Some(s) = self.status.get(&norm(label.as_bytes())) {
+                return *s;
+            }
+        }
+        Status::Unknown
+    }
+
+    pub(crate) fn failure(&self, v: &[u8]) -> Failure {
+        let n = match as_int(v) {
+            Some(n) => n,
+            None => match self.reason_labels.get(&norm(v)) {
+                Some(n) => *n,
+                None => return Failure::Unknown,
+            },
+        };
+        if self.control_reasons.contains(&n) {
+            Failure::Control
+        } else if self.excluded_reasons.contains(&n) {
+            Failure::Excluded
+        } else if self.known_reasons.contains(&n) {
+            Failure::Counted
+        } else {
+            Failure::Unknown
+        }
+    }
+
+    /// The channel's name in the report, and whether it is social.
+    pub(crate) fn channel(&self, v: &[u8]) -> (String, bool) {
+        let name = match as_int(v) {
+            Some(n) => self
+                .channel_numbers
+                .get(&n)
+                .cloned()
+                .unwrap_or_else(|| n.to_string()),
+            None => {
+                let key = norm(v);
+                self.channel_labels
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| String::from_utf8_lossy(v).trim().to_string())
+            }
+        };
+        let social = self.social.contains(&norm(name.as_bytes())) || self.social.contains(&norm(v));
+        (name, social)
+    }
+}
+
+/// The report's name of a target dimension value.
+pub(crate) fn dimension(v: &[u8]) -> String {
+    match norm(v).as_str() {
+        "nmsrecipient" | "recipient" | "recipients" => "Recipients".into(),
+        "anonymous" => "Anonymous".into(),
+        _ => String::from_utf8_lossy(v).trim().to_string(),
+    }
+}
+
+/// A flag column: `Some(true)` for 1/true/yes/y/x, `Some(false)` for empty/0/false/no/n, `None` otherwise.
+pub(crate) fn flag(v: &[u8]) -> Option<bool> {
+    let v = v.trim_ascii();
+    if v.is_empty() {
+        return Some(false);
+    }
+    if v.len() > 5 {
+        return None;
+    }
+    let mut lower = [0u8; 5];
+    for (d, s) in lower.iter_mut().zip(v) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &lower[..v.len()] {
+        b"1" | b"true" | b"yes" | b"y" | b"x" => Some(true),
+        b"0" | b"false" | b"no" | b"n" => Some(false),
+        _ => None,
+    }
+}
+
+/// A cache from a value's bytes to what it means.
+#[derive(Clone, Debug)]
+pub(crate) struct ValueCache<T> {
+    map: FastMap<Box<[u8]>, T>,
+}
+
+impl<T> Default for ValueCache<T> {
+    fn default() -> Self {
+        ValueCache {
+            map: FastMap::default(),
+        }
+    }
+}
+
+impl<T: Copy> ValueCache<T> {
+    #[inline]
+    pub(crate) fn peek(&self, v: &[u8]) -> Option<T> {
+        self.map.get(v).copied()
+    }
+
+    #[inline]
+    pub(crate) fn get_or(&mut self, v: &[u8], make: impl FnOnce(&[u8]) -> T) -> T {
+        if let Some(t) = self.map.get(v) {
+            return *t;
+        }
+        let t = make(v);
+        if self.map.len() < 100_000 {
+            self.map.insert(v.into(), t);
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults() {
+        let c = Classifier::new(&Rules::default());
+        assert_eq!(c.status(b"Sent"), Status::Counted);
+        assert_eq!(c.status(b"delivery CANCELLED"), Status::Excluded);
+        assert_eq!(c.status(b"0"), Status::Excluded);
+        assert_eq!(c.status(b"7"), Status::Excluded);
+        assert_eq!(c.status(b"2"), Status::Counted);
+        assert_eq!(c.status(b"Declined"), Status::Unknown);
+        assert_eq!(c.failure(b"127"), Failure::Control);
+        assert_eq!(c.failure(b"Blacklisted address"), Failure::Excluded);
+        assert_eq!(c.failure(b"Mailbox full"), Failure::Counted);
+        assert_eq!(c.failure(b"13"), Failure::Unknown);
+        assert_eq!(c.channel(b"email"), ("Email".to_string(), false));
+        assert_eq!(c.channel(b"Twitter"), ("Twitter".to_string(), true));
+        assert_eq!(flag(b" Yes "), Some(true));
+        assert_eq!(flag(b""), Some(false));
+        assert_eq!(flag(b"maybe"), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! Streaming text decoding: detects the file's encoding from its first bytes and hands on UTF-8.
+//!
+//! UTF-8 (with or without BOM) passes through without a copy, validated on
+//! the way; UTF-16 LE/BE (with BOM) and Windows-1252 go through an
+//! `encoding_rs` streaming decoder. A file without a BOM is read as UTF-8
+//! until a byte sequence proves it is not; from there on it is read as
+//! Windows-1252 (the bytes before were ASCII or valid UTF-8, which is the same
+//! text in both readings when they were ASCII). Chunk boundaries may fall
+//! anywhere, inside a UTF-8 sequence or a UTF-16 code unit.
+
+use encoding_rs::{Decoder as RsDecoder, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Waiting for enough bytes to see a BOM.
+    Sniff,
+    Utf8,
+    Other,
+}
+
+/// Decodes pushed bytes into UTF-8 text bytes.
+pub(crate) struct Decoder {
+    mode: Mode,
+    /// Bytes held back: the start of the file until a BOM can be ruled out,
+    /// or an incomplete UTF-8 sequence at the end of a chunk.
+    held: Vec<u8>,
+    bom: bool,
+    non_ascii: bool,
+    rs: Option<RsDecoder>,
+    name: &'static str,
+    out: Vec<u8>,
+    /// Set when a file that looked like UTF-8 turned out not to be, after non-ASCII UTF-8 text.
+    pub(crate) mixed: bool,
+}
+
+impl Decoder {
+    pub(crate) fn new() -> Self {
+        Decoder {
+            mode: Mode::Sniff,
+            held: Vec::new(),
+            bom: false,
+            non_ascii: false,
+            rs: None,
+            name: "UTF-8",
+            out: Vec::new(),
+            mixed: false,
+        }
+    }
+
+    /// The encoding as the report names it.
+    pub(crate) fn encoding(&self) -> String {
+        match (self.name, self.bom) {
+            ("UTF-8", true) => "UTF-8 (BOM)".into(),
+            (name, _) => name.into(),
+        }
+    }
+
+    /// Decodes `input`, calling `sink` with UTF-8 bytes (possibly several times).
+    pub(crate) fn push(&mut self, mut input: &[u8], last: bool, sink: &mut dyn FnMut(&[u8])) {
+        if self.mode == Mode::Sniff {
+            let need = 3 - self.held.len().min(3);
+            let take = need.min(input.len());
+            self.held.extend_from_slice(&input[..take]);
+            input = &input[take..];
+            if self.held.len() < 3 && !last {
+                return;
+            }
+            let held = std::mem::take(&mut self.held);
+            let rest = if held.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                self.bom = true;
+                self.mode = Mode::Utf8;
+                &held[3..]
+            } else if held.starts_with(&[0xFF, 0xFE]) {
+                self.start_other(UTF_16LE.new_decoder_without_bom_handling(), "UTF-16LE");
+                &held[2..]
+            } else if held.starts_with(&[0xFE, 0xFF]) {
+                self.start_other(UTF_16BE.new_decoder_without_bom_handling(), "UTF-16BE");
+                &held[2..]
+            } else {
+                self.mode = Mode::Utf8;
+                &held[..]
+            };
+            let rest = rest.to_vec();
+            self.push_decided(&rest, last && input.is_empty(), sink);
+        }
+        self.push_decided(input, last, sink);
+    }
+
+    fn start_other(&mut self, decoder: RsDecoder, name: &'static str) {
+        self.rs = Some(decoder);
+        self.name = name;
+        self.bom = true;
+        self.mode = Mode::Other;
+    }
+
+    fn push_decided(&mut self, mut input: &[u8], last: bool, sink: &mut dyn FnMut(&[u8])) {
+        if self.mode == Mode::Utf8 {
+            // Complete a sequence held back from the previous chunk.
+            if !self.held.is_empty() {
+                let width = utf8_width(self.held[0]);
+                let take = width.saturating_sub(self.held.len()).min(input.len());
+                self.held.extend_from_slice(&input[..take]);
+                input = &input[take..];
+                if self.held.len() < width && !last {
+                    return;
+                }
+                let held = std::mem::take(&mut self.held);
+                if std::str::from_utf8(&held).is_ok() {
+                    sink(&held);
+                } else {
+                    self.switch_to_1252();
+                    self.decode_other(&held, false, sink);
+                }
+            }
+            if self.mode == Mode::Utf8 {
+                if input.is_ascii() {
+                    sink(input);
+                    return;
+                }
+                self.non_ascii = true;
+                match std::str::from_utf8(input) {
+                    Ok(_) => {
+                        sink(input);
+                        return;
+                    }
+                    Err(e) => {
+                        let (good, bad) = input.split_at(e.valid_up_to());
+                        sink(good);
+                        if e.error_len().is_none() && !last {
+                            self.held.extend_from_slice(bad);
+                            return;
+                        }
+                        self.switch_to_1252();
+                        input = bad;
+                    }
+                }
+            }
+        }
+        if self.mode == Mode::Other {
+            self.decode_other(input, last, sink);
+        }
+    }
+
+    fn switch_to_1252(&mut self) {
+        self.mixed = self.non_ascii;
+        self.start_other(
+            WINDOWS_1252.new_decoder_without_bom_handling(),
+            "Windows-1252",
+        );
+        self.bom = false;
+    }
+
+    fn decode_other(&mut self, mut input: &[u8], last: bool, sink: &mut dyn FnMut(&[u8])) {
+        let Some(rs) = self.rs.as_mut() else { return };
+        loop {
+            let cap = rs
+                .max_utf8_buffer_length(input.len())
+                .unwrap_or(input.len() * 3 + 16)
+                .clamp(16, 1 << 20);
+            self.out.resize(cap, 0);
+            let (result, read, written, _) = rs.decode_to_utf8(input, &mut self.out, last);
+            sink(&self.out[..written]);
+            input = &input[read..];
+            if result == encoding_rs::CoderResult::InputEmpty {
+                break;
+            }
+        }
+    }
+}
+
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_in_chunks(bytes: &[u8], size: usize) -> (String, String) {
+        let mut d = Decoder::new();
+        let mut out = Vec::new();
+        for chunk in bytes.chunks(size.max(1)) {
+            d.push(chunk, false, &mut |b| out.extend_from_slice(b));
+        }
+        d.push(&[], true, &mut |b| out.extend_from_slice(b));
+        (String::from_utf8(out).unwrap(), d.encoding())
+    }
+
+    #[test]
+    fn encodings_any_chunking() {
+        let text = "id;date\nZoë;2026-01-01\n€uro;2026-01-02\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(text.as_bytes());
+        let (w1252, _, _) = WINDOWS_1252.encode(text);
+        for size in 1..8 {
+            assert_eq!(
+                decode_in_chunks(text.as_bytes(), size),
+                (text.to_string(), "UTF-8".to_string())
+            );
+            assert_eq!(
+                decode_in_chunks(&bom, size),
+                (text.to_string(), "UTF-8 (BOM)".to_string())
+            );
+            assert_eq!(
+                decode_in_chunks(&le, size),
+                (text.to_string(), "UTF-16LE".to_string())
+            );
+            assert_eq!(
+                decode_in_chunks(&be, size),
+                (text.to_string(), "UTF-16BE".to_string())
+            );
+            assert_eq!(
+                decode_in_chunks(&w1252, size),
+                (text.to_string(), "Windows-1252".to_string())
+            );
+        }
+        assert_eq!(
+            decode_in_chunks(b"ab", 1),
+            ("ab".to_string(), "UTF-8".to_string())
+        );
+    }
+}

@@ -1,0 +1,321 @@
+//! Building a [`Report`] from a counter's state for given report settings.
+//!
+//! Every figure follows from each profile's activity runs: active on a day
+//! means the day lies in one of its runs; the daily series and the monthly
+//! snapshots are one sweep over a difference array of run starts and ends.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::classify::{Classifier, Status};
+use crate::counter::{State, REASONS};
+use crate::date::{from_date, leave_day, minus_year, month_of, to_date, Day};
+use crate::profiles::MULTI;
+use crate::report::*;
+use crate::{BillingDay, FastMap, Options, ReportSettings};
+
+fn iso(day: Day) -> String {
+    to_date(day).format("%Y-%m-%d").to_string()
+}
+
+/// Sorted by count, largest first, then by name.
+fn named(map: BTreeMap<String, u64>) -> Vec<NamedCount> {
+    let mut v: Vec<NamedCount> = map
+        .into_iter()
+        .map(|(name, active)| NamedCount { name, active })
+        .collect();
+    v.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
+    v
+}
+
+fn billing_date(year: i32, month: u32, billing: BillingDay) -> Option<NaiveDate> {
+    match billing {
+        BillingDay::Day(d) => NaiveDate::from_ymd_opt(year, month, d.clamp(1, 28) as u32),
+        BillingDay::Last => {
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            first.checked_add_months(chrono::Months::new(1))?.pred_opt()
+        }
+    }
+}
+
+fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
+    let rules = &options.rules;
+    let mut counted: Vec<String> = rules.counted_status.clone();
+    let mut excluded: Vec<String> = rules.excluded_status.clone();
+    let listed: Vec<String> = counted
+        .iter()
+        .chain(excluded.iter())
+        .map(|v| crate::classify::norm(v.as_bytes()))
+        .collect();
+    for n in rules.status_numbers.keys() {
+        let v = n.to_string();
+        if listed.contains(&v) {
+            continue;
+        }
+        match classifier.status(v.as_bytes()) {
+            Status::Excluded => excluded.push(v),
+            _ => counted.push(v),
+        }
+    }
+    let mut reasons = rules.excluded_failure_reasons.clone();
+    reasons.extend(rules.control_failure_reasons.iter().copied());
+    reasons.sort_unstable();
+    reasons.dedup();
+    RulesInForce {
+        counted_status: counted,
+        excluded_status: excluded,
+        excluded_failure_reasons: reasons,
+    }
+}
+
+pub(crate) fn build(
+    st: &State,
+    options: &Options,
+    classifier: &Classifier,
+    settings: &ReportSettings,
+) -> Report {
+    let as_of = settings.as_of.map(from_date).or(st.max_day);
+    let mut report = Report {
+        format: FORMAT.into(),
+        settings: SettingsInForce {
+            as_of: as_of.map(iso),
+            billing_day: match settings.billing_day {
+                BillingDay::Day(d) => serde_json::Value::from(d.clamp(1, 28)),
+                BillingDay::Last => serde_json::Value::from("last"),
+            },
+            time_zone: options.time_zone.clone(),
+            day_first: options.day_first,
+            purchased: settings.purchased,
+            rules: rules_in_force(options, classifier),
+        },
+        as_of: as_of.map(iso),
+        rows: RowCounts {
+            read: st.read,
+            counted: st.counted,
+            excluded: st.excluded.iter().sum(),
+            rejected: st.rejected,
+        },
+        ..Default::default()
+    };
+    let mut excluded: Vec<ExcludedCount> = REASONS
+        .iter()
+        .zip(st.excluded)
+        .filter(|(_, n)| *n > 0)
+        .map(|(r, n)| ExcludedCount {
+            reason: r.to_string(),
+            rows: n,
+        })
+        .collect();
+    excluded.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.reason.cmp(&b.reason)));
+    report.excluded = excluded;
+    let mut rejected = st.rejected_rows.clone();
+    rejected.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    rejected.truncate(100);
+    report.rejected = rejected;
+    let mut unrecognised: Vec<Unrecognised> = st
+        .unrecognised
+        .iter()
+        .flat_map(|(field, values)| {
+            values.iter().map(move |(value, rows)| Unrecognised {
+                field: field.clone(),
+                value: value.clone(),
+                rows: *rows,
+            })
+        })
+        .collect();
+    unrecognised.sort_by(|a, b| {
+        b.rows
+            .cmp(&a.rows)
+            .then_with(|| (&a.field, &a.value).cmp(&(&b.field, &b.value)))
+    });
+    report.unrecognised = unrecognised;
+    let mut warnings = st.warnings.clone();
+    warnings.sort();
+    warnings.dedup();
+    report.warnings = warnings;
+    let mut files = st.files.clone();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    report.files = files;
+
+    let Some(as_of) = as_of else { return report };
+    report.window = Some(Window {
+        from: iso(minus_year(as_of) + 1),
+        to: iso(as_of),
+    });
+    let p = &st.profiles;
+
+    // Who is active on the as-of date, and where.
+    let mut per_group = vec![0u64; st.groups.len()];
+    let mut per_channel = vec![0u64; st.channels.len()];
+    let mut expiring: BTreeMap<Day, u64> = BTreeMap::new();
+    let mut total = 0u64;
+    let mut dup_keys: Vec<Vec<(u64, u64)>> = vec![Vec::new(); st.groups.len()];
+    let mut scratch = Vec::new();
+    let horizon = leave_day(as_of);
+    for id in 0..p.len() as u32 {
+        let Some(run) = p.run_at(id, as_of) else {
+            continue;
+        };
+        total += 1;
+        let m = p.meta[id as usize];
+        per_group[m.group as usize] += 1;
+        if m.channel != MULTI {
+            if let Some(c) = per_channel.get_mut(m.channel as usize) {
+                *c += 1;
+            }
+        }
+        *expiring.entry(run.1.min(horizon)).or_default() += 1;
+        let g = m.group as usize;
+        if st.groups[g].1 == "Anonymous" {
+            let key = p.key(id);
+            let exact = crate::profiles::stable_hash(key);
+            dup_keys[g].push((crate::counter::folded_hash(key, &mut scratch), exact));
+        } else if let Some(a) = p.address(id) {
+            dup_keys[g].push(a);
+        }
+    }
+    let mut channels_of: FastMap<u32, u32> = FastMap::default();
+    for ((id, ch), runs) in &p.channel_runs {
+        if runs.iter().any(|r| r.0 <= as_of && as_of < r.1) {
+            if let Some(c) = per_channel.get_mut(*ch as usize) {
+                *c += 1;
+            }
+            *channels_of.entry(*id).or_default() += 1;
+        }
+    }
+    report.total_active = total;
+    report.multi_channel_profiles = channels_of.values().filter(|n| **n > 1).count() as u64;
+
+    let mut dims: BTreeMap<String, u64> = BTreeMap::new();
+    let mut instances: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for ((instance, dimension), n) in st.groups.iter().zip(&per_group) {
+        *dims.entry(dimension.clone()).or_default() += n;
+        *instances
+            .entry(instance.clone())
+            .or_default()
+            .entry(dimension.clone())
+            .or_default() += n;
+    }
+    report.dimensions = named(dims);
+    let mut inst: Vec<InstanceCount> = instances
+        .into_iter()
+        .map(|(name, dims)| InstanceCount {
+            name,
+            active: dims.values().sum(),
+            dimensions: named(dims),
+        })
+        .collect();
+    inst.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
+    report.instances = inst;
+    let mut chans: BTreeMap<String, u64> = BTreeMap::new();
+    for (name, n) in st.channels.iter().zip(&per_channel) {
+        *chans.entry(name.clone()).or_default() += n;
+    }
+    report.channels = named(chans);
+
+    // Expiring: every month from the day after as-of up to the last possible leaving day.
+    let mut months: BTreeMap<String, u64> = BTreeMap::new();
+    let mut d = to_date(as_of + 1).with_day(1).unwrap_or(to_date(as_of));
+    let last = to_date(horizon);
+    while d <= last {
+        months.insert(format!("{:04}-{:02}", d.year(), d.month()), 0);
+        match d.checked_add_months(chrono::Months::new(1)) {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    for (day, n) in expiring {
+        *months.entry(month_of(day)).or_default() += n;
+    }
+    report.expiring = months
+        .into_iter()
+        .map(|(month, profiles)| ExpiringMonth { month, profiles })
+        .collect();
+
+    // Case-variant duplicates.
+    let mut dups: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for (g, mut keys) in dup_keys.into_iter().enumerate() {
+        keys.sort_unstable();
+        let mut i = 0;
+        while i < keys.len() {
+            let mut j = i + 1;
+            while j < keys.len() && keys[j].0 == keys[i].0 {
+                j += 1;
+            }
+            if keys[i].1 != keys[j - 1].1 {
+                let e = dups.entry(st.groups[g].1.clone()).or_default();
+                e.0 += (j - i) as u64;
+                e.1 += (j - i - 1) as u64;
+            }
+            i = j;
+        }
+    }
+    let mut case: Vec<CaseDuplicates> = dups
+        .into_iter()
+        .map(|(dimension, (profiles, fewer))| CaseDuplicates {
+            dimension,
+            profiles,
+            fewer,
+        })
+        .collect();
+    case.sort_by(|a, b| {
+        b.profiles
+            .cmp(&a.profiles)
+            .then_with(|| a.dimension.cmp(&b.dimension))
+    });
+    report.case_duplicates = case;
+
+    // Daily series and snapshots: one sweep.
+    let (Some(min_day), Some(max_day)) = (st.min_day, st.max_day) else {
+        return report;
+    };
+    let lo = min_day.min(as_of - 364);
+    let hi = max_day.max(as_of);
+    if hi - lo > 200 * 366 {
+        return report;
+    }
+    let len = (hi - lo + 2) as usize;
+    let mut diff = vec![0i64; len];
+    p.for_each_run(|_, r| {
+        let s = r.0.max(lo);
+        let e = r.1.min(hi + 1);
+        if s < e {
+            diff[(s - lo) as usize] += 1;
+            diff[(e - lo) as usize] -= 1;
+        }
+    });
+    let mut active = vec![0u64; len];
+    let mut acc = 0i64;
+    for (a, d) in active.iter_mut().zip(&diff) {
+        acc += d;
+        *a = acc.max(0) as u64;
+    }
+    let at = |day: Day| active[(day - lo) as usize];
+    let start = (as_of - 364).max(min_day);
+    report.daily = (start..=as_of)
+        .map(|d| DailyCount {
+            date: iso(d),
+            active: at(d),
+        })
+        .collect();
+    let (first, last) = (to_date(min_day), to_date(max_day));
+    let mut month = first.with_day(1).unwrap_or(first);
+    while month <= last {
+        if let Some(b) = billing_date(month.year(), month.month(), settings.billing_day) {
+            let b = from_date(b);
+            if (min_day..=max_day).contains(&b) {
+                report.snapshots.push(Snapshot {
+                    from: iso(minus_year(b) + 1),
+                    to: iso(b),
+                    active: at(b),
+                });
+            }
+        }
+        match month.checked_add_months(chrono::Months::new(1)) {
+            Some(n) => month = n,
+            None => break,
+        }
+    }
+    report
+}
