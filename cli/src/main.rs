@@ -1,13 +1,31 @@
-//! `active-profiles`: runs the counting engine on exported files (placeholder for the slice).
+//! `active-profiles`: counts licensed active profiles from delivery-log exports on the command line.
+//!
+//! Exit codes: 0 when a report was made (rejected rows are reported, not
+//! fatal); 2 when there is nothing to count or the input or an option cannot
+//! be used (the message names the file and what to do); 1 when the output
+//! cannot be written.
 
-use std::io::Read;
+mod csv_out;
+mod gen;
+mod run;
+mod stats;
+mod text;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "active-profiles", version, about = "Count active profiles from delivery-log exports")]
+#[command(
+    name = "active-profiles",
+    version,
+    about = "Count active profiles from delivery-log exports"
+)]
 struct Cli {
+    /// Print the elapsed time and the peak memory (resident set) to standard error at the end.
+    #[arg(long, global = true, hide = true)]
+    stats: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -15,33 +33,130 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Count the files and print the report.
-    Report {
-        /// Delivery-log CSV files.
-        files: Vec<std::path::PathBuf>,
-    },
+    Report(ReportArgs),
+    /// Write a seeded, realistic delivery-log export (and its deliveries file when asked).
+    Generate(gen::GenerateArgs),
+}
+
+/// Output format of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Laid out like Campaign's Customer metrics screen, then the snapshot detail.
+    Text,
+    /// The `report.json` contract.
+    Json,
+    /// One table, columns section,item,detail,value (see `--help` of the csv module doc).
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Delivery-log CSV files.
+    #[arg(required = true, value_name = "FILES")]
+    pub files: Vec<PathBuf>,
+    /// Snapshot date (YYYY-MM-DD) of the detail. Default: the latest event date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Billing day of each month's snapshot: 1 to 28, or `last`.
+    #[arg(long, value_name = "N|last", default_value = "25", value_parser = parse_billing_day)]
+    pub billing_day: engine::BillingDay,
+    /// Deliveries file to join on the log rows' delivery column (channel, target dimension, ...).
+    #[arg(long, value_name = "FILE")]
+    pub deliveries: Option<PathBuf>,
+    /// Pick a column of the deliveries file by hand: FIELD=HEADER (repeatable).
+    #[arg(
+        long = "deliveries-map",
+        value_name = "FIELD=HEADER",
+        requires = "deliveries"
+    )]
+    pub deliveries_map: Vec<String>,
+    /// Instance of the rows of files that have no instance column. Default: `default`.
+    #[arg(long, value_name = "NAME")]
+    pub instance: Option<String>,
+    /// Pick a column by hand: FIELD=HEADER, e.g. --map 'event date=Sent on' (repeatable).
+    #[arg(long = "map", value_name = "FIELD=HEADER")]
+    pub map: Vec<String>,
+    /// Read ambiguous dates such as 03/04/2026 as day first (the default).
+    #[arg(long, conflicts_with = "month_first")]
+    pub day_first: bool,
+    /// Read ambiguous dates such as 03/04/2026 as month first.
+    #[arg(long)]
+    pub month_first: bool,
+    /// Time zone of the report's calendar days: UTC or a fixed offset such as +02:00.
+    #[arg(long, value_name = "ZONE", default_value = "UTC")]
+    pub time_zone: String,
+    /// Number of active profiles purchased (the entitlement).
+    #[arg(long, value_name = "N")]
+    pub purchased: Option<u64>,
+    /// Reclassify a status value: VALUE=counted|excluded (repeatable); `reason:VALUE=...` for a failure reason.
+    #[arg(long = "status", value_name = "VALUE=counted|excluded")]
+    pub status: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Number of threads reading files (default: the number of cores, at most the number of files).
+    #[arg(long, value_name = "N", hide = true)]
+    pub threads: Option<usize>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
+}
+
+fn parse_billing_day(s: &str) -> Result<engine::BillingDay, String> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("last") {
+        return Ok(engine::BillingDay::Last);
+    }
+    match t.parse::<u8>() {
+        Ok(n @ 1..=28) => Ok(engine::BillingDay::Day(n)),
+        _ => Err(format!("'{s}': give a day from 1 to 28, or `last`")),
+    }
+}
+
+/// A failure that ends the run: the message for standard error and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    /// Nothing to count, or unusable input or options: exit code 2.
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+    /// The output could not be written: exit code 1.
+    pub fn output(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let Cli { command: Command::Report { files } } = Cli::parse();
-    let mut counter = engine::Counter::new(engine::Options::default());
-    for path in &files {
-        let name = path.display().to_string();
-        let mut bytes = Vec::new();
-        if let Err(e) = std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
-            eprintln!("{name}: {e}");
-            return ExitCode::from(2);
-        }
-        let file = counter.begin_file(&name, None);
-        counter.push(file, &bytes);
-        counter.end_file(file);
+    let cli = Cli::parse();
+    let started = std::time::Instant::now();
+    let result = match cli.command {
+        Command::Report(args) => run::report(&args),
+        Command::Generate(args) => gen::generate(&args),
+    };
+    if cli.stats {
+        stats::print(started.elapsed());
     }
-    let report = counter.report(&engine::ReportSettings::default());
-    match serde_json::to_string_pretty(&report) {
-        Ok(json) => println!("{json}"),
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("active-profiles: {}", failure.message);
+            ExitCode::from(failure.code)
         }
     }
-    ExitCode::SUCCESS
 }

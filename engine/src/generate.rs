@@ -727,6 +727,9 @@ impl ChannelKind {
     }
 }
 
+/// A value as (label, number).
+type Pair = (&'static str, &'static str);
+
 struct Rng(ChaCha8Rng);
 
 impl Rng {
@@ -1185,7 +1188,7 @@ impl<'a> Generator<'a> {
         numbers: bool,
     ) -> (&'static str, &'static str, &'static str) {
         let r = self.rng.below(100);
-        let (status, ftype, reason): ((&str, &str), (&str, &str), (&str, &str)) = match fate {
+        let (status, ftype, reason): (Pair, Pair, Pair) = match fate {
             Fate::Ignored => (("Ignored", "0"), ("", ""), ("", "")),
             Fate::Cancelled => (
                 if r < 70 {
@@ -1694,7 +1697,11 @@ mod tests {
                 let mut reader = csv::ReaderBuilder::new()
                     .delimiter(delimiter)
                     .from_reader(text.as_bytes());
-                let n = reader.records().map(|r| r.expect("record")).count();
+                let n = reader
+                    .records()
+                    .collect::<Result<Vec<_>, _>>()
+                    .expect("records")
+                    .len();
                 assert_eq!(n as u64, s.rows, "{dates:?} {encoding:?}");
                 if config.deliveries_file {
                     let text = decode(&dels, encoding);
@@ -1702,7 +1709,11 @@ mod tests {
                         .delimiter(delimiter)
                         .from_reader(text.as_bytes());
                     assert_eq!(
-                        reader.records().map(|r| r.expect("record")).count() as u64,
+                        reader
+                            .records()
+                            .collect::<Result<Vec<_>, _>>()
+                            .expect("records")
+                            .len() as u64,
                         s.deliveries
                     );
                 }

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Benchmark of `active-profiles report` against the floor (a plain csv ByteRecord read)
+# and DuckDB (2 threads), on a generated export.
+#
+#   bash bench/run.sh                 # 10 million rows, about 1 GB
+#   BENCH_ROWS=1000000 bash bench/run.sh
+#
+# Environment: BENCH_ROWS (default 10000000), BENCH_DIR (default target/bench),
+# CARGO_TARGET_DIR (default target), BENCH_AS_OF (default 2026-10-24, the export's last day),
+# BENCH_THREADS (DuckDB threads, default 2).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROWS="${BENCH_ROWS:-10000000}"
+DIR="${BENCH_DIR:-target/bench}"
+TARGET="${CARGO_TARGET_DIR:-target}"
+AS_OF="${BENCH_AS_OF:-2026-10-24}"
+DUCK_THREADS="${BENCH_THREADS:-2}"
+mkdir -p "$DIR"
+
+echo "== build (release)"
+cargo build --release --bin active-profiles -p active-profiles-cli
+cargo build --release --example raw_read -p active-profiles-cli
+BIN="$TARGET/release/active-profiles"
+RAW="$TARGET/release/examples/raw_read"
+
+EXPORT="$DIR/export-$ROWS.csv"
+PARAMS="$DIR/export-$ROWS.params"
+GEN_ARGS=(generate --preset benchmark --rows "$ROWS" --output "$EXPORT")
+WANT="$("$BIN" --version) ${GEN_ARGS[*]}"
+if [[ -f "$EXPORT" && -f "$PARAMS" && "$(cat "$PARAMS")" == "$WANT" ]]; then
+  echo "== export: $EXPORT is up to date"
+else
+  echo "== generate $ROWS rows into $EXPORT"
+  rm -f "$PARAMS"
+  "$BIN" "${GEN_ARGS[@]}"
+  echo "$WANT" > "$PARAMS"
+fi
+BYTES=$(stat -c %s "$EXPORT")
+MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+# DuckDB in a virtual environment under the bench folder, installed when missing.
+VENV="$DIR/venv"
+if ! "$VENV/bin/python" -c 'import duckdb' 2>/dev/null; then
+  echo "== install duckdb into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet duckdb
+fi
+
+# Elapsed seconds and peak RSS (KiB) of a command: GNU time when installed, else the
+# command's own --stats line (ours) or wall-clock time only.
+HAVE_TIME=0
+if [[ -x /usr/bin/time ]] && /usr/bin/time -v true 2>/dev/null; then HAVE_TIME=1; fi
+measure() { # measure NAME CMD... -> sets SECS, RSS_KIB; stdout of CMD into $DIR/NAME.out
+  local name="$1"; shift
+  if [[ $HAVE_TIME == 1 ]]; then
+    /usr/bin/time -f "%e %M" -o "$DIR/$name.time" "$@" > "$DIR/$name.out"
+    read -r SECS RSS_KIB < "$DIR/$name.time"
+  else
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" > "$DIR/$name.out" 2> "$DIR/$name.err"
+    t1=$(date +%s.%N)
+    SECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+    RSS_KIB=$(sed -n 's/.*peak RSS \([0-9]*\) KiB.*/\1/p' "$DIR/$name.err" | tail -1)
+    RSS_KIB="${RSS_KIB:-0}"
+  fi
+}
+
+echo "== file: $EXPORT, $ROWS rows, $MB MB"
+sync
+cat "$EXPORT" > /dev/null # warm the page cache once, so that every reader starts equal
+
+echo "== (a) active-profiles report --format json"
+measure ours "$BIN" --stats report --format json --as-of "$AS_OF" "$EXPORT"
+OURS=$SECS; OURS_RSS=$RSS_KIB
+
+echo "== (b) raw csv ByteRecord read (the floor)"
+measure raw "$RAW" "$EXPORT"
+RAWT=$SECS
+
+echo "== (c) DuckDB, $DUCK_THREADS threads"
+measure duck "$VENV/bin/python" bench/duckdb_count.py "$EXPORT" "$AS_OF" "$DUCK_THREADS"
+DUCK_PROCESS=$SECS
+DUCK=$("$VENV/bin/python" -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["seconds"])' "$DIR/duck.out")
+
+# Both counts per dimension, and the memory per profile.
+"$VENV/bin/python" - "$DIR/ours.out" "$DIR/duck.out" "$OURS" "$RAWT" "$DUCK" "$DUCK_PROCESS" "$BYTES" "$OURS_RSS" <<'PY'
+import json, sys
+ours, duck = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+t_ours, t_raw, t_duck, t_duck_proc = map(float, sys.argv[3:7])
+size, rss_kib = int(sys.argv[7]), int(sys.argv[8])
+mb = size / 1e6
+print()
+print(f"{'':28}{'seconds':>10}{'MB/s':>10}")
+for name, t in (("active-profiles report", t_ours), ("raw csv read (floor)", t_raw),
+                ("duckdb query", t_duck), ("duckdb (whole process)", t_duck_proc)):
+    print(f"{name:28}{t:10.2f}{mb / t if t else 0:10.0f}")
+print()
+print(f"ours vs duckdb : {t_duck / t_ours:5.2f}x faster   (target >= 2x)")
+print(f"ours vs raw    : {t_raw / t_ours * 100:5.1f} % of raw read speed   (target >= 50 %)")
+profiles, key_bytes = duck["profiles"], duck["mean_key_bytes"] or 0
+if rss_kib and profiles:
+    per = rss_kib * 1024 / profiles
+    print(f"peak RSS       : {rss_kib / 1024:.1f} MiB for {profiles} distinct counted profiles = {per:.1f} bytes/profile"
+          f"   (target <= 64 + key bytes = {64 + key_bytes:.1f})")
+print()
+dims = {d["name"]: d["active"] for d in ours.get("dimensions", [])}
+names = sorted(set(dims) | set(duck["dimensions"]))
+print(f"{'dimension':16}{'ours':>12}{'duckdb':>12}")
+for n in names:
+    print(f"{n:16}{dims.get(n, 0):12}{duck['dimensions'].get(n, 0):12}")
+print(f"{'total':16}{ours.get('total_active', 0):12}{duck['total']:12}")
+print("counts agree" if all(dims.get(n, 0) == duck["dimensions"].get(n, 0) for n in names)
+      else "COUNTS DIFFER: see above")
+PY

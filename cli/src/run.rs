@@ -1,0 +1,296 @@
+//! The `report` command: reads the files in chunks on several threads, merges the counters, writes the report.
+//!
+//! Files are split into contiguous groups of about equal size, one group per
+//! thread and one [`engine::Counter`] per thread; the counters are merged in
+//! file order, so the report does not depend on the number of threads.
+
+use std::fs::File;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::{Failure, Format, ReportArgs};
+
+/// Bytes read and pushed at a time.
+const CHUNK: usize = 1 << 20;
+
+/// Below this many bytes in all, no progress bar (the run is short).
+const PROGRESS_FROM: u64 = 64 << 20;
+
+pub fn report(args: &ReportArgs) -> Result<(), Failure> {
+    let options = options(args)?;
+    let settings = engine::ReportSettings {
+        as_of: args.as_of,
+        billing_day: args.billing_day,
+        purchased: args.purchased,
+    };
+
+    let mut sizes = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
+        if meta.is_dir() {
+            return Err(Failure::input(format!(
+                "{}: is a folder; give the CSV files inside it",
+                path.display()
+            )));
+        }
+        sizes.push(meta.len());
+    }
+    let total: u64 = sizes.iter().sum();
+    let progress = if std::io::stderr().is_terminal() && total >= PROGRESS_FROM {
+        let bar = ProgressBar::new(total);
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+
+    let deliveries = match &args.deliveries {
+        Some(path) => Some(read_deliveries(path, &options)?),
+        None => None,
+    };
+
+    let threads = args
+        .threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .clamp(1, args.files.len().max(1));
+    let groups = split(&sizes, threads);
+    let instance = args.instance.as_deref();
+    let results: Vec<Result<engine::Counter, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = groups
+            .iter()
+            .map(|range| {
+                let files = &args.files[range.clone()];
+                let (options, progress, deliveries) = (&options, &progress, &deliveries);
+                scope.spawn(move || {
+                    count_files(files, options, instance, deliveries.as_ref(), progress)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Failure::input("a reading thread stopped unexpectedly"))
+                })
+            })
+            .collect()
+    });
+    progress.finish_and_clear();
+
+    let mut merged: Option<engine::Counter> = None;
+    for result in results {
+        let counter = result?;
+        match merged.as_mut() {
+            None => merged = Some(counter),
+            Some(m) => m.merge(counter),
+        }
+    }
+    let counter = merged.unwrap_or_else(|| engine::Counter::new(options.clone()));
+    let report = counter.report(&settings);
+    if report.rows.read == 0 {
+        let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
+        return Err(Failure::input(format!(
+            "{}: no rows after the header line, nothing to count; check that these are delivery-log exports",
+            names.join(", ")
+        )));
+    }
+    write_report(&report, args.format, args.output.as_deref())
+}
+
+/// Maps the command-line options onto the engine's.
+pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
+    let mut options = engine::Options {
+        day_first: !args.month_first,
+        time_zone: args.time_zone.clone(),
+        ..Default::default()
+    };
+    if let Some(instance) = &args.instance {
+        options.default_instance = instance.clone();
+    }
+    for m in &args.map {
+        let (field, header) = m.split_once('=').ok_or_else(|| {
+            Failure::input(format!(
+                "--map '{m}': expected FIELD=HEADER, e.g. --map 'event date=Sent on'"
+            ))
+        })?;
+        options
+            .map(field.trim(), header)
+            .map_err(|e| Failure::input(format!("--map '{m}': {e}")))?;
+    }
+    for m in &args.deliveries_map {
+        let (field, header) = m
+            .split_once('=')
+            .ok_or_else(|| Failure::input(format!("--deliveries-map '{m}': expected FIELD=HEADER, e.g. --deliveries-map 'delivery=Code'")))?;
+        options
+            .map_deliveries(field.trim(), header)
+            .map_err(|e| Failure::input(format!("--deliveries-map '{m}': {e}")))?;
+    }
+    for rule in &args.status {
+        options
+            .rules
+            .apply(rule)
+            .map_err(|e| Failure::input(format!("--status: {e}")))?;
+    }
+    options
+        .validate()
+        .map_err(|e| Failure::input(format!("--time-zone: {e}")))?;
+    Ok(options)
+}
+
+/// Contiguous groups of files, about equal in bytes, at most `threads` of them, none empty.
+fn split(sizes: &[u64], threads: usize) -> Vec<std::ops::Range<usize>> {
+    let total: u64 = sizes.iter().sum();
+    let share = total / threads as u64 + 1;
+    let mut groups = Vec::with_capacity(threads);
+    let (mut start, mut acc) = (0, 0u64);
+    for (i, size) in sizes.iter().enumerate() {
+        acc += size;
+        let left = sizes.len() - i - 1;
+        let groups_left = threads - groups.len() - 1;
+        if (acc >= share && groups_left > 0) || left < groups_left {
+            groups.push(start..i + 1);
+            start = i + 1;
+            acc = 0;
+        }
+    }
+    if start < sizes.len() {
+        groups.push(start..sizes.len());
+    }
+    groups
+}
+
+fn count_files(
+    files: &[PathBuf],
+    options: &engine::Options,
+    instance: Option<&str>,
+    deliveries: Option<&engine::Deliveries>,
+    progress: &ProgressBar,
+) -> Result<engine::Counter, Failure> {
+    let mut counter = engine::Counter::new(options.clone());
+    if let Some(deliveries) = deliveries {
+        counter.set_deliveries(deliveries.clone());
+    }
+    let mut buf = vec![0u8; CHUNK];
+    for path in files {
+        let name = path.display().to_string();
+        let mut file =
+            File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+        let id = counter.begin_file(&name, instance);
+        loop {
+            let n = match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Failure::input(format!("{name}: cannot read it: {e}"))),
+            };
+            // A file the engine cannot count (no date column, ...) ends the run.
+            counter
+                .push(id, &buf[..n])
+                .map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
+            progress.inc(n as u64);
+        }
+        counter
+            .end_file(id)
+            .map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
+    }
+    Ok(counter)
+}
+
+/// Reads the deliveries file once, in chunks; every thread's counter gets a copy.
+fn read_deliveries(path: &Path, options: &engine::Options) -> Result<engine::Deliveries, Failure> {
+    let name = path.display().to_string();
+    let mut file =
+        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let mut deliveries = engine::Deliveries::new(&name, options);
+    let fail =
+        |e: engine::FileError| Failure::input(crate::text::file_error(&e, "--deliveries-map"));
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Failure::input(format!("{name}: cannot read it: {e}"))),
+        };
+        deliveries.push(&buf[..n]).map_err(fail)?;
+    }
+    deliveries.finish().map_err(fail)?;
+    if deliveries.is_empty() {
+        return Err(Failure::input(format!(
+            "{name}: no deliveries after the header line; check the --deliveries file"
+        )));
+    }
+    Ok(deliveries)
+}
+
+fn write_report(
+    report: &engine::Report,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    let mut bytes = Vec::new();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut bytes, report)
+                .map_err(|e| Failure::output(format!("cannot write JSON: {e}")))?;
+            bytes.push(b'\n');
+        }
+        Format::Text => bytes = crate::text::render(report).into_bytes(),
+        Format::Csv => {
+            bytes = crate::csv_out::render(report)
+                .map_err(|e| Failure::output(format!("cannot write CSV: {e}")))?
+        }
+    }
+    match output {
+        Some(path) => std::fs::write(path, &bytes)
+            .map_err(|e| Failure::output(format!("{}: cannot write it: {e}", path.display()))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| Failure::output(format!("cannot write to standard output: {e}")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn split_is_contiguous_and_covers_all() {
+        for (sizes, threads) in [
+            (vec![10u64], 2usize),
+            (vec![1, 1, 1, 1], 2),
+            (vec![100, 1, 1, 1], 2),
+            (vec![1, 1, 1, 100], 2),
+            (vec![5, 5, 5, 5, 5], 3),
+            (vec![0, 0, 0], 3),
+        ] {
+            let groups = split(&sizes, threads);
+            assert!(
+                groups.len() <= threads && !groups.is_empty(),
+                "{sizes:?} {groups:?}"
+            );
+            let mut next = 0;
+            for g in &groups {
+                assert_eq!(g.start, next);
+                assert!(g.end > g.start);
+                next = g.end;
+            }
+            assert_eq!(next, sizes.len());
+        }
+        assert_eq!(split(&[1, 1, 1, 1], 2).len(), 2);
+    }
+}
