@@ -475,6 +475,15 @@ impl Counter {
 
 impl Engine {
     fn group_by_names(&mut self, instance: &str, dimension: &str) -> u32 {
+        if self.caches.group_index.len() != self.state.groups.len() {
+            self.caches.group_index = self
+                .state
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(k, names)| (names.clone(), k as u32))
+                .collect();
+        }
         let key = (instance.to_string(), dimension.to_string());
         if let Some(g) = self.caches.group_index.get(&key) {
             return *g;
@@ -493,11 +502,6 @@ impl Engine {
             self.caches.names[instance as usize].clone(),
             self.caches.names[dimension as usize].clone(),
         );
-        if self.caches.group_index.is_empty() && !self.state.groups.is_empty() {
-            for (k, names) in self.state.groups.iter().enumerate() {
-                self.caches.group_index.insert(names.clone(), k as u32);
-            }
-        }
         let g = self.group_by_names(&i, &d);
         self.caches.group_of.insert((instance, dimension), g);
         g
@@ -649,7 +653,8 @@ impl Engine {
         };
         let mut decided = false;
         if ctx.order.is_none() {
-            if let Some(o) = raw.tells() {
+            // Only a date that is valid in the order it tells decides it (`31/02/2026` does not).
+            if let Some(o) = raw.tells().filter(|o| raw.resolve(*o, self.zone).is_some()) {
                 ctx.order = Some(o);
                 decided = true;
             }

@@ -1,0 +1,67 @@
+//! Measures the engine against a plain `csv` ByteRecord read of the same generated export.
+//!
+//! `cargo run --release -p active-profiles-engine --example bench -- 1000000`
+
+use std::time::Instant;
+
+use engine::generate::{generate_log, GeneratorConfig};
+use engine::{Counter, Options, ReportSettings};
+
+fn main() {
+    let rows: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
+    let config = GeneratorConfig::benchmark(rows);
+    let mut bytes = Vec::new();
+    if let Err(e) = generate_log(&config, &mut bytes) {
+        eprintln!("generate: {e}");
+        return;
+    }
+    let mb = bytes.len() as f64 / 1e6;
+    println!("{rows} rows, {mb:.1} MB");
+
+    let t = Instant::now();
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+    let mut record = csv::ByteRecord::new();
+    let mut n = 0u64;
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        n += record.len() as u64;
+    }
+    let csv_secs = t.elapsed().as_secs_f64();
+    println!(
+        "csv ByteRecord read: {csv_secs:.3} s, {:.0} MB/s ({n} fields)",
+        mb / csv_secs
+    );
+
+    let t = Instant::now();
+    let mut counter = Counter::new(Options::default());
+    let file = counter.begin_file("bench.csv", None);
+    for chunk in bytes.chunks(1 << 20) {
+        if let Err(e) = counter.push(file, chunk) {
+            eprintln!("{e}");
+            return;
+        }
+    }
+    if let Err(e) = counter.end_file(file) {
+        eprintln!("{e}");
+        return;
+    }
+    let read_secs = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let report = counter.report(&ReportSettings::default());
+    let report_secs = t.elapsed().as_secs_f64();
+    println!(
+        "engine: {read_secs:.3} s, {:.0} MB/s ({:.0}% of csv), report {report_secs:.3} s",
+        mb / read_secs,
+        100.0 * csv_secs / read_secs
+    );
+    let profiles = counter.profiles();
+    println!(
+        "{} profiles, {} active, store {:.1} MB = {:.1} bytes per profile (keys included)",
+        profiles,
+        report.total_active,
+        counter.profile_bytes() as f64 / 1e6,
+        counter.profile_bytes() as f64 / profiles.max(1) as f64
+    );
+}
