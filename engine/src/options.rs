@@ -289,7 +289,7 @@ impl Default for BillingDay {
 }
 
 /// What a report is computed for; changing these never needs the files again.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportSettings {
     /// Default: the latest event date.
     pub as_of: Option<NaiveDate>,
