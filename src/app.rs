@@ -1,27 +1,376 @@
-//! The page: header and the report's headline tile.
+//! The page: header, the *Open files* panel, settings, progress, file problems and the report.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use engine::BillingDay;
+use gloo::worker::{Spawnable, WorkerBridge};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{Source, ViewerState};
+use crate::state::{Action, OpenAction, Request, Run, SettingsAction, Source, ViewerState};
+use crate::worker::{CountWorker, FileProblem, Job, StructuredClone, WORKER_PATH};
 
 /// The whole viewer.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(ViewerState::default);
+    let state = use_reducer(|| ViewerState::new(crate::storage::load_settings()));
+    let bridge: Rc<RefCell<Option<WorkerBridge<CountWorker>>>> = use_mut_ref(|| None);
+
+    // The one place that talks to the worker: send the pending request.
+    {
+        let dispatch = state.dispatcher();
+        let bridge = bridge.clone();
+        use_effect_with(state.request.clone(), move |request| {
+            if let Some(request) = request.clone() {
+                let mut slot = bridge.borrow_mut();
+                let worker = slot.get_or_insert_with(|| {
+                    let dispatch = dispatch.clone();
+                    CountWorker::spawner()
+                        .encoding::<StructuredClone>()
+                        .callback(move |update| {
+                            dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() })
+                        })
+                        .spawn(WORKER_PATH)
+                });
+                worker.send(match request {
+                    Request::Count { run, logs, deliveries, options, settings } => {
+                        Job::Count { run, logs, deliveries, options, settings }
+                    }
+                    Request::Recount { run, settings } => Job::Recount { run, settings },
+                    Request::Cancel { run } => Job::Cancel { run },
+                });
+                dispatch.dispatch(Action::Sent);
+            }
+        });
+    }
+    // Remember the settings whenever they change.
+    use_effect_with(state.settings.clone(), crate::storage::save_settings);
+
+    let dispatch = state.dispatcher();
     html! {
         <main class="page">
-            <header class="masthead">
-                <h1>{ "Active profiles" }</h1>
-                <p class="privacy">{ "Your files stay on this computer: they are read and counted in this page, never uploaded." }</p>
-            </header>
-            if state.source == Source::Demo {
-                <p class="demo-banner" data-testid="demo-banner">{ "Demo data: a generated export, not yours." }</p>
+            <Masthead source={state.source.clone()} />
+            <OpenPanel dispatch={dispatch.clone()} />
+            <SettingsForm state={state.clone()} />
+            if let Run::Reading { done, total, rows, started_ms, now_ms, .. } = state.run {
+                <ProgressBar {done} {total} {rows} elapsed_ms={now_ms - started_ms}
+                    oncancel={dispatch.to_callback().reform(|_| Action::Cancel)} />
+            }
+            if let Some(notice) = &state.notice {
+                <p class="notice" role="status" data-testid="notice">{ notice }</p>
+            }
+            if !state.problems.is_empty() {
+                <Problems problems={state.problems.clone()} mapping={state.settings.mapping.clone()} dispatch={dispatch.clone()} />
+            }
+            if state.ready() {
+                <span data-testid="report-ready" hidden=true></span>
             }
             <section class="tiles">
                 <Tile label="Active profiles" value={state.report.total_active} testid="total-active" />
             </section>
         </main>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct MastheadProps {
+    source: Source,
+}
+
+/// Title, the privacy promise, and what the report is made of.
+#[function_component(Masthead)]
+fn masthead(props: &MastheadProps) -> Html {
+    let what = match &props.source {
+        Source::Demo(_) => html! {
+            <p class="demo-banner" data-testid="demo-banner">
+                { "Demo data: a generated export, not yours. Open your delivery-log exports to count them." }
+            </p>
+        },
+        Source::Files { logs, deliveries } => {
+            let bytes: f64 = logs.iter().chain(deliveries.iter()).map(|f| f.file.size()).sum();
+            html! {
+                <p class="sources" data-testid="sources">
+                    { format!("{} log file{} ({})", logs.len(), if logs.len() == 1 { "" } else { "s" }, human_bytes(bytes)) }
+                    if let Some(d) = deliveries { { format!(" · deliveries: {}", d.name) } }
+                </p>
+            }
+        }
+        Source::ReportFile { name } => {
+            html! { <p class="sources" data-testid="sources">{ format!("Report opened from {name}") }</p> }
+        }
+    };
+    html! {
+        <header class="masthead">
+            <h1>{ "Active profiles" }</h1>
+            <p class="privacy">{ "Your files stay on this computer: they are read and counted in this page, never uploaded." }</p>
+            { what }
+        </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OpenPanelProps {
+    dispatch: UseReducerDispatcher<ViewerState>,
+}
+
+/// The drop zone and the three file slots: log files, deliveries file, report JSON.
+#[function_component(OpenPanel)]
+fn open_panel(props: &OpenPanelProps) -> Html {
+    let dragging = use_state(|| false);
+    let onopenlogs = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let logs = input_files(&e);
+            if !logs.is_empty() {
+                dispatch.dispatch(Action::Open(OpenAction::Files { logs, deliveries: None }));
+            }
+        })
+    };
+    let onopendeliveries = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(file) = input_files(&e).into_iter().next() {
+                dispatch.dispatch(Action::Open(OpenAction::Deliveries(file)));
+            }
+        })
+    };
+    let onopenreport = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(file) = input_files(&e).into_iter().next() {
+                let dispatch = dispatch.clone();
+                let name = file.name();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+                    let action = match gloo::file::futures::read_as_text(&blob).await {
+                        Ok(text) => OpenAction::ReportJson { name, text },
+                        Err(e) => {
+                            OpenAction::ReportJson { name: name.clone(), text: format!("could not be read: {e}") }
+                        }
+                    };
+                    dispatch.dispatch(Action::Open(action));
+                });
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dispatch = props.dispatch.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let logs = e.data_transfer().and_then(|t| t.files()).map(file_list).unwrap_or_default();
+            if !logs.is_empty() {
+                dispatch.dispatch(Action::Open(OpenAction::Files { logs, deliveries: None }));
+            }
+        })
+    };
+    html! {
+        <section class={classes!("open-panel", dragging.then_some("dragging"))} aria-label="Open files"
+            {ondragover} {ondragleave} {ondrop}>
+            <div class="drop-hint">{ "Drop delivery-log exports (CSV) here, or pick them:" }</div>
+            <div class="slots">
+                <label class="slot">
+                    <span>{ "Log files" }</span>
+                    <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv" data-testid="log-files" onchange={onopenlogs} />
+                </label>
+                <label class="slot">
+                    <span>{ "Deliveries file (optional)" }</span>
+                    <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="deliveries-file" onchange={onopendeliveries} />
+                </label>
+                <label class="slot">
+                    <span>{ "Report JSON" }</span>
+                    <input type="file" accept=".json,application/json" data-testid="report-file" onchange={onopenreport} />
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// The files of a file input that fired `e`.
+fn input_files(e: &Event) -> Vec<web_sys::File> {
+    e.target_dyn_into::<web_sys::HtmlInputElement>().and_then(|input| input.files()).map(file_list).unwrap_or_default()
+}
+
+fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct SettingsFormProps {
+    state: UseReducerHandle<ViewerState>,
+}
+
+/// As-of date, billing day, purchased profiles, time zone and day/month order.
+#[function_component(SettingsForm)]
+fn settings_form(props: &SettingsFormProps) -> Html {
+    let settings = &props.state.settings;
+    let dispatch = props.state.dispatcher();
+    let value_of =
+        |e: &Event| e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
+    let select_of =
+        |e: &Event| e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|i| i.value());
+
+    let onchangeasof = dispatch.to_callback().reform(move |e: Event| {
+        let date = value_of(&e).and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok());
+        Action::Settings(SettingsAction::AsOf(date))
+    });
+    let onchangebillingday = dispatch.to_callback().reform(move |e: Event| {
+        let day = match select_of(&e).as_deref() {
+            Some("last") => BillingDay::Last,
+            Some(v) => v.parse().map(BillingDay::Day).unwrap_or_default(),
+            None => BillingDay::default(),
+        };
+        Action::Settings(SettingsAction::BillingDay(day))
+    });
+    let onchangepurchased = dispatch.to_callback().reform(move |e: Event| {
+        let n = value_of(&e).and_then(|v| v.trim().replace([' ', ',', '.', '\u{a0}'], "").parse().ok());
+        Action::Settings(SettingsAction::Purchased(n))
+    });
+    let onchangetimezone = dispatch.to_callback().reform(move |e: Event| {
+        Action::Settings(SettingsAction::TimeZone(value_of(&e).unwrap_or_default().trim().to_owned()))
+    });
+    let onchangedayorder = dispatch
+        .to_callback()
+        .reform(move |e: Event| Action::Settings(SettingsAction::DayFirst(select_of(&e).as_deref() != Some("month"))));
+
+    let as_of = settings.as_of.or_else(|| props.state.report.as_of.as_deref().and_then(|d| d.parse().ok()));
+    let billing = match settings.billing_day {
+        BillingDay::Day(d) => d.to_string(),
+        BillingDay::Last => "last".into(),
+    };
+    html! {
+        <section class="settings" aria-label="Settings">
+            <label>{ "As of" }
+                <input type="date" data-testid="as-of" value={as_of.map(|d| d.to_string()).unwrap_or_default()} onchange={onchangeasof} />
+            </label>
+            <label>{ "Billing day" }
+                <select data-testid="billing-day" onchange={onchangebillingday}>
+                    { for (1..=28u8).map(|d| html! { <option value={d.to_string()} selected={billing == d.to_string()}>{ d }</option> }) }
+                    <option value="last" selected={billing == "last"}>{ "last day" }</option>
+                </select>
+            </label>
+            <label>{ "Purchased profiles" }
+                <input type="text" inputmode="numeric" data-testid="purchased" placeholder="not set"
+                    value={settings.purchased.map(|n| n.to_string()).unwrap_or_default()} onchange={onchangepurchased} />
+            </label>
+            <label>{ "Time zone" }
+                <input type="text" data-testid="time-zone" value={settings.time_zone.clone()} onchange={onchangetimezone}
+                    title="UTC or an offset such as +02:00" />
+            </label>
+            <label>{ "03/04/2026 is" }
+                <select data-testid="day-order" onchange={onchangedayorder}>
+                    <option value="day" selected={settings.day_first}>{ "3 April (day first)" }</option>
+                    <option value="month" selected={!settings.day_first}>{ "4 March (month first)" }</option>
+                </select>
+            </label>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProgressProps {
+    done: u64,
+    total: u64,
+    rows: u64,
+    elapsed_ms: f64,
+    oncancel: Callback<MouseEvent>,
+}
+
+/// Bytes done of total, rows per second, and the Cancel button.
+#[function_component(ProgressBar)]
+fn progress_bar(props: &ProgressProps) -> Html {
+    let seconds = (props.elapsed_ms / 1000.0).max(0.001);
+    let rate = props.rows as f64 / seconds;
+    html! {
+        <section class="progress" data-testid="progress" aria-label="Reading files">
+            <progress max={props.total.max(1).to_string()} value={props.done.to_string()}></progress>
+            <span data-testid="progress-text" data-value={props.done.to_string()}>
+                { format!("{} of {} read · {} rows/s", human_bytes(props.done as f64), human_bytes(props.total as f64), rate.round()) }
+            </span>
+            <button type="button" data-testid="cancel" onclick={props.oncancel.clone()}>{ "Cancel" }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProblemsProps {
+    problems: Vec<FileProblem>,
+    mapping: std::collections::BTreeMap<String, String>,
+    dispatch: UseReducerDispatcher<ViewerState>,
+}
+
+/// Files that could not be counted, and a mapping step for missing columns.
+#[function_component(Problems)]
+fn problems(props: &ProblemsProps) -> Html {
+    html! {
+        <section class="problems" data-testid="problems" aria-label="Files not counted">
+            <h2>{ "Files not counted" }</h2>
+            { for props.problems.iter().map(|p| html! {
+                <div class="problem" data-testid="problem" data-file={p.file.clone()}>
+                    <p>{ &p.message }</p>
+                    if !p.missing.is_empty() && !p.headers.is_empty() {
+                        <MappingStep problem={p.clone()} mapping={props.mapping.clone()} dispatch={props.dispatch.clone()} />
+                    }
+                </div>
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MappingProps {
+    problem: FileProblem,
+    mapping: std::collections::BTreeMap<String, String>,
+    dispatch: UseReducerDispatcher<ViewerState>,
+}
+
+/// For each missing field, a choice among the file's headers; choosing reads the files again.
+#[function_component(MappingStep)]
+fn mapping_step(props: &MappingProps) -> Html {
+    html! {
+        <div class="mapping" data-testid="mapping">
+            <p>{ "Pick the column that holds each field:" }</p>
+            { for mapping_fields(&props.problem.missing).into_iter().map(|field| {
+                let chosen = props.mapping.get(&field).cloned().unwrap_or_default();
+                let name = field.clone();
+                let onchange = props.dispatch.to_callback().reform(move |e: Event| {
+                    let header = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty());
+                    Action::Mapping(crate::state::MappingAction::Set { field: name.clone(), header })
+                });
+                html! {
+                    <label class="mapping-field">
+                        <span>{ &field }</span>
+                        <select data-testid="mapping-field" data-field={field.clone()} {onchange}>
+                            <option value="" selected={chosen.is_empty()}>{ "— choose a column —" }</option>
+                            { for props.problem.headers.iter().map(|h| html! {
+                                <option value={h.clone()} selected={*h == chosen}>{ h }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The fields a user can map for what the engine found missing
+/// (`"profile key or address"` offers both).
+fn mapping_fields(missing: &[String]) -> Vec<String> {
+    missing.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -41,5 +390,21 @@ pub fn tile(props: &TileProps) -> Html {
                 { props.value.to_string() }
             </span>
         </div>
+    }
+}
+
+/// `1.5 MB`-style sizes for the header and the progress bar.
+pub fn human_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
+    let mut value = bytes;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
     }
 }

@@ -6,5 +6,7 @@
 pub mod app;
 pub mod demo;
 pub mod state;
+pub mod storage;
+pub mod worker;
 
 pub use app::App;

@@ -1,42 +1,397 @@
-//! The viewer's one state and the actions that change it.
+//! The viewer's one state, the actions that change it, grouped per screen, and the worker requests they make.
+//!
+//! `reduce` is pure: it never talks to the worker. An action that needs
+//! counting puts a [`Request`] in the state, and the app's one effect sends it
+//! (see `app.rs`). So every change of screen is a plain function of the state
+//! and the action, and can be tested without a browser worker.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use engine::Report;
+use chrono::NaiveDate;
+use engine::{BillingDay, Counter, Options, Report, ReportSettings};
 use yew::Reducible;
+
+use crate::worker::{FileHandle, FileProblem, Update};
 
 /// Where the report on screen came from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    /// The embedded, generated demo export.
-    Demo,
+    /// The embedded, generated demo export, counted in the page.
+    Demo(DemoCounter),
+    /// Files the user opened, counted in the worker.
+    Files { logs: Vec<FileHandle>, deliveries: Option<FileHandle> },
+    /// A `report.json` the user opened: shown as it is, not recounted.
+    ReportFile { name: String },
+}
+
+/// The demo's counting state (compared by identity).
+#[derive(Clone, Debug)]
+pub struct DemoCounter(pub Rc<Counter>);
+
+impl PartialEq for DemoCounter {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the user can set; remembered between visits (see `storage.rs`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// `None`: the latest event date.
+    pub as_of: Option<NaiveDate>,
+    pub billing_day: BillingDay,
+    pub purchased: Option<u64>,
+    pub time_zone: String,
+    pub day_first: bool,
+    /// Status values reclassified by the user: value to counted (true) or excluded.
+    pub status_rules: BTreeMap<String, bool>,
+    /// Columns picked by hand: field name to header.
+    pub mapping: BTreeMap<String, String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let options = Options::default();
+        Settings {
+            as_of: None,
+            billing_day: BillingDay::default(),
+            purchased: None,
+            time_zone: options.time_zone,
+            day_first: options.day_first,
+            status_rules: BTreeMap::new(),
+            mapping: BTreeMap::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// The engine options these settings stand for.
+    pub fn options(&self) -> Options {
+        let mut options =
+            Options { time_zone: self.time_zone.clone(), day_first: self.day_first, ..Options::default() };
+        for (value, counted) in &self.status_rules {
+            options.rules.set_status(value, *counted);
+        }
+        options.mapping = self.mapping.clone();
+        options
+    }
+
+    /// The report settings these settings stand for.
+    pub fn report_settings(&self) -> ReportSettings {
+        ReportSettings { as_of: self.as_of, billing_day: self.billing_day, purchased: self.purchased }
+    }
+}
+
+/// A run of the worker: reading or idle.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Run {
+    #[default]
+    Idle,
+    /// Reading files: bytes done of total, rows seen, and when it started (ms since the epoch).
+    Reading { run: u32, done: u64, total: u64, rows: u64, started_ms: f64, now_ms: f64 },
+}
+
+/// Work for the worker, sent by the app's effect when it changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    Count {
+        run: u32,
+        logs: Vec<FileHandle>,
+        deliveries: Option<FileHandle>,
+        options: Options,
+        settings: ReportSettings,
+    },
+    Recount {
+        run: u32,
+        settings: ReportSettings,
+    },
+    Cancel {
+        run: u32,
+    },
 }
 
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewerState {
     pub source: Source,
-    pub report: Report,
+    pub report: Rc<Report>,
+    pub settings: Settings,
+    pub run: Run,
+    /// The number of the last run asked of the worker.
+    pub last_run: u32,
+    /// The last request for the worker; the app sends it when it changes.
+    pub request: Option<Request>,
+    /// Files left out of the report, with why (a mapping step for missing columns).
+    pub problems: Vec<FileProblem>,
+    /// A message for the user about the last action (an unreadable report file, a failed run).
+    pub notice: Option<String>,
 }
 
-impl Default for ViewerState {
-    fn default() -> Self {
-        ViewerState { source: Source::Demo, report: crate::demo::demo_report() }
+impl ViewerState {
+    /// The first screen: the demo report, with the remembered settings.
+    pub fn new(settings: Settings) -> Self {
+        let counter = Rc::new(crate::demo::demo_counter());
+        let report = Rc::new(counter.report(&settings.report_settings()));
+        ViewerState {
+            source: Source::Demo(DemoCounter(counter)),
+            report,
+            settings,
+            run: Run::Idle,
+            last_run: 0,
+            request: None,
+            problems: Vec::new(),
+            notice: None,
+        }
+    }
+
+    /// True once the report on screen is complete for the current files and settings.
+    pub fn ready(&self) -> bool {
+        matches!(self.run, Run::Idle)
+    }
+
+    /// Asks for the current files to be read again (the options changed).
+    fn recount_files(mut self) -> Self {
+        if let Source::Files { logs, deliveries } = &self.source {
+            self.last_run += 1;
+            let now = js_now();
+            let total = logs.iter().chain(deliveries.iter()).map(|f| f.file.size() as u64).sum();
+            self.run = Run::Reading { run: self.last_run, done: 0, total, rows: 0, started_ms: now, now_ms: now };
+            self.request = Some(Request::Count {
+                run: self.last_run,
+                logs: logs.clone(),
+                deliveries: deliveries.clone(),
+                options: self.settings.options(),
+                settings: self.settings.report_settings(),
+            });
+        }
+        self
+    }
+
+    /// Shows the report for the current settings without reading again where the state allows it.
+    fn report_again(mut self) -> Self {
+        match &self.source {
+            Source::Demo(DemoCounter(counter)) => {
+                self.report = Rc::new(counter.report(&self.settings.report_settings()));
+            }
+            Source::Files { .. } if self.run == Run::Idle => {
+                self.last_run += 1;
+                self.request = Some(Request::Recount { run: self.last_run, settings: self.settings.report_settings() });
+            }
+            // A run in progress: restart it with the new settings.
+            Source::Files { .. } => return self.recount_files(),
+            Source::ReportFile { .. } => {
+                self.notice = Some("Settings apply to counted files; an opened report is shown as it was made.".into());
+            }
+        }
+        self
     }
 }
 
-/// Changes to the state; one variant per thing a user or the worker can do.
+/// The *Open files* panel.
+pub enum OpenAction {
+    /// Log files (and an optional deliveries file) were picked or dropped.
+    Files { logs: Vec<web_sys::File>, deliveries: Option<web_sys::File> },
+    /// A deliveries file was picked for the files already open.
+    Deliveries(web_sys::File),
+    /// A report JSON was read.
+    ReportJson { name: String, text: String },
+    /// Back to the demo report.
+    Demo,
+}
+
+/// The settings form.
+pub enum SettingsAction {
+    AsOf(Option<NaiveDate>),
+    BillingDay(BillingDay),
+    Purchased(Option<u64>),
+    TimeZone(String),
+    DayFirst(bool),
+}
+
+/// The report's own controls.
+pub enum ReportAction {
+    /// A Customer-metrics row was chosen: its *To* date becomes the as-of date.
+    ChooseSnapshot(NaiveDate),
+    /// An unrecognised value was reclassified as counted (true) or excluded.
+    Reclassify { field: String, value: String, counted: bool },
+}
+
+/// The column-mapping step.
+pub enum MappingAction {
+    /// Read `field` from the column `header` (None: back to the automatic choice).
+    Set { field: String, header: Option<String> },
+}
+
+/// Changes to the state.
 pub enum Action {
-    /// Show a report.
-    Show(Source, Report),
+    Open(OpenAction),
+    Settings(SettingsAction),
+    Report(ReportAction),
+    Mapping(MappingAction),
+    /// The user cancelled the run in progress.
+    Cancel,
+    /// The worker answered; `now_ms` is when the answer arrived.
+    Worker {
+        update: Update,
+        now_ms: f64,
+    },
+    /// The app sent the pending request.
+    Sent,
 }
 
 impl Reducible for ViewerState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::Show(source, report) => Rc::new(ViewerState { source, report }),
+        let mut next = (*self).clone();
+        next.notice = None;
+        let next = match action {
+            Action::Open(open) => next.open(open),
+            Action::Settings(change) => {
+                let options_before = next.settings.options();
+                match change {
+                    SettingsAction::AsOf(d) => next.settings.as_of = d,
+                    SettingsAction::BillingDay(d) => next.settings.billing_day = d,
+                    SettingsAction::Purchased(n) => next.settings.purchased = n,
+                    SettingsAction::TimeZone(z) => next.settings.time_zone = z,
+                    SettingsAction::DayFirst(b) => next.settings.day_first = b,
+                }
+                if next.settings.options() == options_before {
+                    next.report_again()
+                } else {
+                    next.reread_or_report()
+                }
+            }
+            Action::Report(ReportAction::ChooseSnapshot(date)) => {
+                next.settings.as_of = Some(date);
+                next.report_again()
+            }
+            Action::Report(ReportAction::Reclassify { field, value, counted }) => {
+                if field != "status" {
+                    next.notice = Some(format!("Only status values can be reclassified here, not {field}."));
+                    return Rc::new(next);
+                }
+                next.settings.status_rules.insert(value, counted);
+                next.reread_or_report()
+            }
+            Action::Mapping(MappingAction::Set { field, header }) => {
+                match header {
+                    Some(header) => next.settings.mapping.insert(field, header),
+                    None => next.settings.mapping.remove(&field),
+                };
+                next.reread_or_report()
+            }
+            Action::Cancel => match next.run {
+                Run::Reading { run, .. } => {
+                    next.run = Run::Idle;
+                    next.request = Some(Request::Cancel { run });
+                    next.notice = Some("Cancelled: the report shown is the previous one.".into());
+                    next
+                }
+                Run::Idle => next,
+            },
+            Action::Worker { update, now_ms } => next.worker(update, now_ms),
+            Action::Sent => {
+                next.request = None;
+                next
+            }
+        };
+        Rc::new(next)
+    }
+}
+
+impl ViewerState {
+    fn open(mut self, open: OpenAction) -> Self {
+        match open {
+            OpenAction::Files { logs, deliveries } => {
+                let deliveries = deliveries.map(FileHandle::new).or(match &self.source {
+                    Source::Files { deliveries, .. } => deliveries.clone(),
+                    _ => None,
+                });
+                self.source = Source::Files { logs: logs.into_iter().map(FileHandle::new).collect(), deliveries };
+                self.problems.clear();
+                self.recount_files()
+            }
+            OpenAction::Deliveries(file) => match &mut self.source {
+                Source::Files { deliveries, .. } => {
+                    *deliveries = Some(FileHandle::new(file));
+                    self.recount_files()
+                }
+                _ => {
+                    // Kept for when log files are opened.
+                    self.source = Source::Files { logs: Vec::new(), deliveries: Some(FileHandle::new(file)) };
+                    self.notice = Some("Deliveries file ready: now open the log files.".into());
+                    self
+                }
+            },
+            OpenAction::ReportJson { name, text } => match serde_json::from_str::<Report>(&text) {
+                Ok(report) if report.format.starts_with("active-profiles-report/") => {
+                    self.source = Source::ReportFile { name };
+                    self.report = Rc::new(report);
+                    self.problems.clear();
+                    self.run = Run::Idle;
+                    self
+                }
+                Ok(_) => {
+                    self.notice = Some(format!(
+                        "{name}: not an active-profiles report (no \"format\": \"active-profiles-report/1\")."
+                    ));
+                    self
+                }
+                Err(e) => {
+                    self.notice = Some(format!("{name}: not a report JSON: {e}"));
+                    self
+                }
+            },
+            OpenAction::Demo => {
+                let settings = self.settings.clone();
+                ViewerState { last_run: self.last_run, ..ViewerState::new(settings) }
+            }
         }
     }
+
+    /// Options changed: files are read again; the demo is recounted in the page.
+    fn reread_or_report(self) -> Self {
+        match &self.source {
+            Source::Demo(_) => {
+                let counter = Rc::new(crate::demo::demo_counter_with(self.settings.options()));
+                let report = Rc::new(counter.report(&self.settings.report_settings()));
+                ViewerState { source: Source::Demo(DemoCounter(counter)), report, ..self }
+            }
+            Source::Files { .. } => self.recount_files(),
+            Source::ReportFile { .. } => self.report_again(),
+        }
+    }
+
+    fn worker(mut self, update: Update, now_ms: f64) -> Self {
+        let current = |run: u32| run == self.last_run;
+        match update {
+            Update::Progress { run, done, total, rows } if current(run) => {
+                if let Run::Reading { started_ms, .. } = self.run {
+                    self.run = Run::Reading { run, done, total, rows, started_ms, now_ms };
+                }
+            }
+            Update::Ready { run, report, problems } if current(run) => {
+                self.report = Rc::new(*report);
+                if !problems.is_empty() || matches!(self.run, Run::Reading { .. }) {
+                    self.problems = problems;
+                }
+                self.run = Run::Idle;
+            }
+            Update::Failed { run, message } if current(run) => {
+                self.run = Run::Idle;
+                self.notice = Some(message);
+            }
+            // Late answers of superseded or cancelled runs.
+            _ => {}
+        }
+        self
+    }
+}
+
+/// Milliseconds since the epoch, from the browser's clock.
+pub fn js_now() -> f64 {
+    js_sys::Date::now()
 }

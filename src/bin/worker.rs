@@ -1,0 +1,8 @@
+//! Entry point of the counting web worker (built by trunk as `worker.js`).
+
+use active_profiles_app::worker::{CountWorker, StructuredClone};
+use gloo::worker::Registrable;
+
+fn main() {
+    CountWorker::registrar().encoding::<StructuredClone>().register();
+}

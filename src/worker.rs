@@ -1,0 +1,268 @@
+//! The counting worker: reads the chosen files in slices, off the page's thread, into the engine.
+//!
+//! The page sends a [`Job`]; the worker answers with [`Update`]s. Files travel
+//! as `File` handles (structured-cloned by the browser, never copied into a
+//! message), and the worker reads them 1 MiB at a time with `Blob.slice`, so a
+//! file is never held whole. Between two slices the worker yields to its event
+//! loop, which is how a [`Job::Cancel`] gets in. The counting state stays in
+//! the worker after a run, so that [`Job::Recount`] answers a change of
+//! as-of date, billing day or purchased number without reading again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use engine::{Counter, Deliveries, FileError, Options, Report, ReportSettings};
+use gloo::worker::{HandlerId, Worker, WorkerScope};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// How many bytes the worker reads at a time.
+pub const SLICE: u64 = 1 << 20;
+
+/// Where the worker's script is, next to the page.
+pub const WORKER_PATH: &str = "./worker.js";
+
+/// A file the user picked, passed to the worker as the browser's own handle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileHandle {
+    pub name: String,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub file: web_sys::File,
+}
+
+impl FileHandle {
+    pub fn new(file: web_sys::File) -> Self {
+        FileHandle { name: file.name(), file }
+    }
+
+    fn size(&self) -> u64 {
+        self.file.size() as u64
+    }
+}
+
+/// What the page asks of the worker. `run` numbers each request; answers carry it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Job {
+    /// Read and count these files.
+    Count {
+        run: u32,
+        logs: Vec<FileHandle>,
+        deliveries: Option<FileHandle>,
+        options: Options,
+        settings: ReportSettings,
+    },
+    /// Report again from the state of the last complete run, with other settings.
+    Recount { run: u32, settings: ReportSettings },
+    /// Stop the run with this number.
+    Cancel { run: u32 },
+}
+
+/// A file that could not be counted at all, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileProblem {
+    pub file: String,
+    pub message: String,
+    /// Fields that have no column (the mapping step asks for them).
+    pub missing: Vec<String>,
+    /// The file's headers as written.
+    pub headers: Vec<String>,
+}
+
+impl FileProblem {
+    fn from_error(name: &str, error: &FileError) -> Self {
+        let missing = match error {
+            FileError::MissingFields { missing, .. } => missing.clone(),
+            FileError::MappedHeaderMissing { field, .. } => vec![field.clone()],
+            _ => Vec::new(),
+        };
+        FileProblem { file: name.to_owned(), message: error.to_string(), missing, headers: error.headers().to_vec() }
+    }
+
+    fn unreadable(name: &str, what: impl std::fmt::Display) -> Self {
+        FileProblem {
+            file: name.to_owned(),
+            message: format!("{name}: {what}"),
+            missing: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// What the worker tells the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Update {
+    /// Bytes read so far of all files, and rows counted so far.
+    Progress { run: u32, done: u64, total: u64, rows: u64 },
+    /// The run is complete. Files listed in `problems` were left out; the others are counted.
+    Ready { run: u32, report: Box<Report>, problems: Vec<FileProblem> },
+    /// The run was cancelled; the last report stays on screen.
+    Cancelled { run: u32 },
+    /// Nothing could be counted.
+    Failed { run: u32, message: String },
+}
+
+/// Messages the worker is sent with: structured clone (serde-wasm-bindgen), so
+/// that `File` handles pass through instead of being encoded.
+pub struct StructuredClone;
+
+impl gloo::worker::Codec for StructuredClone {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        // Serialising the worker's own message types cannot fail: no maps with
+        // non-string keys, no values serde-wasm-bindgen rejects.
+        serde_wasm_bindgen::to_value(&input).unwrap_or(JsValue::NULL)
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        match serde_wasm_bindgen::from_value(input) {
+            Ok(value) => value,
+            Err(e) => wasm_bindgen::throw_str(&format!("malformed worker message: {e}")),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    /// The run that is allowed to go on; a cancelled or superseded run stops at its next slice.
+    current: u32,
+    /// The counting state of the last complete run.
+    counter: Option<Counter>,
+}
+
+/// The worker. Its state is shared with the run in progress (an async task).
+pub struct CountWorker {
+    shared: Rc<RefCell<Shared>>,
+}
+
+impl Worker for CountWorker {
+    type Message = ();
+    type Input = Job;
+    type Output = Update;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        CountWorker { shared: Rc::default() }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, job: Job, id: HandlerId) {
+        match job {
+            Job::Count { run, logs, deliveries, options, settings } => {
+                self.shared.borrow_mut().current = run;
+                let shared = self.shared.clone();
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let update = count(&shared, &scope, id, run, logs, deliveries, options, settings).await;
+                    scope.respond(id, update);
+                });
+            }
+            Job::Recount { run, settings } => {
+                let update = match &self.shared.borrow().counter {
+                    Some(counter) => {
+                        Update::Ready { run, report: Box::new(counter.report(&settings)), problems: Vec::new() }
+                    }
+                    None => Update::Failed { run, message: "no files have been counted yet".into() },
+                };
+                scope.respond(id, update);
+            }
+            Job::Cancel { run } => {
+                let mut shared = self.shared.borrow_mut();
+                if shared.current == run {
+                    shared.current = run.wrapping_add(1 << 31);
+                }
+            }
+        }
+    }
+}
+
+/// Reads every file into a fresh counter; the answer to a [`Job::Count`].
+#[allow(clippy::too_many_arguments)]
+async fn count(
+    shared: &Rc<RefCell<Shared>>,
+    scope: &WorkerScope<CountWorker>,
+    id: HandlerId,
+    run: u32,
+    logs: Vec<FileHandle>,
+    deliveries: Option<FileHandle>,
+    options: Options,
+    settings: ReportSettings,
+) -> Update {
+    let still_current = || shared.borrow().current == run;
+    let mut counter = match Counter::try_new(options.clone()) {
+        Ok(counter) => counter,
+        Err(message) => return Update::Failed { run, message },
+    };
+    let total: u64 = logs.iter().chain(deliveries.iter()).map(FileHandle::size).sum();
+    let mut progress = Progress { scope, id, run, done: 0, total, rows: 0 };
+    let mut problems = Vec::new();
+
+    if let Some(handle) = &deliveries {
+        let mut table = Deliveries::new(&handle.name, &options);
+        let read = read_slices(handle, &mut progress, &still_current, |chunk| table.push(chunk)).await;
+        match read.and_then(|()| table.finish().map_err(|e| FileProblem::from_error(&handle.name, &e))) {
+            Ok(()) => counter.set_deliveries(table),
+            Err(_) if !still_current() => return Update::Cancelled { run },
+            Err(problem) => problems.push(problem),
+        }
+    }
+    for handle in &logs {
+        let file = counter.begin_file(&handle.name, None);
+        let read = read_slices(handle, &mut progress, &still_current, |chunk| counter.push(file, chunk)).await;
+        let ended = counter.end_file(file).map_err(|e| FileProblem::from_error(&handle.name, &e));
+        match read.and(ended) {
+            Ok(()) => {}
+            Err(_) if !still_current() => return Update::Cancelled { run },
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if !still_current() {
+        return Update::Cancelled { run };
+    }
+    let report = counter.report(&settings);
+    shared.borrow_mut().counter = Some(counter);
+    Update::Ready { run, report: Box::new(report), problems }
+}
+
+/// Sends progress at most every few slices, so the page is not flooded.
+struct Progress<'a> {
+    scope: &'a WorkerScope<CountWorker>,
+    id: HandlerId,
+    run: u32,
+    done: u64,
+    total: u64,
+    rows: u64,
+}
+
+impl Progress<'_> {
+    fn advance(&mut self, chunk: &[u8]) {
+        self.done += chunk.len() as u64;
+        // Line feeds stand in for rows while reading; the report has the exact count.
+        self.rows += chunk.iter().filter(|b| **b == b'\n').count() as u64;
+        self.scope
+            .respond(self.id, Update::Progress { run: self.run, done: self.done, total: self.total, rows: self.rows });
+    }
+}
+
+/// Reads one file slice by slice into `sink`, yielding between slices; stops when the run is no longer current.
+async fn read_slices(
+    handle: &FileHandle,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+    mut sink: impl FnMut(&[u8]) -> Result<(), FileError>,
+) -> Result<(), FileProblem> {
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(handle.file.clone()));
+    let size = blob.size();
+    let mut start = 0;
+    while start < size {
+        if !still_current() {
+            return Err(FileProblem::unreadable(&handle.name, "cancelled"));
+        }
+        let end = (start + SLICE).min(size);
+        let chunk = gloo::file::futures::read_as_bytes(&blob.slice(start, end))
+            .await
+            .map_err(|e| FileProblem::unreadable(&handle.name, format!("could not be read ({e})")))?;
+        sink(&chunk).map_err(|e| FileProblem::from_error(&handle.name, &e))?;
+        progress.advance(&chunk);
+        start = end;
+    }
+    Ok(())
+}
