@@ -6,6 +6,7 @@
 pub mod app;
 pub mod demo;
 pub mod state;
+pub mod views;
 pub mod storage;
 pub mod worker;
 

@@ -1,0 +1,217 @@
+//! The usage chart: monthly snapshot bars, the daily line and the purchased line, over 30 days or a year.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use yew::prelude::*;
+
+use engine::Report;
+
+use super::format::{fmt_count, fmt_date, fmt_month_of, parse_date};
+use super::svg::{self, Bar, ChartSpec, Point};
+use super::{count_cell, date_text, SectionProps};
+
+/// How far back the chart looks from the as-of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    Days30,
+    Year,
+}
+
+impl Span {
+    fn days(self) -> i64 {
+        match self {
+            Span::Days30 => 30,
+            Span::Year => 365,
+        }
+    }
+}
+
+/// Day number of a date: days since the common era.
+pub fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn date_of(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+/// The data in the chart for a span: the first and last day, the snapshots and days within.
+pub struct Window<'a> {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub snapshots: Vec<&'a engine::report::Snapshot>,
+    pub daily: Vec<&'a engine::report::DailyCount>,
+}
+
+/// The last day of the chart: the as-of date, else the last day or snapshot in the report.
+fn last_day(r: &Report) -> Option<NaiveDate> {
+    r.as_of
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| r.daily.last().and_then(|d| parse_date(&d.date)))
+        .or_else(|| r.snapshots.last().and_then(|s| parse_date(&s.to)))
+}
+
+/// What falls in the chart for `span`, or `None` when the report has no dated counts.
+pub fn window(r: &Report, span: Span) -> Option<Window<'_>> {
+    let last = last_day(r)?;
+    let first = last - Duration::days(span.days() - 1);
+    let within = |iso: &str| parse_date(iso).is_some_and(|d| d >= first && d <= last);
+    let snapshots: Vec<_> = r.snapshots.iter().filter(|s| within(&s.to)).collect();
+    let daily: Vec<_> = r.daily.iter().filter(|d| within(&d.date)).collect();
+    if snapshots.is_empty() && daily.is_empty() {
+        return None;
+    }
+    Some(Window { first, last, snapshots, daily })
+}
+
+/// The chart's SVG document for a span.
+pub fn usage_svg(r: &Report, span: Span) -> Option<String> {
+    let w = window(r, span)?;
+    let (first, last) = (day_number(w.first), day_number(w.last));
+    let half = match span {
+        Span::Days30 => 0,
+        Span::Year => 6,
+    };
+    let bars = w
+        .snapshots
+        .iter()
+        .filter_map(|s| {
+            let d = day_number(parse_date(&s.to)?);
+            Some(Bar {
+                x0: d - half,
+                x1: d + half + 1,
+                value: s.active,
+                title: format!(
+                    "Snapshot {} – {}: {} active profiles",
+                    fmt_date(&s.from),
+                    fmt_date(&s.to),
+                    fmt_count(s.active)
+                ),
+            })
+        })
+        .collect();
+    let line = w
+        .daily
+        .iter()
+        .filter_map(|d| {
+            Some(Point {
+                x: day_number(parse_date(&d.date)?),
+                value: d.active,
+                title: format!("{}: {} active profiles", fmt_date(&d.date), fmt_count(d.active)),
+            })
+        })
+        .collect();
+    let level = r.settings.purchased.map(|p| (p, format!("Purchased: {} active profiles", fmt_count(p))));
+    let x_labels = match span {
+        // Each Monday.
+        Span::Days30 => (first..=last)
+            .filter_map(|d| date_of(d).filter(|x| x.weekday() == chrono::Weekday::Mon).map(|x| (d, x)))
+            .map(|(d, x)| (d, fmt_date(&x.format("%Y-%m-%d").to_string())))
+            .collect(),
+        // Every other first of the month.
+        Span::Year => (first..=last)
+            .filter_map(|d| date_of(d).filter(|x| x.day() == 1 && x.month() % 2 == 1).map(|x| (d, x)))
+            .map(|(d, x)| (d, fmt_month_of(x)))
+            .collect(),
+    };
+    svg::render(&ChartSpec {
+        title: format!(
+            "Active profiles from {} to {}: monthly snapshots (bars), daily count (line){}",
+            fmt_date(&w.first.format("%Y-%m-%d").to_string()),
+            fmt_date(&w.last.format("%Y-%m-%d").to_string()),
+            if level.is_some() { ", purchased (dashed line)" } else { "" }
+        ),
+        width: 760,
+        height: 300,
+        x_range: (first - half, last + half),
+        x_labels,
+        bars,
+        line,
+        level,
+    })
+}
+
+/// The usage chart with its 30-day / 1-year switch and the table of its numbers.
+#[function_component(UsageChart)]
+pub fn usage_chart(props: &SectionProps) -> Html {
+    let span = use_state(|| Span::Year);
+    let r = &props.report;
+    let svg = use_memo((props.report.clone(), *span), |(r, span)| usage_svg(r, *span));
+    let switch = |to: Span, label: &'static str| {
+        let onclick = {
+            let span = span.clone();
+            move |_| span.set(to)
+        };
+        html! {
+            <button type="button" class="span-button" aria-pressed={if *span == to { "true" } else { "false" }}
+                    data-testid={if to == Span::Year { "span-year" } else { "span-30" }} {onclick}>
+                { label }
+            </button>
+        }
+    };
+    let w = window(r, *span);
+    html! {
+        <section class="report-section chart-section">
+            <div class="section-head">
+                <h2>{ "Active profiles over time" }</h2>
+                <div class="span-switch no-print" role="group" aria-label="Period shown">
+                    { switch(Span::Days30, "30 days") }
+                    { switch(Span::Year, "1 year") }
+                </div>
+            </div>
+            if let (Some(svg), Some(w)) = ((*svg).clone(), w) {
+                <figure class="chart" data-testid="usage-chart">
+                    <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
+                    <figcaption>
+                        <ul class="legend">
+                            <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ "Monthly snapshot (bar)" }</li>
+                            <li><span class="swatch swatch-line" aria-hidden="true"></span>{ "Daily count (line)" }</li>
+                            if let Some(p) = r.settings.purchased {
+                                <li><span class="swatch swatch-level" aria-hidden="true"></span>
+                                    { "Purchased: " }<span data-value={p.to_string()}>{ fmt_count(p) }</span>{ " (dashed line)" }</li>
+                            } else {
+                                <li class="legend-note">{ "No purchased number set: no purchased line." }</li>
+                            }
+                        </ul>
+                        <p class="hint no-print">{ "Point at a bar or the line to see its exact figure." }</p>
+                    </figcaption>
+                </figure>
+                <div class="chart-tables">
+                    if !w.snapshots.is_empty() {
+                        <table class="data-table" data-testid="chart-snapshots">
+                            <caption>{ "Monthly snapshots in the chart" }</caption>
+                            <thead><tr>
+                                <th scope="col">{ "To (included)" }</th>
+                                <th scope="col" class="num">{ "Active profiles" }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for w.snapshots.iter().map(|s| html! {
+                                    <tr><td>{ date_text(&s.to) }</td>{ count_cell(s.active) }</tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    }
+                    if !w.daily.is_empty() {
+                        <details class="daily-details">
+                            <summary>{ format!("Daily count, {} days", w.daily.len()) }</summary>
+                            <table class="data-table" data-testid="chart-daily">
+                                <caption>{ "Active profiles on each day in the chart" }</caption>
+                                <thead><tr>
+                                    <th scope="col">{ "Date" }</th>
+                                    <th scope="col" class="num">{ "Active profiles" }</th>
+                                </tr></thead>
+                                <tbody>
+                                    { for w.daily.iter().map(|d| html! {
+                                        <tr><td>{ date_text(&d.date) }</td>{ count_cell(d.active) }</tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </details>
+                    }
+                </div>
+            } else {
+                <p class="section-empty" data-testid="chart-empty">{ "No daily counts to chart yet." }</p>
+            }
+        </section>
+    }
+}

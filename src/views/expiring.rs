@@ -1,0 +1,118 @@
+//! Expiring profiles: how many of today's active profiles leave the window each coming month.
+
+use chrono::Duration;
+use yew::prelude::*;
+
+use engine::Report;
+
+use super::chart::day_number;
+use super::format::{fmt_count, fmt_month, fmt_month_of, parse_month};
+use super::svg::{self, Bar, ChartSpec, Point};
+use super::{count_cell, SectionProps};
+
+/// Each month with the profiles leaving in it and the count left after it if nothing more is sent.
+pub fn remaining(r: &Report) -> Vec<(&engine::report::ExpiringMonth, u64)> {
+    let mut left = r.total_active;
+    r.expiring
+        .iter()
+        .map(|m| {
+            left = left.saturating_sub(m.profiles);
+            (m, left)
+        })
+        .collect()
+}
+
+fn expiring_svg(r: &Report) -> Option<String> {
+    let months: Vec<_> =
+        remaining(r).into_iter().filter_map(|(m, left)| Some((parse_month(&m.month)?, m, left))).collect();
+    let (first, _, _) = months.first()?;
+    let (last, _, _) = months.last()?;
+    let end = *last + Duration::days(31);
+    let bars = months
+        .iter()
+        .map(|(d, m, _)| Bar {
+            x0: day_number(*d) + 3,
+            x1: day_number(*d) + 27,
+            value: m.profiles,
+            title: format!("{}: {} profiles leave", fmt_month(&m.month), fmt_count(m.profiles)),
+        })
+        .collect();
+    let line = months
+        .iter()
+        .map(|(d, m, left)| Point {
+            x: day_number(*d) + 15,
+            value: *left,
+            title: format!(
+                "After {}: {} active profiles if nothing more is sent",
+                fmt_month(&m.month),
+                fmt_count(*left)
+            ),
+        })
+        .collect();
+    let x_labels = months
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| months.len() <= 7 || i.is_multiple_of(2))
+        .map(|(_, (d, _, _))| (day_number(*d) + 15, fmt_month_of(*d)))
+        .collect();
+    svg::render(&ChartSpec {
+        title: "Profiles leaving the window each month (bars) and the count left if nothing more is sent (line)"
+            .to_string(),
+        width: 760,
+        height: 260,
+        x_range: (day_number(*first), day_number(end) - 1),
+        x_labels,
+        bars,
+        line,
+        level: None,
+    })
+}
+
+/// Bars per coming month, the line of what is left, and their table.
+#[function_component(Expiring)]
+pub fn expiring(props: &SectionProps) -> Html {
+    let r = &props.report;
+    let svg = use_memo(props.report.clone(), |r| expiring_svg(r));
+    let rows = remaining(r);
+    html! {
+        <section class="report-section expiring-section">
+            <h2>{ "Expiring" }</h2>
+            if rows.is_empty() {
+                <p class="section-empty" data-testid="expiring-empty">{ "No active profile, so none to expire." }</p>
+            } else {
+                <p class="lead">
+                    { "Of the " }<span data-value={r.total_active.to_string()}>{ fmt_count(r.total_active) }</span>
+                    { " profiles active on the as-of date, this many leave the 12-month window each month if nothing more is sent to them." }
+                </p>
+                if let Some(svg) = (*svg).clone() {
+                    <figure class="chart" data-testid="expiring-chart">
+                        <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
+                        <figcaption>
+                            <ul class="legend">
+                                <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ "Leaving in the month (bar)" }</li>
+                                <li><span class="swatch swatch-line" aria-hidden="true"></span>{ "Left after the month (line)" }</li>
+                            </ul>
+                        </figcaption>
+                    </figure>
+                }
+                <table class="data-table expiring-table" data-testid="expiring">
+                    <caption>{ "Profiles leaving the window per month, and the count left if nothing more is sent" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Month" }</th>
+                        <th scope="col" class="num">{ "Leaving" }</th>
+                        <th scope="col" class="num">{ "Active after it" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|(m, left)| html! {
+                            <tr data-testid="expiring-row" data-month={m.month.clone()}>
+                                <td>{ fmt_month(&m.month) }</td>
+                                { count_cell(m.profiles) }
+                                { count_cell(*left) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! The Customer-metrics list: one row per monthly snapshot, newest first; choosing one sets the as-of date.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::format::fmt_date;
+use super::{count_cell, date_text};
+
+/// The report and what choosing a row does.
+#[derive(Properties, PartialEq)]
+pub struct CustomerMetricsProps {
+    pub report: Rc<engine::Report>,
+    /// Called with the chosen row's `to` date (YYYY-MM-DD).
+    pub onchoosesnapshot: Callback<String>,
+}
+
+/// *From (included)* | *To (included)* | *Number of active profiles*, newest first.
+#[function_component(CustomerMetrics)]
+pub fn customer_metrics(props: &CustomerMetricsProps) -> Html {
+    let r = &props.report;
+    let as_of = r.as_of.as_deref();
+    html! {
+        <section class="report-section metrics-section">
+            <h2>{ "Customer metrics" }</h2>
+            if r.snapshots.is_empty() {
+                <p class="section-empty" data-testid="metrics-empty">
+                    { "No snapshots yet: a snapshot is taken on each billing day within the dates of the files." }
+                </p>
+            } else {
+                <table class="data-table metrics-table">
+                    <caption>
+                        { "Active profiles at each monthly snapshot, newest first. " }
+                        <span class="no-print">{ "Choose a row to see its detail." }</span>
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "From (included)" }</th>
+                            <th scope="col">{ "To (included)" }</th>
+                            <th scope="col" class="num">{ "Number of active profiles" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for r.snapshots.iter().rev().map(|s| {
+                            let chosen = as_of == Some(s.to.as_str());
+                            // The button gives keyboard access; its click bubbles to the row.
+                            let choose = {
+                                let cb = props.onchoosesnapshot.clone();
+                                let to = s.to.clone();
+                                move |_| cb.emit(to.clone())
+                            };
+                            html! {
+                                <tr
+                                    class={classes!("snapshot-row", chosen.then_some("chosen"))}
+                                    data-testid="snapshot-row"
+                                    data-from={s.from.clone()}
+                                    data-to={s.to.clone()}
+                                    aria-current={chosen.then_some("true")}
+                                    onclick={choose}
+                                >
+                                    <td>{ date_text(&s.from) }</td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            class="row-choose"
+                                            data-testid="choose-snapshot"
+                                            aria-pressed={if chosen { "true" } else { "false" }}
+                                            aria-label={format!("Show the snapshot of {}", fmt_date(&s.to))}
+                                        >
+                                            { date_text(&s.to) }
+                                        </button>
+                                        if chosen { <span class="chosen-mark">{ " (shown)" }</span> }
+                                    </td>
+                                    { count_cell(s.active) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,99 @@
+//! The report's rendering components: pure views of an [`engine::Report`].
+//!
+//! [`ReportView`] shows the whole report, top to bottom: tiles, the usage
+//! chart, the Customer-metrics list, the snapshot detail, expiring profiles,
+//! the diagnosis and duplicate identities. Every element showing a count
+//! carries the raw number in `data-value`; every date shown carries its ISO
+//! form in `data-date` (and `datetime` on `<time>`).
+
+pub mod chart;
+pub mod detail;
+pub mod diagnosis;
+pub mod duplicates;
+pub mod expiring;
+pub mod format;
+pub mod metrics;
+pub mod svg;
+pub mod tiles;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+pub use chart::UsageChart;
+pub use detail::SnapshotDetail;
+pub use diagnosis::Diagnosis;
+pub use duplicates::Duplicates;
+pub use expiring::Expiring;
+pub use metrics::CustomerMetrics;
+pub use tiles::Tiles;
+
+use format::{fmt_count, fmt_date};
+
+/// What [`ReportView`] renders and the two things a user can do in it.
+#[derive(Properties, PartialEq)]
+pub struct ReportViewProps {
+    pub report: Rc<engine::Report>,
+    /// The user chose a Customer-metrics row: its `to` date (YYYY-MM-DD) becomes the as-of date.
+    pub onchoosesnapshot: Callback<String>,
+    /// The user reclassified an unrecognised value: (field, value, counted?).
+    pub onreclassify: Callback<(String, String, bool)>,
+}
+
+/// The props of a section that only reads the report.
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub report: Rc<engine::Report>,
+}
+
+/// True when the report counted nothing: no rows, no snapshots, no profiles.
+pub fn is_empty_report(report: &engine::Report) -> bool {
+    report.rows.read == 0 && report.total_active == 0 && report.snapshots.is_empty()
+}
+
+/// The whole report, section by section.
+#[function_component(ReportView)]
+pub fn report_view(props: &ReportViewProps) -> Html {
+    let report = &props.report;
+    html! {
+        <div class="report" data-testid="report">
+            if is_empty_report(report) {
+                <p class="report-empty" data-testid="empty-report" role="status">
+                    <strong>{ "No profiles counted yet." }</strong>
+                    { " Open delivery-log exports to count their active profiles; the figures appear here." }
+                </p>
+            }
+            <Tiles report={report.clone()} />
+            <UsageChart report={report.clone()} />
+            <CustomerMetrics report={report.clone()} onchoosesnapshot={props.onchoosesnapshot.clone()} />
+            <SnapshotDetail report={report.clone()} />
+            <Expiring report={report.clone()} />
+            <Diagnosis report={report.clone()} onreclassify={props.onreclassify.clone()} />
+            <Duplicates report={report.clone()} />
+        </div>
+    }
+}
+
+/// A right-aligned table cell with a count, the raw number in `data-value`.
+pub fn count_cell(n: u64) -> Html {
+    html! { <td class="num" data-value={n.to_string()}>{ fmt_count(n) }</td> }
+}
+
+/// A count in running text, the raw number in `data-value`.
+pub fn count_text(n: u64) -> Html {
+    html! { <span class="count" data-value={n.to_string()}>{ fmt_count(n) }</span> }
+}
+
+/// A date shown in short form; ISO in `datetime` and `data-date`.
+pub fn date_text(iso: &str) -> Html {
+    html! { <time datetime={iso.to_string()} data-date={iso.to_string()}>{ fmt_date(iso) }</time> }
+}
+
+/// "1 row" / "3 rows".
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        one.to_string()
+    } else {
+        many.to_string()
+    }
+}
