@@ -1,0 +1,281 @@
+//! Wasm tests in headless Chromium: the report views render an `engine::Report` faithfully.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use active_profiles_app::views::format::fmt_count;
+use active_profiles_app::views::{ReportView, ReportViewProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const HOSTILE: &str = "<script>alert(1)</script>";
+
+/// A report like the example of report-format.md, with two instances and a year of days.
+fn sample() -> engine::Report {
+    let daily: Vec<_> = (0..365)
+        .map(|i| {
+            let d = chrono::NaiveDate::from_ymd_opt(2025, 9, 26).unwrap() + chrono::Duration::days(i);
+            serde_json::json!({ "date": d.format("%Y-%m-%d").to_string(), "active": 9000 + i as u64 * 10 })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "format": "active-profiles-report/1",
+        "settings": { "as_of": "2026-09-25", "billing_day": 25, "time_zone": "UTC", "day_first": true,
+                      "purchased": 10000,
+                      "rules": { "counted_status": ["Sent"], "excluded_status": ["Ignored"],
+                                 "excluded_failure_reasons": [7, 8] } },
+        "as_of": "2026-09-25",
+        "window": { "from": "2025-09-26", "to": "2026-09-25" },
+        "total_active": 12840,
+        "dimensions": [ { "name": "Recipients", "active": 7000 },
+                        { "name": "Anonymous", "active": 5000 },
+                        { "name": HOSTILE, "active": 840 } ],
+        "instances": [ { "name": "campaign-prod", "active": 9100,
+                         "dimensions": [ { "name": "Recipients", "active": 4900 },
+                                         { "name": "Anonymous", "active": 4200 } ] },
+                       { "name": "campaign-eu", "active": 3740,
+                         "dimensions": [ { "name": "Recipients", "active": 2100 },
+                                         { "name": "Anonymous", "active": 800 },
+                                         { "name": HOSTILE, "active": 840 } ] } ],
+        "channels": [ { "name": "Email", "active": 9000 }, { "name": HOSTILE, "active": 4000 } ],
+        "multi_channel_profiles": 2100,
+        "rows": { "read": 80012, "counted": 66000, "excluded": 14000, "rejected": 12 },
+        "excluded": [ { "reason": "status", "rows": 6000 }, { "reason": "proof", "rows": 8000 } ],
+        "rejected": [ { "file": "part2.csv", "line": 31877, "reason": "event date 31/02/2026 is not a date" } ],
+        "unrecognised": [ { "field": "status", "value": "Declined", "rows": 12 },
+                          { "field": "status", "value": "Ignored", "rows": 3 } ],
+        "warnings": [ "part1.csv: no date tells day and month apart; read as day first" ],
+        "snapshots": [ { "from": "2024-08-26", "to": "2025-08-25", "active": 8000 },
+                       { "from": "2024-09-26", "to": "2025-09-25", "active": 8500 },
+                       { "from": "2025-08-26", "to": "2026-08-25", "active": 12000 },
+                       { "from": "2025-09-26", "to": "2026-09-25", "active": 12840 },
+                       { "from": "2025-10-26", "to": "2026-10-25", "active": 12100 } ],
+        "daily": daily,
+        "expiring": [ { "month": "2026-10", "profiles": 700 }, { "month": "2026-11", "profiles": 12140 } ],
+        "case_duplicates": [ { "dimension": "Anonymous", "profiles": 40, "fewer": 20 } ],
+        "files": [ { "name": "part1.csv", "encoding": "UTF-8 (BOM)", "delimiter": ";",
+                     "rows": 20000, "columns": { "profile key": "Recipient ID" } } ]
+    });
+    serde_json::from_value(doc).expect("the sample is a report")
+}
+
+struct Mounted {
+    root: web_sys::Element,
+    chosen: Rc<RefCell<Vec<String>>>,
+    reclassified: Rc<RefCell<Vec<(String, String, bool)>>>,
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<web_sys::Element> {
+        let list = self.root.query_selector_all(selector).expect("a valid selector");
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
+    }
+
+    fn one(&self, selector: &str) -> web_sys::Element {
+        self.root
+            .query_selector(selector)
+            .expect("a valid selector")
+            .unwrap_or_else(|| panic!("{selector} is rendered"))
+    }
+}
+
+/// Mounts the report view in a fresh element and lets Yew render once.
+async fn mount(report: engine::Report) -> Mounted {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("a div");
+    gloo::utils::body().append_child(&root).expect("appended");
+    let chosen = Rc::new(RefCell::new(Vec::new()));
+    let reclassified = Rc::new(RefCell::new(Vec::new()));
+    let props = ReportViewProps {
+        report: Rc::new(report),
+        onchoosesnapshot: {
+            let chosen = chosen.clone();
+            Callback::from(move |to: String| chosen.borrow_mut().push(to))
+        },
+        onreclassify: {
+            let reclassified = reclassified.clone();
+            Callback::from(move |x: (String, String, bool)| reclassified.borrow_mut().push(x))
+        },
+    };
+    yew::Renderer::<ReportView>::with_root_and_props(root.clone(), props).render();
+    yew::platform::time::sleep(Duration::ZERO).await;
+    Mounted { root, chosen, reclassified }
+}
+
+fn value(e: &web_sys::Element) -> u64 {
+    e.get_attribute("data-value").expect("data-value").parse().expect("a number")
+}
+
+fn has_class(e: &web_sys::Element, class: &str) -> bool {
+    e.get_attribute("class").unwrap_or_default().split_whitespace().any(|c| c == class)
+}
+
+fn click(e: &web_sys::Element) {
+    e.dyn_ref::<web_sys::HtmlElement>().expect("an HTML element").click();
+}
+
+#[wasm_bindgen_test]
+async fn customer_metrics_rows_are_newest_first_and_the_as_of_row_is_highlighted() {
+    let m = mount(sample()).await;
+    let rows = m.all("[data-testid=snapshot-row]");
+    let tos: Vec<_> = rows.iter().map(|r| r.get_attribute("data-to").unwrap_or_default()).collect();
+    assert_eq!(tos, ["2026-10-25", "2026-09-25", "2026-08-25", "2025-09-25", "2025-08-25"]);
+    let chosen: Vec<_> = rows.iter().filter(|r| has_class(r, "chosen")).collect();
+    assert_eq!(chosen.len(), 1);
+    assert_eq!(chosen[0].get_attribute("data-to").as_deref(), Some("2026-09-25"));
+    assert_eq!(chosen[0].get_attribute("aria-current").as_deref(), Some("true"));
+    let counts: Vec<_> = rows.iter().map(|r| value(&r.query_selector("td.num").unwrap().unwrap())).collect();
+    assert_eq!(counts, [12100, 12840, 12000, 8500, 8000]);
+    assert!(m.one(".metrics-table caption").text_content().unwrap_or_default().contains("newest first"));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_snapshot_row_calls_back_with_its_to_date() {
+    let m = mount(sample()).await;
+    click(&m.one("[data-testid=snapshot-row][data-to='2025-09-25'] [data-testid=choose-snapshot]"));
+    click(&m.one("[data-testid=snapshot-row][data-to='2026-08-25'] td"));
+    assert_eq!(*m.chosen.borrow(), ["2025-09-25", "2026-08-25"]);
+}
+
+#[wasm_bindgen_test]
+async fn dimension_rows_add_up_to_the_total_row() {
+    let r = sample();
+    let m = mount(r.clone()).await;
+    let rows = m.all("[data-testid=dimension-row]");
+    let names: Vec<_> = rows.iter().map(|r| r.get_attribute("data-name").unwrap_or_default()).collect();
+    assert_eq!(names, ["Recipients", "Anonymous", HOSTILE]);
+    let sum: u64 = rows.iter().map(|r| value(&r.query_selector("[data-value]").unwrap().unwrap())).sum();
+    let total = value(&m.one("[data-testid=dimension-total] [data-value]"));
+    assert_eq!(sum, total);
+    assert_eq!(total, r.total_active);
+    assert_eq!(m.one("[data-testid=dimension-total] th").text_content().as_deref(), Some("Total"));
+    assert_eq!(value(&m.one("[data-testid=total-active]")), 12840);
+}
+
+#[wasm_bindgen_test]
+async fn each_instance_has_its_own_table_and_tile() {
+    let m = mount(sample()).await;
+    let tables = m.all("[data-testid=instance-dimensions]");
+    let names: Vec<_> = tables.iter().map(|t| t.get_attribute("data-instance").unwrap_or_default()).collect();
+    assert_eq!(names, ["campaign-prod", "campaign-eu"]);
+    for (t, total) in tables.iter().zip([9100u64, 3740]) {
+        let rows = t.query_selector_all("[data-testid=instance-dimension-row] [data-value]").unwrap();
+        let sum: u64 = (0..rows.length()).map(|i| value(rows.item(i).unwrap().unchecked_ref())).sum();
+        assert_eq!(sum, total);
+        assert_eq!(value(&t.query_selector("[data-testid=instance-total] [data-value]").unwrap().unwrap()), total);
+        assert!(t.query_selector("caption").unwrap().is_some());
+    }
+    assert_eq!(m.all("[data-testid=instance-tile]").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn the_diagnosis_opens_with_a_sentence_of_the_row_counts() {
+    let m = mount(sample()).await;
+    let text = m.one("[data-testid=diagnosis-sentence]").text_content().unwrap_or_default();
+    let expected = format!(
+        "{} rows read: {} counted, {} excluded, {} rejected.",
+        fmt_count(80012),
+        fmt_count(66000),
+        fmt_count(14000),
+        fmt_count(12)
+    );
+    assert_eq!(text.trim(), expected);
+    let reasons: Vec<_> = m.all("[data-testid=excluded-row] th").iter().filter_map(|e| e.text_content()).collect();
+    assert_eq!(reasons, ["Status not counted", "Proof or seed address"]);
+    assert_eq!(m.all("[data-testid=rejected-row]").len(), 1);
+    assert!(m.one("[data-testid=rejected]").text_content().unwrap_or_default().contains("first 1 of"));
+    assert_eq!(m.all("[data-testid=warnings] li").len(), 1);
+    assert_eq!(m.all("[data-testid=file-row]").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_reclassify_switch_calls_back_with_the_flipped_treatment() {
+    let m = mount(sample()).await;
+    let declined = m.one("[data-testid=unrecognised-row][data-item=Declined] [data-testid=reclassify]");
+    assert_eq!(declined.get_attribute("aria-checked").as_deref(), Some("true"));
+    assert_eq!(declined.text_content().as_deref(), Some("Counted"));
+    click(&declined);
+    let ignored = m.one("[data-testid=unrecognised-row][data-item=Ignored] [data-testid=reclassify]");
+    assert_eq!(ignored.get_attribute("aria-checked").as_deref(), Some("false"));
+    click(&ignored);
+    assert_eq!(
+        *m.reclassified.borrow(),
+        [("status".to_string(), "Declined".to_string(), false), ("status".to_string(), "Ignored".to_string(), true)]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_report_renders_its_empty_states() {
+    let m = mount(engine::Report::default()).await;
+    assert!(m.one("[data-testid=empty-report]").text_content().unwrap_or_default().contains("No profiles counted yet"));
+    assert_eq!(value(&m.one("[data-testid=total-active]")), 0);
+    assert_eq!(m.one("[data-testid=purchased]").text_content().as_deref(), Some("not set"));
+    assert!(m.all("[data-testid=snapshot-row]").is_empty());
+    m.one("[data-testid=metrics-empty]");
+    m.one("[data-testid=chart-empty]");
+    m.one("[data-testid=expiring-empty]");
+    assert_eq!(m.one("[data-testid=diagnosis-sentence]").text_content().as_deref(), Some("No rows read yet."));
+}
+
+#[wasm_bindgen_test]
+async fn hostile_labels_appear_as_literal_text() {
+    let m = mount(sample()).await;
+    let row = m.one("[data-testid=dimension-row]:last-child th");
+    assert_eq!(row.text_content().as_deref(), Some(HOSTILE));
+    assert!(row.query_selector("script").unwrap().is_none());
+    let channels: Vec<_> = m.all("[data-testid=channel-row] th").iter().filter_map(|e| e.text_content()).collect();
+    assert_eq!(channels, ["Email", HOSTILE]);
+    assert!(m.root.query_selector("script").unwrap().is_none(), "no script element anywhere");
+    assert_eq!(value(&m.one("[data-testid=multi-channel] [data-value]")), 2100);
+}
+
+#[wasm_bindgen_test]
+async fn every_count_cell_carries_its_raw_number() {
+    let m = mount(sample()).await;
+    let cells = m.all("td.num");
+    assert!(cells.len() > 20);
+    for c in cells.iter().filter(|c| c.get_attribute("data-line").is_none()) {
+        let raw = value(c);
+        assert_eq!(c.text_content().unwrap_or_default(), fmt_count(raw));
+    }
+    for t in m.all("table") {
+        assert!(t.query_selector("caption").unwrap().is_some(), "every table has a caption");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_usage_chart_draws_an_svg_with_hover_figures_and_switches_span() {
+    let m = mount(sample()).await;
+    let chart = m.one("[data-testid=usage-chart] svg");
+    assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
+    let titles = m.all("[data-testid=usage-chart] .hover-target title");
+    // 365 days, 2 snapshots within the year up to the as-of date, the purchased line.
+    assert_eq!(titles.len(), 365 + 2 + 1);
+    assert!(titles.iter().any(|t| t.text_content().unwrap_or_default().contains(&fmt_count(12840))));
+    assert_eq!(m.all("[data-testid=chart-snapshots] tbody tr").len(), 2);
+    click(&m.one("[data-testid=span-30]"));
+    yew::platform::time::sleep(Duration::ZERO).await;
+    assert_eq!(m.all("[data-testid=usage-chart] .hover-target title").len(), 30 + 1 + 1);
+    assert_eq!(m.one("[data-testid=span-30]").get_attribute("aria-pressed").as_deref(), Some("true"));
+    m.one("[data-testid=expiring-chart] svg");
+    let left: Vec<_> = m.all("[data-testid=expiring-row] td:last-child").iter().map(value).collect();
+    assert_eq!(left, [12140, 0]);
+}
+
+#[wasm_bindgen_test]
+async fn the_used_tile_says_in_words_how_the_count_stands() {
+    let m = mount(sample()).await;
+    let used = m.one(".rtile-used");
+    assert!(has_class(&used, "usage-over"));
+    assert!(used.text_content().unwrap_or_default().contains("over the purchase"));
+    assert_eq!(value(&m.one("[data-testid=purchased]")), 10000);
+    let window = m.one("[data-testid=window]");
+    assert_eq!(window.get_attribute("data-from").as_deref(), Some("2025-09-26"));
+    assert_eq!(window.get_attribute("data-to").as_deref(), Some("2026-09-25"));
+}
