@@ -7,7 +7,7 @@
 #
 # Environment: BENCH_ROWS (default 10000000), BENCH_DIR (default target/bench),
 # CARGO_TARGET_DIR (default target), BENCH_AS_OF (default 2026-10-24, the export's last day),
-# BENCH_THREADS (DuckDB threads, default 2).
+# BENCH_THREADS (DuckDB threads, default 2), BENCH_REPEAT (runs of each, the fastest counts; default 3).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -67,29 +67,57 @@ measure() { # measure NAME CMD... -> sets SECS, RSS_KIB; stdout of CMD into $DIR
   fi
 }
 
+# Best of BENCH_REPEAT runs (default 3): the machine may be shared, the fastest run is the least disturbed.
+REPEAT="${BENCH_REPEAT:-3}"
+best() { # best NAME CMD... -> SECS (fastest), RSS_KIB (largest); keeps the fastest run's stdout
+  local name="$1"; shift
+  local best_secs="" best_rss=0 i
+  for ((i = 0; i < REPEAT; i++)); do
+    measure "$name.try" "$@"
+    if [[ -z "$best_secs" ]] || awk -v a="$SECS" -v b="$best_secs" 'BEGIN { exit !(a < b) }'; then
+      best_secs=$SECS
+      mv "$DIR/$name.try.out" "$DIR/$name.out"
+    fi
+    if (( RSS_KIB > best_rss )); then best_rss=$RSS_KIB; fi
+  done
+  SECS=$best_secs; RSS_KIB=$best_rss
+}
+
 echo "== file: $EXPORT, $ROWS rows, $MB MB"
 sync
 cat "$EXPORT" > /dev/null # warm the page cache once, so that every reader starts equal
 
-echo "== (a) active-profiles report --format json"
-measure ours "$BIN" --stats report --format json --as-of "$AS_OF" "$EXPORT"
+echo "== (a) active-profiles report --format json (best of $REPEAT)"
+best ours "$BIN" --stats report --format json --as-of "$AS_OF" "$EXPORT"
 OURS=$SECS; OURS_RSS=$RSS_KIB
 
-echo "== (b) raw csv ByteRecord read (the floor)"
-measure raw "$RAW" "$EXPORT"
+# The process's own footprint (binary, buffers, threads) on a one-row file, taken off the
+# peak before dividing by the number of profiles.
+"$BIN" generate --preset benchmark --rows 1 --output "$DIR/one-row.csv" 2> /dev/null
+measure base "$BIN" --stats report --format json "$DIR/one-row.csv"
+BASE_RSS=$RSS_KIB
+
+echo "== (b) raw csv ByteRecord read, the floor (best of $REPEAT)"
+best raw "$RAW" "$EXPORT"
 RAWT=$SECS
 
-echo "== (c) DuckDB, $DUCK_THREADS threads"
-measure duck "$VENV/bin/python" bench/duckdb_count.py "$EXPORT" "$AS_OF" "$DUCK_THREADS"
-DUCK_PROCESS=$SECS
-DUCK=$("$VENV/bin/python" -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["seconds"])' "$DIR/duck.out")
+echo "== (c) DuckDB, $DUCK_THREADS threads (best of $REPEAT)"
+DUCK="" DUCK_PROCESS=""
+for ((i = 0; i < REPEAT; i++)); do
+  measure duck.try "$VENV/bin/python" bench/duckdb_count.py "$EXPORT" "$AS_OF" "$DUCK_THREADS"
+  q=$("$VENV/bin/python" -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["seconds"])' "$DIR/duck.try.out")
+  if [[ -z "$DUCK" ]] || awk -v a="$q" -v b="$DUCK" 'BEGIN { exit !(a < b) }'; then
+    DUCK=$q; mv "$DIR/duck.try.out" "$DIR/duck.out"
+  fi
+  if [[ -z "$DUCK_PROCESS" ]] || awk -v a="$SECS" -v b="$DUCK_PROCESS" 'BEGIN { exit !(a < b) }'; then DUCK_PROCESS=$SECS; fi
+done
 
 # Both counts per dimension, and the memory per profile.
-"$VENV/bin/python" - "$DIR/ours.out" "$DIR/duck.out" "$OURS" "$RAWT" "$DUCK" "$DUCK_PROCESS" "$BYTES" "$OURS_RSS" <<'PY'
+"$VENV/bin/python" - "$DIR/ours.out" "$DIR/duck.out" "$OURS" "$RAWT" "$DUCK" "$DUCK_PROCESS" "$BYTES" "$OURS_RSS" "$BASE_RSS" <<'PY'
 import json, sys
 ours, duck = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 t_ours, t_raw, t_duck, t_duck_proc = map(float, sys.argv[3:7])
-size, rss_kib = int(sys.argv[7]), int(sys.argv[8])
+size, rss_kib, base_kib = int(sys.argv[7]), int(sys.argv[8]), int(sys.argv[9])
 mb = size / 1e6
 print()
 print(f"{'':28}{'seconds':>10}{'MB/s':>10}")
@@ -97,13 +125,15 @@ for name, t in (("active-profiles report", t_ours), ("raw csv read (floor)", t_r
                 ("duckdb query", t_duck), ("duckdb (whole process)", t_duck_proc)):
     print(f"{name:28}{t:10.2f}{mb / t if t else 0:10.0f}")
 print()
-print(f"ours vs duckdb : {t_duck / t_ours:5.2f}x faster   (target >= 2x)")
+print(f"ours vs duckdb : {t_duck / t_ours:5.2f}x faster than its query, {t_duck_proc / t_ours:5.2f}x than its process   (target >= 2x)")
 print(f"ours vs raw    : {t_raw / t_ours * 100:5.1f} % of raw read speed   (target >= 50 %)")
 profiles, key_bytes = duck["profiles"], duck["mean_key_bytes"] or 0
 if rss_kib and profiles:
-    per = rss_kib * 1024 / profiles
-    print(f"peak RSS       : {rss_kib / 1024:.1f} MiB for {profiles} distinct counted profiles = {per:.1f} bytes/profile"
-          f"   (target <= 64 + key bytes = {64 + key_bytes:.1f})")
+    per = max(rss_kib - base_kib, 0) * 1024 / profiles
+    print(f"peak RSS       : {rss_kib / 1024:.1f} MiB, {base_kib / 1024:.1f} MiB of it on a one-row file; "
+          f"{profiles} distinct counted profiles")
+    print(f"memory/profile : {per:.1f} bytes (peak less the one-row footprint)   "
+          f"(target <= 64 + mean key bytes = {64 + key_bytes:.1f})")
 print()
 dims = {d["name"]: d["active"] for d in ours.get("dimensions", [])}
 names = sorted(set(dims) | set(duck["dimensions"]))
