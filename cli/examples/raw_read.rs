@@ -17,10 +17,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .buffer_capacity(1 << 20)
-        .from_reader(file);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).buffer_capacity(1 << 20).from_reader(file);
     let mut record = csv::ByteRecord::new();
     let (mut records, mut fields) = (0u64, 0u64);
     loop {

@@ -29,19 +29,16 @@ use engine::Report;
 /// Protects a cell against formula injection.
 pub fn escape(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
-            std::borrow::Cow::Owned(format!("'{cell}"))
-        }
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => std::borrow::Cow::Owned(format!("'{cell}")),
         _ => std::borrow::Cow::Borrowed(cell),
     }
 }
 
 pub fn render(r: &Report) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut row =
-        |section: &str, item: &str, detail: &str, value: &str| -> Result<(), csv::Error> {
-            w.write_record([section, &escape(item), &escape(detail), &escape(value)])
-        };
+    let mut row = |section: &str, item: &str, detail: &str, value: &str| -> Result<(), csv::Error> {
+        w.write_record([section, &escape(item), &escape(detail), &escape(value)])
+    };
     row("section", "item", "detail", "value")?;
     let n = |v: u64| v.to_string();
     row("summary", "as_of", "", r.as_of.as_deref().unwrap_or(""))?;
@@ -50,22 +47,12 @@ pub fn render(r: &Report) -> Result<Vec<u8>, csv::Error> {
         row("summary", "window_to", "", &win.to)?;
     }
     row("summary", "total_active", "", &n(r.total_active))?;
-    row(
-        "summary",
-        "multi_channel_profiles",
-        "",
-        &n(r.multi_channel_profiles),
-    )?;
+    row("summary", "multi_channel_profiles", "", &n(r.multi_channel_profiles))?;
     match r.settings.purchased {
         Some(p) => {
             row("summary", "purchased", "", &n(p))?;
             if p > 0 {
-                row(
-                    "summary",
-                    "usage_percent",
-                    "",
-                    &format!("{:.1}", r.total_active as f64 * 100.0 / p as f64),
-                )?;
+                row("summary", "usage_percent", "", &format!("{:.1}", r.total_active as f64 * 100.0 / p as f64))?;
             }
         }
         None => row("summary", "purchased", "", "")?,

@@ -5,9 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use engine::generate::{
-    Channel, DateFormat, Dimension, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Shares,
-};
+use engine::generate::{Channel, DateFormat, Dimension, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Shares};
 
 use crate::Failure;
 
@@ -139,11 +137,7 @@ pub fn config(args: &GenerateArgs) -> Result<GeneratorConfig, Failure> {
             ";" => b';',
             "tab" | "\\t" | "\t" => b'\t',
             "|" => b'|',
-            other => {
-                return Err(Failure::input(format!(
-                    "--delimiter '{other}': use , ; tab or |"
-                )))
-            }
+            other => return Err(Failure::input(format!("--delimiter '{other}': use , ; tab or |"))),
         };
     }
     if let Some(v) = args.encoding {
@@ -171,28 +165,23 @@ fn weights<T: std::str::FromStr<Err = engine::generate::ParseKnobError>>(
         .filter(|s| !s.trim().is_empty())
         .map(|item| {
             let (name, weight) = item.split_once('=').unwrap_or((item, "1"));
-            let value = name
-                .parse::<T>()
-                .map_err(|e| Failure::input(format!("{flag}: {e}")))?;
-            let weight = weight.trim().parse::<u32>().map_err(|_| {
-                Failure::input(format!(
-                    "{flag}: weight '{weight}' of {name} is not a whole number"
-                ))
-            })?;
+            let value = name.parse::<T>().map_err(|e| Failure::input(format!("{flag}: {e}")))?;
+            let weight = weight
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| Failure::input(format!("{flag}: weight '{weight}' of {name} is not a whole number")))?;
             Ok((value, weight))
         })
         .collect()
 }
 
 fn set_share(shares: &mut Shares, spec: &str) -> Result<(), Failure> {
-    let (name, value) = spec
-        .split_once('=')
-        .ok_or_else(|| Failure::input(format!("--share '{spec}': expected NAME=FRACTION")))?;
-    let v: f64 = value.trim().parse().map_err(|_| {
-        Failure::input(format!(
-            "--share '{spec}': '{value}' is not a number such as 0.01"
-        ))
-    })?;
+    let (name, value) =
+        spec.split_once('=').ok_or_else(|| Failure::input(format!("--share '{spec}': expected NAME=FRACTION")))?;
+    let v: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| Failure::input(format!("--share '{spec}': '{value}' is not a number such as 0.01")))?;
     let slot = match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
         "proof" => &mut shares.proof,
         "seed" => &mut shares.seed,
@@ -217,8 +206,7 @@ fn set_share(shares: &mut Shares, spec: &str) -> Result<(), Failure> {
 pub fn generate(args: &GenerateArgs) -> Result<(), Failure> {
     let config = config(args)?;
     let create = |path: &PathBuf| {
-        File::create(path)
-            .map_err(|e| Failure::output(format!("{}: cannot create it: {e}", path.display())))
+        File::create(path).map_err(|e| Failure::output(format!("{}: cannot create it: {e}", path.display())))
     };
     let log = create(&args.output)?;
     let deliveries = match &args.deliveries_output {

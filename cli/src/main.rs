@@ -17,11 +17,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(
-    name = "active-profiles",
-    version,
-    about = "Count active profiles from delivery-log exports"
-)]
+#[command(name = "active-profiles", version, about = "Count active profiles from delivery-log exports")]
 struct Cli {
     /// Print the elapsed time and the peak memory (resident set) to standard error at the end.
     #[arg(long, global = true, hide = true)]
@@ -45,7 +41,7 @@ pub enum Format {
     Text,
     /// The `report.json` contract.
     Json,
-    /// One table, columns section,item,detail,value (see `--help` of the csv module doc).
+    /// One table with the columns section,item,detail,value: one row per figure of every block.
     Csv,
 }
 
@@ -64,11 +60,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub deliveries: Option<PathBuf>,
     /// Pick a column of the deliveries file by hand: FIELD=HEADER (repeatable).
-    #[arg(
-        long = "deliveries-map",
-        value_name = "FIELD=HEADER",
-        requires = "deliveries"
-    )]
+    #[arg(long = "deliveries-map", value_name = "FIELD=HEADER", requires = "deliveries")]
     pub deliveries_map: Vec<String>,
     /// Instance of the rows of files that have no instance column. Default: `default`.
     #[arg(long, value_name = "NAME")]
@@ -103,8 +95,7 @@ pub struct ReportArgs {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
 }
 
 fn parse_billing_day(s: &str) -> Result<engine::BillingDay, String> {
@@ -128,17 +119,11 @@ pub struct Failure {
 impl Failure {
     /// Nothing to count, or unusable input or options: exit code 2.
     pub fn input(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            code: 2,
-        }
+        Failure { message: message.into(), code: 2 }
     }
     /// The output could not be written: exit code 1.
     pub fn output(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            code: 1,
-        }
+        Failure { message: message.into(), code: 1 }
     }
 }
 

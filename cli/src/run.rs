@@ -20,30 +20,22 @@ const PROGRESS_FROM: u64 = 64 << 20;
 
 pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     let options = options(args)?;
-    let settings = engine::ReportSettings {
-        as_of: args.as_of,
-        billing_day: args.billing_day,
-        purchased: args.purchased,
-    };
+    let settings =
+        engine::ReportSettings { as_of: args.as_of, billing_day: args.billing_day, purchased: args.purchased };
 
     let mut sizes = Vec::with_capacity(args.files.len());
     for path in &args.files {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
+        let meta =
+            std::fs::metadata(path).map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
         if meta.is_dir() {
-            return Err(Failure::input(format!(
-                "{}: is a folder; give the CSV files inside it",
-                path.display()
-            )));
+            return Err(Failure::input(format!("{}: is a folder; give the CSV files inside it", path.display())));
         }
         sizes.push(meta.len());
     }
     let total: u64 = sizes.iter().sum();
     let progress = if std::io::stderr().is_terminal() && total >= PROGRESS_FROM {
         let bar = ProgressBar::new(total);
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-        {
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}") {
             bar.set_style(style);
         }
         bar
@@ -58,11 +50,7 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
 
     let threads = args
         .threads
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
         .clamp(1, args.files.len().max(1));
     let groups = split(&sizes, threads);
     let instance = args.instance.as_deref();
@@ -72,18 +60,12 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
             .map(|range| {
                 let files = &args.files[range.clone()];
                 let (options, progress, deliveries) = (&options, &progress, &deliveries);
-                scope.spawn(move || {
-                    count_files(files, options, instance, deliveries.as_ref(), progress)
-                })
+                scope.spawn(move || count_files(files, options, instance, deliveries.as_ref(), progress))
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(Failure::input("a reading thread stopped unexpectedly"))
-                })
-            })
+            .map(|h| h.join().unwrap_or_else(|_| Err(Failure::input("a reading thread stopped unexpectedly"))))
             .collect()
     });
     progress.finish_and_clear();
@@ -110,41 +92,31 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
 
 /// Maps the command-line options onto the engine's.
 pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
-    let mut options = engine::Options {
-        day_first: !args.month_first,
-        time_zone: args.time_zone.clone(),
-        ..Default::default()
-    };
+    let mut options =
+        engine::Options { day_first: !args.month_first, time_zone: args.time_zone.clone(), ..Default::default() };
     if let Some(instance) = &args.instance {
         options.default_instance = instance.clone();
     }
     for m in &args.map {
         let (field, header) = m.split_once('=').ok_or_else(|| {
-            Failure::input(format!(
-                "--map '{m}': expected FIELD=HEADER, e.g. --map 'event date=Sent on'"
-            ))
+            Failure::input(format!("--map '{m}': expected FIELD=HEADER, e.g. --map 'event date=Sent on'"))
         })?;
-        options
-            .map(field.trim(), header)
-            .map_err(|e| Failure::input(format!("--map '{m}': {e}")))?;
+        options.map(field.trim(), header).map_err(|e| Failure::input(format!("--map '{m}': {e}")))?;
     }
     for m in &args.deliveries_map {
-        let (field, header) = m
-            .split_once('=')
-            .ok_or_else(|| Failure::input(format!("--deliveries-map '{m}': expected FIELD=HEADER, e.g. --deliveries-map 'delivery=Code'")))?;
+        let (field, header) = m.split_once('=').ok_or_else(|| {
+            Failure::input(format!(
+                "--deliveries-map '{m}': expected FIELD=HEADER, e.g. --deliveries-map 'delivery=Code'"
+            ))
+        })?;
         options
             .map_deliveries(field.trim(), header)
             .map_err(|e| Failure::input(format!("--deliveries-map '{m}': {e}")))?;
     }
     for rule in &args.status {
-        options
-            .rules
-            .apply(rule)
-            .map_err(|e| Failure::input(format!("--status: {e}")))?;
+        options.rules.apply(rule).map_err(|e| Failure::input(format!("--status: {e}")))?;
     }
-    options
-        .validate()
-        .map_err(|e| Failure::input(format!("--time-zone: {e}")))?;
+    options.validate().map_err(|e| Failure::input(format!("--time-zone: {e}")))?;
     Ok(options)
 }
 
@@ -184,8 +156,7 @@ fn count_files(
     let mut buf = vec![0u8; CHUNK];
     for path in files {
         let name = path.display().to_string();
-        let mut file =
-            File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+        let mut file = File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
         let id = counter.begin_file(&name, instance);
         loop {
             let n = match file.read(&mut buf) {
@@ -195,14 +166,10 @@ fn count_files(
                 Err(e) => return Err(Failure::input(format!("{name}: cannot read it: {e}"))),
             };
             // A file the engine cannot count (no date column, ...) ends the run.
-            counter
-                .push(id, &buf[..n])
-                .map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
+            counter.push(id, &buf[..n]).map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
             progress.inc(n as u64);
         }
-        counter
-            .end_file(id)
-            .map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
+        counter.end_file(id).map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
     }
     Ok(counter)
 }
@@ -210,11 +177,9 @@ fn count_files(
 /// Reads the deliveries file once, in chunks; every thread's counter gets a copy.
 fn read_deliveries(path: &Path, options: &engine::Options) -> Result<engine::Deliveries, Failure> {
     let name = path.display().to_string();
-    let mut file =
-        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let mut file = File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
     let mut deliveries = engine::Deliveries::new(&name, options);
-    let fail =
-        |e: engine::FileError| Failure::input(crate::text::file_error(&e, "--deliveries-map"));
+    let fail = |e: engine::FileError| Failure::input(crate::text::file_error(&e, "--deliveries-map"));
     let mut buf = vec![0u8; CHUNK];
     loop {
         let n = match file.read(&mut buf) {
@@ -234,11 +199,7 @@ fn read_deliveries(path: &Path, options: &engine::Options) -> Result<engine::Del
     Ok(deliveries)
 }
 
-fn write_report(
-    report: &engine::Report,
-    format: Format,
-    output: Option<&Path>,
-) -> Result<(), Failure> {
+fn write_report(report: &engine::Report, format: Format, output: Option<&Path>) -> Result<(), Failure> {
     let mut bytes = Vec::new();
     match format {
         Format::Json => {
@@ -248,8 +209,7 @@ fn write_report(
         }
         Format::Text => bytes = crate::text::render(report).into_bytes(),
         Format::Csv => {
-            bytes = crate::csv_out::render(report)
-                .map_err(|e| Failure::output(format!("cannot write CSV: {e}")))?
+            bytes = crate::csv_out::render(report).map_err(|e| Failure::output(format!("cannot write CSV: {e}")))?
         }
     }
     match output {
@@ -279,10 +239,7 @@ mod tests {
             (vec![0, 0, 0], 3),
         ] {
             let groups = split(&sizes, threads);
-            assert!(
-                groups.len() <= threads && !groups.is_empty(),
-                "{sizes:?} {groups:?}"
-            );
+            assert!(groups.len() <= threads && !groups.is_empty(), "{sizes:?} {groups:?}");
             let mut next = 0;
             for g in &groups {
                 assert_eq!(g.start, next);

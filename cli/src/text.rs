@@ -13,11 +13,7 @@ struct Table {
 
 impl Table {
     fn new(header: &[&str], right: &[bool]) -> Self {
-        Table {
-            header: header.iter().map(|h| h.to_string()).collect(),
-            rows: Vec::new(),
-            right: right.to_vec(),
-        }
+        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), right: right.to_vec() }
     }
 
     fn row(&mut self, cells: Vec<String>) {
@@ -82,14 +78,7 @@ fn heading(out: &mut String, title: &str) {
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
     out.push_str("Customer metrics\n================\n");
-    let mut t = Table::new(
-        &[
-            "From (included)",
-            "To (included)",
-            "Number of active profiles",
-        ],
-        &[false, false, true],
-    );
+    let mut t = Table::new(&["From (included)", "To (included)", "Number of active profiles"], &[false, false, true]);
     for s in r.snapshots.iter().rev() {
         t.row(vec![s.from.clone(), s.to.clone(), group(s.active)]);
     }
@@ -115,21 +104,14 @@ pub fn render(r: &Report) -> String {
     t.render(&mut out, "");
 
     heading(&mut out, "Instances");
-    let mut t = Table::new(
-        &["Instance", "Source", "Number of contacts"],
-        &[false, false, true],
-    );
+    let mut t = Table::new(&["Instance", "Source", "Number of contacts"], &[false, false, true]);
     for i in &r.instances {
         t.row(vec![i.name.clone(), "All".into(), group(i.active)]);
         for d in &i.dimensions {
             t.row(vec![String::new(), d.name.clone(), group(d.active)]);
         }
     }
-    t.row(vec![
-        "Organisation".into(),
-        "All".into(),
-        group(r.total_active),
-    ]);
+    t.row(vec!["Organisation".into(), "All".into(), group(r.total_active)]);
     t.render(&mut out, "");
 
     heading(&mut out, "Channels");
@@ -148,12 +130,7 @@ pub fn render(r: &Report) -> String {
     match r.settings.purchased {
         Some(p) if p > 0 => {
             let pct = r.total_active as f64 * 100.0 / p as f64;
-            let _ = writeln!(
-                out,
-                "Used {} of {} purchased: {pct:.1} %",
-                group(r.total_active),
-                group(p)
-            );
+            let _ = writeln!(out, "Used {} of {} purchased: {pct:.1} %", group(r.total_active), group(p));
             if r.total_active > p {
                 let _ = writeln!(out, "Over the entitlement by {}", group(r.total_active - p));
             }
@@ -162,16 +139,14 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(out, "Used {} of 0 purchased", group(r.total_active));
         }
         None => {
-            let _ = writeln!(
-                out,
-                "Used {}; no purchased number given (--purchased N)",
-                group(r.total_active)
-            );
+            let _ = writeln!(out, "Used {}; no purchased number given (--purchased N)", group(r.total_active));
         }
     }
 
     heading(&mut out, "Expiring");
-    out.push_str("Profiles active on the as-of date that leave the window each month if nothing more is sent to them.\n");
+    out.push_str(
+        "Profiles active on the as-of date that leave the window each month if nothing more is sent to them.\n",
+    );
     let mut t = Table::new(&["Month", "Profiles"], &[false, true]);
     for e in &r.expiring {
         t.row(vec![e.month.clone(), group(e.profiles)]);
@@ -180,10 +155,7 @@ pub fn render(r: &Report) -> String {
 
     if !r.case_duplicates.is_empty() {
         heading(&mut out, "Addresses that differ only by letter case");
-        let mut t = Table::new(
-            &["Source", "Profiles", "Fewer if merged"],
-            &[false, true, true],
-        );
+        let mut t = Table::new(&["Source", "Profiles", "Fewer if merged"], &[false, true, true]);
         for c in &r.case_duplicates {
             t.row(vec![c.dimension.clone(), group(c.profiles), group(c.fewer)]);
         }
@@ -198,21 +170,14 @@ pub fn render(r: &Report) -> String {
     t.row(vec!["Counted".into(), group(rows.counted)]);
     t.row(vec!["Excluded".into(), group(rows.excluded)]);
     for e in &r.excluded {
-        t.row(vec![
-            format!("  {}", reason_label(&e.reason)),
-            group(e.rows),
-        ]);
+        t.row(vec![format!("  {}", reason_label(&e.reason)), group(e.rows)]);
     }
     t.row(vec!["Rejected".into(), group(rows.rejected)]);
     t.render(&mut out, "");
     if !r.rejected.is_empty() {
         let shown = r.rejected.len() as u64;
         if shown < rows.rejected {
-            let _ = writeln!(
-                out,
-                "\nRejected rows (the first {shown} of {}):",
-                group(rows.rejected)
-            );
+            let _ = writeln!(out, "\nRejected rows (the first {shown} of {}):", group(rows.rejected));
         } else {
             out.push_str("\nRejected rows:\n");
         }
@@ -221,9 +186,7 @@ pub fn render(r: &Report) -> String {
         }
     }
     if !r.unrecognised.is_empty() {
-        out.push_str(
-            "\nUnrecognised values (counted; reclassify with --status 'VALUE=counted|excluded'):\n",
-        );
+        out.push_str("\nUnrecognised values (counted; reclassify with --status 'VALUE=counted|excluded'):\n");
         let mut t = Table::new(&["Field", "Value", "Rows"], &[false, false, true]);
         for u in &r.unrecognised {
             t.row(vec![u.field.clone(), u.value.clone(), group(u.rows)]);
@@ -239,18 +202,8 @@ pub fn render(r: &Report) -> String {
     if !r.files.is_empty() {
         out.push_str("\nFiles:\n");
         for f in &r.files {
-            let delimiter = if f.delimiter == "\t" {
-                "tab".to_string()
-            } else {
-                format!("'{}'", f.delimiter)
-            };
-            let _ = writeln!(
-                out,
-                "  {}: {} rows, {}, delimiter {delimiter}",
-                f.name,
-                group(f.rows),
-                f.encoding
-            );
+            let delimiter = if f.delimiter == "\t" { "tab".to_string() } else { format!("'{}'", f.delimiter) };
+            let _ = writeln!(out, "  {}: {} rows, {}, delimiter {delimiter}", f.name, group(f.rows), f.encoding);
             for (field, header) in &f.columns {
                 let _ = writeln!(out, "    {field:<16} <- {header}");
             }
@@ -259,16 +212,8 @@ pub fn render(r: &Report) -> String {
     let rules = &r.settings.rules;
     out.push_str("\nRules in force:\n");
     let _ = writeln!(out, "  counted status: {}", rules.counted_status.join(", "));
-    let _ = writeln!(
-        out,
-        "  excluded status: {}",
-        rules.excluded_status.join(", ")
-    );
-    let reasons: Vec<String> = rules
-        .excluded_failure_reasons
-        .iter()
-        .map(|n| n.to_string())
-        .collect();
+    let _ = writeln!(out, "  excluded status: {}", rules.excluded_status.join(", "));
+    let reasons: Vec<String> = rules.excluded_failure_reasons.iter().map(|n| n.to_string()).collect();
     let _ = writeln!(out, "  excluded failure reasons: {}", reasons.join(", "));
     let billing = match &r.settings.billing_day {
         serde_json::Value::Number(n) => n.to_string(),
@@ -278,16 +223,8 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         out,
         "  billing day {billing}, time zone {}, ambiguous dates read {}",
-        if r.settings.time_zone.is_empty() {
-            "UTC"
-        } else {
-            &r.settings.time_zone
-        },
-        if r.settings.day_first {
-            "day first"
-        } else {
-            "month first"
-        }
+        if r.settings.time_zone.is_empty() { "UTC" } else { &r.settings.time_zone },
+        if r.settings.day_first { "day first" } else { "month first" }
     );
     out
 }
@@ -310,7 +247,11 @@ pub fn file_error(error: &engine::FileError, flag: &str) -> String {
     match error {
         FileError::MissingFields { file, missing, headers } => {
             let mut out = format!("{file}: no column found for the {}.", missing.join(" and the "));
-            let _ = write!(out, "\nHeaders found: {}.", if headers.is_empty() { "none".to_string() } else { headers.join(", ") });
+            let _ = write!(
+                out,
+                "\nHeaders found: {}.",
+                if headers.is_empty() { "none".to_string() } else { headers.join(", ") }
+            );
             let fixes: Vec<String> = missing
                 .iter()
                 .map(|field| {

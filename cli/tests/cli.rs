@@ -3,9 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use engine::generate::{
-    self, DateFormat, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Layout, Summary,
-};
+use engine::generate::{self, DateFormat, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Layout, Summary};
 use serde_json::Value;
 
 fn bin() -> Command {
@@ -13,11 +11,7 @@ fn bin() -> Command {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    bin()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run active-profiles")
+    bin().current_dir(dir).args(args).output().expect("run active-profiles")
 }
 
 fn write_export(dir: &Path, name: &str, config: &GeneratorConfig) -> (PathBuf, Summary) {
@@ -28,12 +22,7 @@ fn write_export(dir: &Path, name: &str, config: &GeneratorConfig) -> (PathBuf, S
 }
 
 fn json(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "exit {:?}: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "exit {:?}: {}", output.status, String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("JSON report")
 }
 
@@ -42,19 +31,11 @@ fn u(v: &Value) -> u64 {
 }
 
 fn sum(list: &Value, key: &str) -> u64 {
-    list.as_array()
-        .expect("a list")
-        .iter()
-        .map(|x| u(&x[key]))
-        .sum()
+    list.as_array().expect("a list").iter().map(|x| u(&x[key])).sum()
 }
 
 fn by_name(list: &Value, key: &str) -> Vec<(String, u64)> {
-    list.as_array()
-        .expect("a list")
-        .iter()
-        .map(|x| (x["name"].as_str().unwrap_or("").to_owned(), u(&x[key])))
-        .collect()
+    list.as_array().expect("a list").iter().map(|x| (x["name"].as_str().unwrap_or("").to_owned(), u(&x[key]))).collect()
 }
 
 /// The `rows` and `excluded` blocks are what the generator says it wrote; the blocks add up.
@@ -78,11 +59,7 @@ fn check_report(report: &Value, summary: &Summary) {
         ("failure_reason", summary.excluded.failure_reason),
     ];
     for (reason, n) in want {
-        let got = excluded
-            .iter()
-            .find(|(r, _)| r == reason)
-            .map(|(_, n)| *n)
-            .unwrap_or(0);
+        let got = excluded.iter().find(|(r, _)| r == reason).map(|(_, n)| *n).unwrap_or(0);
         assert_eq!(got, n, "excluded {reason}: {excluded:?}");
     }
     let unknown: u64 = report["unrecognised"]
@@ -100,10 +77,7 @@ fn check_report(report: &Value, summary: &Summary) {
     assert_eq!(sum(&report["instances"], "active"), total);
     assert_eq!(sum(&report["expiring"], "profiles"), total);
     for instance in report["instances"].as_array().expect("instances") {
-        assert_eq!(
-            sum(&instance["dimensions"], "active"),
-            u(&instance["active"])
-        );
+        assert_eq!(sum(&instance["dimensions"], "active"), u(&instance["active"]));
     }
     let rejected_listed = report["rejected"].as_array().expect("rejected").len() as u64;
     assert_eq!(rejected_listed, summary.rejected.min(100));
@@ -118,20 +92,14 @@ fn json_report_matches_the_generator_and_adds_up() {
         ..GeneratorConfig::default()
     };
     let (path, summary) = write_export(dir.path(), "export.csv", &config);
-    let out = run(
-        dir.path(),
-        &["report", "--format", "json", path.to_str().expect("path")],
-    );
+    let out = run(dir.path(), &["report", "--format", "json", path.to_str().expect("path")]);
     let report = json(&out);
     check_report(&report, &summary);
     assert_eq!(report["as_of"], "2026-10-24");
     assert_eq!(report["window"]["from"], "2025-10-25");
     let dims = by_name(&report["dimensions"], "active");
     for name in ["Recipients", "Visitors", "Subscriptions", "Anonymous"] {
-        assert!(
-            dims.iter().any(|(n, a)| n == name && *a > 0),
-            "{name} in {dims:?}"
-        );
+        assert!(dims.iter().any(|(n, a)| n == name && *a > 0), "{name} in {dims:?}");
     }
     let instances = by_name(&report["instances"], "active");
     assert_eq!(instances.len(), 2, "{instances:?}");
@@ -140,22 +108,11 @@ fn json_report_matches_the_generator_and_adds_up() {
 #[test]
 fn split_files_on_threads_give_the_same_report() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let base = GeneratorConfig {
-        rows: 6_000,
-        instances: vec!["campaign-prod".into()],
-        ..GeneratorConfig::default()
-    };
+    let base = GeneratorConfig { rows: 6_000, instances: vec!["campaign-prod".into()], ..GeneratorConfig::default() };
     let mut paths = Vec::new();
     let mut summaries = Vec::new();
     for seed in 1..=3 {
-        let (p, s) = write_export(
-            dir.path(),
-            &format!("part{seed}.csv"),
-            &GeneratorConfig {
-                seed,
-                ..base.clone()
-            },
-        );
+        let (p, s) = write_export(dir.path(), &format!("part{seed}.csv"), &GeneratorConfig { seed, ..base.clone() });
         paths.push(p.to_str().expect("path").to_owned());
         summaries.push(s);
     }
@@ -164,17 +121,9 @@ fn split_files_on_threads_give_the_same_report() {
     let one = json(&run(dir.path(), &args));
     args[4] = "3";
     let three = json(&run(dir.path(), &args));
-    for key in [
-        "total_active",
-        "dimensions",
-        "instances",
-        "channels",
-        "rows",
-        "excluded",
-        "snapshots",
-        "expiring",
-        "daily",
-    ] {
+    for key in
+        ["total_active", "dimensions", "instances", "channels", "rows", "excluded", "snapshots", "expiring", "daily"]
+    {
         assert_eq!(one[key], three[key], "{key}");
     }
     let read: u64 = summaries.iter().map(|s| s.rows).sum();
@@ -185,22 +134,11 @@ fn split_files_on_threads_give_the_same_report() {
 #[test]
 fn layouts_do_not_change_the_count() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let base = GeneratorConfig {
-        rows: 8_000,
-        ..GeneratorConfig::default()
-    };
+    let base = GeneratorConfig { rows: 8_000, ..GeneratorConfig::default() };
     let (path, _) = write_export(dir.path(), "plain.csv", &base);
-    let reference = json(&run(
-        dir.path(),
-        &["report", "--format", "json", path.to_str().expect("path")],
-    ));
+    let reference = json(&run(dir.path(), &["report", "--format", "json", path.to_str().expect("path")]));
     let layouts = [
-        Layout {
-            delimiter: b';',
-            encoding: Encoding::Utf8Bom,
-            dates: DateFormat::DayFirst,
-            ..Layout::default()
-        },
+        Layout { delimiter: b';', encoding: Encoding::Utf8Bom, dates: DateFormat::DayFirst, ..Layout::default() },
         Layout {
             delimiter: b'\t',
             encoding: Encoding::Utf16Le,
@@ -209,28 +147,13 @@ fn layouts_do_not_change_the_count() {
             dates: DateFormat::IsoOffset,
             crlf: true,
         },
-        Layout {
-            delimiter: b'|',
-            encoding: Encoding::Windows1252,
-            dates: DateFormat::MonthFirst,
-            ..Layout::default()
-        },
-        Layout {
-            encoding: Encoding::Utf16Be,
-            dates: DateFormat::Dots,
-            ..Layout::default()
-        },
+        Layout { delimiter: b'|', encoding: Encoding::Windows1252, dates: DateFormat::MonthFirst, ..Layout::default() },
+        Layout { encoding: Encoding::Utf16Be, dates: DateFormat::Dots, ..Layout::default() },
     ];
     for (i, layout) in layouts.into_iter().enumerate() {
-        let config = GeneratorConfig {
-            layout: layout.clone(),
-            ..base.clone()
-        };
+        let config = GeneratorConfig { layout: layout.clone(), ..base.clone() };
         let (path, summary) = write_export(dir.path(), &format!("layout{i}.csv"), &config);
-        let report = json(&run(
-            dir.path(),
-            &["report", "--format", "json", path.to_str().expect("path")],
-        ));
+        let report = json(&run(dir.path(), &["report", "--format", "json", path.to_str().expect("path")]));
         check_report(&report, &summary);
         for key in ["total_active", "dimensions", "channels", "snapshots"] {
             assert_eq!(report[key], reference[key], "{key} with {layout:?}");
@@ -241,40 +164,20 @@ fn layouts_do_not_change_the_count() {
 #[test]
 fn deliveries_file_gives_dimensions_and_channels() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = GeneratorConfig {
-        rows: 8_000,
-        deliveries_file: true,
-        ..GeneratorConfig::default()
-    };
+    let config = GeneratorConfig { rows: 8_000, deliveries_file: true, ..GeneratorConfig::default() };
     let log = std::fs::File::create(dir.path().join("log.csv")).expect("create");
     let deliveries = std::fs::File::create(dir.path().join("deliveries.csv")).expect("create");
     let summary = generate::generate(&config, log, Some(deliveries)).expect("generate");
-    let with = json(&run(
-        dir.path(),
-        &[
-            "report",
-            "--format",
-            "json",
-            "--deliveries",
-            "deliveries.csv",
-            "log.csv",
-        ],
-    ));
+    let with = json(&run(dir.path(), &["report", "--format", "json", "--deliveries", "deliveries.csv", "log.csv"]));
     check_report(&with, &summary);
     let dims = by_name(&with["dimensions"], "active");
     assert!(dims.iter().any(|(n, _)| n == "Visitors"), "{dims:?}");
     let channels = by_name(&with["channels"], "active");
     assert!(channels.iter().any(|(n, _)| n == "SMS"), "{channels:?}");
     // The same export without a deliveries file in one file: the same count.
-    let flat = GeneratorConfig {
-        deliveries_file: false,
-        ..config
-    };
+    let flat = GeneratorConfig { deliveries_file: false, ..config };
     let (path, _) = write_export(dir.path(), "flat.csv", &flat);
-    let flat = json(&run(
-        dir.path(),
-        &["report", "--format", "json", path.to_str().expect("path")],
-    ));
+    let flat = json(&run(dir.path(), &["report", "--format", "json", path.to_str().expect("path")]));
     assert_eq!(with["dimensions"], flat["dimensions"]);
     assert_eq!(with["channels"], flat["channels"]);
 }
@@ -296,17 +199,7 @@ fn missing_date_column_exits_2_with_the_fix() {
          Pick the column by hand, e.g.: --map 'event date=Sent on'\n"
     );
     assert!(out.stdout.is_empty());
-    let fixed = json(&run(
-        dir.path(),
-        &[
-            "report",
-            "--format",
-            "json",
-            "--map",
-            "event date=Sent on",
-            "missing.csv",
-        ],
-    ));
+    let fixed = json(&run(dir.path(), &["report", "--format", "json", "--map", "event date=Sent on", "missing.csv"]));
     assert_eq!(u(&fixed["total_active"]), 2);
 }
 
@@ -322,26 +215,17 @@ fn csv_format_escapes_formulas() {
     )
     .expect("write");
     let out = run(dir.path(), &["report", "--format", "csv", "evil.csv"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.starts_with("section,item,detail,value\n"), "{text}");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let mut cells = 0;
     for record in reader.records() {
         let record = record.expect("record");
         assert_eq!(record.len(), 4);
         for cell in record.iter() {
             cells += 1;
-            assert!(
-                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
-                "unescaped cell {cell:?}"
-            );
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "unescaped cell {cell:?}");
         }
     }
     assert!(cells > 0);
@@ -353,34 +237,13 @@ fn csv_format_escapes_formulas() {
 #[test]
 fn output_goes_to_the_file() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (path, summary) = write_export(
-        dir.path(),
-        "export.csv",
-        &GeneratorConfig {
-            rows: 2_000,
-            ..GeneratorConfig::default()
-        },
-    );
-    let out = run(
-        dir.path(),
-        &[
-            "report",
-            "--format",
-            "json",
-            "--output",
-            "report.json",
-            path.to_str().expect("path"),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (path, summary) =
+        write_export(dir.path(), "export.csv", &GeneratorConfig { rows: 2_000, ..GeneratorConfig::default() });
+    let out = run(dir.path(), &["report", "--format", "json", "--output", "report.json", path.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stdout.is_empty());
     let report: Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).expect("read"))
-            .expect("JSON");
+        serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).expect("read")).expect("JSON");
     check_report(&report, &summary);
     assert_eq!(report["format"], "active-profiles-report/1");
 }
@@ -388,30 +251,10 @@ fn output_goes_to_the_file() {
 #[test]
 fn text_format_looks_like_customer_metrics() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (path, _) = write_export(
-        dir.path(),
-        "export.csv",
-        &GeneratorConfig {
-            rows: 3_000,
-            ..GeneratorConfig::default()
-        },
-    );
-    let out = run(
-        dir.path(),
-        &[
-            "report",
-            "--purchased",
-            "500",
-            "--billing-day",
-            "last",
-            path.to_str().expect("path"),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (path, _) =
+        write_export(dir.path(), "export.csv", &GeneratorConfig { rows: 3_000, ..GeneratorConfig::default() });
+    let out = run(dir.path(), &["report", "--purchased", "500", "--billing-day", "last", path.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     for needle in [
         "From (included)",
@@ -450,35 +293,12 @@ fn generate_command_writes_both_files() {
             "bad-date=0.01",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let log = std::fs::read_to_string(dir.path().join("log.csv")).expect("log");
-    assert!(
-        log.starts_with("Recipient ID;Event date;"),
-        "{}",
-        &log[..80]
-    );
+    assert!(log.starts_with("Recipient ID;Event date;"), "{}", &log[..80]);
     assert_eq!(log.lines().count(), 1501);
-    assert!(
-        std::fs::metadata(dir.path().join("deliveries.csv"))
-            .expect("deliveries")
-            .len()
-            > 0
-    );
-    let report = json(&run(
-        dir.path(),
-        &[
-            "report",
-            "--format",
-            "json",
-            "--deliveries",
-            "deliveries.csv",
-            "log.csv",
-        ],
-    ));
+    assert!(std::fs::metadata(dir.path().join("deliveries.csv")).expect("deliveries").len() > 0);
+    let report = json(&run(dir.path(), &["report", "--format", "json", "--deliveries", "deliveries.csv", "log.csv"]));
     assert_eq!(u(&report["rows"]["read"]), 1500);
     assert!(u(&report["rows"]["rejected"]) > 0);
 }
@@ -486,11 +306,7 @@ fn generate_command_writes_both_files() {
 #[test]
 fn bad_options_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("a.csv"),
-        "Recipient ID,Event date\n1,2026-01-05\n",
-    )
-    .expect("write");
+    std::fs::write(dir.path().join("a.csv"), "Recipient ID,Event date\n1,2026-01-05\n").expect("write");
     for args in [
         &["report", "--time-zone", "Europe/Paris", "a.csv"][..],
         &["report", "--status", "Declined=maybe", "a.csv"][..],
@@ -499,12 +315,56 @@ fn bad_options_exit_2() {
         &["report", "no-such-file.csv"][..],
     ] {
         let out = run(dir.path(), args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         assert!(!out.stderr.is_empty());
     }
+}
+
+#[test]
+fn options_reach_the_engine() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = GeneratorConfig {
+        rows: 6_000,
+        shares: generate::Shares { unknown_status: 0.05, ..Default::default() },
+        ..GeneratorConfig::default()
+    };
+    let (path, summary) = write_export(dir.path(), "export.csv", &config);
+    let path = path.to_str().expect("path");
+    assert!(summary.unknown_status > 0);
+    let report = json(&run(
+        dir.path(),
+        &[
+            "report",
+            "--format",
+            "json",
+            "--instance",
+            "campaign-test",
+            "--as-of",
+            "2026-06-30",
+            "--billing-day",
+            "last",
+            "--purchased",
+            "1000",
+            "--status",
+            "Declined=excluded",
+            "--status",
+            "Queued=excluded",
+            "--status",
+            "Read=excluded",
+            path,
+        ],
+    ));
+    assert_eq!(u(&report["rows"]["excluded"]), summary.excluded.total() + summary.unknown_status);
+    assert_eq!(report["unrecognised"].as_array().expect("unrecognised").len(), 0);
+    assert_eq!(report["as_of"], "2026-06-30");
+    assert_eq!(report["window"]["from"], "2025-07-01");
+    assert_eq!(report["settings"]["purchased"], 1000);
+    assert_eq!(report["settings"]["billing_day"], "last");
+    let instances = by_name(&report["instances"], "active");
+    assert_eq!(instances.len(), 1);
+    assert_eq!(instances[0].0, "campaign-test");
+    let snapshots = report["snapshots"].as_array().expect("snapshots");
+    assert!(snapshots.iter().all(|s| s["to"]
+        .as_str()
+        .is_some_and(|d| d.ends_with("-31") || d.ends_with("-30") || d.ends_with("-28") || d.ends_with("-29"))));
 }
