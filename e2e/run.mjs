@@ -2,7 +2,7 @@
 // against the command line's JSON for the same data. Exits non-zero on failure.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, serve, launch, openPage, screenshot, assertEqual, assert, runAll } from './harness.mjs';
 
@@ -16,24 +16,36 @@ function cliReport(files, args = []) {
   return JSON.parse(out);
 }
 
-/** Writes the engine's embedded demo export to a file, through the engine's own example. */
-function demoExport() {
+/** Runs the seeded generator of the command line; returns the path written. */
+function generate(name, args) {
   mkdirSync(WORK, { recursive: true });
-  const file = path.join(WORK, 'demo-export.csv');
-  const bytes = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'active-profiles-engine', '--example', 'demo_export'], {
-    cwd: ROOT,
-    maxBuffer: 64 << 20,
-  });
-  writeFileSync(file, bytes);
+  const file = path.join(WORK, name);
+  execFileSync(CLI, ['generate', '--output', file, ...args]);
   return file;
+}
+
+/** The viewer's embedded demo export, written by the same generator. */
+function demoExport() {
+  return generate('demo-export.csv', ['--preset', 'demo']);
 }
 
 /** Opens the viewer and waits until its report is on screen. */
 async function openViewer(ctx) {
   const opened = await openPage(ctx.browser, ctx.server.url);
   await opened.page.goto(ctx.server.url);
-  await opened.page.waitForSelector('[data-testid=total-active]', { timeout: 30_000 });
+  await opened.page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 30_000 });
   return opened;
+}
+
+/** Does `act`, then waits for the report of a later run than the one on screen. */
+async function nextReport(page, act) {
+  const before = await page.locator('[data-testid=report-ready]').getAttribute('data-run');
+  await act();
+  await page.waitForSelector(`[data-testid=report-ready]:not([data-run="${before}"])`, { state: 'attached', timeout: 60_000 });
+}
+
+async function totalOnPage(page) {
+  return Number(await page.locator('[data-testid=total-active]').getAttribute('data-value'));
 }
 
 function noRequestLeft(opened) {
@@ -78,6 +90,103 @@ const tests = [
       await opened.page.setContent('<img src="http://example.invalid/pixel.png">');
       await refused;
       assertEqual(opened.offsite.join(), 'http://example.invalid/pixel.png', 'offsite requests recorded');
+      await opened.context.close();
+    },
+  ],
+  [
+    'log files and a deliveries file picked in the page give the command line\'s numbers',
+    async (ctx) => {
+      const deliveries = path.join(WORK, 'deliveries.csv');
+      const joined = generate('joined-log.csv', ['--seed', '7', '--rows', '3000', '--deliveries-output', deliveries, '--delimiter', ';']);
+      const second = generate('second-log.csv', ['--seed', '8', '--rows', '2000', '--encoding', 'utf-16le', '--delimiter', 'tab']);
+      const expected = cliReport([joined, second], ['--deliveries', deliveries]);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await page.setInputFiles('input[type=file][data-testid=deliveries-file]', deliveries);
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [joined, second]));
+      assertEqual(await totalOnPage(page), expected.total_active, 'total active profiles');
+      assert(expected.total_active > 0, 'the generated files have active profiles');
+      assertEqual(await page.locator('[data-testid=demo-banner]').count(), 0, 'demo banner once files are open');
+      assertEqual((await page.locator('[data-testid=sources]').textContent()).includes('2 log files'), true, 'sources line names two log files');
+      await screenshot(page, 'files-counted');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'changing the as-of date recounts to the command line\'s number for that date',
+    async (ctx) => {
+      const file = generate('asof-log.csv', ['--seed', '11', '--rows', '4000']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      const expected = cliReport([file], ['--as-of', '2026-03-31']);
+      await nextReport(page, () => page.fill('[data-testid=as-of]', '2026-03-31').then(() => page.locator('[data-testid=as-of]').dispatchEvent('change')));
+      assertEqual(await totalOnPage(page), expected.total_active, 'total on 2026-03-31');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a file without recognisable headers asks for its columns, then counts like --map',
+    async (ctx) => {
+      mkdirSync(WORK, { recursive: true });
+      const file = path.join(WORK, 'odd-headers.csv');
+      writeFileSync(file, 'who,when,what\nA,2026-01-05,Sent\nB,2026-02-01,Sent\nA,2026-03-01,Sent\n');
+      const expected = cliReport([file], ['--map', 'profile key=who', '--map', 'event date=when']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await page.waitForSelector('[data-testid=mapping]');
+      const problem = await page.locator('[data-testid=problem]').textContent();
+      assert(problem.includes('odd-headers.csv'), `the problem names the file: ${problem}`);
+      await screenshot(page, 'mapping-step');
+      await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="event date"]', 'when'));
+      await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="profile key"]', 'who'));
+      assertEqual(await page.locator('[data-testid=mapping]').count(), 0, 'mapping step gone once mapped');
+      assertEqual(await totalOnPage(page), expected.total_active, 'total after mapping');
+      assertEqual(expected.total_active, 2, 'two profiles in the mapped file');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'cancel during a run keeps the page working and the previous report',
+    async (ctx) => {
+      const big = generate('big-log.csv', ['--seed', '5', '--rows', '1500000']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const before = await totalOnPage(page);
+      await page.setInputFiles('input[type=file][data-testid=log-files]', big);
+      await page.waitForSelector('[data-testid=progress]');
+      await screenshot(page, 'progress');
+      await page.click('[data-testid=cancel]');
+      await page.waitForSelector('[data-testid=progress]', { state: 'detached' });
+      assert((await page.locator('[data-testid=notice]').textContent()).startsWith('Cancelled'), 'a cancelled notice');
+      assertEqual(await totalOnPage(page), before, 'the previous report stays');
+      // The page still works: a small file counts after the cancelled run.
+      const small = generate('after-cancel.csv', ['--seed', '12', '--rows', '500']);
+      const expected = cliReport([small]);
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', small));
+      assertEqual(await totalOnPage(page), expected.total_active, 'total of the file counted after cancelling');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a report JSON from the command line opens with its numbers',
+    async (ctx) => {
+      const file = generate('json-log.csv', ['--seed', '21', '--rows', '2500']);
+      const json = path.join(WORK, 'report.json');
+      execFileSync(CLI, ['report', '--format', 'json', '--output', json, file]);
+      const expected = JSON.parse(readFileSync(json, 'utf8'));
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await page.setInputFiles('input[type=file][data-testid=report-file]', json);
+      await page.waitForSelector('[data-testid=sources]');
+      assertEqual(await totalOnPage(page), expected.total_active, 'total of the reopened report');
+      assert((await page.locator('[data-testid=sources]').textContent()).includes('report.json'), 'the source names the file');
+      noRequestLeft(opened);
       await opened.context.close();
     },
   ],

@@ -65,7 +65,7 @@ pub fn app() -> Html {
                 <Problems problems={state.problems.clone()} mapping={state.settings.mapping.clone()} dispatch={dispatch.clone()} />
             }
             if state.ready() {
-                <span data-testid="report-ready" hidden=true></span>
+                <span data-testid="report-ready" data-run={state.last_run.to_string()} hidden=true></span>
             }
             <section class="tiles">
                 <Tile label="Active profiles" value={state.report.total_active} testid="total-active" />

@@ -241,12 +241,21 @@ pub enum Action {
     Sent,
 }
 
+impl Action {
+    /// A user's action replaces the last notice; the worker's answers do not.
+    fn is_from_user(&self) -> bool {
+        !matches!(self, Action::Worker { .. } | Action::Sent)
+    }
+}
+
 impl Reducible for ViewerState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.notice = None;
+        if action.is_from_user() {
+            next.notice = None;
+        }
         let next = match action {
             Action::Open(open) => next.open(open),
             Action::Settings(change) => {
