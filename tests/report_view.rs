@@ -254,14 +254,14 @@ async fn the_usage_chart_draws_an_svg_with_hover_figures_and_switches_span() {
     let m = mount(sample()).await;
     let chart = m.one("[data-testid=usage-chart] svg");
     assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
-    let titles = m.all("[data-testid=usage-chart] .hover-target title");
+    let titles = m.all("[data-testid=usage-chart] .chart-wide .hover-target title");
     // 365 days, 2 snapshots within the year up to the as-of date, the purchased line.
     assert_eq!(titles.len(), 365 + 2 + 1);
     assert!(titles.iter().any(|t| t.text_content().unwrap_or_default().contains(&fmt_count(12840))));
     assert_eq!(m.all("[data-testid=chart-snapshots] tbody tr").len(), 2);
     click(&m.one("[data-testid=span-30]"));
     yew::platform::time::sleep(Duration::ZERO).await;
-    assert_eq!(m.all("[data-testid=usage-chart] .hover-target title").len(), 30 + 1 + 1);
+    assert_eq!(m.all("[data-testid=usage-chart] .chart-narrow .hover-target title").len(), 30 + 1 + 1);
     assert_eq!(m.one("[data-testid=span-30]").get_attribute("aria-pressed").as_deref(), Some("true"));
     m.one("[data-testid=expiring-chart] svg");
     let left: Vec<_> = m.all("[data-testid=expiring-row] td:last-child").iter().map(value).collect();

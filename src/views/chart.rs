@@ -6,7 +6,7 @@ use yew::prelude::*;
 use engine::Report;
 
 use super::format::{fmt_count, fmt_date, fmt_month_of, parse_date};
-use super::svg::{self, Bar, ChartSpec, Point};
+use super::svg::{self, Bar, ChartSpec, Point, Size};
 use super::{count_cell, date_text, SectionProps};
 
 /// How far back the chart looks from the as-of date.
@@ -65,7 +65,7 @@ pub fn window(r: &Report, span: Span) -> Option<Window<'_>> {
 }
 
 /// The chart's SVG document for a span.
-pub fn usage_svg(r: &Report, span: Span) -> Option<String> {
+pub fn usage_svg(r: &Report, span: Span, size: Size) -> Option<String> {
     let w = window(r, span)?;
     let (first, last) = (day_number(w.first), day_number(w.last));
     let half = match span {
@@ -103,14 +103,22 @@ pub fn usage_svg(r: &Report, span: Span) -> Option<String> {
         .collect();
     let level = r.settings.purchased.map(|p| (p, format!("Purchased: {} active profiles", fmt_count(p))));
     let x_labels = match span {
-        // Each Monday.
+        // Each Monday (every other one when narrow).
         Span::Days30 => (first..=last)
-            .filter_map(|d| date_of(d).filter(|x| x.weekday() == chrono::Weekday::Mon).map(|x| (d, x)))
+            .filter_map(|d| {
+                date_of(d)
+                    .filter(|x| x.weekday() == chrono::Weekday::Mon)
+                    .filter(|x| size == Size::Wide || x.iso_week().week() % 2 == 0)
+                    .map(|x| (d, x))
+            })
             .map(|(d, x)| (d, fmt_date(&x.format("%Y-%m-%d").to_string())))
             .collect(),
-        // Every other first of the month.
+        // Every other first of the month (every third when narrow).
         Span::Year => (first..=last)
-            .filter_map(|d| date_of(d).filter(|x| x.day() == 1 && x.month() % 2 == 1).map(|x| (d, x)))
+            .filter_map(|d| {
+                let every = if size == Size::Wide { 2 } else { 3 };
+                date_of(d).filter(|x| x.day() == 1 && x.month0() % every == 0).map(|x| (d, x))
+            })
             .map(|(d, x)| (d, fmt_month_of(x)))
             .collect(),
     };
@@ -121,8 +129,7 @@ pub fn usage_svg(r: &Report, span: Span) -> Option<String> {
             fmt_date(&w.last.format("%Y-%m-%d").to_string()),
             if level.is_some() { ", purchased (dashed line)" } else { "" }
         ),
-        width: 760,
-        height: 300,
+        size,
         x_range: (first - half, last + half),
         x_labels,
         bars,
@@ -136,7 +143,9 @@ pub fn usage_svg(r: &Report, span: Span) -> Option<String> {
 pub fn usage_chart(props: &SectionProps) -> Html {
     let span = use_state(|| Span::Year);
     let r = &props.report;
-    let svg = use_memo((props.report.clone(), *span), |(r, span)| usage_svg(r, *span));
+    let svg = use_memo((props.report.clone(), *span), |(r, span)| {
+        [Size::Wide, Size::Narrow].map(|size| usage_svg(r, *span, size).map(|svg| (size, svg)))
+    });
     let switch = |to: Span, label: &'static str| {
         let onclick = {
             let span = span.clone();
@@ -159,9 +168,11 @@ pub fn usage_chart(props: &SectionProps) -> Html {
                     { switch(Span::Year, "1 year") }
                 </div>
             </div>
-            if let (Some(svg), Some(w)) = ((*svg).clone(), w) {
+            if let (true, Some(w)) = (svg.iter().any(Option::is_some), w) {
                 <figure class="chart" data-testid="usage-chart">
-                    <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
+                    { for svg.iter().flatten().map(|(size, svg)| html! {
+                        <div class={size.class()}>{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div>
+                    }) }
                     <figcaption>
                         <ul class="legend">
                             <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ "Monthly snapshot (bar)" }</li>

@@ -7,7 +7,7 @@ use engine::Report;
 
 use super::chart::day_number;
 use super::format::{fmt_count, fmt_month, fmt_month_of, parse_month};
-use super::svg::{self, Bar, ChartSpec, Point};
+use super::svg::{self, Bar, ChartSpec, Point, Size};
 use super::{count_cell, SectionProps};
 
 /// Each month with the profiles leaving in it and the count left after it if nothing more is sent.
@@ -22,7 +22,7 @@ pub fn remaining(r: &Report) -> Vec<(&engine::report::ExpiringMonth, u64)> {
         .collect()
 }
 
-fn expiring_svg(r: &Report) -> Option<String> {
+fn expiring_svg(r: &Report, size: Size) -> Option<String> {
     let months: Vec<_> =
         remaining(r).into_iter().filter_map(|(m, left)| Some((parse_month(&m.month)?, m, left))).collect();
     let (first, _, _) = months.first()?;
@@ -52,14 +52,16 @@ fn expiring_svg(r: &Report) -> Option<String> {
     let x_labels = months
         .iter()
         .enumerate()
-        .filter(|(i, _)| months.len() <= 7 || i.is_multiple_of(2))
+        .filter(|(i, _)| {
+            let most = if size == Size::Wide { 7 } else { 4 };
+            months.len() <= most || i.is_multiple_of(months.len().div_ceil(most))
+        })
         .map(|(_, (d, _, _))| (day_number(*d) + 15, fmt_month_of(*d)))
         .collect();
     svg::render(&ChartSpec {
         title: "Profiles leaving the window each month (bars) and the count left if nothing more is sent (line)"
             .to_string(),
-        width: 760,
-        height: 260,
+        size,
         x_range: (day_number(*first), day_number(end) - 1),
         x_labels,
         bars,
@@ -72,7 +74,9 @@ fn expiring_svg(r: &Report) -> Option<String> {
 #[function_component(Expiring)]
 pub fn expiring(props: &SectionProps) -> Html {
     let r = &props.report;
-    let svg = use_memo(props.report.clone(), |r| expiring_svg(r));
+    let svg = use_memo(props.report.clone(), |r| {
+        [Size::Wide, Size::Narrow].map(|size| expiring_svg(r, size).map(|svg| (size, svg)))
+    });
     let rows = remaining(r);
     html! {
         <section class="report-section expiring-section">
@@ -84,9 +88,11 @@ pub fn expiring(props: &SectionProps) -> Html {
                     { "Of the " }<span data-value={r.total_active.to_string()}>{ fmt_count(r.total_active) }</span>
                     { " profiles active on the as-of date, this many leave the 12-month window each month if nothing more is sent to them." }
                 </p>
-                if let Some(svg) = (*svg).clone() {
+                if svg.iter().any(Option::is_some) {
                     <figure class="chart" data-testid="expiring-chart">
-                        <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
+                        { for svg.iter().flatten().map(|(size, svg)| html! {
+                            <div class={size.class()}>{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div>
+                        }) }
                         <figcaption>
                             <ul class="legend">
                                 <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ "Leaving in the month (bar)" }</li>

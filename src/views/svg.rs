@@ -22,12 +22,36 @@ pub struct Point {
     pub title: String,
 }
 
+/// The drawing's size: a wide one for screens and print, a narrow one for phones (CSS shows one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Size {
+    Wide,
+    Narrow,
+}
+
+impl Size {
+    /// Width and height in SVG units, and the label font size.
+    fn dims(self) -> (u32, u32, u32) {
+        match self {
+            Size::Wide => (900, 320, 13),
+            Size::Narrow => (420, 300, 15),
+        }
+    }
+
+    /// The CSS class of the box that holds a drawing of this size.
+    pub fn class(self) -> &'static str {
+        match self {
+            Size::Wide => "chart-box chart-wide",
+            Size::Narrow => "chart-box chart-narrow",
+        }
+    }
+}
+
 /// What to draw.
 pub struct ChartSpec {
     /// The chart's title: the SVG's `<title>`, read by screen readers.
     pub title: String,
-    pub width: u32,
-    pub height: u32,
+    pub size: Size,
     /// First and last day shown, both included.
     pub x_range: (i32, i32),
     /// Days that get a label on the x axis, and the label of each.
@@ -77,16 +101,17 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
     let y_max = nice_max(top);
     let (x0, x1) = spec.x_range;
     let keys: Vec<i32> = spec.x_labels.iter().map(|l| l.0).collect();
+    let (width, height, font) = spec.size.dims();
     let mut svg = String::new();
     let mut hover = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
             .margin_top(14)
             .margin_right(18)
             .margin_left(6)
             .x_label_area_size(30)
-            .y_label_area_size(70)
+            .y_label_area_size(if spec.size == Size::Wide { 70 } else { 62 })
             .build_cartesian_2d((x0..x1 + 1).with_key_points(keys), 0u64..y_max)?;
         let labels = &spec.x_labels;
         chart
@@ -95,7 +120,7 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
             .y_labels(5)
             .x_label_formatter(&|x| labels.iter().find(|l| l.0 == *x).map(|l| l.1.clone()).unwrap_or_default())
             .y_label_formatter(&|v| super::format::fmt_count(*v))
-            .label_style(("sans-serif", 13).into_font().color(&MUTED))
+            .label_style(("sans-serif", font).into_font().color(&MUTED))
             .axis_style(MUTED)
             .bold_line_style(GRID)
             .light_line_style(TRANSPARENT)
@@ -146,7 +171,7 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
         root.present()?;
     }
     // Make the document scale with its box and name it; then lay the hover targets over it.
-    let head = format!("width=\"{}\" height=\"{}\" ", spec.width, spec.height);
+    let head = format!("width=\"{width}\" height=\"{height}\" ");
     let named = format!(
         "class=\"chart-svg\" role=\"img\" preserveAspectRatio=\"xMidYMid meet\" aria-label=\"{}\" ",
         escape(&spec.title)
