@@ -10,11 +10,7 @@ use crate::FastMap;
 
 /// Lower case, letters and digits only, for matching labels (`Delivery cancelled` = `delivery-cancelled`).
 pub(crate) fn norm(v: &[u8]) -> String {
-    String::from_utf8_lossy(v)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    String::from_utf8_lossy(v).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 fn as_int(v: &[u8]) -> Option<i64> {
@@ -76,17 +72,9 @@ impl Classifier {
             known_reasons: rules.failure_reasons.keys().copied().collect(),
             excluded_reasons: rules.excluded_failure_reasons.iter().copied().collect(),
             control_reasons: rules.control_failure_reasons.iter().copied().collect(),
-            social: rules
-                .social_channels
-                .iter()
-                .map(|s| norm(s.as_bytes()))
-                .collect(),
+            social: rules.social_channels.iter().map(|s| norm(s.as_bytes())).collect(),
             channel_numbers: rules.channel_numbers.clone(),
-            channel_labels: rules
-                .channel_numbers
-                .values()
-                .map(|name| (norm(name.as_bytes()), name.clone()))
-                .collect(),
+            channel_labels: rules.channel_numbers.values().map(|name| (norm(name.as_bytes()), name.clone())).collect(),
         }
     }
 
@@ -125,17 +113,10 @@ impl Classifier {
     /// The channel's name in the report, and whether it is social.
     pub(crate) fn channel(&self, v: &[u8]) -> (String, bool) {
         let name = match as_int(v) {
-            Some(n) => self
-                .channel_numbers
-                .get(&n)
-                .cloned()
-                .unwrap_or_else(|| n.to_string()),
+            Some(n) => self.channel_numbers.get(&n).cloned().unwrap_or_else(|| n.to_string()),
             None => {
                 let key = norm(v);
-                self.channel_labels
-                    .get(&key)
-                    .cloned()
-                    .unwrap_or_else(|| String::from_utf8_lossy(v).trim().to_string())
+                self.channel_labels.get(&key).cloned().unwrap_or_else(|| String::from_utf8_lossy(v).trim().to_string())
             }
         };
         let social = self.social.contains(&norm(name.as_bytes())) || self.social.contains(&norm(v));
@@ -180,9 +161,7 @@ pub(crate) struct ValueCache<T> {
 
 impl<T> Default for ValueCache<T> {
     fn default() -> Self {
-        ValueCache {
-            map: FastMap::default(),
-        }
+        ValueCache { map: FastMap::default() }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::date::{self, Day, LeaveCache, Order, RawDate};
 use crate::deliveries::Deliveries;
 use crate::fields::{match_headers, Field, FIELDS};
 use crate::options::TimeZone;
-use crate::profiles::{stable_hash, Profiles};
+use crate::profiles::{address_tag, stable_hash, Profiles};
 use crate::report::{FileSummary, RejectedRow};
 use crate::{FastMap, Options, Report, ReportSettings};
 
@@ -30,12 +30,7 @@ pub enum FileError {
         headers: Vec<String>,
     },
     /// A manual mapping names a header that the file does not have.
-    MappedHeaderMissing {
-        file: String,
-        field: String,
-        header: String,
-        headers: Vec<String>,
-    },
+    MappedHeaderMissing { file: String, field: String, header: String, headers: Vec<String> },
     /// The options cannot be used (an unsupported time zone, an unknown field name).
     InvalidOptions(String),
     /// The file id was not handed out by this counter, or the file has ended.
@@ -46,8 +41,7 @@ impl FileError {
     /// The headers found in the file, for a mapping step.
     pub fn headers(&self) -> &[String] {
         match self {
-            FileError::MissingFields { headers, .. }
-            | FileError::MappedHeaderMissing { headers, .. } => headers,
+            FileError::MissingFields { headers, .. } | FileError::MappedHeaderMissing { headers, .. } => headers,
             _ => &[],
         }
     }
@@ -56,25 +50,15 @@ impl FileError {
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FileError::MissingFields {
-                file,
-                missing,
-                headers,
-            } => {
+            FileError::MissingFields { file, missing, headers } => {
+                write!(f, "{file}: no column found for {} (headers: {})", missing.join(", "), headers.join(", "))
+            }
+            FileError::MappedHeaderMissing { file, field, header, headers } => {
                 write!(
                     f,
-                    "{file}: no column found for {} (headers: {})",
-                    missing.join(", "),
+                    "{file}: the {field} is mapped to '{header}', which is not a header (headers: {})",
                     headers.join(", ")
                 )
-            }
-            FileError::MappedHeaderMissing {
-                file,
-                field,
-                header,
-                headers,
-            } => {
-                write!(f, "{file}: the {field} is mapped to '{header}', which is not a header (headers: {})", headers.join(", "))
             }
             FileError::InvalidOptions(m) => write!(f, "{m}"),
             FileError::UnknownFile => write!(f, "unknown or already ended file"),
@@ -131,8 +115,7 @@ impl State {
     }
 
     fn trim_rejected(&mut self) {
-        self.rejected_rows
-            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        self.rejected_rows.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         self.rejected_rows.truncate(MAX_REJECTED);
     }
 }
@@ -268,9 +251,7 @@ impl Counter {
     /// make every file fail with [`FileError::InvalidOptions`]; use [`Counter::try_new`] to learn it at once.
     pub fn new(options: Options) -> Self {
         let options_error = options.validate().err();
-        let zone = TimeZone::parse(&options.time_zone)
-            .map(|z| z.offset_secs)
-            .unwrap_or(0);
+        let zone = TimeZone::parse(&options.time_zone).map(|z| z.offset_secs).unwrap_or(0);
         let manual = options
             .mapping
             .iter()
@@ -318,11 +299,8 @@ impl Counter {
     /// Starts a log file. Rows without an instance column belong to `instance`, else to the options' default instance.
     pub fn begin_file(&mut self, name: &str, instance: Option<&str>) -> FileId {
         let e = &mut self.engine;
-        let instance = instance
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(&e.options.default_instance)
-            .to_string();
+        let instance =
+            instance.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&e.options.default_instance).to_string();
         let instance = e.caches.name(&instance);
         let error = e.options_error.clone().map(FileError::InvalidOptions);
         self.files.push(Some(OpenFile {
@@ -363,29 +341,16 @@ impl Counter {
             e.state.warnings.push(format!("{}: empty file", ctx.name));
         }
         if !ctx.pending.is_empty() || (ctx.ambiguous && ctx.order.is_none()) {
-            let order = if e.options.day_first {
-                Order::DayFirst
-            } else {
-                Order::MonthFirst
-            };
-            let words = if e.options.day_first {
-                "day first"
-            } else {
-                "month first"
-            };
-            e.state.warnings.push(format!(
-                "{}: no date tells day and month apart; read as {words}",
-                ctx.name
-            ));
+            let order = if e.options.day_first { Order::DayFirst } else { Order::MonthFirst };
+            let words = if e.options.day_first { "day first" } else { "month first" };
+            e.state.warnings.push(format!("{}: no date tells day and month apart; read as {words}", ctx.name));
             e.flush_pending(&mut ctx, order);
         }
         let st = &mut e.state;
         if csv.decoder.mixed {
-            st.warnings.push(format!(
-                "{}: not valid UTF-8 throughout; the rest was read as Windows-1252",
-                ctx.name
-            ));
+            st.warnings.push(format!("{}: not valid UTF-8 throughout; the rest was read as Windows-1252", ctx.name));
         }
+        st.profiles.compact();
         st.files.push(FileSummary {
             name: ctx.name,
             encoding: csv.decoder.encoding(),
@@ -420,11 +385,7 @@ impl Counter {
     pub fn merge(&mut self, other: Counter) {
         let e = &mut self.engine;
         let o = other.engine.state;
-        let groups: Vec<u32> = o
-            .groups
-            .iter()
-            .map(|(i, d)| e.group_by_names(i, d))
-            .collect();
+        let groups: Vec<u32> = o.groups.iter().map(|(i, d)| e.group_by_names(i, d)).collect();
         let channels: Vec<u16> = o.channels.iter().map(|c| e.channel_id(c)).collect();
         let st = &mut e.state;
         st.profiles.merge(&o.profiles, &groups, &channels);
@@ -454,12 +415,7 @@ impl Counter {
 
     /// The report for these settings. Changing the settings never needs the files again.
     pub fn report(&self, settings: &ReportSettings) -> Report {
-        crate::reporting::build(
-            &self.engine.state,
-            &self.engine.options,
-            &self.engine.classifier,
-            settings,
-        )
+        crate::reporting::build(&self.engine.state, &self.engine.options, &self.engine.classifier, settings)
     }
 
     /// Number of distinct profiles (counting keys) held.
@@ -467,22 +423,32 @@ impl Counter {
         self.engine.state.profiles.len()
     }
 
-    /// Approximate heap bytes of the profile store (keys included).
+    /// Where the profile store's bytes go (for benchmarks).
+    pub fn profile_breakdown(&self) -> String {
+        self.engine.state.profiles.breakdown()
+    }
+
+    /// Bytes of the distinct keys themselves.
+    pub fn profile_key_bytes(&self) -> usize {
+        self.engine.state.profiles.key_bytes()
+    }
+
+    /// Heap bytes allocated by the profile store (keys included).
     pub fn profile_bytes(&self) -> usize {
         self.engine.state.profiles.heap_bytes()
+    }
+
+    /// Heap bytes in use by the profile store (keys included; vectors by length).
+    pub fn profile_used_bytes(&self) -> usize {
+        self.engine.state.profiles.used_bytes()
     }
 }
 
 impl Engine {
     fn group_by_names(&mut self, instance: &str, dimension: &str) -> u32 {
         if self.caches.group_index.len() != self.state.groups.len() {
-            self.caches.group_index = self
-                .state
-                .groups
-                .iter()
-                .enumerate()
-                .map(|(k, names)| (names.clone(), k as u32))
-                .collect();
+            self.caches.group_index =
+                self.state.groups.iter().enumerate().map(|(k, names)| (names.clone(), k as u32)).collect();
         }
         let key = (instance.to_string(), dimension.to_string());
         if let Some(g) = self.caches.group_index.get(&key) {
@@ -498,10 +464,7 @@ impl Engine {
         if let Some(g) = self.caches.group_of.get(&(instance, dimension)) {
             return *g;
         }
-        let (i, d) = (
-            self.caches.names[instance as usize].clone(),
-            self.caches.names[dimension as usize].clone(),
-        );
+        let (i, d) = (self.caches.names[instance as usize].clone(), self.caches.names[dimension as usize].clone());
         let g = self.group_by_names(&i, &d);
         self.caches.group_of.insert((instance, dimension), g);
         g
@@ -509,22 +472,13 @@ impl Engine {
 
     fn channel_id(&mut self, name: &str) -> u16 {
         if self.caches.channel_index.len() != self.state.channels.len() {
-            self.caches.channel_index = self
-                .state
-                .channels
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.clone(), i as u16))
-                .collect();
+            self.caches.channel_index =
+                self.state.channels.iter().enumerate().map(|(i, c)| (c.clone(), i as u16)).collect();
         }
         if let Some(c) = self.caches.channel_index.get(name) {
             return *c;
         }
-        let c = self
-            .state
-            .channels
-            .len()
-            .min(crate::profiles::MULTI as usize - 1) as u16;
+        let c = self.state.channels.len().min(crate::profiles::MULTI as usize - 1) as u16;
         self.state.channels.push(name.to_string());
         self.caches.channel_index.insert(name.to_string(), c);
         c
@@ -542,11 +496,7 @@ impl Engine {
     fn reject(&mut self, ctx: &FileCtx, line: u64, reason: String) {
         let st = &mut self.state;
         st.rejected += 1;
-        st.rejected_rows.push(RejectedRow {
-            file: ctx.name.clone(),
-            line,
-            reason,
-        });
+        st.rejected_rows.push(RejectedRow { file: ctx.name.clone(), line, reason });
         if st.rejected_rows.len() > 4 * MAX_REJECTED {
             st.trim_rejected();
         }
@@ -572,11 +522,7 @@ impl Engine {
                     missing.push("profile key or address".to_string());
                 }
                 if !missing.is_empty() {
-                    ctx.error = Some(FileError::MissingFields {
-                        file: ctx.name.clone(),
-                        missing,
-                        headers,
-                    });
+                    ctx.error = Some(FileError::MissingFields { file: ctx.name.clone(), missing, headers });
                     return;
                 }
                 let col = |f: Field| m.get(&f).copied();
@@ -597,8 +543,7 @@ impl Engine {
                 });
                 let mut keep = vec![false; headers.len()];
                 for (f, c) in &m {
-                    ctx.columns
-                        .insert(f.name().to_string(), headers[*c].clone());
+                    ctx.columns.insert(f.name().to_string(), headers[*c].clone());
                     keep[*c] = true;
                 }
                 ctx.keep = Some(keep);
@@ -630,8 +575,7 @@ impl Engine {
         };
         self.state.read += 1;
         ctx.rows += 1;
-        let get =
-            |col: Option<usize>| -> &[u8] { col.map(|i| rec.get(i).trim_ascii()).unwrap_or(&[]) };
+        let get = |col: Option<usize>| -> &[u8] { col.map(|i| rec.get(i).trim_ascii()).unwrap_or(&[]) };
         let key = get(c.key);
         let address = get(c.address);
         if key.is_empty() && address.is_empty() {
@@ -644,11 +588,7 @@ impl Engine {
             return;
         }
         let Some(raw) = date::parse(date_value) else {
-            self.reject(
-                ctx,
-                rec.line,
-                format!("event date {} is not a date", shown(date_value)),
-            );
+            self.reject(ctx, rec.line, format!("event date {} is not a date", shown(date_value)));
             return;
         };
         let mut decided = false;
@@ -663,19 +603,11 @@ impl Engine {
             ctx.ambiguous = true;
             None
         } else {
-            let order = ctx.order.unwrap_or(if self.options.day_first {
-                Order::DayFirst
-            } else {
-                Order::MonthFirst
-            });
+            let order = ctx.order.unwrap_or(if self.options.day_first { Order::DayFirst } else { Order::MonthFirst });
             match raw.resolve(order, self.zone) {
                 Some(d) => Some(d),
                 None => {
-                    self.reject(
-                        ctx,
-                        rec.line,
-                        format!("event date {} is not a date", shown(date_value)),
-                    );
+                    self.reject(ctx, rec.line, format!("event date {} is not a date", shown(date_value)));
                     if decided {
                         self.flush_pending(ctx, order);
                     }
@@ -691,9 +623,7 @@ impl Engine {
                 if v.is_empty() {
                     u32::MAX
                 } else {
-                    self.caches.delivery.get_or(v, |v| {
-                        d.index_of(&String::from_utf8_lossy(v)).unwrap_or(u32::MAX)
-                    })
+                    self.caches.delivery.get_or(v, |v| d.index_of(&String::from_utf8_lossy(v)).unwrap_or(u32::MAX))
                 }
             }
             _ => u32::MAX,
@@ -702,19 +632,13 @@ impl Engine {
         // 1. proof or seed.
         let proof = match self.flag("proof", get(c.proof)) {
             Some(p) => p,
-            None => self
-                .delivery_info(delivery)
-                .and_then(|d| d.proof)
-                .unwrap_or(false),
+            None => self.delivery_info(delivery).and_then(|d| d.proof).unwrap_or(false),
         };
         let seed = self.flag("seed", get(c.seed)).unwrap_or(false);
         // 2. social channel.
         let channel_value = get(c.channel);
-        let (channel, social) = if !channel_value.is_empty() {
-            self.channel(channel_value)
-        } else {
-            self.delivery_channel(delivery)
-        };
+        let (channel, social) =
+            if !channel_value.is_empty() { self.channel(channel_value) } else { self.delivery_channel(delivery) };
         // 3. control group; 4. status; 5. failure reason.
         let control = self.flag("control_group", get(c.control)).unwrap_or(false);
         let status_value = get(c.status);
@@ -722,10 +646,7 @@ impl Engine {
             Status::Counted
         } else {
             let classifier = &self.classifier;
-            let s = self
-                .caches
-                .status
-                .get_or(status_value, |v| classifier.status(v));
+            let s = self.caches.status.get_or(status_value, |v| classifier.status(v));
             if s == Status::Unknown {
                 self.state.unrecognised("status", status_value);
             }
@@ -736,10 +657,7 @@ impl Engine {
             Failure::Counted
         } else {
             let classifier = &self.classifier;
-            let f = self
-                .caches
-                .failure
-                .get_or(reason_value, |v| classifier.failure(v));
+            let f = self.caches.failure.get_or(reason_value, |v| classifier.failure(v));
             if f == Failure::Unknown {
                 self.state.unrecognised("failure_reason", reason_value);
             }
@@ -764,26 +682,16 @@ impl Engine {
             self.state.excluded[reason] += 1;
             match day {
                 Some(d) => self.state.see_day(d),
-                None => ctx.pending.push(Pending {
-                    id: u32::MAX,
-                    channel: 0,
-                    raw,
-                }),
+                None => ctx.pending.push(Pending { id: u32::MAX, channel: 0, raw }),
             }
         } else {
             self.state.counted += 1;
             let transactional = match transactional {
                 Some(t) => t,
-                None => self
-                    .delivery_info(delivery)
-                    .and_then(|d| d.transactional)
-                    .unwrap_or(false),
+                None => self.delivery_info(delivery).and_then(|d| d.transactional).unwrap_or(false),
             };
             let (dimension, profile_key) = if transactional || key.is_empty() {
-                (
-                    self.anonymous,
-                    if address.is_empty() { key } else { address },
-                )
+                (self.anonymous, if address.is_empty() { key } else { address })
             } else {
                 let v = get(c.dimension);
                 let dim = if !v.is_empty() {
@@ -817,9 +725,9 @@ impl Engine {
             let id = self.state.profiles.intern(group, profile_key);
             if dimension != self.anonymous && !address.is_empty() {
                 let exact = stable_hash(address);
-                if self.state.profiles.address(id).map(|a| a.1) != Some(exact) {
+                if self.state.profiles.address(id).map(|a| a & 0xFFFE) != Some(exact & 0xFFFE) {
                     let folded = folded_hash(address, &mut self.caches.scratch);
-                    self.state.profiles.set_address(id, folded, exact);
+                    self.state.profiles.set_address(id, address_tag(folded, exact));
                 }
             }
             match day {
@@ -866,10 +774,7 @@ impl Engine {
         if let Some(v) = self.caches.delivery_dimension.get(&index) {
             return *v;
         }
-        let v = match self
-            .delivery_info(index)
-            .and_then(|d| d.target_dimension.clone())
-        {
+        let v = match self.delivery_info(index).and_then(|d| d.target_dimension.clone()) {
             Some(d) => self.caches.name(&classify::dimension(d.as_bytes())),
             None => self.recipients,
         };
@@ -928,12 +833,8 @@ struct Saved {
 
 impl Serialize for Counter {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        SavedRef {
-            options: &self.engine.options,
-            deliveries: &self.engine.deliveries,
-            state: &self.engine.state,
-        }
-        .serialize(s)
+        SavedRef { options: &self.engine.options, deliveries: &self.engine.deliveries, state: &self.engine.state }
+            .serialize(s)
     }
 }
 

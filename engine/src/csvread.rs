@@ -86,12 +86,7 @@ impl CsvReader {
     }
 
     /// Feeds bytes; `last` marks the end of the file.
-    pub(crate) fn push(
-        &mut self,
-        input: &[u8],
-        last: bool,
-        on_record: &mut dyn FnMut(&Record<'_>),
-    ) {
+    pub(crate) fn push(&mut self, input: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
         if self.delimiter.is_none() {
             self.sniff.extend_from_slice(input);
             let Some(end) = header_end(&self.sniff) else {
@@ -134,12 +129,7 @@ impl CsvReader {
     }
 
     fn end_record(&mut self, on_record: &mut dyn FnMut(&Record<'_>)) {
-        on_record(&Record {
-            buf: &self.buf,
-            ends: &self.ends,
-            starts: &self.starts,
-            line: self.record_line,
-        });
+        on_record(&Record { buf: &self.buf, ends: &self.ends, starts: &self.starts, line: self.record_line });
         self.buf.clear();
         self.ends.clear();
         self.starts.clear();
@@ -305,6 +295,37 @@ pub(crate) fn detect_delimiter(header: &[u8]) -> u8 {
     DELIMITERS[best]
 }
 
+/// Bytes in any supported encoding to CSV records: a [`crate::decode::Decoder`] feeding a [`CsvReader`].
+pub(crate) struct DecodedCsv {
+    pub decoder: crate::decode::Decoder,
+    pub csv: CsvReader,
+}
+
+impl DecodedCsv {
+    pub(crate) fn new() -> Self {
+        DecodedCsv { decoder: crate::decode::Decoder::new(), csv: CsvReader::new() }
+    }
+
+    /// Feeds raw file bytes; `last` marks the end of the file.
+    pub(crate) fn push(&mut self, bytes: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
+        let csv = &mut self.csv;
+        self.decoder.push(bytes, last, &mut |text| csv.push(text, false, on_record));
+        if last {
+            csv.push(&[], true, on_record);
+        }
+    }
+
+    /// The delimiter as the report shows it.
+    pub(crate) fn delimiter_name(&self) -> String {
+        (self.csv.delimiter().unwrap_or(b',') as char).to_string()
+    }
+}
+
+/// A record's fields as text (for header lines).
+pub(crate) fn record_strings(rec: &Record<'_>) -> Vec<String> {
+    (0..rec.len()).map(|i| String::from_utf8_lossy(rec.get(i)).trim().to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,12 +334,7 @@ mod tests {
         let mut r = CsvReader::new();
         let mut out = Vec::new();
         let mut cb = |rec: &Record<'_>| {
-            out.push((
-                rec.line,
-                (0..rec.len())
-                    .map(|i| String::from_utf8(rec.get(i).to_vec()).unwrap())
-                    .collect(),
-            ));
+            out.push((rec.line, (0..rec.len()).map(|i| String::from_utf8(rec.get(i).to_vec()).unwrap()).collect()));
         };
         for chunk in text.as_bytes().chunks(size) {
             r.push(chunk, false, &mut cb);
@@ -346,46 +362,4 @@ mod tests {
         assert_eq!(detect_delimiter(b"\"a,b\"|c"), b'|');
         assert_eq!(detect_delimiter(b"abc"), b',');
     }
-}
-
-/// Bytes in any supported encoding to CSV records: a [`crate::decode::Decoder`] feeding a [`CsvReader`].
-pub(crate) struct DecodedCsv {
-    pub decoder: crate::decode::Decoder,
-    pub csv: CsvReader,
-}
-
-impl DecodedCsv {
-    pub(crate) fn new() -> Self {
-        DecodedCsv {
-            decoder: crate::decode::Decoder::new(),
-            csv: CsvReader::new(),
-        }
-    }
-
-    /// Feeds raw file bytes; `last` marks the end of the file.
-    pub(crate) fn push(
-        &mut self,
-        bytes: &[u8],
-        last: bool,
-        on_record: &mut dyn FnMut(&Record<'_>),
-    ) {
-        let csv = &mut self.csv;
-        self.decoder
-            .push(bytes, last, &mut |text| csv.push(text, false, on_record));
-        if last {
-            csv.push(&[], true, on_record);
-        }
-    }
-
-    /// The delimiter as the report shows it.
-    pub(crate) fn delimiter_name(&self) -> String {
-        (self.csv.delimiter().unwrap_or(b',') as char).to_string()
-    }
-}
-
-/// A record's fields as text (for header lines).
-pub(crate) fn record_strings(rec: &Record<'_>) -> Vec<String> {
-    (0..rec.len())
-        .map(|i| String::from_utf8_lossy(rec.get(i)).trim().to_string())
-        .collect()
 }

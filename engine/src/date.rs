@@ -27,20 +27,14 @@ pub(crate) fn ymd(y: i32, m: u32, d: u32) -> Option<Day> {
 
 /// `D - 12 months` (clamped to the end of a short month).
 pub(crate) fn minus_year(day: Day) -> Day {
-    to_date(day)
-        .checked_sub_months(Months::new(12))
-        .map(from_date)
-        .unwrap_or(Day::MIN / 2)
+    to_date(day).checked_sub_months(Months::new(12)).map(from_date).unwrap_or(Day::MIN / 2)
 }
 
 /// The first day on which an event of day `e` no longer makes its profile
 /// active: the smallest `D` with `D - 12 months >= e`. The profile is active
 /// on exactly the days of `[e, leave_day(e))`.
 pub(crate) fn leave_day(e: Day) -> Day {
-    let mut d = to_date(e)
-        .checked_add_months(Months::new(12))
-        .map(from_date)
-        .unwrap_or(Day::MAX / 2);
+    let mut d = to_date(e).checked_add_months(Months::new(12)).map(from_date).unwrap_or(Day::MAX / 2);
     // `minus_year` is monotone; walk to the exact first day (at most a few steps around 29 February).
     while minus_year(d) < e {
         d += 1;
@@ -59,9 +53,7 @@ pub(crate) struct LeaveCache {
 
 impl Default for LeaveCache {
     fn default() -> Self {
-        LeaveCache {
-            slots: vec![(Day::MIN, 0); 1024],
-        }
+        LeaveCache { slots: vec![(Day::MIN, 0); 1024] }
     }
 }
 
@@ -119,11 +111,7 @@ impl RawDate {
 
     /// The day number in the report's zone (`zone` = its UTC offset in seconds).
     pub(crate) fn resolve(&self, order: Order, zone: i32) -> Option<Day> {
-        let (m, d) = if self.slash && order == Order::DayFirst {
-            (self.b, self.a)
-        } else {
-            (self.a, self.b)
-        };
+        let (m, d) = if self.slash && order == Order::DayFirst { (self.b, self.a) } else { (self.a, self.b) };
         let day = ymd(self.y, m as u32, d as u32)?;
         match self.offset {
             None => Some(day),
@@ -164,33 +152,12 @@ pub(crate) fn parse(s: &[u8]) -> Option<RawDate> {
     i += 1;
     let (g3, n3) = digits(s, &mut i);
     let mut date = if n1 == 4 && (1..=2).contains(&n3) {
-        RawDate {
-            y: g1 as i32,
-            a: g2 as u8,
-            b: g3 as u8,
-            slash: false,
-            secs: 0,
-            offset: None,
-        }
+        RawDate { y: g1 as i32, a: g2 as u8, b: g3 as u8, slash: false, secs: 0, offset: None }
     } else if n3 == 4 && (1..=2).contains(&n1) {
         if sep == b'/' {
-            RawDate {
-                y: g3 as i32,
-                a: g1 as u8,
-                b: g2 as u8,
-                slash: true,
-                secs: 0,
-                offset: None,
-            }
+            RawDate { y: g3 as i32, a: g1 as u8, b: g2 as u8, slash: true, secs: 0, offset: None }
         } else {
-            RawDate {
-                y: g3 as i32,
-                a: g2 as u8,
-                b: g1 as u8,
-                slash: false,
-                secs: 0,
-                offset: None,
-            }
+            RawDate { y: g3 as i32, a: g2 as u8, b: g1 as u8, slash: false, secs: 0, offset: None }
         }
     } else {
         return None;
@@ -230,10 +197,7 @@ pub(crate) fn parse(s: &[u8]) -> Option<RawDate> {
     }
     skip_spaces(s, &mut i);
     let mut hour = h;
-    if i + 1 < s.len()
-        && matches!(s[i + 1], b'M' | b'm')
-        && matches!(s[i], b'A' | b'a' | b'P' | b'p')
-    {
+    if i + 1 < s.len() && matches!(s[i + 1], b'M' | b'm') && matches!(s[i], b'A' | b'a' | b'P' | b'p') {
         if !(1..=12).contains(&h) {
             return None;
         }
@@ -250,11 +214,7 @@ pub(crate) fn parse(s: &[u8]) -> Option<RawDate> {
         return Some(date);
     }
     let rest = &s[i..];
-    if rest == b"Z"
-        || rest == b"z"
-        || rest.eq_ignore_ascii_case(b"UTC")
-        || rest.eq_ignore_ascii_case(b"GMT")
-    {
+    if rest == b"Z" || rest == b"z" || rest.eq_ignore_ascii_case(b"UTC") || rest.eq_ignore_ascii_case(b"GMT") {
         date.offset = Some(0);
         return Some(date);
     }
@@ -316,50 +276,15 @@ mod tests {
     #[test]
     fn layouts() {
         let p = |s: &str| parse(s.as_bytes());
-        assert_eq!(
-            p("2026-10-25").unwrap().resolve(Order::DayFirst, 0),
-            Some(day("2026-10-25"))
-        );
-        assert_eq!(
-            p("2026-10-25T23:30:00.123+02:00")
-                .unwrap()
-                .resolve(Order::DayFirst, 0),
-            Some(day("2026-10-25"))
-        );
-        assert_eq!(
-            p("2026-10-25T23:30:00-02:00")
-                .unwrap()
-                .resolve(Order::DayFirst, 0),
-            Some(day("2026-10-26"))
-        );
-        assert_eq!(
-            p("2026-10-25 01:30Z")
-                .unwrap()
-                .resolve(Order::DayFirst, -7200),
-            Some(day("2026-10-24"))
-        );
-        assert_eq!(
-            p("03/04/2026").unwrap().resolve(Order::DayFirst, 0),
-            Some(day("2026-04-03"))
-        );
-        assert_eq!(
-            p("03/04/2026 11:45 PM")
-                .unwrap()
-                .resolve(Order::MonthFirst, 0),
-            Some(day("2026-03-04"))
-        );
-        assert_eq!(
-            p("25.10.2026 13:45").unwrap().resolve(Order::MonthFirst, 0),
-            Some(day("2026-10-25"))
-        );
-        assert_eq!(
-            p("25-10-2026").unwrap().resolve(Order::MonthFirst, 0),
-            Some(day("2026-10-25"))
-        );
-        assert_eq!(
-            p("2026/10/25").unwrap().resolve(Order::MonthFirst, 0),
-            Some(day("2026-10-25"))
-        );
+        assert_eq!(p("2026-10-25").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-10-25")));
+        assert_eq!(p("2026-10-25T23:30:00.123+02:00").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-10-25")));
+        assert_eq!(p("2026-10-25T23:30:00-02:00").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-10-26")));
+        assert_eq!(p("2026-10-25 01:30Z").unwrap().resolve(Order::DayFirst, -7200), Some(day("2026-10-24")));
+        assert_eq!(p("03/04/2026").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-04-03")));
+        assert_eq!(p("03/04/2026 11:45 PM").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-03-04")));
+        assert_eq!(p("25.10.2026 13:45").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-10-25")));
+        assert_eq!(p("25-10-2026").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-10-25")));
+        assert_eq!(p("2026/10/25").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-10-25")));
         assert_eq!(p("31/02/2026").unwrap().resolve(Order::DayFirst, 0), None);
         assert!(p("hello").is_none());
         assert!(p("2026-10-25 25:00").is_none());

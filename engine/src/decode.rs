@@ -143,20 +143,14 @@ impl Decoder {
 
     fn switch_to_1252(&mut self) {
         self.mixed = self.non_ascii;
-        self.start_other(
-            WINDOWS_1252.new_decoder_without_bom_handling(),
-            "Windows-1252",
-        );
+        self.start_other(WINDOWS_1252.new_decoder_without_bom_handling(), "Windows-1252");
         self.bom = false;
     }
 
     fn decode_other(&mut self, mut input: &[u8], last: bool, sink: &mut dyn FnMut(&[u8])) {
         let Some(rs) = self.rs.as_mut() else { return };
         loop {
-            let cap = rs
-                .max_utf8_buffer_length(input.len())
-                .unwrap_or(input.len() * 3 + 16)
-                .clamp(16, 1 << 20);
+            let cap = rs.max_utf8_buffer_length(input.len()).unwrap_or(input.len() * 3 + 16).clamp(16, 1 << 20);
             self.out.resize(cap, 0);
             let (result, read, written, _) = rs.decode_to_utf8(input, &mut self.out, last);
             sink(&self.out[..written]);
@@ -204,30 +198,12 @@ mod tests {
         bom.extend_from_slice(text.as_bytes());
         let (w1252, _, _) = WINDOWS_1252.encode(text);
         for size in 1..8 {
-            assert_eq!(
-                decode_in_chunks(text.as_bytes(), size),
-                (text.to_string(), "UTF-8".to_string())
-            );
-            assert_eq!(
-                decode_in_chunks(&bom, size),
-                (text.to_string(), "UTF-8 (BOM)".to_string())
-            );
-            assert_eq!(
-                decode_in_chunks(&le, size),
-                (text.to_string(), "UTF-16LE".to_string())
-            );
-            assert_eq!(
-                decode_in_chunks(&be, size),
-                (text.to_string(), "UTF-16BE".to_string())
-            );
-            assert_eq!(
-                decode_in_chunks(&w1252, size),
-                (text.to_string(), "Windows-1252".to_string())
-            );
+            assert_eq!(decode_in_chunks(text.as_bytes(), size), (text.to_string(), "UTF-8".to_string()));
+            assert_eq!(decode_in_chunks(&bom, size), (text.to_string(), "UTF-8 (BOM)".to_string()));
+            assert_eq!(decode_in_chunks(&le, size), (text.to_string(), "UTF-16LE".to_string()));
+            assert_eq!(decode_in_chunks(&be, size), (text.to_string(), "UTF-16BE".to_string()));
+            assert_eq!(decode_in_chunks(&w1252, size), (text.to_string(), "Windows-1252".to_string()));
         }
-        assert_eq!(
-            decode_in_chunks(b"ab", 1),
-            ("ab".to_string(), "UTF-8".to_string())
-        );
+        assert_eq!(decode_in_chunks(b"ab", 1), ("ab".to_string(), "UTF-8".to_string()));
     }
 }

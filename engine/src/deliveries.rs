@@ -74,12 +74,7 @@ impl Clone for Deliveries {
 
 impl std::fmt::Debug for Deliveries {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Deliveries({}, {} entries)",
-            self.name,
-            self.entries.len()
-        )
+        write!(f, "Deliveries({}, {} entries)", self.name, self.entries.len())
     }
 }
 
@@ -96,12 +91,7 @@ impl Deliveries {
             entries: Vec::new(),
             by_key: FastMap::default(),
             by_label: FastMap::default(),
-            reader: Some(Reader {
-                csv: DecodedCsv::new(),
-                mapping,
-                columns: None,
-                error: None,
-            }),
+            reader: Some(Reader { csv: DecodedCsv::new(), mapping, columns: None, error: None }),
             columns: BTreeMap::new(),
             encoding: String::new(),
             delimiter: String::new(),
@@ -166,12 +156,7 @@ impl Deliveries {
         if let Some(e) = &reader.error {
             return Err(e.clone());
         }
-        let Reader {
-            csv,
-            mapping,
-            columns,
-            error,
-        } = reader;
+        let Reader { csv, mapping, columns, error } = reader;
         let name = &self.name;
         let entries = &mut self.entries;
         let found = &mut self.columns;
@@ -207,9 +192,7 @@ impl Deliveries {
                 return;
             };
             let text = |f: DeliveryField| {
-                cols.get(&f)
-                    .map(|c| String::from_utf8_lossy(rec.get(*c)).trim().to_string())
-                    .filter(|s| !s.is_empty())
+                cols.get(&f).map(|c| String::from_utf8_lossy(rec.get(*c)).trim().to_string()).filter(|s| !s.is_empty())
             };
             let Some(key) = text(DeliveryField::Delivery) else {
                 return;

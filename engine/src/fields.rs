@@ -113,21 +113,11 @@ impl Field {
                 "tslastmodified",
             ],
             Field::Status => &["status", "istatus", "deliverystatus", "logstatus"],
-            Field::FailureReason => &[
-                "failurereason",
-                "ifailurereason",
-                "reason",
-                "exclusionreason",
-            ],
+            Field::FailureReason => &["failurereason", "ifailurereason", "reason", "exclusionreason"],
             Field::FailureType => &["failuretype", "typeoffailure", "ifailuretype"],
-            Field::Delivery => &[
-                "deliveryid",
-                "ideliveryid",
-                "delivery",
-                "deliveryname",
-                "deliverylabel",
-                "deliveryinternalname",
-            ],
+            Field::Delivery => {
+                &["deliveryid", "ideliveryid", "delivery", "deliveryname", "deliverylabel", "deliveryinternalname"]
+            }
             Field::Channel => &["channel", "messagetype", "imessagetype", "deliverychannel"],
             Field::TargetDimension => &[
                 "targetdimension",
@@ -138,16 +128,9 @@ impl Field {
                 "schema",
                 "source",
             ],
-            Field::Address => &[
-                "address",
-                "saddress",
-                "email",
-                "emailaddress",
-                "mobile",
-                "mobilephone",
-                "phone",
-                "phonenumber",
-            ],
+            Field::Address => {
+                &["address", "saddress", "email", "emailaddress", "mobile", "mobilephone", "phone", "phonenumber"]
+            }
             Field::Transactional => &["transactional", "messagecenter", "istransactional"],
             Field::Proof => &["proof", "isproof"],
             Field::Seed => &["seed", "seedmember"],
@@ -159,18 +142,14 @@ impl Field {
     /// The field a user's name stands for (`event date`, `event_date`, `eventDate`, `key`, `date`...).
     pub fn parse(name: &str) -> Option<Field> {
         let n = normalise(name);
-        FIELDS
-            .iter()
-            .copied()
-            .find(|f| normalise(f.name()) == n)
-            .or(match n.as_str() {
-                "key" | "profile" | "id" => Some(Field::ProfileKey),
-                "date" | "eventdate" => Some(Field::EventDate),
-                "reason" => Some(Field::FailureReason),
-                "dimension" => Some(Field::TargetDimension),
-                "control" | "controlgroupmember" => Some(Field::ControlGroup),
-                _ => None,
-            })
+        FIELDS.iter().copied().find(|f| normalise(f.name()) == n).or(match n.as_str() {
+            "key" | "profile" | "id" => Some(Field::ProfileKey),
+            "date" | "eventdate" => Some(Field::EventDate),
+            "reason" => Some(Field::FailureReason),
+            "dimension" => Some(Field::TargetDimension),
+            "control" | "controlgroupmember" => Some(Field::ControlGroup),
+            _ => None,
+        })
     }
 }
 
@@ -190,15 +169,9 @@ impl DeliveryField {
     /// Normalised header names, earliest wins.
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
-            DeliveryField::Delivery => &[
-                "deliveryid",
-                "ideliveryid",
-                "delivery",
-                "internalname",
-                "deliveryinternalname",
-                "name",
-                "id",
-            ],
+            DeliveryField::Delivery => {
+                &["deliveryid", "ideliveryid", "delivery", "internalname", "deliveryinternalname", "name", "id"]
+            }
             DeliveryField::Label => &["label", "deliverylabel"],
             DeliveryField::Channel => Field::Channel.aliases(),
             DeliveryField::TargetDimension => Field::TargetDimension.aliases(),
@@ -210,25 +183,17 @@ impl DeliveryField {
     /// The field a user's name stands for.
     pub fn parse(name: &str) -> Option<DeliveryField> {
         let n = normalise(name);
-        DELIVERY_FIELDS
-            .iter()
-            .copied()
-            .find(|f| normalise(f.name()) == n)
-            .or(match n.as_str() {
-                "key" | "id" => Some(DeliveryField::Delivery),
-                "dimension" => Some(DeliveryField::TargetDimension),
-                _ => None,
-            })
+        DELIVERY_FIELDS.iter().copied().find(|f| normalise(f.name()) == n).or(match n.as_str() {
+            "key" | "id" => Some(DeliveryField::Delivery),
+            "dimension" => Some(DeliveryField::TargetDimension),
+            _ => None,
+        })
     }
 }
 
 /// Lower case, letters and digits only: `@eventDate`, `Event date`, `event_date` all give `eventdate`.
 pub fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// How a header line maps to fields: the column index of each matched field.
@@ -254,9 +219,7 @@ pub(crate) fn match_headers<F: Copy + Ord>(
             }
             continue;
         }
-        let best = aliases(field)
-            .iter()
-            .find_map(|alias| normalised.iter().position(|h| h == alias));
+        let best = aliases(field).iter().find_map(|alias| normalised.iter().position(|h| h == alias));
         if let Some(col) = best {
             out.insert(field, col);
         }

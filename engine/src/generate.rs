@@ -46,12 +46,8 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 4] = [
-        Dimension::Recipients,
-        Dimension::Visitors,
-        Dimension::Subscriptions,
-        Dimension::Anonymous,
-    ];
+    pub const ALL: [Dimension; 4] =
+        [Dimension::Recipients, Dimension::Visitors, Dimension::Subscriptions, Dimension::Anonymous];
 
     /// The label written in the target-dimension column and reported by the engine.
     pub fn label(self) -> &'static str {
@@ -182,24 +178,16 @@ impl std::error::Error for ParseKnobError {}
 
 fn knob<T: Copy>(s: &str, what: &str, table: &[(&str, T)]) -> Result<T, ParseKnobError> {
     let wanted = s.trim().to_ascii_lowercase();
-    table
-        .iter()
-        .find(|(name, _)| *name == wanted)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| {
-            let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
-            ParseKnobError(format!(
-                "unknown {what} '{s}': use one of {}",
-                names.join(", ")
-            ))
-        })
+    table.iter().find(|(name, _)| *name == wanted).map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+        ParseKnobError(format!("unknown {what} '{s}': use one of {}", names.join(", ")))
+    })
 }
 
 impl FromStr for DateFormat {
     type Err = ParseKnobError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let table: Vec<(&str, DateFormat)> =
-            DateFormat::ALL.iter().map(|f| (f.name(), *f)).collect();
+        let table: Vec<(&str, DateFormat)> = DateFormat::ALL.iter().map(|f| (f.name(), *f)).collect();
         knob(s, "date format", &table)
     }
 }
@@ -224,28 +212,14 @@ impl FromStr for Encoding {
 impl FromStr for HeaderStyle {
     type Err = ParseKnobError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        knob(
-            s,
-            "header style",
-            &[
-                ("labels", HeaderStyle::Labels),
-                ("internal", HeaderStyle::Internal),
-            ],
-        )
+        knob(s, "header style", &[("labels", HeaderStyle::Labels), ("internal", HeaderStyle::Internal)])
     }
 }
 
 impl FromStr for EnumStyle {
     type Err = ParseKnobError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        knob(
-            s,
-            "enumeration style",
-            &[
-                ("labels", EnumStyle::Labels),
-                ("numbers", EnumStyle::Numbers),
-            ],
-        )
+        knob(s, "enumeration style", &[("labels", EnumStyle::Labels), ("numbers", EnumStyle::Numbers)])
     }
 }
 
@@ -268,15 +242,7 @@ impl FromStr for Dimension {
 impl FromStr for Channel {
     type Err = ParseKnobError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        knob(
-            s,
-            "channel",
-            &[
-                ("email", Channel::Email),
-                ("sms", Channel::Sms),
-                ("push", Channel::Push),
-            ],
-        )
+        knob(s, "channel", &[("email", Channel::Email), ("sms", Channel::Sms), ("push", Channel::Push)])
     }
 }
 
@@ -447,11 +413,7 @@ impl Default for GeneratorConfig {
                 (Dimension::Subscriptions, 8),
                 (Dimension::Anonymous, 12),
             ],
-            channels: vec![
-                (Channel::Email, 70),
-                (Channel::Sms, 20),
-                (Channel::Push, 10),
-            ],
+            channels: vec![(Channel::Email, 70), (Channel::Sms, 20), (Channel::Push, 10)],
             deliveries: None,
             deliveries_file: false,
             shares: Shares::default(),
@@ -472,12 +434,7 @@ impl GeneratorConfig {
             instances: vec!["campaign-prod".to_owned(), "campaign-emea".to_owned()],
             instance_column: true,
             deliveries: Some(90),
-            shares: Shares {
-                case_variant: 0.03,
-                missing_key: 0.0003,
-                bad_date: 0.0003,
-                ..Shares::default()
-            },
+            shares: Shares { case_variant: 0.03, missing_key: 0.0003, bad_date: 0.0003, ..Shares::default() },
             ..GeneratorConfig::default()
         }
     }
@@ -516,11 +473,7 @@ impl GeneratorConfig {
             return Err("profiles must be at least 1".into());
         }
         let shares = self.shares.row_shares();
-        if shares
-            .iter()
-            .chain([&self.shares.case_variant])
-            .any(|s| !(0.0..=1.0).contains(s))
-        {
+        if shares.iter().chain([&self.shares.case_variant]).any(|s| !(0.0..=1.0).contains(s)) {
             return Err("every share must be between 0 and 1".into());
         }
         if shares.iter().sum::<f64>() > 1.0 + 1e-9 {
@@ -566,14 +519,8 @@ pub struct Summary {
 
 /// Writes the export described by `config` to `log`, and the deliveries file to
 /// `deliveries` when `config.deliveries_file` is set (it must then be `Some`).
-pub fn generate<W: Write, D: Write>(
-    config: &GeneratorConfig,
-    log: W,
-    deliveries: Option<D>,
-) -> io::Result<Summary> {
-    config
-        .validate()
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+pub fn generate<W: Write, D: Write>(config: &GeneratorConfig, log: W, deliveries: Option<D>) -> io::Result<Summary> {
+    config.validate().map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let mut gen = Generator::new(config);
     let mut summary = Summary::default();
     match (config.deliveries_file, deliveries) {
@@ -593,10 +540,7 @@ pub fn generate<W: Write, D: Write>(
 /// Like [`generate`] for a single-file export (no deliveries file).
 pub fn generate_log<W: Write>(config: &GeneratorConfig, log: W) -> io::Result<Summary> {
     if config.deliveries_file {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "this configuration also writes a deliveries file",
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "this configuration also writes a deliveries file"));
     }
     generate(config, log, None::<io::Sink>)
 }
@@ -635,17 +579,10 @@ const FIRST: [&str; 18] = [
     "john",
 ];
 const LAST: [&str; 12] = [
-    "martin", "müller", "garcía", "rossi", "dubois", "smith", "nowak", "silva", "jensen", "greene",
-    "lefèvre", "kowalski",
+    "martin", "müller", "garcía", "rossi", "dubois", "smith", "nowak", "silva", "jensen", "greene", "lefèvre",
+    "kowalski",
 ];
-const DOMAINS: [&str; 6] = [
-    "example.com",
-    "exemple.fr",
-    "beispiel.de",
-    "luma.com",
-    "mail.test",
-    "correo.es",
-];
+const DOMAINS: [&str; 6] = ["example.com", "exemple.fr", "beispiel.de", "luma.com", "mail.test", "correo.es"];
 const LABELS: [&str; 10] = [
     "Newsletter",
     "Welcome series",
@@ -793,11 +730,7 @@ impl<'a> Generator<'a> {
 
         let dim_weights: Vec<u32> = config.dimensions.iter().map(|(_, w)| *w).collect();
         let ch_weights: Vec<u32> = config.channels.iter().map(|(_, w)| *w).collect();
-        let total_dim: u64 = dim_weights
-            .iter()
-            .map(|w| u64::from(*w))
-            .sum::<u64>()
-            .max(1);
+        let total_dim: u64 = dim_weights.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
         let mut pools = [0u64; 4];
         for (d, w) in &config.dimensions {
             let i = Dimension::ALL.iter().position(|x| x == d).unwrap_or(0);
@@ -807,37 +740,15 @@ impl<'a> Generator<'a> {
             *p = (*p).max(1);
         }
 
-        let n = config
-            .deliveries
-            .map(u64::from)
-            .unwrap_or((config.rows / 1000).clamp(60, 20_000))
-            .max(1) as usize;
-        let n_proof = if config.shares.proof > 0.0 {
-            (n / 50).max(1)
-        } else {
-            0
-        };
-        let n_social = if config.shares.social > 0.0 {
-            (n / 100).max(1)
-        } else {
-            0
-        };
+        let n = config.deliveries.map(u64::from).unwrap_or((config.rows / 1000).clamp(60, 20_000)).max(1) as usize;
+        let n_proof = if config.shares.proof > 0.0 { (n / 50).max(1) } else { 0 };
+        let n_social = if config.shares.social > 0.0 { (n / 100).max(1) } else { 0 };
         let mut deliveries = Vec::with_capacity(n + n_proof + n_social);
         let (mut normal, mut proof, mut social) = (Vec::new(), Vec::new(), Vec::new());
         let mut id = 100_000u64;
         // Covering dimensions and channels first, so that each weight above 0 has a delivery.
-        let dims_needed: Vec<Dimension> = config
-            .dimensions
-            .iter()
-            .filter(|(_, w)| *w > 0)
-            .map(|(d, _)| *d)
-            .collect();
-        let chans_needed: Vec<Channel> = config
-            .channels
-            .iter()
-            .filter(|(_, w)| *w > 0)
-            .map(|(c, _)| *c)
-            .collect();
+        let dims_needed: Vec<Dimension> = config.dimensions.iter().filter(|(_, w)| *w > 0).map(|(d, _)| *d).collect();
+        let chans_needed: Vec<Channel> = config.channels.iter().filter(|(_, w)| *w > 0).map(|(c, _)| *c).collect();
         for i in 0..n + n_proof + n_social {
             id += 1 + rng.below(40);
             let kind = if i < n {
@@ -880,15 +791,7 @@ impl<'a> Generator<'a> {
                 LABELS[rng.below(LABELS.len() as u64) as usize]
             };
             let time = (6 * 3600 + rng.below(14 * 3600)) as u32;
-            deliveries.push(Delivery {
-                id,
-                label,
-                day,
-                time,
-                channel,
-                dimension,
-                proof: kind == 1,
-            });
+            deliveries.push(Delivery { id, label, day, time, channel, dimension, proof: kind == 1 });
             match kind {
                 0 => normal.push(i),
                 1 => proof.push(i),
@@ -896,17 +799,7 @@ impl<'a> Generator<'a> {
             }
         }
         let instance_column = config.instance_column || config.instances.len() > 1;
-        Generator {
-            config,
-            rng,
-            days,
-            deliveries,
-            normal,
-            proof,
-            social,
-            pools,
-            instance_column,
-        }
+        Generator { config, rng, days, deliveries, normal, proof, social, pools, instance_column }
     }
 
     fn sep(&self) -> u8 {
@@ -926,23 +819,9 @@ impl<'a> Generator<'a> {
         let mut out = Encoder::new(out, self.config.layout.encoding, self.config.layout.crlf)?;
         let labels = self.config.layout.headers == HeaderStyle::Labels;
         let header: [&str; 6] = if labels {
-            [
-                "Delivery ID",
-                "Label",
-                "Channel",
-                "Target dimension",
-                "Transactional",
-                "Proof",
-            ]
+            ["Delivery ID", "Label", "Channel", "Target dimension", "Transactional", "Proof"]
         } else {
-            [
-                "@id",
-                "@label",
-                "@messageType",
-                "@targetMapping",
-                "@isTransactional",
-                "@isProof",
-            ]
+            ["@id", "@label", "@messageType", "@targetMapping", "@isTransactional", "@isProof"]
         };
         let sep = self.sep();
         for (i, h) in header.iter().enumerate() {
@@ -963,8 +842,7 @@ impl<'a> Generator<'a> {
                 out.line.extend_from_slice(d.dimension.label().as_bytes());
             }
             out.line.push(sep);
-            out.line
-                .extend_from_slice(self.flag(d.dimension == Dimension::Anonymous).as_bytes());
+            out.line.extend_from_slice(self.flag(d.dimension == Dimension::Anonymous).as_bytes());
             out.line.push(sep);
             out.line.extend_from_slice(self.flag(d.proof).as_bytes());
             out.end_line()?;
@@ -1028,18 +906,13 @@ impl<'a> Generator<'a> {
         let mut text = String::with_capacity(64);
         for _ in 0..self.config.rows {
             let u = self.rng.unit();
-            let fate = cumulative
-                .iter()
-                .position(|c| u < *c)
-                .map(|i| FATES[i])
-                .unwrap_or(Fate::Sent);
+            let fate = cumulative.iter().position(|c| u < *c).map(|i| FATES[i]).unwrap_or(Fate::Sent);
             let list = match fate {
                 Fate::Proof if !self.proof.is_empty() => &self.proof,
                 Fate::Social if !self.social.is_empty() => &self.social,
                 _ => &self.normal,
             };
-            let delivery =
-                self.deliveries[list[self.rng.below(list.len() as u64) as usize]].clone();
+            let delivery = self.deliveries[list[self.rng.below(list.len() as u64) as usize]].clone();
             let fate = match fate {
                 // Knob set to 0 for deliveries but drawn anyway cannot happen; stay safe.
                 Fate::Proof if !delivery.proof => Fate::Seed,
@@ -1059,15 +932,8 @@ impl<'a> Generator<'a> {
 
             // Who.
             let anonymous = delivery.dimension == Dimension::Anonymous || fate == Fate::AddressOnly;
-            let pool_dim = if anonymous {
-                Dimension::Anonymous
-            } else {
-                delivery.dimension
-            };
-            let pool_index = Dimension::ALL
-                .iter()
-                .position(|d| *d == pool_dim)
-                .unwrap_or(0);
+            let pool_dim = if anonymous { Dimension::Anonymous } else { delivery.dimension };
+            let pool_index = Dimension::ALL.iter().position(|d| *d == pool_dim).unwrap_or(0);
             let profile = self.rng.below(self.pools[pool_index]);
             let instance = if self.config.instances.len() > 1 {
                 self.rng.below(self.config.instances.len() as u64) as usize
@@ -1081,9 +947,7 @@ impl<'a> Generator<'a> {
                 Fate::Proof | Fate::Seed => summary.excluded.proof += 1,
                 Fate::Social => summary.excluded.social += 1,
                 Fate::Control => summary.excluded.control += 1,
-                Fate::Ignored | Fate::Cancelled | Fate::NotApplicable => {
-                    summary.excluded.status += 1
-                }
+                Fate::Ignored | Fate::Cancelled | Fate::NotApplicable => summary.excluded.status += 1,
                 Fate::FailureExcluded => summary.excluded.failure_reason += 1,
                 Fate::UnknownStatus => {
                     summary.counted += 1;
@@ -1142,13 +1006,7 @@ impl<'a> Generator<'a> {
             // Address.
             if fate != Fate::MissingKey {
                 text.clear();
-                address(
-                    &mut text,
-                    self.config,
-                    pool_dim,
-                    profile,
-                    delivery.channel.address_kind(),
-                );
+                address(&mut text, self.config, pool_dim, profile, delivery.channel.address_kind());
                 field(line, &text, sep);
             }
             line.push(sep);
@@ -1184,31 +1042,17 @@ impl<'a> Generator<'a> {
     }
 
     /// Status, failure type and failure reason of a row of this fate.
-    fn status_fields(
-        &mut self,
-        fate: Fate,
-        numbers: bool,
-    ) -> (&'static str, &'static str, &'static str) {
+    fn status_fields(&mut self, fate: Fate, numbers: bool) -> (&'static str, &'static str, &'static str) {
         let r = self.rng.below(100);
         let (status, ftype, reason): (Pair, Pair, Pair) = match fate {
             Fate::Ignored => (("Ignored", "0"), ("", ""), ("", "")),
-            Fate::Cancelled => (
-                if r < 70 {
-                    ("Delivery cancelled", "7")
-                } else {
-                    ("Canceled", "7")
-                },
-                ("", ""),
-                ("", ""),
-            ),
+            Fate::Cancelled => {
+                (if r < 70 { ("Delivery cancelled", "7") } else { ("Canceled", "7") }, ("", ""), ("", ""))
+            }
             Fate::NotApplicable => (("Not applicable", "7"), ("", ""), ("", "")),
             Fate::Control => {
                 if r < 50 {
-                    (
-                        ("Ignored", "0"),
-                        ("Ignored", "3"),
-                        ("Control address", "127"),
-                    )
+                    (("Ignored", "0"), ("Ignored", "3"), ("Control address", "127"))
                 } else {
                     (("Ignored", "0"), ("", ""), ("", ""))
                 }
@@ -1229,11 +1073,7 @@ impl<'a> Generator<'a> {
                     ("Target limited in size", "17"),
                     ("Duplicate", "10"),
                 ];
-                (
-                    ("Failed", "2"),
-                    ("Ignored", "3"),
-                    EXCLUDED[(r % 13) as usize],
-                )
+                (("Failed", "2"), ("Ignored", "3"), EXCLUDED[(r % 13) as usize])
             }
             Fate::Failed => {
                 const COUNTED: [(&str, &str); 8] = [
@@ -1250,8 +1090,7 @@ impl<'a> Generator<'a> {
                 (("Failed", "2"), t, COUNTED[(r % 8) as usize])
             }
             Fate::UnknownStatus => {
-                const UNKNOWN: [(&str, &str); 3] =
-                    [("Declined", "3"), ("Queued", "4"), ("Read", "5")];
+                const UNKNOWN: [(&str, &str); 3] = [("Declined", "3"), ("Queued", "4"), ("Read", "5")];
                 (UNKNOWN[(r % 3) as usize], ("", ""), ("", ""))
             }
             _ => {
@@ -1377,13 +1216,7 @@ fn push_key(line: &mut Vec<u8>, dimension: Dimension, profile: u64) {
 }
 
 /// The address of a profile on a channel: e-mail, phone number or device token.
-fn address(
-    out: &mut String,
-    config: &GeneratorConfig,
-    dimension: Dimension,
-    profile: u64,
-    channel: Channel,
-) {
+fn address(out: &mut String, config: &GeneratorConfig, dimension: Dimension, profile: u64, channel: Channel) {
     let salt = config.seed.wrapping_mul(31).wrapping_add(dimension as u64);
     match channel {
         Channel::Email => {
@@ -1439,11 +1272,7 @@ fn address(
             for v in [a, b] {
                 for i in (0..16).rev() {
                     let nib = ((v >> (i * 4)) & 0xf) as u8;
-                    out.push(char::from(if nib < 10 {
-                        b'0' + nib
-                    } else {
-                        b'a' + nib - 10
-                    }));
+                    out.push(char::from(if nib < 10 { b'0' + nib } else { b'a' + nib - 10 }));
                 }
             }
         }
@@ -1509,10 +1338,7 @@ fn hms(line: &mut Vec<u8>, h: u32, m: u32, s: u32) {
 /// Writes a CSV field, quoted when it holds the delimiter, a quote or a line break.
 fn field(line: &mut Vec<u8>, value: &str, sep: u8) {
     let bytes = value.as_bytes();
-    if bytes
-        .iter()
-        .any(|b| *b == sep || *b == b'"' || *b == b'\n' || *b == b'\r')
-    {
+    if bytes.iter().any(|b| *b == sep || *b == b'"' || *b == b'\n' || *b == b'\r') {
         line.push(b'"');
         for b in bytes {
             if *b == b'"' {
@@ -1563,18 +1389,13 @@ impl<W: Write> Encoder<W> {
             self.line.push(b'\r');
         }
         self.line.push(b'\n');
-        let text = std::str::from_utf8(&self.line)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let text = std::str::from_utf8(&self.line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
         let bytes: &[u8] = match self.encoding {
             Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes(),
             Encoding::Utf16Le | Encoding::Utf16Be => {
                 self.scratch.clear();
                 for unit in text.encode_utf16() {
-                    let pair = if self.encoding == Encoding::Utf16Le {
-                        unit.to_le_bytes()
-                    } else {
-                        unit.to_be_bytes()
-                    };
+                    let pair = if self.encoding == Encoding::Utf16Le { unit.to_le_bytes() } else { unit.to_be_bytes() };
                     self.scratch.extend_from_slice(&pair);
                 }
                 &self.scratch
@@ -1610,24 +1431,15 @@ mod tests {
 
     #[test]
     fn same_seed_same_bytes() {
-        let config = GeneratorConfig {
-            rows: 2_000,
-            ..GeneratorConfig::default()
-        };
+        let config = GeneratorConfig { rows: 2_000, ..GeneratorConfig::default() };
         assert_eq!(gen(&config).0, gen(&config).0);
-        let other = GeneratorConfig {
-            seed: 43,
-            ..config.clone()
-        };
+        let other = GeneratorConfig { seed: 43, ..config.clone() };
         assert_ne!(gen(&config).0, gen(&other).0);
     }
 
     #[test]
     fn summary_adds_up_and_matches_the_rows() {
-        let config = GeneratorConfig {
-            rows: 5_000,
-            ..GeneratorConfig::default()
-        };
+        let config = GeneratorConfig { rows: 5_000, ..GeneratorConfig::default() };
         let (bytes, s) = gen(&config);
         assert_eq!(s.rows, 5_000);
         assert_eq!(s.rows, s.counted + s.excluded.total() + s.rejected);
@@ -1659,13 +1471,9 @@ mod tests {
     #[test]
     fn every_layout_reads_back() {
         for (i, dates) in DateFormat::ALL.iter().enumerate() {
-            for encoding in [
-                Encoding::Utf8,
-                Encoding::Utf8Bom,
-                Encoding::Utf16Le,
-                Encoding::Utf16Be,
-                Encoding::Windows1252,
-            ] {
+            for encoding in
+                [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Utf16Le, Encoding::Utf16Be, Encoding::Windows1252]
+            {
                 let delimiter = [b',', b';', b'\t', b'|'][i % 4];
                 let config = GeneratorConfig {
                     rows: 300,
@@ -1674,48 +1482,23 @@ mod tests {
                         delimiter,
                         encoding,
                         dates: *dates,
-                        headers: if i % 2 == 0 {
-                            HeaderStyle::Internal
-                        } else {
-                            HeaderStyle::Labels
-                        },
-                        enums: if i % 3 == 0 {
-                            EnumStyle::Numbers
-                        } else {
-                            EnumStyle::Labels
-                        },
+                        headers: if i % 2 == 0 { HeaderStyle::Internal } else { HeaderStyle::Labels },
+                        enums: if i % 3 == 0 { EnumStyle::Numbers } else { EnumStyle::Labels },
                         crlf: i % 2 == 1,
                     },
                     ..GeneratorConfig::default()
                 };
                 let (mut log, mut dels) = (Vec::new(), Vec::new());
-                let s = generate(
-                    &config,
-                    &mut log,
-                    config.deliveries_file.then_some(&mut dels),
-                )
-                .expect("generate");
+                let s = generate(&config, &mut log, config.deliveries_file.then_some(&mut dels)).expect("generate");
                 let text = decode(&log, encoding);
-                let mut reader = csv::ReaderBuilder::new()
-                    .delimiter(delimiter)
-                    .from_reader(text.as_bytes());
-                let n = reader
-                    .records()
-                    .collect::<Result<Vec<_>, _>>()
-                    .expect("records")
-                    .len();
+                let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes());
+                let n = reader.records().collect::<Result<Vec<_>, _>>().expect("records").len();
                 assert_eq!(n as u64, s.rows, "{dates:?} {encoding:?}");
                 if config.deliveries_file {
                     let text = decode(&dels, encoding);
-                    let mut reader = csv::ReaderBuilder::new()
-                        .delimiter(delimiter)
-                        .from_reader(text.as_bytes());
+                    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes());
                     assert_eq!(
-                        reader
-                            .records()
-                            .collect::<Result<Vec<_>, _>>()
-                            .expect("records")
-                            .len() as u64,
+                        reader.records().collect::<Result<Vec<_>, _>>().expect("records").len() as u64,
                         s.deliveries
                     );
                 }
@@ -1751,22 +1534,15 @@ mod tests {
     fn case_variants_appear() {
         let config = GeneratorConfig {
             rows: 20_000,
-            shares: Shares {
-                case_variant: 0.2,
-                ..Shares::default()
-            },
+            shares: Shares { case_variant: 0.2, ..Shares::default() },
             ..GeneratorConfig::default()
         };
         let (bytes, _) = gen(&config);
         let text = String::from_utf8(bytes).expect("utf-8");
-        let mut lower =
-            std::collections::HashMap::<String, std::collections::BTreeSet<String>>::new();
+        let mut lower = std::collections::HashMap::<String, std::collections::BTreeSet<String>>::new();
         for line in text.lines().skip(1) {
             if let Some(addr) = line.split(',').find(|f| f.contains('@')) {
-                lower
-                    .entry(addr.to_lowercase())
-                    .or_default()
-                    .insert(addr.to_owned());
+                lower.entry(addr.to_lowercase()).or_default().insert(addr.to_owned());
             }
         }
         assert!(lower.values().any(|v| v.len() > 1));
@@ -1774,23 +1550,12 @@ mod tests {
 
     #[test]
     fn bad_configs_are_refused() {
-        let bad = GeneratorConfig {
-            layout: Layout {
-                delimiter: b':',
-                ..Layout::default()
-            },
-            ..GeneratorConfig::default()
-        };
+        let bad =
+            GeneratorConfig { layout: Layout { delimiter: b':', ..Layout::default() }, ..GeneratorConfig::default() };
         assert!(generate_log(&bad, Vec::new()).is_err());
-        let bad = GeneratorConfig {
-            deliveries_file: true,
-            ..GeneratorConfig::default()
-        };
+        let bad = GeneratorConfig { deliveries_file: true, ..GeneratorConfig::default() };
         assert!(generate_log(&bad, Vec::new()).is_err());
         assert!("tsv".parse::<DateFormat>().is_err());
-        assert_eq!(
-            "ISO-offset".parse::<DateFormat>(),
-            Ok(DateFormat::IsoOffset)
-        );
+        assert_eq!("ISO-offset".parse::<DateFormat>(), Ok(DateFormat::IsoOffset));
     }
 }

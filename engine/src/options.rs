@@ -46,18 +46,15 @@ impl Default for Options {
 impl Options {
     /// Maps a log field (by its name, e.g. `"event date"`) to a header, overriding the aliases.
     pub fn map(&mut self, field: &str, header: &str) -> Result<(), String> {
-        let f = Field::parse(field)
-            .ok_or_else(|| format!("unknown field '{field}'; fields: {}", field_list()))?;
+        let f = Field::parse(field).ok_or_else(|| format!("unknown field '{field}'; fields: {}", field_list()))?;
         self.mapping.insert(f.name().into(), header.into());
         Ok(())
     }
 
     /// Maps a deliveries-file field to a header.
     pub fn map_deliveries(&mut self, field: &str, header: &str) -> Result<(), String> {
-        let f = DeliveryField::parse(field)
-            .ok_or_else(|| format!("unknown deliveries field '{field}'"))?;
-        self.deliveries_mapping
-            .insert(f.name().into(), header.into());
+        let f = DeliveryField::parse(field).ok_or_else(|| format!("unknown deliveries field '{field}'"))?;
+        self.deliveries_mapping.insert(f.name().into(), header.into());
         Ok(())
     }
 
@@ -65,23 +62,17 @@ impl Options {
     pub fn validate(&self) -> Result<(), String> {
         TimeZone::parse(&self.time_zone)?;
         for field in self.mapping.keys() {
-            Field::parse(field)
-                .ok_or_else(|| format!("unknown field '{field}'; fields: {}", field_list()))?;
+            Field::parse(field).ok_or_else(|| format!("unknown field '{field}'; fields: {}", field_list()))?;
         }
         for field in self.deliveries_mapping.keys() {
-            DeliveryField::parse(field)
-                .ok_or_else(|| format!("unknown deliveries field '{field}'"))?;
+            DeliveryField::parse(field).ok_or_else(|| format!("unknown deliveries field '{field}'"))?;
         }
         Ok(())
     }
 }
 
 fn field_list() -> String {
-    crate::FIELDS
-        .iter()
-        .map(|f| f.name())
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::FIELDS.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
 }
 
 /// Which values count and which exclude. Every default of the spec, every one changeable.
@@ -142,23 +133,11 @@ impl Default for Rules {
                 "Received on mobile",
                 "Delivery confirmed",
             ]),
-            excluded_status: s(&[
-                "Ignored",
-                "Delivery cancelled",
-                "Cancelled",
-                "Canceled",
-                "Not applicable",
-            ]),
-            status_numbers: [
-                (0, "Ignored"),
-                (1, "Sent"),
-                (2, "Failed"),
-                (6, "Pending"),
-                (7, "Delivery cancelled"),
-            ]
-            .into_iter()
-            .map(|(n, l)| (n, l.to_string()))
-            .collect(),
+            excluded_status: s(&["Ignored", "Delivery cancelled", "Cancelled", "Canceled", "Not applicable"]),
+            status_numbers: [(0, "Ignored"), (1, "Sent"), (2, "Failed"), (6, "Pending"), (7, "Delivery cancelled")]
+                .into_iter()
+                .map(|(n, l)| (n, l.to_string()))
+                .collect(),
             failure_reasons: reasons.iter().map(|(n, l)| (*n, s(l))).collect(),
             excluded_failure_reasons: vec![7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 127],
             control_failure_reasons: vec![127],
@@ -175,10 +154,8 @@ impl Rules {
     /// Makes a status value (label or number) count or exclude.
     pub fn set_status(&mut self, value: &str, counted: bool) {
         let key = crate::classify::norm(value.as_bytes());
-        self.counted_status
-            .retain(|v| crate::classify::norm(v.as_bytes()) != key);
-        self.excluded_status
-            .retain(|v| crate::classify::norm(v.as_bytes()) != key);
+        self.counted_status.retain(|v| crate::classify::norm(v.as_bytes()) != key);
+        self.excluded_status.retain(|v| crate::classify::norm(v.as_bytes()) != key);
         if counted {
             self.counted_status.push(value.trim().to_string());
         } else {
@@ -194,11 +171,7 @@ impl Rules {
                 let key = crate::classify::norm(value.as_bytes());
                 self.failure_reasons
                     .iter()
-                    .find(|(_, labels)| {
-                        labels
-                            .iter()
-                            .any(|l| crate::classify::norm(l.as_bytes()) == key)
-                    })
+                    .find(|(_, labels)| labels.iter().any(|l| crate::classify::norm(l.as_bytes()) == key))
                     .map(|(n, _)| *n)
                     .ok_or_else(|| format!("unknown failure reason '{value}': give its number"))?
             }
@@ -214,17 +187,12 @@ impl Rules {
     /// Applies a rule written as `VALUE=counted|excluded` (a status value),
     /// `status:VALUE=...` or `reason:VALUE=...` (a failure reason).
     pub fn apply(&mut self, rule: &str) -> Result<(), String> {
-        let (target, verdict) = rule
-            .rsplit_once('=')
-            .ok_or_else(|| format!("rule '{rule}': expected VALUE=counted|excluded"))?;
+        let (target, verdict) =
+            rule.rsplit_once('=').ok_or_else(|| format!("rule '{rule}': expected VALUE=counted|excluded"))?;
         let counted = match verdict.trim().to_ascii_lowercase().as_str() {
             "counted" | "count" | "yes" => true,
             "excluded" | "exclude" | "no" => false,
-            other => {
-                return Err(format!(
-                    "rule '{rule}': '{other}' is neither counted nor excluded"
-                ))
-            }
+            other => return Err(format!("rule '{rule}': '{other}' is neither counted nor excluded")),
         };
         let (kind, value) = match target.split_once(':') {
             Some((k, v)) => (crate::fields::normalise(k), v),
@@ -236,9 +204,7 @@ impl Rules {
                 Ok(())
             }
             "reason" | "failurereason" => self.set_failure_reason(value, !counted),
-            other => Err(format!(
-                "rule '{rule}': unknown kind '{other}' (status or reason)"
-            )),
+            other => Err(format!("rule '{rule}': unknown kind '{other}' (status or reason)")),
         }
     }
 }
@@ -260,10 +226,7 @@ impl TimeZone {
     pub fn parse(name: &str) -> Result<TimeZone, String> {
         let t = name.trim();
         let upper = t.to_ascii_uppercase();
-        let rest = upper
-            .strip_prefix("UTC")
-            .or_else(|| upper.strip_prefix("GMT"))
-            .unwrap_or(&upper);
+        let rest = upper.strip_prefix("UTC").or_else(|| upper.strip_prefix("GMT")).unwrap_or(&upper);
         if rest.is_empty() || rest == "Z" {
             return Ok(TimeZone { offset_secs: 0 });
         }
@@ -304,16 +267,8 @@ mod tests {
     #[test]
     fn time_zones() {
         assert_eq!(TimeZone::parse("UTC"), Ok(TimeZone { offset_secs: 0 }));
-        assert_eq!(
-            TimeZone::parse("+02:00"),
-            Ok(TimeZone { offset_secs: 7200 })
-        );
-        assert_eq!(
-            TimeZone::parse("UTC-05:30"),
-            Ok(TimeZone {
-                offset_secs: -19800
-            })
-        );
+        assert_eq!(TimeZone::parse("+02:00"), Ok(TimeZone { offset_secs: 7200 }));
+        assert_eq!(TimeZone::parse("UTC-05:30"), Ok(TimeZone { offset_secs: -19800 }));
         assert!(TimeZone::parse("Europe/Paris").is_err());
     }
 

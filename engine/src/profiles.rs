@@ -20,31 +20,81 @@ pub(crate) type Run = (Day, Day);
 
 /// No counted event yet.
 pub(crate) const NO_CHANNEL: u16 = u16::MAX;
-/// Reached on several channels: see the per-channel runs.
+/// Reached on several channels: see the channel log.
 pub(crate) const MULTI: u16 = u16::MAX - 1;
 const HAS_EXTRA: u16 = 1;
+/// Longest key kept (longer keys are cut: no real key comes near).
+const MAX_KEY: usize = u16::MAX as usize;
 
+/// One profile: where its key is, its group, its first run and its channel. 24 bytes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Meta {
+pub(crate) struct Slot {
+    /// Key start in the arena (low 48 bits) and key length (high 16 bits).
+    pos: [u32; 2],
+    run: Run,
     pub group: u32,
     pub channel: u16,
     flags: u16,
+}
+
+impl Slot {
+    #[inline]
+    fn start(&self) -> usize {
+        // In u64, so that it also builds where usize has 32 bits (wasm32).
+        (self.pos[0] as u64 | (((self.pos[1] & 0xFFFF) as u64) << 32)) as usize
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        (self.pos[1] >> 16) as usize
+    }
+}
+
+/// One run of one profile on one channel, for profiles reached on several channels. 12 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub(crate) struct ChannelRun {
+    pub id: u32,
+    pub channel: u16,
+    /// Days in the run (runs longer than `u16::MAX` days are split).
+    len: u16,
+    pub start: Day,
+}
+
+impl ChannelRun {
+    #[inline]
+    pub(crate) fn contains(&self, day: Day) -> bool {
+        self.start <= day && day < self.start + self.len as Day
+    }
+}
+
+fn push_channel_run(log: &mut Vec<ChannelRun>, id: u32, channel: u16, run: Run) {
+    let mut start = run.0;
+    while start < run.1 {
+        let len = (run.1 - start).min(u16::MAX as Day);
+        log.push(ChannelRun { id, channel, len: len as u16, start });
+        start += len;
+    }
 }
 
 /// The profiles of a counter.
 #[derive(Clone, Default)]
 pub(crate) struct Profiles {
     arena: Vec<u8>,
-    ends: Vec<u64>,
-    pub meta: Vec<Meta>,
-    runs: Vec<Run>,
-    extra: FastMap<u32, Vec<Run>>,
-    pub channel_runs: FastMap<(u32, u16), Vec<Run>>,
-    /// (case-folded hash, exact hash) of an address per profile; (0, 0) = none.
-    addr: Vec<(u64, u64)>,
+    pub slots: Vec<Slot>,
+    /// Earlier runs of profiles with gaps of more than 12 months (the slot keeps the latest run):
+    /// the first in `extra`, any more in `more`.
+    extra: FastMap<u32, Run>,
+    more: FastMap<u32, Vec<Run>>,
+    /// Per-channel runs of profiles reached on several channels: appended, sorted and merged in batches.
+    log: Vec<ChannelRun>,
+    /// How much of `log` is sorted and merged.
+    compacted: usize,
+    /// Address per profile: 48 bits of the case-folded hash, 16 bits of the exact hash; 0 = none.
+    addr: Vec<u64>,
     index: HashTable<u32>,
 }
 
+#[inline]
 fn touches(a: Run, b: Run) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
@@ -52,39 +102,28 @@ fn touches(a: Run, b: Run) -> bool {
 /// Sorts and merges overlapping or touching runs.
 pub(crate) fn normalise(v: &mut Vec<Run>) {
     v.sort_unstable();
-    let mut out: Vec<Run> = Vec::with_capacity(v.len());
-    for &r in v.iter() {
-        match out.last_mut() {
-            Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
-            _ => out.push(r),
+    let mut w = 0;
+    for i in 0..v.len() {
+        if w > 0 && v[i].0 <= v[w - 1].1 {
+            v[w - 1].1 = v[w - 1].1.max(v[i].1);
+        } else {
+            v[w] = v[i];
+            w += 1;
         }
     }
-    *v = out;
-}
-
-pub(crate) fn add_run_vec(v: &mut Vec<Run>, run: Run) {
-    if let Some(r) = v.iter_mut().find(|r| touches(**r, run)) {
-        if r.0 <= run.0 && run.1 <= r.1 {
-            return;
-        }
-    }
-    v.push(run);
-    normalise(v);
+    v.truncate(w);
 }
 
 /// A hash that is the same on every platform and in every process.
 pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 =
-        0x243F_6A88_85A3_08D3 ^ (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut h: u64 = 0x243F_6A88_85A3_08D3 ^ (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         h = (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(31);
     }
     for &b in chunks.remainder() {
-        h = (h ^ b as u64)
-            .wrapping_mul(0x1000_0000_01B3)
-            .rotate_left(17);
+        h = (h ^ b as u64).wrapping_mul(0x1000_0000_01B3).rotate_left(17);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
@@ -98,198 +137,281 @@ fn key_hash(group: u32, key: &[u8]) -> u64 {
     foldhash::fast::FixedState::with_seed(0x5eed).hash_one((group, key))
 }
 
+#[inline]
+fn slot_key<'a>(arena: &'a [u8], slot: &Slot) -> &'a [u8] {
+    &arena[slot.start()..slot.start() + slot.len()]
+}
+
 impl Profiles {
     pub(crate) fn len(&self) -> usize {
-        self.meta.len()
+        self.slots.len()
     }
 
     pub(crate) fn key(&self, id: u32) -> &[u8] {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.arena[start..self.ends[i] as usize]
+        slot_key(&self.arena, &self.slots[id as usize])
     }
 
     /// The id of `(group, key)`, created when new.
+    #[inline]
     pub(crate) fn intern(&mut self, group: u32, key: &[u8]) -> u32 {
+        let key = &key[..key.len().min(MAX_KEY)];
         let hash = key_hash(group, key);
-        let Profiles {
-            arena,
-            ends,
-            meta,
-            index,
-            ..
-        } = self;
-        let get = |id: u32| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            &arena[start..ends[i] as usize]
-        };
+        let Profiles { arena, slots, index, .. } = self;
         if let Some(&id) = index.find(hash, |&id| {
-            meta[id as usize].group == group && get(id) == key
+            let s = &slots[id as usize];
+            s.group == group && s.len() == key.len() && slot_key(arena, s) == key
         }) {
             return id;
         }
-        let id = meta.len() as u32;
+        let id = slots.len() as u32;
+        let start = arena.len();
+        let pos = [start as u32, ((start as u64 >> 32) as u32 & 0xFFFF) | ((key.len() as u32) << 16)];
+        slots.push(Slot { pos, run: (0, 0), group, channel: NO_CHANNEL, flags: 0 });
         arena.extend_from_slice(key);
-        ends.push(arena.len() as u64);
-        meta.push(Meta {
-            group,
-            channel: NO_CHANNEL,
-            flags: 0,
-        });
-        self.runs.push((0, 0));
-        let (arena, ends, meta) = (&self.arena, &self.ends, &self.meta);
-        self.index.insert_unique(hash, id, |&id| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            key_hash(meta[i].group, &arena[start..ends[i] as usize])
+        index.insert_unique(hash, id, |&id| {
+            let s = &slots[id as usize];
+            key_hash(s.group, slot_key(arena, s))
         });
         id
     }
 
     /// Records activity `run` of profile `id` on `channel`.
+    #[inline]
     pub(crate) fn add(&mut self, id: u32, channel: u16, run: Run) {
-        let i = id as usize;
-        let current = self.meta[i].channel;
-        if current == NO_CHANNEL {
-            self.meta[i].channel = channel;
+        let slot = &mut self.slots[id as usize];
+        let current = slot.channel;
+        if current == channel {
+            // Fast path: one channel so far, and the latest run only grows (earlier runs all end
+            // before it starts, so a run that does not reach back cannot touch them).
+            let r = &mut slot.run;
+            if touches(*r, run) && (slot.flags & HAS_EXTRA == 0 || run.0 >= r.0) {
+                r.0 = r.0.min(run.0);
+                r.1 = r.1.max(run.1);
+                return;
+            }
+        } else if current == NO_CHANNEL {
+            slot.channel = channel;
         } else if current == MULTI {
-            add_run_vec(self.channel_runs.entry((id, channel)).or_default(), run);
-        } else if current != channel {
-            let all = self.runs_of(id);
-            self.channel_runs.insert((id, current), all);
-            self.meta[i].channel = MULTI;
-            add_run_vec(self.channel_runs.entry((id, channel)).or_default(), run);
+            push_channel_run(&mut self.log, id, channel, run);
+        } else {
+            for r in self.runs_of(id) {
+                push_channel_run(&mut self.log, id, current, r);
+            }
+            push_channel_run(&mut self.log, id, channel, run);
+            self.slots[id as usize].channel = MULTI;
         }
-        let r = &mut self.runs[i];
+        if self.log.len() > 2 * self.compacted + (1 << 16) {
+            self.compact();
+        }
+        self.add_run(id, run);
+    }
+
+    fn add_run(&mut self, id: u32, run: Run) {
+        let slot = &mut self.slots[id as usize];
+        let r = &mut slot.run;
         if r.0 == r.1 {
             *r = run;
             return;
         }
-        if self.meta[i].flags & HAS_EXTRA == 0 && touches(*r, run) {
+        if touches(*r, run) && (slot.flags & HAS_EXTRA == 0 || run.0 >= r.0) {
             r.0 = r.0.min(run.0);
             r.1 = r.1.max(run.1);
             return;
         }
-        let mut v = self.extra.remove(&id).unwrap_or_default();
-        v.push(*r);
+        let mut v = self.runs_of(id);
         v.push(run);
         normalise(&mut v);
-        self.runs[i] = v.remove(0);
-        if v.is_empty() {
-            self.meta[i].flags &= !HAS_EXTRA;
+        self.extra.remove(&id);
+        self.more.remove(&id);
+        let slot = &mut self.slots[id as usize];
+        slot.run = v.pop().unwrap_or(run);
+        slot.flags &= !HAS_EXTRA;
+        if let Some(first) = v.first() {
+            slot.flags |= HAS_EXTRA;
+            self.extra.insert(id, *first);
+        }
+        if v.len() > 1 {
+            self.more.insert(id, v[1..].to_vec());
+        }
+    }
+
+    /// Sorts the channel log and merges each profile's touching runs per channel.
+    pub(crate) fn compact(&mut self) {
+        if self.compacted == self.log.len() {
+            return;
+        }
+        let mut log = std::mem::take(&mut self.log);
+        log.sort_unstable_by_key(|e| (e.id, e.channel, e.start));
+        let mut out: Vec<ChannelRun> = Vec::with_capacity(log.len());
+        let mut current: Option<(u32, u16, Run)> = None;
+        for e in log {
+            let run = (e.start, e.start + e.len as Day);
+            current = match current {
+                Some((id, ch, r)) if id == e.id && ch == e.channel && run.0 <= r.1 => {
+                    Some((id, ch, (r.0, r.1.max(run.1))))
+                }
+                Some((id, ch, r)) => {
+                    push_channel_run(&mut out, id, ch, r);
+                    Some((e.id, e.channel, run))
+                }
+                None => Some((e.id, e.channel, run)),
+            };
+        }
+        if let Some((id, ch, r)) = current {
+            push_channel_run(&mut out, id, ch, r);
+        }
+        out.shrink_to_fit();
+        self.compacted = out.len();
+        self.log = out;
+    }
+
+    /// The channel log, sorted and merged (compacted on a copy when it is not).
+    pub(crate) fn channel_log(&self) -> std::borrow::Cow<'_, [ChannelRun]> {
+        if self.compacted == self.log.len() {
+            std::borrow::Cow::Borrowed(&self.log)
         } else {
-            self.meta[i].flags |= HAS_EXTRA;
-            self.extra.insert(id, v);
+            let mut copy = Profiles { log: self.log.clone(), compacted: 0, ..Default::default() };
+            copy.compact();
+            std::borrow::Cow::Owned(copy.log)
         }
     }
 
     /// All runs of a profile, oldest first.
     pub(crate) fn runs_of(&self, id: u32) -> Vec<Run> {
-        let i = id as usize;
-        let mut v = vec![self.runs[i]];
-        if self.meta[i].flags & HAS_EXTRA != 0 {
-            if let Some(extra) = self.extra.get(&id) {
-                v.extend_from_slice(extra);
+        let slot = &self.slots[id as usize];
+        let mut v = Vec::with_capacity(2);
+        if slot.flags & HAS_EXTRA != 0 {
+            v.extend(self.extra.get(&id).copied());
+            if let Some(more) = self.more.get(&id) {
+                v.extend_from_slice(more);
             }
         }
+        v.push(slot.run);
         v.retain(|r| r.0 < r.1);
         v
     }
 
     /// The run of `id` that contains `day`, if any.
     pub(crate) fn run_at(&self, id: u32, day: Day) -> Option<Run> {
-        let i = id as usize;
-        let r = self.runs[i];
+        let slot = &self.slots[id as usize];
+        let r = slot.run;
         if r.0 <= day && day < r.1 {
             return Some(r);
         }
-        if self.meta[i].flags & HAS_EXTRA != 0 {
-            return self
-                .extra
-                .get(&id)
-                .and_then(|v| v.iter().copied().find(|r| r.0 <= day && day < r.1));
+        if slot.flags & HAS_EXTRA != 0 {
+            return self.runs_of(id).into_iter().find(|r| r.0 <= day && day < r.1);
         }
         None
     }
 
     /// Calls `f` with every run of every profile.
     pub(crate) fn for_each_run(&self, mut f: impl FnMut(u32, Run)) {
-        for (i, r) in self.runs.iter().enumerate() {
-            if r.0 < r.1 {
-                f(i as u32, *r);
+        for (i, s) in self.slots.iter().enumerate() {
+            if s.run.0 < s.run.1 {
+                f(i as u32, s.run);
             }
         }
-        for (id, v) in &self.extra {
+        for (id, r) in &self.extra {
+            f(*id, *r);
+        }
+        for (id, v) in &self.more {
             for r in v {
                 f(*id, *r);
             }
         }
     }
 
-    /// Keeps one address per profile (the smallest by hashes, so that merging in any order agrees).
-    pub(crate) fn set_address(&mut self, id: u32, folded: u64, exact: u64) {
+    /// Keeps one address per profile (the smallest, so that merging in any order agrees).
+    pub(crate) fn set_address(&mut self, id: u32, tag: u64) {
         let i = id as usize;
         if self.addr.len() <= i {
-            self.addr.resize(self.meta.len().max(i + 1), (0, 0));
+            self.addr.resize(self.slots.len().max(i + 1), 0);
         }
         let slot = &mut self.addr[i];
-        if *slot == (0, 0) || (folded, exact) < *slot {
-            *slot = (folded, exact);
+        if *slot == 0 || tag < *slot {
+            *slot = tag;
         }
     }
 
-    pub(crate) fn address(&self, id: u32) -> Option<(u64, u64)> {
-        self.addr.get(id as usize).copied().filter(|a| *a != (0, 0))
+    /// The address tag of a profile: see [`address_tag`].
+    pub(crate) fn address(&self, id: u32) -> Option<u64> {
+        self.addr.get(id as usize).copied().filter(|a| *a != 0)
     }
 
     /// Adds every profile of `other`, its groups and channels renumbered by the maps.
     pub(crate) fn merge(&mut self, other: &Profiles, groups: &[u32], channels: &[u16]) {
         let mut ids = Vec::with_capacity(other.len());
         for oid in 0..other.len() as u32 {
-            let m = other.meta[oid as usize];
-            let id = self.intern(groups[m.group as usize], other.key(oid));
+            let s = other.slots[oid as usize];
+            let id = self.intern(groups[s.group as usize], other.key(oid));
             ids.push(id);
-            if m.channel != MULTI {
-                let ch = if m.channel == NO_CHANNEL {
-                    NO_CHANNEL
-                } else {
-                    channels[m.channel as usize]
-                };
+            if s.channel != MULTI {
+                let ch = if s.channel == NO_CHANNEL { NO_CHANNEL } else { channels[s.channel as usize] };
                 for r in other.runs_of(oid) {
                     self.add(id, ch, r);
                 }
             }
-            if let Some((f, e)) = other.address(oid) {
-                self.set_address(id, f, e);
+            if let Some(tag) = other.address(oid) {
+                self.set_address(id, tag);
             }
         }
-        let mut entries: Vec<_> = other.channel_runs.iter().collect();
-        entries.sort_unstable_by_key(|(k, _)| **k);
-        for ((oid, ch), runs) in entries {
-            for r in runs {
-                self.add(ids[*oid as usize], channels[*ch as usize], *r);
-            }
+        for e in other.channel_log().iter() {
+            self.add(ids[e.id as usize], channels[e.channel as usize], (e.start, e.start + e.len as Day));
         }
+        self.compact();
     }
 
-    /// Approximate heap bytes, for tests and figures.
+    /// Heap bytes by part, for figures.
+    pub(crate) fn breakdown(&self) -> String {
+        format!(
+            "arena {} (len {}), slots {}x{}, addr {}, index {}, extra {} + {}, log {} ({} used)",
+            self.arena.capacity(),
+            self.arena.len(),
+            self.slots.capacity(),
+            std::mem::size_of::<Slot>(),
+            self.addr.capacity() * 8,
+            self.index.capacity() * 5,
+            self.extra.len(),
+            self.more.len(),
+            self.log.capacity() * std::mem::size_of::<ChannelRun>(),
+            self.log.len()
+        )
+    }
+
+    /// Bytes of the keys themselves.
+    pub(crate) fn key_bytes(&self) -> usize {
+        self.arena.len()
+    }
+
+    /// Heap bytes allocated, for tests and figures.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.arena.capacity()
-            + self.ends.capacity() * 8
-            + self.meta.capacity() * 8
-            + self.runs.capacity() * 8
-            + self.addr.capacity() * 16
+            + self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.addr.capacity() * 8
             + self.index.capacity() * 5
-            + self.extra.capacity() * 40
-            + self.channel_runs.capacity() * 48
-            + self
-                .channel_runs
-                .values()
-                .map(|v| v.capacity() * 8)
-                .sum::<usize>()
-            + self.extra.values().map(|v| v.capacity() * 8).sum::<usize>()
+            + self.extra.capacity() * 13
+            + self.more.capacity() * 29
+            + self.more.values().map(|v| v.capacity() * 8).sum::<usize>()
+            + self.log.capacity() * std::mem::size_of::<ChannelRun>()
     }
+
+    /// Heap bytes in use (vectors by length: capacity not yet written costs no memory pages).
+    pub(crate) fn used_bytes(&self) -> usize {
+        self.arena.len()
+            + self.slots.len() * std::mem::size_of::<Slot>()
+            + self.addr.len() * 8
+            + self.index.capacity() * 5
+            + self.extra.capacity() * 13
+            + self.more.capacity() * 29
+            + self.more.values().map(|v| v.capacity() * 8).sum::<usize>()
+            + self.log.len() * std::mem::size_of::<ChannelRun>()
+    }
+}
+
+/// An address as stored for the duplicate check: 48 bits of the hash of its
+/// case-folded form, 16 bits of the hash of its exact form (never 0).
+pub(crate) fn address_tag(folded: u64, exact: u64) -> u64 {
+    (folded & !0xFFFF) | (exact & 0xFFFF) | 1
 }
 
 impl std::fmt::Debug for Profiles {
@@ -301,31 +423,25 @@ impl std::fmt::Debug for Profiles {
 #[derive(Serialize, Deserialize)]
 struct Stored {
     arena: Vec<u8>,
-    ends: Vec<u64>,
-    meta: Vec<Meta>,
-    runs: Vec<Run>,
-    extra: Vec<(u32, Vec<Run>)>,
-    channel_runs: Vec<((u32, u16), Vec<Run>)>,
-    addr: Vec<(u64, u64)>,
+    slots: Vec<Slot>,
+    extra: Vec<(u32, Run)>,
+    more: Vec<(u32, Vec<Run>)>,
+    log: Vec<ChannelRun>,
+    addr: Vec<u64>,
 }
 
 impl Serialize for Profiles {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut extra: Vec<_> = self.extra.iter().map(|(k, v)| (*k, v.clone())).collect();
+        let mut extra: Vec<_> = self.extra.iter().map(|(k, v)| (*k, *v)).collect();
         extra.sort_unstable_by_key(|e| e.0);
-        let mut channel_runs: Vec<_> = self
-            .channel_runs
-            .iter()
-            .map(|(k, v)| (*k, v.clone()))
-            .collect();
-        channel_runs.sort_unstable_by_key(|e| e.0);
+        let mut more: Vec<_> = self.more.iter().map(|(k, v)| (*k, v.clone())).collect();
+        more.sort_unstable_by_key(|e| e.0);
         Stored {
             arena: self.arena.clone(),
-            ends: self.ends.clone(),
-            meta: self.meta.clone(),
-            runs: self.runs.clone(),
+            slots: self.slots.clone(),
             extra,
-            channel_runs,
+            more,
+            log: self.channel_log().into_owned(),
             addr: self.addr.clone(),
         }
         .serialize(s)
@@ -335,30 +451,27 @@ impl Serialize for Profiles {
 impl<'de> Deserialize<'de> for Profiles {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let st = Stored::deserialize(d)?;
-        let n = st.meta.len();
-        if st.ends.len() != n
-            || st.runs.len() != n
-            || st.ends.last().is_some_and(|e| *e as usize > st.arena.len())
-        {
+        let n = st.slots.len();
+        if st.slots.iter().any(|s| s.start() + s.len() > st.arena.len()) || st.log.iter().any(|e| e.id as usize >= n) {
             return Err(serde::de::Error::custom("inconsistent profile store"));
         }
         let mut p = Profiles {
             arena: st.arena,
-            ends: st.ends,
-            meta: st.meta,
-            runs: st.runs,
+            slots: st.slots,
             extra: st.extra.into_iter().collect(),
-            channel_runs: st.channel_runs.into_iter().collect(),
+            more: st.more.into_iter().collect(),
+            compacted: 0,
+            log: st.log,
             addr: st.addr,
             index: HashTable::with_capacity(n),
         };
-        for id in 0..n as u32 {
-            let hash = key_hash(p.meta[id as usize].group, p.key(id));
-            let (arena, ends, meta) = (&p.arena, &p.ends, &p.meta);
-            p.index.insert_unique(hash, id, |&id| {
-                let i = id as usize;
-                let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-                key_hash(meta[i].group, &arena[start..ends[i] as usize])
+        p.compact();
+        let Profiles { arena, slots, index, .. } = &mut p;
+        for (id, s) in slots.iter().enumerate() {
+            let hash = key_hash(s.group, slot_key(arena, s));
+            index.insert_unique(hash, id as u32, |&id| {
+                let s = &slots[id as usize];
+                key_hash(s.group, slot_key(arena, s))
             });
         }
         Ok(p)
@@ -380,10 +493,16 @@ mod tests {
         p.add(a, 0, (15, 25));
         p.add(a, 1, (40, 50));
         assert_eq!(p.runs_of(a), vec![(10, 25), (40, 50)]);
-        assert_eq!(p.channel_runs.get(&(a, 0)), Some(&vec![(10, 25)]));
-        assert_eq!(p.channel_runs.get(&(a, 1)), Some(&vec![(40, 50)]));
+        let runs = |p: &Profiles| -> Vec<(u16, Run)> {
+            p.channel_log().iter().map(|e| (e.channel, (e.start, e.start + e.len as Day))).collect()
+        };
+        assert_eq!(runs(&p), vec![(0, (10, 25)), (1, (40, 50))]);
         p.add(a, 1, (25, 40));
         assert_eq!(p.runs_of(a), vec![(10, 50)]);
+        assert_eq!(runs(&p), vec![(0, (10, 25)), (1, (25, 50))]);
+        p.add(a, 0, (26, 45));
+        p.add(a, 0, (20, 30));
+        assert_eq!(runs(&p), vec![(0, (10, 45)), (1, (25, 50))]);
         let json = serde_json::to_string(&p).unwrap();
         let q: Profiles = serde_json::from_str(&json).unwrap();
         assert_eq!(q.runs_of(a), vec![(10, 50)]);
@@ -403,8 +522,15 @@ mod tests {
             key_bytes += k.len();
             let id = p.intern(0, k.as_bytes());
             p.add(id, 0, (100 + (i % 50) as i32, 465));
-            p.set_address(id, stable_hash(k.as_bytes()), 1);
+            p.set_address(id, address_tag(stable_hash(k.as_bytes()), 1));
+            if i % 2 == 0 {
+                p.add(id, 1, (110, 475));
+            }
         }
+        p.arena.shrink_to_fit();
+        p.slots.shrink_to_fit();
+        p.addr.shrink_to_fit();
+        p.compact();
         let per = (p.heap_bytes() - key_bytes) as f64 / n as f64;
         assert!(per <= 64.0, "{per} bytes per profile");
     }

@@ -11,9 +11,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::classify::{Classifier, Status};
 use crate::counter::{State, REASONS};
 use crate::date::{from_date, leave_day, minus_year, month_of, to_date, Day};
-use crate::profiles::MULTI;
+use crate::profiles::{address_tag, MULTI};
 use crate::report::*;
-use crate::{BillingDay, FastMap, Options, ReportSettings};
+use crate::{BillingDay, Options, ReportSettings};
 
 fn iso(day: Day) -> String {
     to_date(day).format("%Y-%m-%d").to_string()
@@ -21,10 +21,7 @@ fn iso(day: Day) -> String {
 
 /// Sorted by count, largest first, then by name.
 fn named(map: BTreeMap<String, u64>) -> Vec<NamedCount> {
-    let mut v: Vec<NamedCount> = map
-        .into_iter()
-        .map(|(name, active)| NamedCount { name, active })
-        .collect();
+    let mut v: Vec<NamedCount> = map.into_iter().map(|(name, active)| NamedCount { name, active }).collect();
     v.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
     v
 }
@@ -43,11 +40,8 @@ fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
     let rules = &options.rules;
     let mut counted: Vec<String> = rules.counted_status.clone();
     let mut excluded: Vec<String> = rules.excluded_status.clone();
-    let listed: Vec<String> = counted
-        .iter()
-        .chain(excluded.iter())
-        .map(|v| crate::classify::norm(v.as_bytes()))
-        .collect();
+    let listed: Vec<String> =
+        counted.iter().chain(excluded.iter()).map(|v| crate::classify::norm(v.as_bytes())).collect();
     for n in rules.status_numbers.keys() {
         let v = n.to_string();
         if listed.contains(&v) {
@@ -62,19 +56,10 @@ fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
     reasons.extend(rules.control_failure_reasons.iter().copied());
     reasons.sort_unstable();
     reasons.dedup();
-    RulesInForce {
-        counted_status: counted,
-        excluded_status: excluded,
-        excluded_failure_reasons: reasons,
-    }
+    RulesInForce { counted_status: counted, excluded_status: excluded, excluded_failure_reasons: reasons }
 }
 
-pub(crate) fn build(
-    st: &State,
-    options: &Options,
-    classifier: &Classifier,
-    settings: &ReportSettings,
-) -> Report {
+pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, settings: &ReportSettings) -> Report {
     let as_of = settings.as_of.map(from_date).or(st.max_day);
     let mut report = Report {
         format: FORMAT.into(),
@@ -102,10 +87,7 @@ pub(crate) fn build(
         .iter()
         .zip(st.excluded)
         .filter(|(_, n)| *n > 0)
-        .map(|(r, n)| ExcludedCount {
-            reason: r.to_string(),
-            rows: n,
-        })
+        .map(|(r, n)| ExcludedCount { reason: r.to_string(), rows: n })
         .collect();
     excluded.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.reason.cmp(&b.reason)));
     report.excluded = excluded;
@@ -124,11 +106,7 @@ pub(crate) fn build(
             })
         })
         .collect();
-    unrecognised.sort_by(|a, b| {
-        b.rows
-            .cmp(&a.rows)
-            .then_with(|| (&a.field, &a.value).cmp(&(&b.field, &b.value)))
-    });
+    unrecognised.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| (&a.field, &a.value).cmp(&(&b.field, &b.value))));
     report.unrecognised = unrecognised;
     let mut warnings = st.warnings.clone();
     warnings.sort();
@@ -139,10 +117,7 @@ pub(crate) fn build(
     report.files = files;
 
     let Some(as_of) = as_of else { return report };
-    report.window = Some(Window {
-        from: iso(minus_year(as_of) + 1),
-        to: iso(as_of),
-    });
+    report.window = Some(Window { from: iso(minus_year(as_of) + 1), to: iso(as_of) });
     let p = &st.profiles;
 
     // Who is active on the as-of date, and where.
@@ -150,7 +125,7 @@ pub(crate) fn build(
     let mut per_channel = vec![0u64; st.channels.len()];
     let mut expiring: BTreeMap<Day, u64> = BTreeMap::new();
     let mut total = 0u64;
-    let mut dup_keys: Vec<Vec<(u64, u64)>> = vec![Vec::new(); st.groups.len()];
+    let mut dup_keys: Vec<Vec<u64>> = vec![Vec::new(); st.groups.len()];
     let mut scratch = Vec::new();
     let horizon = leave_day(as_of);
     for id in 0..p.len() as u32 {
@@ -158,7 +133,7 @@ pub(crate) fn build(
             continue;
         };
         total += 1;
-        let m = p.meta[id as usize];
+        let m = p.slots[id as usize];
         per_group[m.group as usize] += 1;
         if m.channel != MULTI {
             if let Some(c) = per_channel.get_mut(m.channel as usize) {
@@ -170,41 +145,43 @@ pub(crate) fn build(
         if st.groups[g].1 == "Anonymous" {
             let key = p.key(id);
             let exact = crate::profiles::stable_hash(key);
-            dup_keys[g].push((crate::counter::folded_hash(key, &mut scratch), exact));
+            dup_keys[g].push(address_tag(crate::counter::folded_hash(key, &mut scratch), exact));
         } else if let Some(a) = p.address(id) {
             dup_keys[g].push(a);
         }
     }
-    let mut channels_of: FastMap<u32, u32> = FastMap::default();
-    for ((id, ch), runs) in &p.channel_runs {
-        if runs.iter().any(|r| r.0 <= as_of && as_of < r.1) {
-            if let Some(c) = per_channel.get_mut(*ch as usize) {
-                *c += 1;
-            }
-            *channels_of.entry(*id).or_default() += 1;
+    let mut multi = 0u64;
+    let mut last: Option<(u32, u32)> = None;
+    for e in p.channel_log().iter() {
+        if !e.contains(as_of) {
+            continue;
         }
+        if let Some(c) = per_channel.get_mut(e.channel as usize) {
+            *c += 1;
+        }
+        last = match last {
+            Some((id, n)) if id == e.id => {
+                if n == 1 {
+                    multi += 1;
+                }
+                Some((id, n + 1))
+            }
+            _ => Some((e.id, 1)),
+        };
     }
     report.total_active = total;
-    report.multi_channel_profiles = channels_of.values().filter(|n| **n > 1).count() as u64;
+    report.multi_channel_profiles = multi;
 
     let mut dims: BTreeMap<String, u64> = BTreeMap::new();
     let mut instances: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
     for ((instance, dimension), n) in st.groups.iter().zip(&per_group) {
         *dims.entry(dimension.clone()).or_default() += n;
-        *instances
-            .entry(instance.clone())
-            .or_default()
-            .entry(dimension.clone())
-            .or_default() += n;
+        *instances.entry(instance.clone()).or_default().entry(dimension.clone()).or_default() += n;
     }
     report.dimensions = named(dims);
     let mut inst: Vec<InstanceCount> = instances
         .into_iter()
-        .map(|(name, dims)| InstanceCount {
-            name,
-            active: dims.values().sum(),
-            dimensions: named(dims),
-        })
+        .map(|(name, dims)| InstanceCount { name, active: dims.values().sum(), dimensions: named(dims) })
         .collect();
     inst.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
     report.instances = inst;
@@ -228,10 +205,7 @@ pub(crate) fn build(
     for (day, n) in expiring {
         *months.entry(month_of(day)).or_default() += n;
     }
-    report.expiring = months
-        .into_iter()
-        .map(|(month, profiles)| ExpiringMonth { month, profiles })
-        .collect();
+    report.expiring = months.into_iter().map(|(month, profiles)| ExpiringMonth { month, profiles }).collect();
 
     // Case-variant duplicates.
     let mut dups: BTreeMap<String, (u64, u64)> = BTreeMap::new();
@@ -240,10 +214,10 @@ pub(crate) fn build(
         let mut i = 0;
         while i < keys.len() {
             let mut j = i + 1;
-            while j < keys.len() && keys[j].0 == keys[i].0 {
+            while j < keys.len() && keys[j] >> 16 == keys[i] >> 16 {
                 j += 1;
             }
-            if keys[i].1 != keys[j - 1].1 {
+            if keys[i] != keys[j - 1] {
                 let e = dups.entry(st.groups[g].1.clone()).or_default();
                 e.0 += (j - i) as u64;
                 e.1 += (j - i - 1) as u64;
@@ -251,19 +225,9 @@ pub(crate) fn build(
             i = j;
         }
     }
-    let mut case: Vec<CaseDuplicates> = dups
-        .into_iter()
-        .map(|(dimension, (profiles, fewer))| CaseDuplicates {
-            dimension,
-            profiles,
-            fewer,
-        })
-        .collect();
-    case.sort_by(|a, b| {
-        b.profiles
-            .cmp(&a.profiles)
-            .then_with(|| a.dimension.cmp(&b.dimension))
-    });
+    let mut case: Vec<CaseDuplicates> =
+        dups.into_iter().map(|(dimension, (profiles, fewer))| CaseDuplicates { dimension, profiles, fewer }).collect();
+    case.sort_by(|a, b| b.profiles.cmp(&a.profiles).then_with(|| a.dimension.cmp(&b.dimension)));
     report.case_duplicates = case;
 
     // Daily series and snapshots: one sweep.
@@ -293,23 +257,14 @@ pub(crate) fn build(
     }
     let at = |day: Day| active[(day - lo) as usize];
     let start = (as_of - 364).max(min_day);
-    report.daily = (start..=as_of)
-        .map(|d| DailyCount {
-            date: iso(d),
-            active: at(d),
-        })
-        .collect();
+    report.daily = (start..=as_of).map(|d| DailyCount { date: iso(d), active: at(d) }).collect();
     let (first, last) = (to_date(min_day), to_date(max_day));
     let mut month = first.with_day(1).unwrap_or(first);
     while month <= last {
         if let Some(b) = billing_date(month.year(), month.month(), settings.billing_day) {
             let b = from_date(b);
             if (min_day..=max_day).contains(&b) {
-                report.snapshots.push(Snapshot {
-                    from: iso(minus_year(b) + 1),
-                    to: iso(b),
-                    active: at(b),
-                });
+                report.snapshots.push(Snapshot { from: iso(minus_year(b) + 1), to: iso(b), active: at(b) });
             }
         }
         match month.checked_add_months(chrono::Months::new(1)) {

@@ -1,18 +1,11 @@
 //! Cross-checks the engine against the seeded generator's own account of what it wrote, in every layout.
 
-use engine::generate::{
-    generate, DateFormat, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Layout, Summary,
-};
+use engine::generate::{generate, DateFormat, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Layout, Summary};
 use engine::{Counter, Deliveries, Options, Report, ReportSettings};
 
 fn count(config: &GeneratorConfig, chunk: usize) -> (Report, Summary) {
     let (mut log, mut dels) = (Vec::new(), Vec::new());
-    let summary = generate(
-        config,
-        &mut log,
-        config.deliveries_file.then_some(&mut dels),
-    )
-    .expect("generate");
+    let summary = generate(config, &mut log, config.deliveries_file.then_some(&mut dels)).expect("generate");
     let options = Options::default();
     let mut counter = Counter::new(options.clone());
     if config.deliveries_file {
@@ -35,56 +28,23 @@ fn check(report: &Report, s: &Summary, what: &str) {
     assert_eq!(report.rows.read, s.rows, "{what}");
     assert_eq!(report.rows.counted, s.counted, "{what}");
     assert_eq!(report.rows.rejected, s.rejected, "{what}");
-    let excluded = |r: &str| {
-        report
-            .excluded
-            .iter()
-            .find(|e| e.reason == r)
-            .map_or(0, |e| e.rows)
-    };
+    let excluded = |r: &str| report.excluded.iter().find(|e| e.reason == r).map_or(0, |e| e.rows);
     assert_eq!(excluded("proof"), s.excluded.proof, "{what}");
     assert_eq!(excluded("social"), s.excluded.social, "{what}");
     assert_eq!(excluded("control"), s.excluded.control, "{what}");
     assert_eq!(excluded("status"), s.excluded.status, "{what}");
-    assert_eq!(
-        excluded("failure_reason"),
-        s.excluded.failure_reason,
-        "{what}"
-    );
-    let unknown: u64 = report
-        .unrecognised
-        .iter()
-        .filter(|u| u.field == "status")
-        .map(|u| u.rows)
-        .sum();
+    assert_eq!(excluded("failure_reason"), s.excluded.failure_reason, "{what}");
+    let unknown: u64 = report.unrecognised.iter().filter(|u| u.field == "status").map(|u| u.rows).sum();
     assert_eq!(unknown, s.unknown_status, "{what}");
     assert_eq!(report.as_of, s.last_day.map(|d| d.to_string()), "{what}");
-    assert_eq!(
-        report.daily.first().map(|d| d.date.clone()),
-        s.first_day.map(|d| d.to_string()),
-        "{what}"
-    );
-    assert_eq!(
-        report.dimensions.iter().map(|d| d.active).sum::<u64>(),
-        report.total_active,
-        "{what}"
-    );
-    assert_eq!(
-        report.expiring.iter().map(|d| d.profiles).sum::<u64>(),
-        report.total_active,
-        "{what}"
-    );
+    assert_eq!(report.daily.first().map(|d| d.date.clone()), s.first_day.map(|d| d.to_string()), "{what}");
+    assert_eq!(report.dimensions.iter().map(|d| d.active).sum::<u64>(), report.total_active, "{what}");
+    assert_eq!(report.expiring.iter().map(|d| d.profiles).sum::<u64>(), report.total_active, "{what}");
 }
 
 #[test]
 fn every_layout_matches_the_generator_summary() {
-    let encodings = [
-        Encoding::Utf8,
-        Encoding::Utf8Bom,
-        Encoding::Utf16Le,
-        Encoding::Utf16Be,
-        Encoding::Windows1252,
-    ];
+    let encodings = [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Utf16Le, Encoding::Utf16Be, Encoding::Windows1252];
     let delimiters = [b',', b';', b'\t', b'|'];
     let mut i = 0usize;
     for dates in DateFormat::ALL {
@@ -94,20 +54,12 @@ fn every_layout_matches_the_generator_summary() {
                 seed: i as u64,
                 rows: 1_500,
                 profiles: 400,
-                deliveries_file: i % 3 == 0,
+                deliveries_file: i.is_multiple_of(3),
                 layout: Layout {
                     delimiter: delimiters[i % 4],
                     encoding,
-                    headers: if i % 2 == 0 {
-                        HeaderStyle::Labels
-                    } else {
-                        HeaderStyle::Internal
-                    },
-                    enums: if i % 5 < 2 {
-                        EnumStyle::Numbers
-                    } else {
-                        EnumStyle::Labels
-                    },
+                    headers: if i.is_multiple_of(2) { HeaderStyle::Labels } else { HeaderStyle::Internal },
+                    enums: if i % 5 < 2 { EnumStyle::Numbers } else { EnumStyle::Labels },
                     dates,
                     crlf: i % 2 == 1,
                 },
@@ -128,9 +80,6 @@ fn demo_export_adds_up() {
     let r = counter.report(&ReportSettings::default());
     assert!(r.total_active > 0);
     assert_eq!(r.instances.len(), 2);
-    assert_eq!(
-        r.rows.read,
-        r.rows.counted + r.rows.excluded + r.rows.rejected
-    );
+    assert_eq!(r.rows.read, r.rows.counted + r.rows.excluded + r.rows.rejected);
     assert!(!r.case_duplicates.is_empty());
 }

@@ -18,37 +18,20 @@ fn count_files(options: Options, files: &[(&str, &[u8])], settings: &ReportSetti
 }
 
 fn count(csv: &str) -> Report {
-    count_files(
-        Options::default(),
-        &[("log.csv", csv.as_bytes())],
-        &ReportSettings::default(),
-    )
+    count_files(Options::default(), &[("log.csv", csv.as_bytes())], &ReportSettings::default())
 }
 
 fn count_as_of(csv: &str, as_of: &str) -> Report {
-    let settings = ReportSettings {
-        as_of: Some(date(as_of)),
-        ..Default::default()
-    };
-    count_files(
-        Options::default(),
-        &[("log.csv", csv.as_bytes())],
-        &settings,
-    )
+    let settings = ReportSettings { as_of: Some(date(as_of)), ..Default::default() };
+    count_files(Options::default(), &[("log.csv", csv.as_bytes())], &settings)
 }
 
 fn excluded(r: &Report, reason: &str) -> u64 {
-    r.excluded
-        .iter()
-        .find(|e| e.reason == reason)
-        .map_or(0, |e| e.rows)
+    r.excluded.iter().find(|e| e.reason == reason).map_or(0, |e| e.rows)
 }
 
 fn dim(r: &Report, name: &str) -> u64 {
-    r.dimensions
-        .iter()
-        .find(|d| d.name == name)
-        .map_or(0, |d| d.active)
+    r.dimensions.iter().find(|d| d.name == name).map_or(0, |d| d.active)
 }
 
 /// One counted anchor row so that the as-of date is fixed at 2026-10-24.
@@ -67,9 +50,7 @@ fn excluded_proof_flag() {
 
 #[test]
 fn excluded_seed_flag() {
-    let r = count(&format!(
-        "recipientId,eventDate,seed\nanchor,2026-10-24,\ns,2026-10-01,yes\n"
-    ));
+    let r = count("recipientId,eventDate,seed\nanchor,2026-10-24,\ns,2026-10-01,yes\n");
     assert_eq!((r.total_active, excluded(&r, "proof")), (1, 1));
 }
 
@@ -77,13 +58,13 @@ fn excluded_seed_flag() {
 fn excluded_proof_delivery() {
     let options = Options::default();
     let mut d = Deliveries::new("deliveries.csv", &options);
-    d.push(b"internalName,label,proof\nDM1,Proof of welcome,true\nDM2,Welcome,false\n")
-        .unwrap();
+    d.push(b"internalName,label,proof\nDM1,Proof of welcome,true\nDM2,Welcome,false\n").unwrap();
     d.finish().unwrap();
     let mut c = Counter::new(options);
     c.set_deliveries(d);
     let f = c.begin_file("log.csv", None);
-    c.push(f, b"recipientId,eventDate,deliveryId\na,2026-10-24,DM2\nb,2026-10-24,DM1\nc,2026-10-24,Proof of welcome\n").unwrap();
+    c.push(f, b"recipientId,eventDate,deliveryId\na,2026-10-24,DM2\nb,2026-10-24,DM1\nc,2026-10-24,Proof of welcome\n")
+        .unwrap();
     c.end_file(f).unwrap();
     let r = c.report(&ReportSettings::default());
     assert_eq!((r.total_active, excluded(&r, "proof")), (1, 2));
@@ -91,7 +72,9 @@ fn excluded_proof_delivery() {
 
 #[test]
 fn excluded_social_channels() {
-    let r = count(&format!("{HEAD}{ANCHOR}t,2026-10-01,Sent,,Twitter,\nf,2026-10-01,Sent,,facebook,\nx,2026-10-01,Sent,,X,\n"));
+    let r = count(&format!(
+        "{HEAD}{ANCHOR}t,2026-10-01,Sent,,Twitter,\nf,2026-10-01,Sent,,facebook,\nx,2026-10-01,Sent,,X,\n"
+    ));
     assert_eq!((r.total_active, excluded(&r, "social")), (1, 3));
 }
 
@@ -105,29 +88,16 @@ fn excluded_control_flag() {
 fn excluded_control_reason_127() {
     let r = one("c,2026-10-01,Ignored,127,Email,");
     // Control (step 3) comes before the status (step 4).
-    assert_eq!(
-        (
-            r.total_active,
-            excluded(&r, "control"),
-            excluded(&r, "status")
-        ),
-        (1, 1, 0)
-    );
+    assert_eq!((r.total_active, excluded(&r, "control"), excluded(&r, "status")), (1, 1, 0));
     let r = one("c,2026-10-01,Failed,Control address,Email,");
     assert_eq!(excluded(&r, "control"), 1);
 }
 
 #[test]
 fn excluded_statuses_by_label() {
-    for status in [
-        "Ignored",
-        "Delivery cancelled",
-        "Canceled",
-        "Cancelled",
-        "Not applicable",
-        "IGNORED",
-        "delivery-cancelled",
-    ] {
+    for status in
+        ["Ignored", "Delivery cancelled", "Canceled", "Cancelled", "Not applicable", "IGNORED", "delivery-cancelled"]
+    {
         let r = one(&format!("e,2026-10-01,{status},,Email,"));
         assert_eq!((r.total_active, excluded(&r, "status")), (1, 1), "{status}");
     }
@@ -192,31 +162,15 @@ fn excluded_failure_reasons_by_number_and_label() {
     for reason in values {
         // Whatever the status says.
         let r = one(&format!("e,2026-10-01,Sent,{reason},Email,"));
-        assert_eq!(
-            (r.total_active, excluded(&r, "failure_reason")),
-            (1, 1),
-            "{reason}"
-        );
+        assert_eq!((r.total_active, excluded(&r, "failure_reason")), (1, 1), "{reason}");
     }
 }
 
 #[test]
 fn failed_with_delivery_failure_counted() {
-    for reason in [
-        "0",
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-        "6",
-        "20",
-        "25",
-        "User unknown",
-        "Mailbox full",
-        "Refused",
-        "Invalid domain",
-    ] {
+    for reason in
+        ["0", "1", "2", "3", "4", "5", "6", "20", "25", "User unknown", "Mailbox full", "Refused", "Invalid domain"]
+    {
         let r = one(&format!("e,2026-10-01,Failed,{reason},Email,"));
         assert_eq!((r.total_active, r.rows.excluded), (2, 0), "{reason}");
     }
@@ -235,21 +189,16 @@ fn first_reason_that_holds_is_reported() {
 
 #[test]
 fn unknown_status_counted_and_listed() {
-    let r = count(&format!("{HEAD}{ANCHOR}a,2026-10-01,Declined,,Email,\nb,2026-10-01,Declined,,Email,\nc,2026-10-01,3,,Email,\n"));
+    let r = count(&format!(
+        "{HEAD}{ANCHOR}a,2026-10-01,Declined,,Email,\nb,2026-10-01,Declined,,Email,\nc,2026-10-01,3,,Email,\n"
+    ));
     assert_eq!(r.total_active, 4);
     assert_eq!(r.unrecognised.len(), 2);
     assert_eq!(
-        (
-            r.unrecognised[0].field.as_str(),
-            r.unrecognised[0].value.as_str(),
-            r.unrecognised[0].rows
-        ),
+        (r.unrecognised[0].field.as_str(), r.unrecognised[0].value.as_str(), r.unrecognised[0].rows),
         ("status", "Declined", 2)
     );
-    assert_eq!(
-        (r.unrecognised[1].value.as_str(), r.unrecognised[1].rows),
-        ("3", 1)
-    );
+    assert_eq!((r.unrecognised[1].value.as_str(), r.unrecognised[1].rows), ("3", 1));
 }
 
 #[test]
@@ -258,25 +207,12 @@ fn status_values_can_be_remapped() {
     options.rules.apply("Declined=excluded").unwrap();
     options.rules.apply("7=counted").unwrap();
     options.rules.apply("reason:20=excluded").unwrap();
-    let csv = format!("{HEAD}{ANCHOR}a,2026-10-01,Declined,,Email,\nb,2026-10-01,7,,Email,\nc,2026-10-01,Failed,Refused,Email,\n");
-    let r = count_files(
-        options,
-        &[("log.csv", csv.as_bytes())],
-        &ReportSettings::default(),
+    let csv = format!(
+        "{HEAD}{ANCHOR}a,2026-10-01,Declined,,Email,\nb,2026-10-01,7,,Email,\nc,2026-10-01,Failed,Refused,Email,\n"
     );
-    assert_eq!(
-        (
-            r.total_active,
-            excluded(&r, "status"),
-            excluded(&r, "failure_reason")
-        ),
-        (2, 1, 1)
-    );
-    assert!(r
-        .settings
-        .rules
-        .excluded_status
-        .contains(&"Declined".to_string()));
+    let r = count_files(options, &[("log.csv", csv.as_bytes())], &ReportSettings::default());
+    assert_eq!((r.total_active, excluded(&r, "status"), excluded(&r, "failure_reason")), (2, 1, 1));
+    assert!(r.settings.rules.excluded_status.contains(&"Declined".to_string()));
     assert!(r.settings.rules.counted_status.contains(&"7".to_string()));
     assert!(r.settings.rules.excluded_failure_reasons.contains(&20));
 }
@@ -285,60 +221,33 @@ fn status_values_can_be_remapped() {
 fn rules_in_force_are_reported() {
     let r = one("e,2026-10-01,Sent,,Email,");
     let rules = &r.settings.rules;
-    assert_eq!(
-        rules.excluded_failure_reasons,
-        vec![7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 127]
-    );
-    assert!(
-        rules.counted_status.contains(&"Sent".to_string())
-            && rules.counted_status.contains(&"1".to_string())
-    );
-    assert!(
-        rules.excluded_status.contains(&"Ignored".to_string())
-            && rules.excluded_status.contains(&"0".to_string())
-    );
-    assert_eq!(
-        (r.settings.time_zone.as_str(), r.settings.day_first),
-        ("UTC", true)
-    );
+    assert_eq!(rules.excluded_failure_reasons, vec![7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 127]);
+    assert!(rules.counted_status.contains(&"Sent".to_string()) && rules.counted_status.contains(&"1".to_string()));
+    assert!(rules.excluded_status.contains(&"Ignored".to_string()) && rules.excluded_status.contains(&"0".to_string()));
+    assert_eq!((r.settings.time_zone.as_str(), r.settings.day_first), ("UTC", true));
     assert_eq!(r.settings.billing_day, serde_json::json!(25));
 }
 
 #[test]
 fn window_event_exactly_twelve_months_before_is_out() {
-    let r = count_as_of(
-        "recipientId,eventDate\nout,2025-10-24\nin,2025-10-25\n",
-        "2026-10-24",
-    );
+    let r = count_as_of("recipientId,eventDate\nout,2025-10-24\nin,2025-10-25\n", "2026-10-24");
     assert_eq!(r.total_active, 1);
     let w = r.window.unwrap();
-    assert_eq!(
-        (w.from.as_str(), w.to.as_str()),
-        ("2025-10-25", "2026-10-24")
-    );
+    assert_eq!((w.from.as_str(), w.to.as_str()), ("2025-10-25", "2026-10-24"));
 }
 
 #[test]
 fn window_event_on_the_as_of_date_is_in_and_later_is_out() {
-    let r = count_as_of(
-        "recipientId,eventDate\na,2026-10-24\nb,2026-10-25\n",
-        "2026-10-24",
-    );
+    let r = count_as_of("recipientId,eventDate\na,2026-10-24\nb,2026-10-25\n", "2026-10-24");
     assert_eq!(r.total_active, 1);
 }
 
 #[test]
 fn window_29_february_clamp() {
-    let r = count_as_of(
-        "recipientId,eventDate\nout,2023-02-28\nin,2023-03-01\nleap,2024-02-29\n",
-        "2024-02-29",
-    );
+    let r = count_as_of("recipientId,eventDate\nout,2023-02-28\nin,2023-03-01\nleap,2024-02-29\n", "2024-02-29");
     assert_eq!(r.total_active, 2);
     let w = r.window.unwrap();
-    assert_eq!(
-        (w.from.as_str(), w.to.as_str()),
-        ("2023-03-01", "2024-02-29")
-    );
+    assert_eq!((w.from.as_str(), w.to.as_str()), ("2023-03-01", "2024-02-29"));
     // An event on 2024-02-29 is still active on 2025-02-28 (2025-02-28 - 12 months = 2024-02-28).
     let r = count_as_of("recipientId,eventDate\nleap,2024-02-29\n", "2025-02-28");
     assert_eq!(r.total_active, 1);
@@ -352,10 +261,7 @@ fn snapshots_on_billing_day_25_in_data_range() {
     let to: Vec<&str> = r.snapshots.iter().map(|s| s.to.as_str()).collect();
     assert_eq!(to, ["2026-01-25", "2026-02-25", "2026-03-25"]);
     assert_eq!(r.snapshots[0].from, "2025-01-26");
-    assert_eq!(
-        r.snapshots.iter().map(|s| s.active).collect::<Vec<_>>(),
-        [1, 1, 1]
-    );
+    assert_eq!(r.snapshots.iter().map(|s| s.active).collect::<Vec<_>>(), [1, 1, 1]);
     let r = count(
         "recipientId,eventDate
 a,2026-01-26
@@ -364,19 +270,13 @@ b,2026-03-25
     );
     let to: Vec<&str> = r.snapshots.iter().map(|s| s.to.as_str()).collect();
     assert_eq!(to, ["2026-02-25", "2026-03-25"]);
-    assert_eq!(
-        r.snapshots.iter().map(|s| s.active).collect::<Vec<_>>(),
-        [1, 2]
-    );
+    assert_eq!(r.snapshots.iter().map(|s| s.active).collect::<Vec<_>>(), [1, 2]);
 }
 
 #[test]
 fn snapshots_on_billing_day_last() {
     let csv = "recipientId,eventDate\na,2024-01-31\nb,2024-04-30\n";
-    let settings = ReportSettings {
-        billing_day: BillingDay::Last,
-        ..Default::default()
-    };
+    let settings = ReportSettings { billing_day: BillingDay::Last, ..Default::default() };
     let r = count_files(Options::default(), &[("l.csv", csv.as_bytes())], &settings);
     let to: Vec<&str> = r.snapshots.iter().map(|s| s.to.as_str()).collect();
     assert_eq!(to, ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"]);
@@ -393,27 +293,18 @@ fn daily_series_covers_365_days_or_from_data_start() {
     assert_eq!(r.daily.last().unwrap().active, 1);
     let r = count("recipientId,eventDate\na,2026-10-20\nb,2026-10-24\n");
     assert_eq!(r.daily.len(), 5);
-    assert_eq!(
-        r.daily.iter().map(|d| d.active).collect::<Vec<_>>(),
-        [1, 1, 1, 1, 2]
-    );
+    assert_eq!(r.daily.iter().map(|d| d.active).collect::<Vec<_>>(), [1, 1, 1, 1, 2]);
 }
 
 #[test]
 fn offsets_cross_midnight() {
-    let r =
-        count("recipientId,eventDate\na,2026-10-24T23:30:00-02:00\nb,2026-10-24T00:30:00+02:00\n");
+    let r = count("recipientId,eventDate\na,2026-10-24T23:30:00-02:00\nb,2026-10-24T00:30:00+02:00\n");
     // a is 2026-10-25 01:30 UTC; b is 2026-10-23 22:30 UTC.
     assert_eq!(r.as_of.as_deref(), Some("2026-10-25"));
     assert_eq!(r.daily.first().unwrap().date, "2026-10-23");
-    let mut options = Options::default();
-    options.time_zone = "+02:00".into();
+    let options = Options { time_zone: "+02:00".into(), ..Options::default() };
     let csv = "recipientId,eventDate\na,2026-10-24T22:30:00Z\nb,2026-10-24 23:30:00\n";
-    let r = count_files(
-        options,
-        &[("l.csv", csv.as_bytes())],
-        &ReportSettings::default(),
-    );
+    let r = count_files(options, &[("l.csv", csv.as_bytes())], &ReportSettings::default());
     // a moves to 2026-10-25 in +02:00; b has no offset, so it is already local.
     assert_eq!(r.as_of.as_deref(), Some("2026-10-25"));
     assert_eq!(r.daily.first().unwrap().date, "2026-10-24");
@@ -422,17 +313,11 @@ fn offsets_cross_midnight() {
 
 #[test]
 fn iana_time_zone_names_are_refused_clearly() {
-    let mut options = Options::default();
-    options.time_zone = "Europe/Paris".into();
-    assert!(Counter::try_new(options.clone())
-        .unwrap_err()
-        .contains("fixed offsets"));
+    let options = Options { time_zone: "Europe/Paris".into(), ..Options::default() };
+    assert!(Counter::try_new(options.clone()).unwrap_err().contains("fixed offsets"));
     let mut c = Counter::new(options);
     let f = c.begin_file("l.csv", None);
-    assert!(matches!(
-        c.push(f, b"id,date\n"),
-        Err(FileError::InvalidOptions(_))
-    ));
+    assert!(matches!(c.push(f, b"id,date\n"), Err(FileError::InvalidOptions(_))));
 }
 
 #[test]
@@ -447,11 +332,7 @@ fn every_date_format() {
 }
 
 fn utf16(text: &str, le: bool) -> Vec<u8> {
-    let mut out = if le {
-        vec![0xFF, 0xFE]
-    } else {
-        vec![0xFE, 0xFF]
-    };
+    let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
     for u in text.encode_utf16() {
         out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
     }
@@ -459,24 +340,15 @@ fn utf16(text: &str, le: bool) -> Vec<u8> {
 }
 
 fn one_file(bytes: &[u8]) -> Report {
-    count_files(
-        Options::default(),
-        &[("f.csv", bytes)],
-        &ReportSettings::default(),
-    )
+    count_files(Options::default(), &[("f.csv", bytes)], &ReportSettings::default())
 }
 
-const ACCENTED: &str =
-    "address,eventDate\nzoë@example.com,2026-10-01\nZoë@example.com,2026-10-02\n";
+const ACCENTED: &str = "address,eventDate\nzoë@example.com,2026-10-01\nZoë@example.com,2026-10-02\n";
 
 fn check_accented(r: &Report, encoding: &str) {
     assert_eq!(r.total_active, 2, "{encoding}");
     assert_eq!(r.files[0].encoding, encoding);
-    assert_eq!(
-        r.case_duplicates.len(),
-        1,
-        "{encoding}: the ë decoded the same way"
-    );
+    assert_eq!(r.case_duplicates.len(), 1, "{encoding}: the ë decoded the same way");
 }
 
 #[test]
@@ -490,10 +362,7 @@ fn encoding_utf8_bom() {
     b.extend_from_slice(ACCENTED.as_bytes());
     let r = one_file(&b);
     check_accented(&r, "UTF-8 (BOM)");
-    assert_eq!(
-        r.files[0].columns["address"], "address",
-        "the BOM is not part of the first header"
-    );
+    assert_eq!(r.files[0].columns["address"], "address", "the BOM is not part of the first header");
 }
 
 #[test]
@@ -508,10 +377,7 @@ fn encoding_utf16_be() {
 
 #[test]
 fn encoding_windows_1252() {
-    let b: Vec<u8> = ACCENTED
-        .chars()
-        .map(|c| if c == 'ë' { 0xEB } else { c as u8 })
-        .collect();
+    let b: Vec<u8> = ACCENTED.chars().map(|c| if c == 'ë' { 0xEB } else { c as u8 }).collect();
     check_accented(&one_file(&b), "Windows-1252");
 }
 
@@ -523,13 +389,7 @@ fn encodings_merge_to_the_same_key() {
         .collect();
     let r = count_files(
         Options::default(),
-        &[
-            ("a.csv", &b1252),
-            (
-                "b.csv",
-                &utf16("address,eventDate\nzoë@example.com,2026-10-02\n", false),
-            ),
-        ],
+        &[("a.csv", &b1252), ("b.csv", &utf16("address,eventDate\nzoë@example.com,2026-10-02\n", false))],
         &ReportSettings::default(),
     );
     assert_eq!(r.total_active, 1);
@@ -538,9 +398,7 @@ fn encodings_merge_to_the_same_key() {
 #[test]
 fn delimiters_comma_semicolon_tab_pipe() {
     for d in [",", ";", "\t", "|"] {
-        let csv = format!(
-            "recipientId{d}eventDate{d}note\na{d}2026-10-01{d}\"x,y;z|w\tv\"\nb{d}2026-10-02{d}\n"
-        );
+        let csv = format!("recipientId{d}eventDate{d}note\na{d}2026-10-01{d}\"x,y;z|w\tv\"\nb{d}2026-10-02{d}\n");
         let r = one_file(csv.as_bytes());
         assert_eq!((r.total_active, r.rows.rejected), (2, 0), "{d:?}");
         assert_eq!(r.files[0].delimiter, d);
@@ -559,14 +417,8 @@ fn line_breaks_inside_quotes_move_later_line_numbers() {
     let csv = "recipientId,eventDate,note\na,2026-10-01,\"two\nlines\"\nb,2026-10-01,\"three\r\n\"\"quoted\"\"\nlines\"\n,2026-10-01,\nc,not a date,\n";
     let r = one_file(csv.as_bytes());
     assert_eq!((r.rows.read, r.total_active, r.rows.rejected), (4, 2, 2));
-    assert_eq!(
-        (r.rejected[0].line, r.rejected[0].reason.as_str()),
-        (7, "no profile key and no address")
-    );
-    assert_eq!(
-        (r.rejected[1].line, r.rejected[1].reason.as_str()),
-        (8, "event date not a date is not a date")
-    );
+    assert_eq!((r.rejected[0].line, r.rejected[0].reason.as_str()), (7, "no profile key and no address"));
+    assert_eq!((r.rejected[1].line, r.rejected[1].reason.as_str()), (8, "event date not a date is not a date"));
 }
 
 #[test]
@@ -574,11 +426,7 @@ fn rejected_rows_with_their_line_numbers() {
     let r = one_file(b"recipientId,address,eventDate\na,,2026-10-01\n,,2026-10-01\nb,,\nc,,31/02/2026\nd,,2026-02-30\n\ne,,2026-10-02\n");
     assert_eq!(r.rows.read, 6);
     assert_eq!(r.rows.rejected, 4);
-    let got: Vec<(u64, &str)> = r
-        .rejected
-        .iter()
-        .map(|x| (x.line, x.reason.as_str()))
-        .collect();
+    let got: Vec<(u64, &str)> = r.rejected.iter().map(|x| (x.line, x.reason.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -636,19 +484,9 @@ fn missing_required_field_names_file_field_and_headers() {
     let f = c.begin_file("odd.csv", None);
     let err = c.push(f, b"who;when\nA;2026-10-01\n").unwrap_err();
     match &err {
-        FileError::MissingFields {
-            file,
-            missing,
-            headers,
-        } => {
+        FileError::MissingFields { file, missing, headers } => {
             assert_eq!(file, "odd.csv");
-            assert_eq!(
-                missing,
-                &[
-                    "event date".to_string(),
-                    "profile key or address".to_string()
-                ]
-            );
+            assert_eq!(missing, &["event date".to_string(), "profile key or address".to_string()]);
             assert_eq!(headers, &["who".to_string(), "when".to_string()]);
         }
         other => panic!("{other:?}"),
@@ -659,10 +497,7 @@ fn missing_required_field_names_file_field_and_headers() {
     options.map("event date", "Nope").unwrap();
     let mut c = Counter::new(options);
     let f = c.begin_file("m.csv", None);
-    assert!(matches!(
-        c.push(f, b"id,date\n"),
-        Err(FileError::MappedHeaderMissing { .. })
-    ));
+    assert!(matches!(c.push(f, b"id,date\n"), Err(FileError::MappedHeaderMissing { .. })));
     assert!(Options::default().map("colour", "x").is_err());
 }
 
@@ -687,32 +522,16 @@ fn deliveries_join_and_row_value_wins() {
     let r = c.report(&ReportSettings::default());
     assert_eq!(dim(&r, "Visitors"), 1, "a gets the delivery's dimension");
     assert_eq!(dim(&r, "Subscriptions"), 1, "b's own value wins");
-    assert_eq!(
-        dim(&r, "Anonymous"),
-        1,
-        "c is transactional by the deliveries file"
-    );
-    assert_eq!(
-        dim(&r, "Recipients"),
-        1,
-        "d's delivery is unknown: Recipients"
-    );
-    let ch = |n: &str| {
-        r.channels
-            .iter()
-            .find(|c| c.name == n)
-            .map_or(0, |c| c.active)
-    };
+    assert_eq!(dim(&r, "Anonymous"), 1, "c is transactional by the deliveries file");
+    assert_eq!(dim(&r, "Recipients"), 1, "d's delivery is unknown: Recipients");
+    let ch = |n: &str| r.channels.iter().find(|c| c.name == n).map_or(0, |c| c.active);
     assert_eq!((ch("SMS"), ch("Email"), ch("Unknown")), (1, 2, 1));
 }
 
 #[test]
 fn transactional_goes_to_anonymous() {
     let r = one_file(b"recipientId,address,eventDate,transactional\n1,a@x.com,2026-10-01,yes\n1,,2026-10-01,no\n");
-    assert_eq!(
-        (dim(&r, "Anonymous"), dim(&r, "Recipients"), r.total_active),
-        (1, 1, 2)
-    );
+    assert_eq!((dim(&r, "Anonymous"), dim(&r, "Recipients"), r.total_active), (1, 1, 2));
 }
 
 #[test]
@@ -727,10 +546,7 @@ fn anonymous_addresses_are_case_sensitive() {
     assert_eq!(r.total_active, 4);
     assert_eq!(r.case_duplicates.len(), 1);
     let d = &r.case_duplicates[0];
-    assert_eq!(
-        (d.dimension.as_str(), d.profiles, d.fewer),
-        ("Anonymous", 3, 2)
-    );
+    assert_eq!((d.dimension.as_str(), d.profiles, d.fewer), ("Anonymous", 3, 2));
 }
 
 #[test]
@@ -739,11 +555,7 @@ fn case_duplicates_of_profiles_with_an_address_column() {
     assert_eq!(r.total_active, 4);
     assert_eq!(r.case_duplicates.len(), 1);
     assert_eq!(
-        (
-            r.case_duplicates[0].dimension.as_str(),
-            r.case_duplicates[0].profiles,
-            r.case_duplicates[0].fewer
-        ),
+        (r.case_duplicates[0].dimension.as_str(), r.case_duplicates[0].profiles, r.case_duplicates[0].fewer),
         ("Recipients", 2, 1)
     );
 }
@@ -757,50 +569,26 @@ fn keys_are_case_sensitive_and_trimmed() {
 #[test]
 fn same_key_in_two_dimensions_counts_twice() {
     let r = one_file(b"recipientId,eventDate,targetMapping,channel\n1,2026-10-01,nms:recipient,Email\n1,2026-10-01,Visitors,Email\n1,2026-10-02,Recipients,SMS\n");
-    assert_eq!(
-        (r.total_active, dim(&r, "Recipients"), dim(&r, "Visitors")),
-        (2, 1, 1)
-    );
+    assert_eq!((r.total_active, dim(&r, "Recipients"), dim(&r, "Visitors")), (2, 1, 1));
     assert_eq!(r.multi_channel_profiles, 1);
-    let ch = |n: &str| {
-        r.channels
-            .iter()
-            .find(|c| c.name == n)
-            .map_or(0, |c| c.active)
-    };
+    let ch = |n: &str| r.channels.iter().find(|c| c.name == n).map_or(0, |c| c.active);
     assert_eq!((ch("Email"), ch("SMS")), (2, 1));
 }
 
 #[test]
 fn instances_add_up_and_are_never_deduplicated() {
     let mut c = Counter::new(Options::default());
-    for (name, inst) in [
-        ("a.csv", Some("prod")),
-        ("b.csv", Some("emea")),
-        ("c.csv", None),
-    ] {
+    for (name, inst) in [("a.csv", Some("prod")), ("b.csv", Some("emea")), ("c.csv", None)] {
         let f = c.begin_file(name, inst);
-        c.push(f, b"recipientId,eventDate\n1,2026-10-01\n2,2026-10-01\n")
-            .unwrap();
+        c.push(f, b"recipientId,eventDate\n1,2026-10-01\n2,2026-10-01\n").unwrap();
         c.end_file(f).unwrap();
     }
     let f = c.begin_file("d.csv", Some("prod"));
-    c.push(
-        f,
-        b"recipientId,eventDate,instance\n1,2026-10-01,\n1,2026-10-01,emea\n9,2026-10-01,other\n",
-    )
-    .unwrap();
+    c.push(f, b"recipientId,eventDate,instance\n1,2026-10-01,\n1,2026-10-01,emea\n9,2026-10-01,other\n").unwrap();
     c.end_file(f).unwrap();
     let r = c.report(&ReportSettings::default());
-    let names: Vec<(&str, u64)> = r
-        .instances
-        .iter()
-        .map(|i| (i.name.as_str(), i.active))
-        .collect();
-    assert_eq!(
-        names,
-        [("default", 2), ("emea", 2), ("prod", 2), ("other", 1)]
-    );
+    let names: Vec<(&str, u64)> = r.instances.iter().map(|i| (i.name.as_str(), i.active)).collect();
+    assert_eq!(names, [("default", 2), ("emea", 2), ("prod", 2), ("other", 1)]);
     assert_eq!(r.total_active, 7);
 }
 
@@ -811,39 +599,17 @@ fn day_month_decision_per_file_and_warning() {
     let never = b"recipientId,eventDate\na,03/04/2026\nb,05/06/2026\n";
     let settings = ReportSettings::default();
     let r = count_files(Options::default(), &[("d.csv", day_first)], &settings);
-    assert_eq!(
-        (r.daily.first().unwrap().date.as_str(), r.as_of.as_deref()),
-        ("2026-04-03", Some("2026-04-13"))
-    );
+    assert_eq!((r.daily.first().unwrap().date.as_str(), r.as_of.as_deref()), ("2026-04-03", Some("2026-04-13")));
     assert!(r.warnings.is_empty());
     let r = count_files(Options::default(), &[("m.csv", month_first)], &settings);
-    assert_eq!(
-        (r.daily.first().unwrap().date.as_str(), r.as_of.as_deref()),
-        ("2026-03-04", Some("2026-04-13"))
-    );
+    assert_eq!((r.daily.first().unwrap().date.as_str(), r.as_of.as_deref()), ("2026-03-04", Some("2026-04-13")));
     let r = count_files(Options::default(), &[("n.csv", never)], &settings);
-    assert_eq!(
-        (r.daily.first().unwrap().date.as_str(), r.as_of.as_deref()),
-        ("2026-04-03", Some("2026-06-05"))
-    );
-    assert_eq!(
-        r.warnings,
-        ["n.csv: no date tells day and month apart; read as day first"]
-    );
-    let options = Options {
-        day_first: false,
-        ..Options::default()
-    };
-    let r = count_files(
-        options,
-        &[("n.csv", never), ("d.csv", day_first)],
-        &settings,
-    );
+    assert_eq!((r.daily.first().unwrap().date.as_str(), r.as_of.as_deref()), ("2026-04-03", Some("2026-06-05")));
+    assert_eq!(r.warnings, ["n.csv: no date tells day and month apart; read as day first"]);
+    let options = Options { day_first: false, ..Options::default() };
+    let r = count_files(options, &[("n.csv", never), ("d.csv", day_first)], &settings);
     assert_eq!(r.as_of.as_deref(), Some("2026-05-06"));
-    assert_eq!(
-        r.warnings,
-        ["n.csv: no date tells day and month apart; read as month first"]
-    );
+    assert_eq!(r.warnings, ["n.csv: no date tells day and month apart; read as month first"]);
     assert!(!r.settings.day_first);
 }
 
@@ -856,17 +622,11 @@ fn invalid_date_does_not_decide_the_order() {
 
 #[test]
 fn expiring_groups_add_up_by_leaving_month() {
-    let r = count_as_of(
-        "recipientId,eventDate\na,2025-10-25\nb,2025-11-30\nc,2026-10-24\nd,2026-10-01\n",
-        "2026-10-24",
-    );
+    let r =
+        count_as_of("recipientId,eventDate\na,2025-10-25\nb,2025-11-30\nc,2026-10-24\nd,2026-10-01\n", "2026-10-24");
     assert_eq!(r.total_active, 4);
-    let m: Vec<(&str, u64)> = r
-        .expiring
-        .iter()
-        .filter(|e| e.profiles > 0)
-        .map(|e| (e.month.as_str(), e.profiles))
-        .collect();
+    let m: Vec<(&str, u64)> =
+        r.expiring.iter().filter(|e| e.profiles > 0).map(|e| (e.month.as_str(), e.profiles)).collect();
     assert_eq!(m, [("2026-10", 1), ("2026-11", 1), ("2027-10", 2)]);
     assert_eq!(r.expiring.first().unwrap().month, "2026-10");
     assert_eq!(r.expiring.last().unwrap().month, "2027-10");
@@ -876,22 +636,10 @@ fn expiring_groups_add_up_by_leaving_month() {
 fn report_invariants_and_json_shape() {
     let bytes = engine::generate::demo();
     let r = one_file(&bytes);
-    assert_eq!(
-        r.rows.read,
-        r.rows.counted + r.rows.excluded + r.rows.rejected
-    );
-    assert_eq!(
-        r.dimensions.iter().map(|d| d.active).sum::<u64>(),
-        r.total_active
-    );
-    assert_eq!(
-        r.instances.iter().map(|d| d.active).sum::<u64>(),
-        r.total_active
-    );
-    assert_eq!(
-        r.expiring.iter().map(|d| d.profiles).sum::<u64>(),
-        r.total_active
-    );
+    assert_eq!(r.rows.read, r.rows.counted + r.rows.excluded + r.rows.rejected);
+    assert_eq!(r.dimensions.iter().map(|d| d.active).sum::<u64>(), r.total_active);
+    assert_eq!(r.instances.iter().map(|d| d.active).sum::<u64>(), r.total_active);
+    assert_eq!(r.expiring.iter().map(|d| d.profiles).sum::<u64>(), r.total_active);
     for i in &r.instances {
         assert_eq!(i.dimensions.iter().map(|d| d.active).sum::<u64>(), i.active);
     }
@@ -929,20 +677,13 @@ fn report_invariants_and_json_shape() {
 fn report_settings_change_without_reading_again() {
     let mut c = Counter::new(Options::default());
     let f = c.begin_file("l.csv", None);
-    c.push(f, b"recipientId,eventDate\na,2025-01-10\nb,2026-10-24\n")
-        .unwrap();
+    c.push(f, b"recipientId,eventDate\na,2025-01-10\nb,2026-10-24\n").unwrap();
     c.end_file(f).unwrap();
     assert_eq!(c.report(&ReportSettings::default()).total_active, 1);
-    let earlier = ReportSettings {
-        as_of: Some(date("2025-06-01")),
-        purchased: Some(10),
-        billing_day: BillingDay::Day(1),
-    };
+    let earlier =
+        ReportSettings { as_of: Some(date("2025-06-01")), purchased: Some(10), billing_day: BillingDay::Day(1) };
     let r = c.report(&earlier);
-    assert_eq!(
-        (r.total_active, r.settings.purchased, r.as_of.as_deref()),
-        (1, Some(10), Some("2025-06-01"))
-    );
+    assert_eq!((r.total_active, r.settings.purchased, r.as_of.as_deref()), (1, Some(10), Some("2025-06-01")));
     assert_eq!(r.snapshots.first().unwrap().to, "2025-02-01");
 }
 
@@ -968,19 +709,11 @@ fn chunks_of_any_size_give_the_same_report() {
 fn serialised_partial_states_merge() {
     let mut a = Counter::new(Options::default());
     let f = a.begin_file("a.csv", Some("prod"));
-    a.push(
-        f,
-        b"recipientId,eventDate,channel\n1,2026-01-01,Email\n2,2026-02-01,SMS\n",
-    )
-    .unwrap();
+    a.push(f, b"recipientId,eventDate,channel\n1,2026-01-01,Email\n2,2026-02-01,SMS\n").unwrap();
     a.end_file(f).unwrap();
     let mut b = Counter::new(Options::default());
     let f = b.begin_file("b.csv", Some("prod"));
-    b.push(
-        f,
-        b"recipientId,eventDate,channel\n1,2026-03-01,SMS\n3,bad,Email\n",
-    )
-    .unwrap();
+    b.push(f, b"recipientId,eventDate,channel\n1,2026-03-01,SMS\n3,bad,Email\n").unwrap();
     b.end_file(f).unwrap();
     let json = serde_json::to_string(&b).unwrap();
     let b2: Counter = serde_json::from_str(&json).unwrap();
@@ -988,14 +721,8 @@ fn serialised_partial_states_merge() {
     merged.merge(b2);
     let mut one = Counter::new(Options::default());
     for (name, bytes) in [
-        (
-            "a.csv",
-            &b"recipientId,eventDate,channel\n1,2026-01-01,Email\n2,2026-02-01,SMS\n"[..],
-        ),
-        (
-            "b.csv",
-            b"recipientId,eventDate,channel\n1,2026-03-01,SMS\n3,bad,Email\n",
-        ),
+        ("a.csv", &b"recipientId,eventDate,channel\n1,2026-01-01,Email\n2,2026-02-01,SMS\n"[..]),
+        ("b.csv", b"recipientId,eventDate,channel\n1,2026-03-01,SMS\n3,bad,Email\n"),
     ] {
         let f = one.begin_file(name, Some("prod"));
         one.push(f, bytes).unwrap();
