@@ -163,10 +163,12 @@ pub fn usage_chart(props: &SectionProps) -> Html {
         <section class="report-section chart-section">
             <div class="section-head">
                 <h2>{ "Active profiles over time" }</h2>
-                <div class="span-switch no-print" role="group" aria-label="Period shown">
-                    { switch(Span::Days30, "30 days") }
-                    { switch(Span::Year, "1 year") }
-                </div>
+                if window(r, Span::Year).is_some() {
+                    <div class="span-switch no-print" role="group" aria-label="Period shown">
+                        { switch(Span::Days30, "30 days") }
+                        { switch(Span::Year, "1 year") }
+                    </div>
+                }
             </div>
             if let (true, Some(w)) = (svg.iter().any(Option::is_some), w) {
                 <figure class="chart" data-testid="usage-chart">

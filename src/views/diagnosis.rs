@@ -48,13 +48,19 @@ pub fn sentence(r: &Report) -> String {
     )
 }
 
-/// Whether the rules in force count rows holding this value (unknown values are counted by default).
+/// Whether the rules in force count rows holding this value.
+///
+/// A value the engine does not recognise is counted (an unknown flag reads as
+/// false, an unknown status or failure reason counts), unless the rules in
+/// force, which the user may have changed, exclude it.
 pub fn counted_now(r: &Report, u: &Unrecognised) -> bool {
     let rules = &r.settings.rules;
     match u.field.as_str() {
+        // Statuses match ignoring case, spaces and punctuation, as the engine matches them.
         "status" => {
-            let excluded = rules.excluded_status.iter().any(|s| s.eq_ignore_ascii_case(u.value.trim()));
-            let counted = rules.counted_status.iter().any(|s| s.eq_ignore_ascii_case(u.value.trim()));
+            let value = engine::normalise(&u.value);
+            let excluded = rules.excluded_status.iter().any(|s| engine::normalise(s) == value);
+            let counted = rules.counted_status.iter().any(|s| engine::normalise(s) == value);
             counted || !excluded
         }
         "failure_reason" | "failure reason" => match u.value.trim().parse::<i64>() {
