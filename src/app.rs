@@ -9,7 +9,8 @@ use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{Action, OpenAction, Request, Run, SettingsAction, Source, ViewerState};
+use crate::state::{Action, OpenAction, ReportAction, Request, Run, SettingsAction, Source, ViewerState};
+use crate::views::ReportView;
 use crate::worker::{CountWorker, FileProblem, Job, StructuredClone, WORKER_PATH};
 
 /// The whole viewer.
@@ -49,6 +50,14 @@ pub fn app() -> Html {
     use_effect_with(state.settings.clone(), crate::storage::save_settings);
 
     let dispatch = state.dispatcher();
+    let onchoosesnapshot =
+        dispatch.to_callback().reform(|to: String| match NaiveDate::parse_from_str(&to, "%Y-%m-%d") {
+            Ok(date) => Action::Report(ReportAction::ChooseSnapshot(date)),
+            Err(_) => Action::Settings(SettingsAction::AsOf(None)),
+        });
+    let onreclassify = dispatch
+        .to_callback()
+        .reform(|(field, value, counted)| Action::Report(ReportAction::Reclassify { field, value, counted }));
     html! {
         <main class="page">
             <Masthead source={state.source.clone()} />
@@ -67,9 +76,7 @@ pub fn app() -> Html {
             if state.ready() {
                 <span data-testid="report-ready" data-run={state.last_run.to_string()} hidden=true></span>
             }
-            <section class="tiles">
-                <Tile label="Active profiles" value={state.report.total_active} testid="total-active" />
-            </section>
+            <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} />
         </main>
     }
 }
@@ -371,26 +378,6 @@ fn mapping_step(props: &MappingProps) -> Html {
 /// (`"profile key or address"` offers both).
 fn mapping_fields(missing: &[String]) -> Vec<String> {
     missing.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect()
-}
-
-#[derive(Properties, PartialEq)]
-pub struct TileProps {
-    pub label: AttrValue,
-    pub value: u64,
-    pub testid: AttrValue,
-}
-
-/// A headline figure; the raw number is kept in `data-value`.
-#[function_component(Tile)]
-pub fn tile(props: &TileProps) -> Html {
-    html! {
-        <div class="tile">
-            <span class="tile-label">{ &props.label }</span>
-            <span class="tile-value" data-testid={props.testid.clone()} data-value={props.value.to_string()}>
-                { props.value.to_string() }
-            </span>
-        </div>
-    }
 }
 
 /// `1.5 MB`-style sizes for the header and the progress bar.
