@@ -87,6 +87,10 @@ pub struct GenerateArgs {
     /// End lines with CR LF.
     #[arg(long)]
     pub crlf: bool,
+    /// Add a free-text Subject column (ignored by the counting) whose values hold delimiters,
+    /// quotes and, now and then, a line break.
+    #[arg(long)]
+    pub subject_column: bool,
 }
 
 /// Turns the flags into a generator configuration.
@@ -153,6 +157,7 @@ pub fn config(args: &GenerateArgs) -> Result<GeneratorConfig, Failure> {
         c.layout.dates = v;
     }
     c.layout.crlf |= args.crlf;
+    c.subject_column |= args.subject_column;
     c.validate().map_err(Failure::input)?;
     Ok(c)
 }

@@ -151,7 +151,7 @@ fn layouts_do_not_change_the_count() {
         Layout { encoding: Encoding::Utf16Be, dates: DateFormat::Dots, ..Layout::default() },
     ];
     for (i, layout) in layouts.into_iter().enumerate() {
-        let config = GeneratorConfig { layout: layout.clone(), ..base.clone() };
+        let config = GeneratorConfig { layout: layout.clone(), subject_column: i % 2 == 0, ..base.clone() };
         let (path, summary) = write_export(dir.path(), &format!("layout{i}.csv"), &config);
         let report = json(&run(dir.path(), &["report", "--format", "json", path.to_str().expect("path")]));
         check_report(&report, &summary);
@@ -367,4 +367,46 @@ fn options_reach_the_engine() {
     assert!(snapshots.iter().all(|s| s["to"]
         .as_str()
         .is_some_and(|d| d.ends_with("-31") || d.ends_with("-30") || d.ends_with("-28") || d.ends_with("-29"))));
+}
+
+#[test]
+fn rejected_rows_name_the_physical_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = GeneratorConfig {
+        rows: 20_000,
+        subject_column: true,
+        shares: generate::Shares { missing_key: 0.002, bad_date: 0.002, ..Default::default() },
+        ..GeneratorConfig::default()
+    };
+    let (path, summary) = write_export(dir.path(), "export.csv", &config);
+    let report = json(&run(dir.path(), &["report", "--format", "json", "export.csv"]));
+    check_report(&report, &summary);
+
+    // Where the rejected records start, read independently with the csv crate.
+    let mut reader = csv::Reader::from_path(&path).expect("open");
+    let headers = reader.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    let (key, date, address) = (col("Recipient ID"), col("Event date"), col("Address"));
+    let mut lines = Vec::new();
+    let mut multi_line = 0;
+    for record in reader.records() {
+        let record = record.expect("record");
+        if record.iter().any(|f| f.contains('\n')) {
+            multi_line += 1;
+        }
+        let d = &record[date];
+        if (record[key].is_empty() && record[address].is_empty()) || d.is_empty() || d == "n/a" || d.contains("-02-30")
+        {
+            lines.push(record.position().expect("position").line());
+        }
+    }
+    assert!(multi_line > 50, "{multi_line}");
+    assert_eq!(lines.len() as u64, summary.rejected);
+    let reported: Vec<u64> = report["rejected"].as_array().expect("rejected").iter().map(|r| u(&r["line"])).collect();
+    let mut want: Vec<u64> = lines.into_iter().take(100).collect();
+    want.sort_unstable();
+    let mut got = reported.clone();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    assert!(report["rejected"].as_array().expect("rejected").iter().all(|r| r["file"] == "export.csv"));
 }

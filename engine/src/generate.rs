@@ -395,6 +395,10 @@ pub struct GeneratorConfig {
     pub deliveries_file: bool,
     pub shares: Shares,
     pub layout: Layout,
+    /// Add a free-text `Subject` column that no field matches (so it is ignored): values with
+    /// commas, quotes and accents, and about one in a hundred holding a line break, so that a
+    /// record can span two physical lines. It does not change the other columns' values.
+    pub subject_column: bool,
 }
 
 impl Default for GeneratorConfig {
@@ -418,6 +422,7 @@ impl Default for GeneratorConfig {
             deliveries_file: false,
             shares: Shares::default(),
             layout: Layout::default(),
+            subject_column: false,
         }
     }
 }
@@ -595,6 +600,19 @@ const LABELS: [&str; 10] = [
     "Password reset",
     "Événement: portes ouvertes",
 ];
+
+/// Values of the free-text `Subject` column: one in a hundred holds a line break.
+const SUBJECTS: [&str; 100] = {
+    let mut s = ["Your October newsletter"; 100];
+    s[1] = "Votre commande, merci !";
+    s[2] = "Les \"soldes\" d'été";
+    s[3] = "Ihre Bestellung | Versand";
+    s[4] = "Señal; oferta\tespecial";
+    s[5] = "Welcome aboard";
+    s[6] = "Dernière chance";
+    s[7] = "Hello\nsecond line";
+    s
+};
 
 /// Fates, in the order of [`Shares::row_shares`], then the plain send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -876,6 +894,9 @@ impl<'a> Generator<'a> {
         }
         h.push(pick("Seed", "@seedMember"));
         h.push(pick("Control group", "@controlGroupMember"));
+        if self.config.subject_column {
+            h.push(pick("Subject", "@subject"));
+        }
         h
     }
 
@@ -904,7 +925,7 @@ impl<'a> Generator<'a> {
         let mut first_day = u32::MAX;
         let mut last_day = 0u32;
         let mut text = String::with_capacity(64);
-        for _ in 0..self.config.rows {
+        for row in 0..self.config.rows {
             let u = self.rng.unit();
             let fate = cumulative.iter().position(|c| u < *c).map(|i| FATES[i]).unwrap_or(Fate::Sent);
             let list = match fate {
@@ -1026,6 +1047,12 @@ impl<'a> Generator<'a> {
             line.push(sep);
             // Half of the control rows carry failure reason 127, the other half the flag.
             line.extend_from_slice(flag(fate == Fate::Control && reason.is_empty()).as_bytes());
+            if self.config.subject_column {
+                // From a hash of the row number, not the RNG: the other columns stay the same.
+                let h = mix(self.config.seed ^ row.wrapping_mul(0x2545_F491_4F6C_DD1D));
+                line.push(sep);
+                field(line, SUBJECTS[(h % SUBJECTS.len() as u64) as usize], sep);
+            }
             out.end_line()?;
         }
         summary.bytes = out.finish()?;
@@ -1478,6 +1505,7 @@ mod tests {
                 let config = GeneratorConfig {
                     rows: 300,
                     deliveries_file: i % 2 == 0,
+                    subject_column: i % 3 != 1,
                     layout: Layout {
                         delimiter,
                         encoding,
