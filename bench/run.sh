@@ -27,7 +27,8 @@ RAW="$TARGET/release/examples/raw_read"
 EXPORT="$DIR/export-$ROWS.csv"
 PARAMS="$DIR/export-$ROWS.params"
 GEN_ARGS=(generate --preset benchmark --rows "$ROWS" --output "$EXPORT")
-WANT="$("$BIN" --version) ${GEN_ARGS[*]}"
+# Same parameters: the same flags and the same generator source.
+WANT="$("$BIN" --version) ${GEN_ARGS[*]} $(sha256sum engine/src/generate.rs | cut -c1-16)"
 if [[ -f "$EXPORT" && -f "$PARAMS" && "$(cat "$PARAMS")" == "$WANT" ]]; then
   echo "== export: $EXPORT is up to date"
 else
