@@ -186,7 +186,8 @@ async fn the_diagnosis_opens_with_a_sentence_of_the_row_counts() {
         fmt_count(12)
     );
     assert_eq!(text.trim(), expected);
-    let reasons: Vec<_> = m.all("[data-testid=excluded-row] th").iter().filter_map(|e| e.text_content()).collect();
+    let reasons: Vec<_> =
+        m.all("[data-testid=excluded-row] th").iter().filter_map(|e| e.first_child()?.text_content()).collect();
     assert_eq!(reasons, ["Status not counted", "Proof or seed address"]);
     assert_eq!(m.all("[data-testid=rejected-row]").len(), 1);
     assert!(m.one("[data-testid=rejected]").text_content().unwrap_or_default().contains("first 1 of"));
@@ -278,4 +279,38 @@ async fn the_used_tile_says_in_words_how_the_count_stands() {
     let window = m.one("[data-testid=window]");
     assert_eq!(window.get_attribute("data-from").as_deref(), Some("2025-09-26"));
     assert_eq!(window.get_attribute("data-to").as_deref(), Some("2026-09-25"));
+}
+
+#[wasm_bindgen_test]
+async fn a_single_instance_is_named_in_the_caption_without_tables_of_its_own() {
+    let mut r = sample();
+    r.instances.truncate(1);
+    r.instances[0].active = r.total_active;
+    let m = mount(r).await;
+    assert!(m.all("[data-testid=instance-dimensions]").is_empty());
+    assert!(m.all("[data-testid=instance-tile]").is_empty());
+    let caption = m.one("[data-testid=dimensions] caption").text_content().unwrap_or_default();
+    assert!(caption.contains("instance campaign-prod"), "{caption}");
+}
+
+#[wasm_bindgen_test]
+async fn duplicate_identities_are_listed_with_their_explanation() {
+    let m = mount(sample()).await;
+    let row = m.one("[data-testid=duplicate-row][data-name=Anonymous]");
+    let values: Vec<_> = row
+        .query_selector_all("[data-value]")
+        .map(|l| (0..l.length()).map(|i| value(l.item(i).unwrap().unchecked_ref())).collect::<Vec<_>>())
+        .unwrap();
+    assert_eq!(values, [40, 20]);
+    assert!(m.one(".duplicates-section").text_content().unwrap_or_default().contains("does not change the count"));
+}
+
+#[wasm_bindgen_test]
+async fn without_a_purchase_the_tiles_say_so_and_the_chart_has_no_purchased_line() {
+    let mut r = sample();
+    r.settings.purchased = None;
+    let m = mount(r).await;
+    assert_eq!(m.one("[data-testid=purchased]").text_content().as_deref(), Some("not set"));
+    assert!(m.one("[data-testid=used]").get_attribute("data-value").is_none());
+    assert_eq!(m.all("[data-testid=usage-chart] .chart-wide .hover-target title").len(), 365 + 2);
 }

@@ -30,6 +30,18 @@ pub fn reason_label(reason: &str) -> String {
     }
 }
 
+/// One sentence saying what an exclusion reason means.
+pub fn reason_help(reason: &str) -> &'static str {
+    match reason {
+        "proof" => "A proof, a seed address, or a delivery marked as proof.",
+        "social" => "A social channel (Twitter/X, Facebook): Campaign leaves social marketing out.",
+        "control" => "A control-group member (flag, or failure reason 127 Control address).",
+        "status" => "Ignored, Delivery cancelled or Not applicable: dropped while preparing, or never sent.",
+        "failure_reason" => "Excluded while preparing (no address, denylisted, quarantine, duplicate, ...).",
+        _ => "",
+    }
+}
+
 /// The words for a field name of the report (`failure_reason` → "failure reason").
 pub fn field_label(field: &str) -> String {
     field.replace('_', " ")
@@ -111,7 +123,12 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                     <tbody>
                         { for r.excluded.iter().map(|e| html! {
                             <tr data-testid="excluded-row" data-reason={e.reason.clone()}>
-                                <th scope="row">{ reason_label(&e.reason) }</th>
+                                <th scope="row">
+                                    { reason_label(&e.reason) }
+                                    if !reason_help(&e.reason).is_empty() {
+                                        <span class="reason-help">{ reason_help(&e.reason) }</span>
+                                    }
+                                </th>
                                 { count_cell(e.rows) }
                             </tr>
                         }) }
