@@ -1,0 +1,153 @@
+//! Wasm tests in headless Chromium: the viewer's state transitions and the page's stable test hooks.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use active_profiles_app::demo::demo_counter;
+use active_profiles_app::state::{
+    Action, OpenAction, ReportAction, Request, Run, Settings, SettingsAction, Source, ViewerState,
+};
+use active_profiles_app::App;
+use chrono::NaiveDate;
+use engine::{BillingDay, ReportSettings};
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn demo_state() -> Rc<ViewerState> {
+    Rc::new(ViewerState::new(Settings::default()))
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().expect("a test date")
+}
+
+#[wasm_bindgen_test]
+fn the_first_state_is_the_demo_report_ready_with_nothing_for_the_worker() {
+    let state = demo_state();
+    assert!(matches!(state.source, Source::Demo(_)));
+    assert!(state.ready());
+    assert_eq!(state.request, None);
+    assert_eq!(*state.report, demo_counter().report(&ReportSettings::default()));
+}
+
+#[wasm_bindgen_test]
+fn a_new_as_of_date_recounts_the_demo_in_the_page() {
+    let state = demo_state().reduce(Action::Settings(SettingsAction::AsOf(Some(date("2026-03-31")))));
+    let expected = demo_counter().report(&ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
+    assert_eq!(state.report.as_of.as_deref(), Some("2026-03-31"));
+    assert_eq!(state.report.total_active, expected.total_active);
+    assert_eq!(state.request, None, "the demo never needs the worker");
+}
+
+#[wasm_bindgen_test]
+fn choosing_a_snapshot_makes_its_date_the_as_of_date() {
+    let state = demo_state();
+    let oldest = state.report.snapshots.first().expect("the demo has snapshots").clone();
+    let state = state.reduce(Action::Report(ReportAction::ChooseSnapshot(date(&oldest.to))));
+    assert_eq!(state.settings.as_of, Some(date(&oldest.to)));
+    assert_eq!(state.report.total_active, oldest.active, "the detail's total is the snapshot's number");
+}
+
+#[wasm_bindgen_test]
+fn billing_day_last_puts_snapshots_on_month_ends() {
+    let state = demo_state().reduce(Action::Settings(SettingsAction::BillingDay(BillingDay::Last)));
+    assert!(state.report.snapshots.iter().any(|s| s.to.ends_with("-31")));
+    assert!(state.report.snapshots.iter().any(|s| s.to.ends_with("-02-28")));
+    assert!(!state.report.snapshots.iter().any(|s| s.to.ends_with("-25")));
+}
+
+#[wasm_bindgen_test]
+fn reclassifying_a_status_as_excluded_recounts_the_demo() {
+    let state = demo_state();
+    let unrecognised =
+        state.report.unrecognised.iter().find(|u| u.field == "status").expect("the demo has an unknown status").clone();
+    let excluded_before = state.report.rows.excluded;
+    let state = state.reduce(Action::Report(ReportAction::Reclassify {
+        field: "status".into(),
+        value: unrecognised.value.clone(),
+        counted: false,
+    }));
+    assert_eq!(state.settings.status_rules.get(&unrecognised.value), Some(&false));
+    assert_eq!(state.report.rows.excluded, excluded_before + unrecognised.rows);
+    assert!(!state.report.unrecognised.iter().any(|u| u.value == unrecognised.value), "no longer unrecognised");
+}
+
+#[wasm_bindgen_test]
+fn a_report_json_opens_as_it_was_made_and_settings_do_not_change_it() {
+    let report = demo_counter().report(&ReportSettings { as_of: Some(date("2026-01-10")), ..Default::default() });
+    let text = serde_json::to_string(&report).expect("a report serialises");
+    let state = demo_state().reduce(Action::Open(OpenAction::ReportJson { name: "march.json".into(), text }));
+    assert_eq!(state.source, Source::ReportFile { name: "march.json".into() });
+    assert_eq!(*state.report, report);
+    let state = state.reduce(Action::Settings(SettingsAction::Purchased(Some(5000))));
+    assert_eq!(*state.report, report, "an opened report is not recounted");
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("Settings apply to counted files; an opened report is shown as it was made.")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_file_that_is_not_a_report_says_so_and_keeps_the_report_on_screen() {
+    let state = demo_state();
+    let before = state.report.clone();
+    let state =
+        state.reduce(Action::Open(OpenAction::ReportJson { name: "notes.json".into(), text: "{\"a\": 1}".into() }));
+    assert_eq!(state.report, before);
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("notes.json: not an active-profiles report (no \"format\": \"active-profiles-report/1\").")
+    );
+    let state = state.reduce(Action::Open(OpenAction::ReportJson { name: "x.json".into(), text: "not json".into() }));
+    assert!(state.notice.as_deref().unwrap_or_default().starts_with("x.json: not a report JSON: "));
+}
+
+#[wasm_bindgen_test]
+fn opening_files_asks_the_worker_and_cancel_stops_that_run() {
+    let file = web_sys::File::new_with_str_sequence(
+        &js_sys::Array::of1(&"recipientId,eventDate\n1,2026-01-05\n".into()),
+        "a.csv",
+    )
+    .expect("a File");
+    let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
+    let Some(Request::Count { run, logs, .. }) = state.request.clone() else {
+        panic!("a count request: {:?}", state.request)
+    };
+    assert_eq!(logs.len(), 1);
+    assert_eq!(logs[0].name, "a.csv");
+    assert!(matches!(state.run, Run::Reading { total: 35, .. }));
+    assert!(!state.ready());
+    let state = state.reduce(Action::Sent).reduce(Action::Cancel);
+    assert_eq!(state.request, Some(Request::Cancel { run }));
+    assert!(state.ready());
+    assert_eq!(state.notice.as_deref(), Some("Cancelled: the report shown is the previous one."));
+    let state = state.reduce(Action::Sent);
+    assert_eq!(state.notice.as_deref(), Some("Cancelled: the report shown is the previous one."), "kept after sending");
+}
+
+/// Mounts the app in a fresh element and lets Yew render once.
+async fn render_app() -> web_sys::Element {
+    let root = gloo::utils::document().create_element("div").expect("a div");
+    gloo::utils::body().append_child(&root).expect("appended");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::platform::time::sleep(Duration::ZERO).await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_page_carries_the_stable_test_hooks() {
+    let root = render_app().await;
+    let one = |selector: &str| root.query_selector(selector).expect("a valid selector");
+    assert!(one("input[type=file][data-testid=log-files][multiple]").is_some());
+    assert!(one("input[type=file][data-testid=deliveries-file]:not([multiple])").is_some());
+    assert!(one("input[type=file][data-testid=report-file]").is_some());
+    assert!(one("input[type=date][data-testid=as-of]").is_some());
+    assert!(one("select[data-testid=billing-day]").is_some());
+    assert!(one("[data-testid=report-ready]").is_some());
+    let privacy = one(".privacy").expect("the privacy line").text_content().unwrap_or_default();
+    assert_eq!(privacy, "Your files stay on this computer: they are read and counted in this page, never uploaded.");
+}
