@@ -252,12 +252,19 @@ pub fn file_error(error: &engine::FileError, flag: &str) -> String {
                 "\nHeaders found: {}.",
                 if headers.is_empty() { "none".to_string() } else { headers.join(", ") }
             );
-            let fixes: Vec<String> = missing
+            // Candidates: headers that no field claims, each suggested once.
+            let mut free: Vec<&String> = headers
                 .iter()
-                .map(|field| {
-                    let name = field.split(" or ").next().unwrap_or(field);
-                    format!("{flag} '{name}={}'", suggest(name, headers))
+                .filter(|h| {
+                    let n = engine::normalise(h);
+                    !engine::FIELDS.iter().any(|f| f.aliases().contains(&n.as_str()))
                 })
+                .collect();
+            let names: Vec<&str> = missing.iter().map(|f| f.split(" or ").next().unwrap_or(f)).collect();
+            let fixes: Vec<String> = names
+                .iter()
+                .zip(suggest(&names, &mut free))
+                .map(|(name, header)| format!("{flag} '{name}={header}'"))
                 .collect();
             let _ = write!(out, "\nPick the column by hand, e.g.: {}", fixes.join(" "));
             out
@@ -270,20 +277,30 @@ pub fn file_error(error: &engine::FileError, flag: &str) -> String {
     }
 }
 
-/// The header most likely meant for a field: one whose name hints at it, else the first one.
-fn suggest<'a>(field: &str, headers: &'a [String]) -> &'a str {
-    let hints: &[&str] = match field {
-        "event date" => &["date", "time", "day", "sent", "when", "ts"],
-        "profile key" => &["id", "key", "recipient", "profile", "customer", "contact"],
-        "delivery" => &["delivery", "id", "code", "name"],
-        _ => &[],
+/// The header most likely meant for each field: a free one whose name hints at it, else
+/// the first free one left, else a placeholder. Each header is suggested once.
+fn suggest(fields: &[&str], free: &mut Vec<&String>) -> Vec<String> {
+    let hints = |field: &str| -> &'static [&'static str] {
+        match field {
+            "event date" => &["date", "time", "day", "sent", "when", "ts"],
+            "profile key" => &["id", "key", "recipient", "profile", "customer", "contact", "email", "mail"],
+            "delivery" => &["delivery", "id", "code", "name"],
+            _ => &[],
+        }
     };
-    hints
+    let mut chosen: Vec<Option<String>> = fields
         .iter()
-        .find_map(|hint| headers.iter().find(|h| engine::normalise(h).contains(hint)))
-        .or_else(|| headers.first())
-        .map(String::as_str)
-        .unwrap_or("HEADER")
+        .map(|field| {
+            let at = hints(field).iter().find_map(|hint| free.iter().position(|h| engine::normalise(h).contains(hint)));
+            at.map(|i| free.remove(i).clone())
+        })
+        .collect();
+    for slot in chosen.iter_mut().filter(|c| c.is_none()) {
+        if !free.is_empty() {
+            *slot = Some(free.remove(0).clone());
+        }
+    }
+    chosen.into_iter().map(|c| c.unwrap_or_else(|| "<header>".to_string())).collect()
 }
 
 #[cfg(test)]
@@ -296,6 +313,29 @@ mod tests {
         assert_eq!(group(999), "999");
         assert_eq!(group(1000), "1 000");
         assert_eq!(group(1234567), "1 234 567");
+    }
+
+    #[test]
+    fn suggests_each_free_header_once() {
+        let headers: Vec<String> = ["Customer", "When", "Notes"].iter().map(|s| s.to_string()).collect();
+        let mut free: Vec<&String> = headers.iter().collect();
+        assert_eq!(suggest(&["event date", "profile key"], &mut free), ["When", "Customer"]);
+        let mut free: Vec<&String> = headers[2..].iter().collect();
+        assert_eq!(suggest(&["event date", "profile key"], &mut free), ["Notes", "<header>"]);
+    }
+
+    #[test]
+    fn missing_fields_message() {
+        let e = engine::FileError::MissingFields {
+            file: "a.csv".into(),
+            missing: vec!["event date".into()],
+            headers: vec!["Recipient ID".into(), "Sent on".into(), "Status".into()],
+        };
+        assert_eq!(
+            file_error(&e, "--map"),
+            "a.csv: no column found for the event date.\nHeaders found: Recipient ID, Sent on, Status.\n\
+             Pick the column by hand, e.g.: --map 'event date=Sent on'"
+        );
     }
 
     #[test]
