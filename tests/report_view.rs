@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use active_profiles_app::views::format::fmt_count;
+use active_profiles_app::views::format::{fmt_count, fmt_date, fmt_month, plain_count};
 use active_profiles_app::views::{ReportView, ReportViewProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -313,4 +313,20 @@ async fn without_a_purchase_the_tiles_say_so_and_the_chart_has_no_purchased_line
     assert_eq!(m.one("[data-testid=purchased]").text_content().as_deref(), Some("not set"));
     assert!(m.one("[data-testid=used]").get_attribute("data-value").is_none());
     assert_eq!(m.all("[data-testid=usage-chart] .chart-wide .hover-target title").len(), 365 + 2);
+}
+
+#[wasm_bindgen_test]
+fn formats_group_thousands_and_shorten_dates() {
+    assert_eq!(plain_count(0), "0");
+    assert_eq!(plain_count(999), "999");
+    assert_eq!(plain_count(80012), "80\u{202f}012");
+    assert_eq!(plain_count(1234567), "1\u{202f}234\u{202f}567");
+    // The browser's format keeps the digits and groups them.
+    let shown = fmt_count(1234567);
+    assert_eq!(shown.chars().filter(char::is_ascii_digit).collect::<String>(), "1234567");
+    assert!(shown.len() > 7, "{shown}");
+    assert!(fmt_date("2026-10-24").contains("2026"));
+    assert!(fmt_date("2026-10-24").contains("24"));
+    assert_eq!(fmt_date("not a date"), "not a date");
+    assert!(fmt_month("2026-11").contains("2026"));
 }

@@ -128,16 +128,3 @@ mod intl {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_count_groups_by_three() {
-        assert_eq!(plain_count(0), "0");
-        assert_eq!(plain_count(999), "999");
-        assert_eq!(plain_count(80012), "80\u{202f}012");
-        assert_eq!(plain_count(1234567), "1\u{202f}234\u{202f}567");
-    }
-}
