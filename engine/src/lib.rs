@@ -106,6 +106,7 @@
 
 pub mod generate;
 pub mod options;
+pub mod preview;
 pub mod report;
 
 mod classify;
@@ -121,6 +122,7 @@ mod reporting;
 pub use counter::{Counter, FileError, FileId};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
+pub use preview::{preview, Preview};
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use report::Report;
 
