@@ -140,12 +140,46 @@ const tests = [
       await page.waitForSelector('[data-testid=mapping]');
       const problem = await page.locator('[data-testid=problem]').textContent();
       assert(problem.includes('odd-headers.csv'), `the problem names the file: ${problem}`);
+      await page.waitForSelector('[data-testid=preview]');
+      assertEqual(await page.locator('[data-testid=preview] tbody tr').count(), 3, 'the preview shows the first rows');
+      assertEqual(await page.locator('[data-testid=preview] thead th').allTextContents(), ['who', 'when', 'what'], 'preview headers');
       await screenshot(page, 'mapping-step');
       await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="event date"]', 'when'));
       await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="profile key"]', 'who'));
       assertEqual(await page.locator('[data-testid=mapping]').count(), 0, 'mapping step gone once mapped');
       assertEqual(await totalOnPage(page), expected.total_active, 'total after mapping');
       assertEqual(expected.total_active, 2, 'two profiles in the mapped file');
+      // The mapping is remembered for these headers: the same layout maps itself next time.
+      await page.reload();
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached' });
+      await page.setInputFiles('input[type=file][data-testid=log-files]', file);
+      await page.waitForSelector('[data-testid=notice]');
+      assertEqual(await page.locator('[data-testid=notice]').textContent(), 'Columns mapped as you chose before for files with these headers.', 'notice');
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached' });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=problem]').length === 0);
+      assertEqual(await totalOnPage(page), expected.total_active, 'total with the remembered mapping');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'choose columns on request: every field, the automatic choice, and a recount with the column picked',
+    async (ctx) => {
+      const file = generate('columns-log.csv', ['--seed', '31', '--rows', '1200']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await page.click('[data-testid=choose-columns-toggle]');
+      await page.waitForSelector('[data-testid=choose-columns] [data-testid=preview]');
+      assertEqual(await page.locator('[data-testid=choose-columns] [data-testid=mapping-field]').count(), 14, 'one choice per field');
+      const columns = cliReport([file]).files[0].columns;
+      const auto = await page.locator('[data-testid=mapping-field][data-field="event date"] option').first().textContent();
+      assertEqual(auto, `automatic: ${columns['event date']}`, 'the automatic choice is shown');
+      await screenshot(page, 'choose-columns');
+      // Count profiles by their address instead of their key, as --map would.
+      const expected = cliReport([file], ['--map', `profile key=${columns.address}`]);
+      await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="profile key"]', columns.address));
+      assertEqual(await totalOnPage(page), expected.total_active, 'total with the address as the key');
       noRequestLeft(opened);
       await opened.context.close();
     },

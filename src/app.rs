@@ -1,6 +1,7 @@
 //! The page: header, the *Open files* panel, settings, progress, file problems and the report.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -9,9 +10,12 @@ use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{Action, OpenAction, ReportAction, Request, Run, SettingsAction, Source, ViewerState};
+use crate::mapping::MappingStep;
+use crate::state::{
+    Action, MappingAction, OpenAction, ReportAction, Request, Run, SettingsAction, Source, ViewerState,
+};
 use crate::views::ReportView;
-use crate::worker::{CountWorker, FileProblem, Job, StructuredClone, WORKER_PATH};
+use crate::worker::{CountWorker, FileHandle, FileProblem, Job, StructuredClone, WORKER_PATH};
 
 /// The whole viewer.
 #[function_component(App)]
@@ -46,6 +50,20 @@ pub fn app() -> Html {
             }
         });
     }
+    // A file whose headers were mapped before is mapped the same way again.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.problems.clone(), move |problems| {
+            let remembered: BTreeMap<String, String> = problems
+                .iter()
+                .filter(|p| !p.missing.is_empty())
+                .flat_map(|p| crate::storage::remembered_mapping(&p.headers))
+                .collect();
+            if !remembered.is_empty() {
+                dispatch.dispatch(Action::Mapping(MappingAction::Apply(remembered)));
+            }
+        });
+    }
     // Remember the settings whenever they change.
     use_effect_with(state.settings.clone(), crate::storage::save_settings);
 
@@ -71,7 +89,18 @@ pub fn app() -> Html {
                 <p class="notice" role="status" data-testid="notice">{ notice }</p>
             }
             if !state.problems.is_empty() {
-                <Problems problems={state.problems.clone()} mapping={state.settings.mapping.clone()} dispatch={dispatch.clone()} />
+                <Problems problems={state.problems.clone()} source={state.source.clone()}
+                    mapping={state.settings.mapping.clone()} dispatch={dispatch.clone()} />
+            }
+            if matches!(state.source, Source::Files { .. }) {
+                <button type="button" class="choose-columns" data-testid="choose-columns-toggle"
+                    aria-expanded={state.choosing_columns.to_string()}
+                    onclick={dispatch.to_callback().reform(|_| Action::Mapping(MappingAction::Toggle))}>
+                    { if state.choosing_columns { "Hide columns" } else { "Choose columns…" } }
+                </button>
+            }
+            if state.choosing_columns {
+                <ChooseColumns state={state.clone()} />
             }
             if state.ready() {
                 <span data-testid="report-ready" data-run={state.last_run.to_string()} hidden=true></span>
@@ -316,7 +345,8 @@ fn progress_bar(props: &ProgressProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ProblemsProps {
     problems: Vec<FileProblem>,
-    mapping: std::collections::BTreeMap<String, String>,
+    source: Source,
+    mapping: BTreeMap<String, String>,
     dispatch: UseReducerDispatcher<ViewerState>,
 }
 
@@ -329,8 +359,9 @@ fn problems(props: &ProblemsProps) -> Html {
             { for props.problems.iter().map(|p| html! {
                 <div class="problem" data-testid="problem" data-file={p.file.clone()}>
                     <p>{ &p.message }</p>
-                    if !p.missing.is_empty() && !p.headers.is_empty() {
-                        <MappingStep problem={p.clone()} mapping={props.mapping.clone()} dispatch={props.dispatch.clone()} />
+                    if let (false, Some(file)) = (p.missing.is_empty(), open_file(&props.source, &p.file)) {
+                        <MappingStep {file} fields={p.missing.clone()} mapping={props.mapping.clone()}
+                            automatic={BTreeMap::new()} dispatch={props.dispatch.clone()} />
                     }
                 </div>
             }) }
@@ -339,45 +370,35 @@ fn problems(props: &ProblemsProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct MappingProps {
-    problem: FileProblem,
-    mapping: std::collections::BTreeMap<String, String>,
-    dispatch: UseReducerDispatcher<ViewerState>,
+struct ColumnsProps {
+    state: UseReducerHandle<ViewerState>,
 }
 
-/// For each missing field, a choice among the file's headers; choosing reads the files again.
-#[function_component(MappingStep)]
-fn mapping_step(props: &MappingProps) -> Html {
+/// *Choose columns*: every field of every open log file, on request.
+#[function_component(ChooseColumns)]
+fn choose_columns(props: &ColumnsProps) -> Html {
+    let Source::Files { logs, .. } = &props.state.source else { return html! {} };
+    let dispatch = props.state.dispatcher();
     html! {
-        <div class="mapping" data-testid="mapping">
-            <p>{ "Pick the column that holds each field:" }</p>
-            { for mapping_fields(&props.problem.missing).into_iter().map(|field| {
-                let chosen = props.mapping.get(&field).cloned().unwrap_or_default();
-                let name = field.clone();
-                let onchange = props.dispatch.to_callback().reform(move |e: Event| {
-                    let header = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty());
-                    Action::Mapping(crate::state::MappingAction::Set { field: name.clone(), header })
-                });
+        <section class="columns" data-testid="choose-columns" aria-label="Choose columns">
+            <h2>{ "Columns" }</h2>
+            { for logs.iter().map(|file| {
+                let automatic = props.state.report.files.iter().find(|f| f.name == file.name).map(|f| f.columns.clone()).unwrap_or_default();
                 html! {
-                    <label class="mapping-field">
-                        <span>{ &field }</span>
-                        <select data-testid="mapping-field" data-field={field.clone()} {onchange}>
-                            <option value="" selected={chosen.is_empty()}>{ "— choose a column —" }</option>
-                            { for props.problem.headers.iter().map(|h| html! {
-                                <option value={h.clone()} selected={*h == chosen}>{ h }</option>
-                            }) }
-                        </select>
-                    </label>
+                    <MappingStep file={file.clone()} fields={Vec::<String>::new()} mapping={props.state.settings.mapping.clone()}
+                        {automatic} dispatch={dispatch.clone()} />
                 }
             }) }
-        </div>
+        </section>
     }
 }
 
-/// The fields a user can map for what the engine found missing
-/// (`"profile key or address"` offers both).
-fn mapping_fields(missing: &[String]) -> Vec<String> {
-    missing.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect()
+/// The open file with this name.
+fn open_file(source: &Source, name: &str) -> Option<FileHandle> {
+    match source {
+        Source::Files { logs, deliveries } => logs.iter().chain(deliveries.iter()).find(|f| f.name == name).cloned(),
+        _ => None,
+    }
 }
 
 /// `1.5 MB`-style sizes for the header and the progress bar.

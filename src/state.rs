@@ -47,7 +47,9 @@ pub struct Settings {
     pub day_first: bool,
     /// Status values reclassified by the user: value to counted (true) or excluded.
     pub status_rules: BTreeMap<String, bool>,
-    /// Columns picked by hand: field name to header.
+    /// Columns picked by hand for the files open now: field name to header.
+    /// Not remembered here: a mapping is remembered per set of headers.
+    #[serde(skip)]
     pub mapping: BTreeMap<String, String>,
 }
 
@@ -127,6 +129,8 @@ pub struct ViewerState {
     pub problems: Vec<FileProblem>,
     /// A message for the user about the last action (an unreadable report file, a failed run).
     pub notice: Option<String>,
+    /// The *Choose columns* panel is open.
+    pub choosing_columns: bool,
 }
 
 impl ViewerState {
@@ -143,6 +147,7 @@ impl ViewerState {
             request: None,
             problems: Vec::new(),
             notice: None,
+            choosing_columns: false,
         }
     }
 
@@ -222,6 +227,10 @@ pub enum ReportAction {
 pub enum MappingAction {
     /// Read `field` from the column `header` (None: back to the automatic choice).
     Set { field: String, header: Option<String> },
+    /// Use a remembered mapping (added to the one in force).
+    Apply(BTreeMap<String, String>),
+    /// Open or close the *Choose columns* panel.
+    Toggle,
 }
 
 /// Changes to the state.
@@ -292,6 +301,20 @@ impl Reducible for ViewerState {
                 };
                 next.reread_or_report()
             }
+            Action::Mapping(MappingAction::Apply(mapping)) => {
+                let before = next.settings.mapping.clone();
+                next.settings.mapping.extend(mapping);
+                if next.settings.mapping == before {
+                    next
+                } else {
+                    next.notice = Some("Columns mapped as you chose before for files with these headers.".into());
+                    next.reread_or_report()
+                }
+            }
+            Action::Mapping(MappingAction::Toggle) => {
+                next.choosing_columns = !next.choosing_columns;
+                next
+            }
             Action::Cancel => match next.run {
                 Run::Reading { run, .. } => {
                     next.run = Run::Idle;
@@ -321,6 +344,8 @@ impl ViewerState {
                 });
                 self.source = Source::Files { logs: logs.into_iter().map(FileHandle::new).collect(), deliveries };
                 self.problems.clear();
+                // A manual mapping belongs to the files it was made for.
+                self.settings.mapping.clear();
                 self.recount_files()
             }
             OpenAction::Deliveries(file) => match &mut self.source {

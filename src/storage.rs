@@ -1,10 +1,13 @@
-//! Remembers the user's settings and column mappings in the browser's local storage.
+//! Remembers the user's settings, and column mappings per set of headers, in the browser's local storage.
+
+use std::collections::BTreeMap;
 
 use gloo::storage::{LocalStorage, Storage};
 
 use crate::state::Settings;
 
 const SETTINGS_KEY: &str = "active-profiles.settings";
+const MAPPING_PREFIX: &str = "active-profiles.mapping.";
 
 /// The remembered settings, or the defaults.
 pub fn load_settings() -> Settings {
@@ -14,4 +17,29 @@ pub fn load_settings() -> Settings {
 /// Remembers the settings; a full or disabled storage only means they are not remembered.
 pub fn save_settings(settings: &Settings) {
     let _ = LocalStorage::set(SETTINGS_KEY, settings);
+}
+
+/// The storage key of a set of headers: the same headers in the same order.
+fn mapping_key(headers: &[String]) -> String {
+    format!("{MAPPING_PREFIX}{}", headers.join("\u{1f}"))
+}
+
+/// The mapping remembered for files with exactly these headers.
+pub fn remembered_mapping(headers: &[String]) -> BTreeMap<String, String> {
+    LocalStorage::get(mapping_key(headers)).unwrap_or_default()
+}
+
+/// Remembers (or, with `None`, forgets) the column of one field for files with these headers.
+pub fn remember_mapping(headers: &[String], field: &str, header: Option<&str>) {
+    let mut mapping = remembered_mapping(headers);
+    match header {
+        Some(h) => mapping.insert(field.to_owned(), h.to_owned()),
+        None => mapping.remove(field),
+    };
+    let _ = if mapping.is_empty() {
+        LocalStorage::delete(mapping_key(headers));
+        Ok(())
+    } else {
+        LocalStorage::set(mapping_key(headers), mapping)
+    };
 }

@@ -1,0 +1,106 @@
+//! The column-mapping step: a file's first rows and, per field, the column to read it from.
+//!
+//! It opens by itself when a required field has no column, and on request
+//! (*Choose columns*). A mapping is remembered for the set of headers it was
+//! made for (see `storage.rs`), so the same export layout maps itself next
+//! time, and a different layout is not read with it.
+
+use std::collections::BTreeMap;
+
+use engine::{Preview, FIELDS};
+use yew::prelude::*;
+
+use crate::state::{Action, MappingAction, ViewerState};
+use crate::worker::FileHandle;
+
+/// How much of a file the preview reads.
+const PREVIEW_BYTES: f64 = 64.0 * 1024.0;
+/// How many rows the preview shows.
+const PREVIEW_ROWS: usize = 5;
+
+#[derive(Properties, PartialEq)]
+pub struct MappingStepProps {
+    /// The file to preview.
+    pub file: FileHandle,
+    /// The fields to ask for; all fields when empty.
+    pub fields: Vec<String>,
+    /// The manual mapping in force.
+    pub mapping: BTreeMap<String, String>,
+    /// The columns the engine chose by itself (field to header), shown as the automatic choice.
+    pub automatic: BTreeMap<String, String>,
+    pub dispatch: UseReducerDispatcher<ViewerState>,
+}
+
+/// The preview table and one column choice per field.
+#[function_component(MappingStep)]
+pub fn mapping_step(props: &MappingStepProps) -> Html {
+    let preview = use_state(|| None::<Preview>);
+    {
+        let preview = preview.clone();
+        use_effect_with(props.file.clone(), move |handle| {
+            let file = handle.file.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let size = file.size();
+                let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+                let head = blob.slice(0, PREVIEW_BYTES.min(size) as u64);
+                if let Ok(bytes) = gloo::file::futures::read_as_bytes(&head).await {
+                    preview.set(Some(engine::preview(&bytes, PREVIEW_ROWS, size <= PREVIEW_BYTES)));
+                }
+            });
+        });
+    }
+    let Some(preview) = (*preview).clone() else {
+        return html! { <div class="mapping" data-testid="mapping"><p>{ "Reading the first rows…" }</p></div> };
+    };
+    let fields: Vec<String> = if props.fields.is_empty() {
+        FIELDS.iter().map(|f| f.name().to_owned()).collect()
+    } else {
+        props.fields.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect()
+    };
+    let headers = preview.headers.clone();
+    html! {
+        <div class="mapping" data-testid="mapping" data-file={props.file.name.clone()}>
+            <p>{ format!("{}: {}, delimiter “{}”. Pick the column that holds each field:", props.file.name, preview.encoding, preview.delimiter) }</p>
+            <div class="mapping-fields">
+                { for fields.into_iter().map(|field| {
+                    let chosen = props.mapping.get(&field).cloned().unwrap_or_default();
+                    let automatic = props.automatic.get(&field).cloned();
+                    let name = field.clone();
+                    let headers_for_memory = headers.clone();
+                    let dispatch = props.dispatch.clone();
+                    let onchange = Callback::from(move |e: Event| {
+                        let header = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty());
+                        crate::storage::remember_mapping(&headers_for_memory, &name, header.as_deref());
+                        dispatch.dispatch(Action::Mapping(MappingAction::Set { field: name.clone(), header }));
+                    });
+                    let automatic_label = match &automatic {
+                        Some(h) => format!("automatic: {h}"),
+                        None => "— choose a column —".to_owned(),
+                    };
+                    html! {
+                        <label class="mapping-field">
+                            <span>{ &field }</span>
+                            <select data-testid="mapping-field" data-field={field.clone()} {onchange}>
+                                <option value="" selected={chosen.is_empty()}>{ automatic_label }</option>
+                                { for headers.iter().map(|h| html! {
+                                    <option value={h.clone()} selected={*h == chosen}>{ h }</option>
+                                }) }
+                            </select>
+                        </label>
+                    }
+                }) }
+            </div>
+            <div class="table-scroll">
+                <table class="preview" data-testid="preview">
+                    <caption>{ format!("The first {} rows of {}", preview.rows.len(), props.file.name) }</caption>
+                    <thead><tr>{ for preview.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                    <tbody>
+                        { for preview.rows.iter().map(|row| html! {
+                            <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
