@@ -20,7 +20,9 @@ fn main() {
 
     let mut csv_secs = f64::MAX;
     let mut n = 0u64;
-    for _ in 0..3 {
+    let repeat: usize = std::env::var("REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let repeat = if std::env::var_os("ENGINE_ONLY").is_some() { 0 } else { repeat };
+    for _ in 0..repeat {
         let t = Instant::now();
         let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
         let mut record = csv::ByteRecord::new();
@@ -32,9 +34,12 @@ fn main() {
     }
     println!("csv ByteRecord read: {csv_secs:.3} s, {:.0} MB/s ({n} fields)", mb / csv_secs);
 
+    if std::env::var_os("CSV_ONLY").is_some() {
+        return;
+    }
     let mut read_secs = f64::MAX;
     let mut counter = Counter::new(Options::default());
-    for _ in 0..3 {
+    for _ in 0..std::env::var("REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(3usize).max(1) {
         let t = Instant::now();
         counter = Counter::new(Options::default());
         let file = counter.begin_file("bench.csv", None);

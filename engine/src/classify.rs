@@ -157,29 +157,46 @@ pub(crate) fn flag(v: &[u8]) -> Option<bool> {
 #[derive(Clone, Debug)]
 pub(crate) struct ValueCache<T> {
     map: FastMap<Box<[u8]>, T>,
+    /// The last value looked up: consecutive rows often repeat it.
+    last_key: Vec<u8>,
+    last: Option<T>,
 }
 
 impl<T> Default for ValueCache<T> {
     fn default() -> Self {
-        ValueCache { map: FastMap::default() }
+        ValueCache { map: FastMap::default(), last_key: Vec::new(), last: None }
     }
 }
 
 impl<T: Copy> ValueCache<T> {
     #[inline]
     pub(crate) fn peek(&self, v: &[u8]) -> Option<T> {
-        self.map.get(v).copied()
+        match self.last {
+            Some(t) if self.last_key == v => Some(t),
+            _ => self.map.get(v).copied(),
+        }
     }
 
     #[inline]
     pub(crate) fn get_or(&mut self, v: &[u8], make: impl FnOnce(&[u8]) -> T) -> T {
-        if let Some(t) = self.map.get(v) {
-            return *t;
+        if let Some(t) = self.last {
+            if self.last_key == v {
+                return t;
+            }
         }
-        let t = make(v);
-        if self.map.len() < 100_000 {
-            self.map.insert(v.into(), t);
-        }
+        let t = match self.map.get(v) {
+            Some(t) => *t,
+            None => {
+                let t = make(v);
+                if self.map.len() < 100_000 {
+                    self.map.insert(v.into(), t);
+                }
+                t
+            }
+        };
+        self.last_key.clear();
+        self.last_key.extend_from_slice(v);
+        self.last = Some(t);
         t
     }
 }

@@ -10,7 +10,7 @@ use crate::date::{self, Day, LeaveCache, Order, RawDate};
 use crate::deliveries::Deliveries;
 use crate::fields::{match_headers, Field, FIELDS};
 use crate::options::TimeZone;
-use crate::profiles::{address_tag, stable_hash, Profiles};
+use crate::profiles::{address_tag, stable_hash, Batch, Profiles};
 use crate::report::{FileSummary, RejectedRow};
 use crate::{FastMap, Options, Report, ReportSettings};
 
@@ -152,12 +152,13 @@ struct FileCtx {
     instance: u32,
     cols: Option<Cols>,
     columns: BTreeMap<String, String>,
-    keep: Option<Vec<bool>>,
     error: Option<FileError>,
     order: Option<Order>,
     pending: Vec<Pending>,
     ambiguous: bool,
     rows: u64,
+    /// The last date field and how it parsed: consecutive rows often share it.
+    last_date: (Vec<u8>, Option<RawDate>),
 }
 
 struct OpenFile {
@@ -183,6 +184,7 @@ struct Caches {
     channel_index: FastMap<String, u16>,
     leave: LeaveCache,
     scratch: Vec<u8>,
+    batch: Batch,
 }
 
 impl Caches {
@@ -310,12 +312,12 @@ impl Counter {
                 instance,
                 cols: None,
                 columns: BTreeMap::new(),
-                keep: None,
                 error,
                 order: None,
                 pending: Vec::new(),
                 ambiguous: false,
                 rows: 0,
+                last_date: (Vec::new(), None),
             },
         }));
         FileId(self.files.len() - 1)
@@ -371,9 +373,7 @@ impl Counter {
         let OpenFile { csv, ctx } = open;
         let engine = &mut self.engine;
         csv.push(chunk, last, &mut |rec: &Record<'_>| engine.record(ctx, rec));
-        if let Some(keep) = ctx.keep.take() {
-            csv.csv.keep_columns(keep);
-        }
+        engine.state.profiles.flush(&mut engine.caches.batch);
         match &ctx.error {
             Some(err) => Err(err.clone()),
             None => Ok(()),
@@ -541,12 +541,9 @@ impl Engine {
                     control: col(Field::ControlGroup),
                     instance: col(Field::Instance),
                 });
-                let mut keep = vec![false; headers.len()];
                 for (f, c) in &m {
                     ctx.columns.insert(f.name().to_string(), headers[*c].clone());
-                    keep[*c] = true;
                 }
-                ctx.keep = Some(keep);
             }
         }
     }
@@ -587,7 +584,16 @@ impl Engine {
             self.reject(ctx, rec.line, "no event date".into());
             return;
         }
-        let Some(raw) = date::parse(date_value) else {
+        let parsed = if ctx.last_date.0 == date_value {
+            ctx.last_date.1
+        } else {
+            let parsed = date::parse(date_value);
+            ctx.last_date.0.clear();
+            ctx.last_date.0.extend_from_slice(date_value);
+            ctx.last_date.1 = parsed;
+            parsed
+        };
+        let Some(raw) = parsed else {
             self.reject(ctx, rec.line, format!("event date {} is not a date", shown(date_value)));
             return;
         };
@@ -722,21 +728,23 @@ impl Engine {
                 }
             };
             let group = self.group(instance, dimension);
-            let id = self.state.profiles.intern(group, profile_key);
-            if dimension != self.anonymous && !address.is_empty() {
-                let exact = stable_hash(address);
-                if self.state.profiles.address(id).map(|a| a & 0xFFFE) != Some(exact & 0xFFFE) {
-                    let folded = folded_hash(address, &mut self.caches.scratch);
-                    self.state.profiles.set_address(id, address_tag(folded, exact));
-                }
-            }
+            // The address of a profile that has a key, for the case-duplicates check.
+            let address = if dimension != self.anonymous { address } else { &[] };
             match day {
                 Some(d) => {
                     self.state.see_day(d);
                     let leave = self.caches.leave.get(d);
-                    self.state.profiles.add(id, channel, (d, leave));
+                    self.state.profiles.queue(&mut self.caches.batch, group, profile_key, address, channel, (d, leave));
                 }
-                None => ctx.pending.push(Pending { id, channel, raw }),
+                None => {
+                    self.state.profiles.flush(&mut self.caches.batch);
+                    let id = self.state.profiles.intern(group, profile_key);
+                    if !address.is_empty() {
+                        let tag = address_tag(folded_hash(address, &mut self.caches.scratch), stable_hash(address));
+                        self.state.profiles.set_address(id, tag);
+                    }
+                    ctx.pending.push(Pending { id, channel, raw });
+                }
             }
         }
         if decided {
@@ -783,6 +791,7 @@ impl Engine {
     }
 
     fn flush_pending(&mut self, ctx: &mut FileCtx, order: Order) {
+        self.state.profiles.flush(&mut self.caches.batch);
         for p in std::mem::take(&mut ctx.pending) {
             let Some(d) = p.raw.resolve(order, self.zone) else {
                 continue;
@@ -808,13 +817,23 @@ fn shown(v: &[u8]) -> String {
 
 /// The hash of an address with letter case folded.
 pub(crate) fn folded_hash(address: &[u8], scratch: &mut Vec<u8>) -> u64 {
+    scratch.clear();
     if address.is_ascii() {
-        scratch.clear();
         scratch.extend(address.iter().map(u8::to_ascii_lowercase));
-        stable_hash(scratch)
     } else {
-        stable_hash(String::from_utf8_lossy(address).to_lowercase().as_bytes())
+        let text = String::from_utf8_lossy(address);
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            if c.is_ascii() {
+                scratch.push(c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    scratch.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
     }
+    stable_hash(scratch)
 }
 
 #[derive(Serialize)]

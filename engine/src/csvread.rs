@@ -10,31 +10,24 @@
 /// The delimiters the spec allows, in the order that breaks ties.
 pub(crate) const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum State {
-    RecordStart,
-    FieldStart,
-    Unquoted,
-    Quoted,
-    QuoteInQuoted,
-}
-
 /// One record handed to the callback.
 pub(crate) struct Record<'a> {
     buf: &'a [u8],
     ends: &'a [usize],
-    starts: &'a [usize],
     /// Physical line on which the record starts.
     pub line: u64,
 }
 
 impl<'a> Record<'a> {
-    /// The field in `column`; empty when the record is shorter or the column is not kept.
+    /// The field in `column`; empty when the record is shorter.
     #[inline]
     pub(crate) fn get(&self, column: usize) -> &'a [u8] {
-        match (self.starts.get(column), self.ends.get(column)) {
-            (Some(&s), Some(&e)) => &self.buf[s..e],
-            _ => &[],
+        match self.ends.get(column) {
+            Some(&e) => {
+                let s = if column == 0 { 0 } else { self.ends[column - 1] };
+                &self.buf[s..e]
+            }
+            None => &[],
         }
     }
 
@@ -43,21 +36,20 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The streaming CSV state.
+/// The streaming CSV state: `csv_core`'s parser, plus line numbers.
 pub(crate) struct CsvReader {
     /// Bytes of the header line while the delimiter is not yet known.
     sniff: Vec<u8>,
     delimiter: Option<u8>,
-    state: State,
-    buf: Vec<u8>,
-    starts: Vec<usize>,
+    core: csv_core::Reader,
+    out: Vec<u8>,
+    out_len: usize,
     ends: Vec<usize>,
+    ends_len: usize,
+    in_record: bool,
     /// Line breaks seen so far.
     newlines: u64,
     record_line: u64,
-    /// Which columns to copy (empty: all).
-    keep: Vec<bool>,
-    keeping: bool,
 }
 
 impl CsvReader {
@@ -65,14 +57,14 @@ impl CsvReader {
         CsvReader {
             sniff: Vec::new(),
             delimiter: None,
-            state: State::RecordStart,
-            buf: Vec::new(),
-            starts: Vec::new(),
-            ends: Vec::new(),
+            core: csv_core::Reader::new(),
+            out: vec![0; 1 << 12],
+            out_len: 0,
+            ends: vec![0; 64],
+            ends_len: 0,
+            in_record: false,
             newlines: 0,
             record_line: 1,
-            keep: Vec::new(),
-            keeping: true,
         }
     }
 
@@ -80,181 +72,77 @@ impl CsvReader {
         self.delimiter
     }
 
-    /// Copies only the marked columns from now on.
-    pub(crate) fn keep_columns(&mut self, keep: Vec<bool>) {
-        self.keep = keep;
-    }
-
     /// Feeds bytes; `last` marks the end of the file.
     pub(crate) fn push(&mut self, input: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
         if self.delimiter.is_none() {
             self.sniff.extend_from_slice(input);
-            let Some(end) = header_end(&self.sniff) else {
-                if last {
-                    self.delimiter = Some(detect_delimiter(&self.sniff));
-                    let sniff = std::mem::take(&mut self.sniff);
-                    self.parse(&sniff, on_record);
-                    self.finish(on_record);
-                }
-                return;
+            let end = match header_end(&self.sniff) {
+                Some(end) => end,
+                None if last => self.sniff.len(),
+                None => return,
             };
-            self.delimiter = Some(detect_delimiter(&self.sniff[..end]));
+            let delimiter = detect_delimiter(&self.sniff[..end]);
+            self.delimiter = Some(delimiter);
+            self.core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
             let sniff = std::mem::take(&mut self.sniff);
-            self.parse(&sniff, on_record);
+            self.parse(&sniff, last, on_record);
         } else {
-            self.parse(input, on_record);
-        }
-        if last {
-            self.finish(on_record);
+            self.parse(input, last, on_record);
         }
     }
 
-    fn finish(&mut self, on_record: &mut dyn FnMut(&Record<'_>)) {
-        if self.state != State::RecordStart {
-            self.end_field();
-            self.end_record(on_record);
+    fn parse(&mut self, input: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
+        use csv_core::ReadRecordResult as R;
+        // `csv_core` takes an empty input for the end of the data.
+        if input.is_empty() && !last {
+            return;
         }
-    }
-
-    #[inline]
-    fn begin_field(&mut self) {
-        let i = self.ends.len();
-        self.keeping = self.keep.is_empty() || self.keep.get(i).copied().unwrap_or(false);
-        self.starts.push(self.buf.len());
-    }
-
-    #[inline]
-    fn end_field(&mut self) {
-        self.ends.push(self.buf.len());
-    }
-
-    fn end_record(&mut self, on_record: &mut dyn FnMut(&Record<'_>)) {
-        on_record(&Record { buf: &self.buf, ends: &self.ends, starts: &self.starts, line: self.record_line });
-        self.buf.clear();
-        self.ends.clear();
-        self.starts.clear();
-        self.state = State::RecordStart;
-    }
-
-    fn parse(&mut self, input: &[u8], on_record: &mut dyn FnMut(&Record<'_>)) {
-        let delim = self.delimiter.unwrap_or(b',');
-        let mut i = 0;
-        let n = input.len();
-        while i < n {
-            match self.state {
-                State::RecordStart => {
-                    let c = input[i];
-                    if c == b'\n' {
-                        self.newlines += 1;
-                        i += 1;
-                    } else if c == b'\r' {
-                        i += 1;
-                    } else {
-                        self.record_line = self.newlines + 1;
-                        self.begin_field();
-                        self.state = State::FieldStart;
+        let mut pos = 0;
+        loop {
+            if !self.in_record {
+                // Blank lines are not records; the record starts at its first byte.
+                while pos < input.len() && matches!(input[pos], b'\n' | b'\r') {
+                    self.newlines += (input[pos] == b'\n') as u64;
+                    pos += 1;
+                }
+                if pos == input.len() {
+                    return;
+                }
+                self.record_line = self.newlines + 1;
+                self.in_record = true;
+            }
+            let rest = &input[pos..];
+            let (res, nin, nout, nend) =
+                self.core.read_record(rest, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+            self.newlines += memchr::memchr_iter(b'\n', &rest[..nin]).count() as u64;
+            pos += nin;
+            self.out_len += nout;
+            self.ends_len += nend;
+            match res {
+                R::InputEmpty => {
+                    if !last || rest.is_empty() {
+                        return;
                     }
                 }
-                State::FieldStart => {
-                    let c = input[i];
-                    i += 1;
-                    if c == b'"' {
-                        self.state = State::Quoted;
-                    } else if c == delim {
-                        self.end_field();
-                        self.begin_field();
-                    } else if c == b'\n' || c == b'\r' {
-                        if c == b'\n' {
-                            self.newlines += 1;
-                        }
-                        self.end_field();
-                        self.end_record(on_record);
-                    } else {
-                        if self.keeping {
-                            self.buf.push(c);
-                        }
-                        self.state = State::Unquoted;
-                    }
+                R::OutputFull => {
+                    let n = self.out.len() * 2;
+                    self.out.resize(n, 0);
                 }
-                State::Unquoted => {
-                    let rest = &input[i..];
-                    match memchr::memchr3(delim, b'\n', b'\r', rest) {
-                        None => {
-                            if self.keeping {
-                                self.buf.extend_from_slice(rest);
-                            }
-                            i = n;
-                        }
-                        Some(k) => {
-                            if self.keeping {
-                                self.buf.extend_from_slice(&rest[..k]);
-                            }
-                            let c = rest[k];
-                            i += k + 1;
-                            self.end_field();
-                            if c == delim {
-                                self.begin_field();
-                                self.state = State::FieldStart;
-                            } else {
-                                if c == b'\n' {
-                                    self.newlines += 1;
-                                }
-                                self.end_record(on_record);
-                            }
-                        }
-                    }
+                R::OutputEndsFull => {
+                    let n = self.ends.len() * 2;
+                    self.ends.resize(n, 0);
                 }
-                State::Quoted => {
-                    let rest = &input[i..];
-                    match memchr::memchr2(b'"', b'\n', rest) {
-                        None => {
-                            if self.keeping {
-                                self.buf.extend_from_slice(rest);
-                            }
-                            i = n;
-                        }
-                        Some(k) => {
-                            let c = rest[k];
-                            if self.keeping {
-                                self.buf.extend_from_slice(&rest[..k]);
-                            }
-                            i += k + 1;
-                            if c == b'\n' {
-                                self.newlines += 1;
-                                if self.keeping {
-                                    self.buf.push(b'\n');
-                                }
-                            } else {
-                                self.state = State::QuoteInQuoted;
-                            }
-                        }
-                    }
+                R::Record => {
+                    on_record(&Record {
+                        buf: &self.out[..self.out_len],
+                        ends: &self.ends[..self.ends_len],
+                        line: self.record_line,
+                    });
+                    self.out_len = 0;
+                    self.ends_len = 0;
+                    self.in_record = false;
                 }
-                State::QuoteInQuoted => {
-                    let c = input[i];
-                    i += 1;
-                    if c == b'"' {
-                        if self.keeping {
-                            self.buf.push(b'"');
-                        }
-                        self.state = State::Quoted;
-                    } else if c == delim {
-                        self.end_field();
-                        self.begin_field();
-                        self.state = State::FieldStart;
-                    } else if c == b'\n' || c == b'\r' {
-                        if c == b'\n' {
-                            self.newlines += 1;
-                        }
-                        self.end_field();
-                        self.end_record(on_record);
-                    } else {
-                        if self.keeping {
-                            self.buf.push(c);
-                        }
-                        self.state = State::Unquoted;
-                    }
-                }
+                R::End => return,
             }
         }
     }

@@ -122,8 +122,8 @@ mod reporting;
 pub use counter::{Counter, FileError, FileId};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
-pub use preview::{preview, Preview};
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
+pub use preview::{preview, Preview};
 pub use report::Report;
 
 /// A hash map with a fixed, fast hasher (no random seed: nothing to ask the platform for).

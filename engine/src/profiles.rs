@@ -9,9 +9,9 @@
 //! runs per channel, in another side map. The cost per profile is about 40
 //! bytes on top of the key's own bytes (see `bytes_per_profile` in tests).
 
-use hashbrown::HashTable;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::counter::folded_hash;
 use crate::date::Day;
 use crate::FastMap;
 
@@ -91,7 +91,7 @@ pub(crate) struct Profiles {
     compacted: usize,
     /// Address per profile: 48 bits of the case-folded hash, 16 bits of the exact hash; 0 = none.
     addr: Vec<u64>,
-    index: HashTable<u32>,
+    index: KeyIndex,
 }
 
 #[inline]
@@ -112,6 +112,136 @@ pub(crate) fn normalise(v: &mut Vec<Run>) {
         }
     }
     v.truncate(w);
+}
+
+/// Events applied per batch.
+const BATCH: usize = 32;
+
+struct Item {
+    hash: u64,
+    group: u32,
+    key: (u32, u32),
+    address: (u32, u32),
+    channel: u16,
+    run: Run,
+}
+
+/// Counted events waiting to be applied (see [`Profiles::queue`]).
+#[derive(Default)]
+pub(crate) struct Batch {
+    items: Vec<Item>,
+    bytes: Vec<u8>,
+    candidates: Vec<Option<u32>>,
+    scratch: Vec<u8>,
+}
+
+/// The key index: open addressing with linear probing. A bucket is `tag << 32 | id`, the tag
+/// being the high half of the key's hash (never 0, so an empty bucket is 0); the home bucket is
+/// taken from the tag's high bits, so growing never needs the keys again.
+#[derive(Clone, Default)]
+struct KeyIndex {
+    buckets: Vec<u64>,
+    bits: u32,
+    len: usize,
+}
+
+impl KeyIndex {
+    #[inline]
+    fn tag(hash: u64) -> u32 {
+        (hash >> 32) as u32 | 1
+    }
+
+    #[inline]
+    fn home(&self, tag: u32) -> usize {
+        if self.bits == 0 {
+            0
+        } else {
+            (tag >> (32 - self.bits)) as usize
+        }
+    }
+
+    #[inline]
+    fn mask(&self) -> usize {
+        self.buckets.len() - 1
+    }
+
+    /// The home bucket's content (to load it early).
+    #[inline]
+    fn peek(&self, hash: u64) -> u64 {
+        if self.buckets.is_empty() {
+            return 0;
+        }
+        self.buckets[self.home(Self::tag(hash))]
+    }
+
+    /// The first id whose tag matches, if any (a guess: the key still has to be compared).
+    #[inline]
+    fn candidate(&self, hash: u64) -> Option<u32> {
+        if self.buckets.is_empty() {
+            return None;
+        }
+        let tag = Self::tag(hash);
+        let mut i = self.home(tag);
+        loop {
+            let e = self.buckets[i];
+            if e == 0 {
+                return None;
+            }
+            if (e >> 32) as u32 == tag {
+                return Some(e as u32);
+            }
+            i = (i + 1) & self.mask();
+        }
+    }
+
+    #[inline]
+    fn find(&self, hash: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
+        if self.buckets.is_empty() {
+            return None;
+        }
+        let tag = Self::tag(hash);
+        let mut i = self.home(tag);
+        loop {
+            let e = self.buckets[i];
+            if e == 0 {
+                return None;
+            }
+            if (e >> 32) as u32 == tag && eq(e as u32) {
+                return Some(e as u32);
+            }
+            i = (i + 1) & self.mask();
+        }
+    }
+
+    fn insert(&mut self, hash: u64, id: u32) {
+        if (self.len + 1) * 8 > self.buckets.len() * 7 {
+            self.grow();
+        }
+        self.place(((Self::tag(hash) as u64) << 32) | id as u64);
+        self.len += 1;
+    }
+
+    fn place(&mut self, entry: u64) {
+        let mut i = self.home((entry >> 32) as u32);
+        while self.buckets[i] != 0 {
+            i = (i + 1) & self.mask();
+        }
+        self.buckets[i] = entry;
+    }
+
+    fn grow(&mut self) {
+        let bits = (self.bits + 1).max(4).min(32);
+        let old = std::mem::replace(&mut self.buckets, vec![0; 1 << bits]);
+        self.bits = bits;
+        // Entries in home order keep probe runs short.
+        for e in old.into_iter().filter(|e| *e != 0) {
+            self.place(e);
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.buckets.len() * 8
+    }
 }
 
 /// A hash that is the same on every platform and in every process.
@@ -155,9 +285,13 @@ impl Profiles {
     #[inline]
     pub(crate) fn intern(&mut self, group: u32, key: &[u8]) -> u32 {
         let key = &key[..key.len().min(MAX_KEY)];
-        let hash = key_hash(group, key);
+        self.intern_hashed(key_hash(group, key), group, key)
+    }
+
+    #[inline]
+    fn intern_hashed(&mut self, hash: u64, group: u32, key: &[u8]) -> u32 {
         let Profiles { arena, slots, index, .. } = self;
-        if let Some(&id) = index.find(hash, |&id| {
+        if let Some(id) = index.find(hash, |id| {
             let s = &slots[id as usize];
             s.group == group && s.len() == key.len() && slot_key(arena, s) == key
         }) {
@@ -168,11 +302,65 @@ impl Profiles {
         let pos = [start as u32, ((start as u64 >> 32) as u32 & 0xFFFF) | ((key.len() as u32) << 16)];
         slots.push(Slot { pos, run: (0, 0), group, channel: NO_CHANNEL, flags: 0 });
         arena.extend_from_slice(key);
-        index.insert_unique(hash, id, |&id| {
-            let s = &slots[id as usize];
-            key_hash(s.group, slot_key(arena, s))
-        });
+        index.insert(hash, id);
         id
+    }
+
+    /// Queues a counted event; events are applied in batches, so that the memory
+    /// they touch is loaded for the whole batch at once instead of one miss after another.
+    #[inline]
+    pub(crate) fn queue(&mut self, batch: &mut Batch, group: u32, key: &[u8], address: &[u8], channel: u16, run: Run) {
+        let key = &key[..key.len().min(MAX_KEY)];
+        let hash = key_hash(group, key);
+        let k0 = batch.bytes.len() as u32;
+        batch.bytes.extend_from_slice(key);
+        let a0 = batch.bytes.len() as u32;
+        batch.bytes.extend_from_slice(address);
+        batch.items.push(Item { hash, group, key: (k0, a0), address: (a0, batch.bytes.len() as u32), channel, run });
+        if batch.items.len() >= BATCH {
+            self.flush(batch);
+        }
+    }
+
+    /// Applies the queued events.
+    pub(crate) fn flush(&mut self, batch: &mut Batch) {
+        if batch.items.is_empty() {
+            return;
+        }
+        // Touch the buckets, then the candidate slots, then their keys: independent loads that
+        // the processor overlaps, so the lookups below find everything in cache.
+        let mut touch = 0u64;
+        batch.candidates.clear();
+        for item in &batch.items {
+            touch ^= self.index.peek(item.hash);
+        }
+        for item in &batch.items {
+            let cand = self.index.candidate(item.hash);
+            if let Some(s) = cand.and_then(|id| self.slots.get(id as usize)) {
+                touch ^= s.pos[0] as u64;
+            }
+            batch.candidates.push(cand);
+        }
+        for cand in &batch.candidates {
+            if let Some(s) = cand.and_then(|id| self.slots.get(id as usize)) {
+                touch ^= self.arena.get(s.start()).copied().unwrap_or(0) as u64;
+            }
+        }
+        std::hint::black_box(touch);
+        let items = std::mem::take(&mut batch.items);
+        for item in &items {
+            let key = &batch.bytes[item.key.0 as usize..item.key.1 as usize];
+            let id = self.intern_hashed(item.hash, item.group, key);
+            self.add(id, item.channel, item.run);
+            if item.address.1 > item.address.0 {
+                let address = &batch.bytes[item.address.0 as usize..item.address.1 as usize];
+                let tag = address_tag(folded_hash(address, &mut batch.scratch), stable_hash(address));
+                self.set_address(id, tag);
+            }
+        }
+        batch.items = items;
+        batch.items.clear();
+        batch.bytes.clear();
     }
 
     /// Records activity `run` of profile `id` on `channel`.
@@ -370,7 +558,7 @@ impl Profiles {
             self.slots.capacity(),
             std::mem::size_of::<Slot>(),
             self.addr.capacity() * 8,
-            self.index.capacity() * 5,
+            self.index.bytes(),
             self.extra.len(),
             self.more.len(),
             self.log.capacity() * std::mem::size_of::<ChannelRun>(),
@@ -388,7 +576,7 @@ impl Profiles {
         self.arena.capacity()
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.addr.capacity() * 8
-            + self.index.capacity() * 5
+            + self.index.bytes()
             + self.extra.capacity() * 13
             + self.more.capacity() * 29
             + self.more.values().map(|v| v.capacity() * 8).sum::<usize>()
@@ -400,7 +588,7 @@ impl Profiles {
         self.arena.len()
             + self.slots.len() * std::mem::size_of::<Slot>()
             + self.addr.len() * 8
-            + self.index.capacity() * 5
+            + self.index.bytes()
             + self.extra.capacity() * 13
             + self.more.capacity() * 29
             + self.more.values().map(|v| v.capacity() * 8).sum::<usize>()
@@ -463,16 +651,12 @@ impl<'de> Deserialize<'de> for Profiles {
             compacted: 0,
             log: st.log,
             addr: st.addr,
-            index: HashTable::with_capacity(n),
+            index: KeyIndex::default(),
         };
         p.compact();
         let Profiles { arena, slots, index, .. } = &mut p;
         for (id, s) in slots.iter().enumerate() {
-            let hash = key_hash(s.group, slot_key(arena, s));
-            index.insert_unique(hash, id as u32, |&id| {
-                let s = &slots[id as usize];
-                key_hash(s.group, slot_key(arena, s))
-            });
+            index.insert(key_hash(s.group, slot_key(arena, s)), id as u32);
         }
         Ok(p)
     }
