@@ -230,7 +230,7 @@ impl KeyIndex {
     }
 
     fn grow(&mut self) {
-        let bits = (self.bits + 1).max(4).min(32);
+        let bits = (self.bits + 1).clamp(4, 32);
         let old = std::mem::replace(&mut self.buckets, vec![0; 1 << bits]);
         self.bits = bits;
         // Entries in home order keep probe runs short.
