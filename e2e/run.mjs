@@ -185,6 +185,29 @@ const tests = [
     },
   ],
   [
+    'an unrecognised status switched to excluded recounts like --status VALUE=excluded',
+    async (ctx) => {
+      const file = generate('unknown-status.csv', ['--seed', '41', '--rows', '3000', '--share', 'unknown-status=0.05']);
+      const before = cliReport([file]);
+      const unknown = before.unrecognised.find((u) => u.field === 'status');
+      assert(unknown && unknown.rows > 0, 'the generated file has an unrecognised status');
+      const expected = cliReport([file], ['--status', `${unknown.value}=excluded`]);
+      assert(expected.total_active < before.total_active, 'excluding it lowers the count');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      assertEqual(await totalOnPage(page), before.total_active, 'counted by default');
+      const row = page.locator(`[data-testid=unrecognised-row][data-field=status][data-item="${unknown.value}"]`);
+      await screenshot(page, 'diagnosis-unrecognised');
+      await nextReport(page, () => row.locator('[data-testid=reclassify]').click());
+      assertEqual(await totalOnPage(page), expected.total_active, 'total once excluded');
+      const excluded = page.locator('[data-testid=excluded-row][data-reason=status] [data-value]').first();
+      assertEqual(Number(await excluded.getAttribute('data-value')), expected.excluded.find((e) => e.reason === 'status').rows, 'rows excluded by status');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
     'cancel during a run keeps the page working and the previous report',
     async (ctx) => {
       const big = generate('big-log.csv', ['--seed', '5', '--rows', '1500000']);
