@@ -7,8 +7,8 @@ pub mod app;
 pub mod demo;
 pub mod mapping;
 pub mod state;
-pub mod views;
 pub mod storage;
+pub mod views;
 pub mod worker;
 
 pub use app::App;
