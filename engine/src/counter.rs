@@ -821,7 +821,10 @@ pub(crate) fn folded_hash(address: &[u8], scratch: &mut Vec<u8>) -> u64 {
     if address.is_ascii() {
         scratch.extend(address.iter().map(u8::to_ascii_lowercase));
     } else {
-        let text = String::from_utf8_lossy(address);
+        let text = match std::str::from_utf8(address) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => String::from_utf8_lossy(address),
+        };
         let mut buf = [0u8; 4];
         for c in text.chars() {
             if c.is_ascii() {

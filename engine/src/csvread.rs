@@ -47,8 +47,6 @@ pub(crate) struct CsvReader {
     ends: Vec<usize>,
     ends_len: usize,
     in_record: bool,
-    /// Line breaks seen so far.
-    newlines: u64,
     record_line: u64,
 }
 
@@ -63,7 +61,6 @@ impl CsvReader {
             ends: vec![0; 64],
             ends_len: 0,
             in_record: false,
-            newlines: 0,
             record_line: 1,
         }
     }
@@ -101,20 +98,22 @@ impl CsvReader {
         loop {
             if !self.in_record {
                 // Blank lines are not records; the record starts at its first byte.
+                // `csv_core` counts the line breaks it reads; these it does not see.
                 while pos < input.len() && matches!(input[pos], b'\n' | b'\r') {
-                    self.newlines += (input[pos] == b'\n') as u64;
+                    if input[pos] == b'\n' {
+                        self.core.set_line(self.core.line() + 1);
+                    }
                     pos += 1;
                 }
                 if pos == input.len() {
                     return;
                 }
-                self.record_line = self.newlines + 1;
+                self.record_line = self.core.line();
                 self.in_record = true;
             }
             let rest = &input[pos..];
             let (res, nin, nout, nend) =
                 self.core.read_record(rest, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
-            self.newlines += memchr::memchr_iter(b'\n', &rest[..nin]).count() as u64;
             pos += nin;
             self.out_len += nout;
             self.ends_len += nend;

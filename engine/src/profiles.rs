@@ -336,8 +336,9 @@ impl Profiles {
         }
         for item in &batch.items {
             let cand = self.index.candidate(item.hash);
-            if let Some(s) = cand.and_then(|id| self.slots.get(id as usize)) {
-                touch ^= s.pos[0] as u64;
+            if let Some(id) = cand {
+                touch ^= self.slots.get(id as usize).map_or(0, |s| s.pos[0] as u64);
+                touch ^= self.addr.get(id as usize).copied().unwrap_or(0);
             }
             batch.candidates.push(cand);
         }
@@ -382,8 +383,14 @@ impl Profiles {
         } else if current == MULTI {
             push_channel_run(&mut self.log, id, channel, run);
         } else {
-            for r in self.runs_of(id) {
-                push_channel_run(&mut self.log, id, current, r);
+            let slot = self.slots[id as usize];
+            push_channel_run(&mut self.log, id, current, slot.run);
+            if slot.flags & HAS_EXTRA != 0 {
+                for r in self.runs_of(id) {
+                    if r != slot.run {
+                        push_channel_run(&mut self.log, id, current, r);
+                    }
+                }
             }
             push_channel_run(&mut self.log, id, channel, run);
             self.slots[id as usize].channel = MULTI;
