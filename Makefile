@@ -127,6 +127,7 @@ test-e2e: dist cli
 	@$(call say,end-to-end tests in headless Chromium (playwright-core))
 	node e2e/run.mjs
 
-bench: cli
-	@$(call say,benchmarks)
-	@echo "no benchmark yet"
+# BENCH_ROWS=1000000 for a quick run; see bench/run.sh for the other knobs.
+bench:
+	@$(call say,benchmark: active-profiles against a raw csv read and DuckDB on a generated export)
+	bash bench/run.sh
