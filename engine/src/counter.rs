@@ -8,6 +8,7 @@ use crate::classify::{self, Classifier, Failure, Status, ValueCache};
 use crate::csvread::{record_strings, DecodedCsv, Record};
 use crate::date::{self, Day, LeaveCache, Order, RawDate};
 use crate::deliveries::Deliveries;
+use crate::explain::ExplainedRow;
 use crate::fields::{match_headers, Field, FIELDS};
 use crate::options::TimeZone;
 use crate::profiles::{address_tag, stable_hash, Batch, Profiles};
@@ -159,6 +160,10 @@ struct FileCtx {
     rows: u64,
     /// The last date field and how it parsed: consecutive rows often share it.
     last_date: (Vec<u8>, Option<RawDate>),
+    /// Whether the current row is one that [`crate::Explain`] looks for.
+    probe_hit: bool,
+    /// Explained rows whose date waits for the file's day/month order.
+    probe_pending: Vec<(usize, RawDate)>,
 }
 
 struct OpenFile {
@@ -211,6 +216,8 @@ struct Engine {
     caches: Caches,
     anonymous: u32,
     recipients: u32,
+    /// The key or address that [`crate::Explain`] looks for, and the rows found.
+    pub(crate) probe: Option<(Vec<u8>, Vec<ExplainedRow>)>,
 }
 
 /// Partial counting state over the files pushed so far.
@@ -274,6 +281,7 @@ impl Counter {
                 caches,
                 anonymous,
                 recipients,
+                probe: None,
             },
             files: Vec::new(),
         }
@@ -318,6 +326,8 @@ impl Counter {
                 ambiguous: false,
                 rows: 0,
                 last_date: (Vec::new(), None),
+                probe_hit: false,
+                probe_pending: Vec::new(),
             },
         }));
         FileId(self.files.len() - 1)
@@ -418,6 +428,14 @@ impl Counter {
         crate::reporting::build(&self.engine.state, &self.engine.options, &self.engine.classifier, settings)
     }
 
+    pub(crate) fn set_probe(&mut self, query: &str) {
+        self.engine.probe = Some((query.trim().as_bytes().to_vec(), Vec::new()));
+    }
+
+    pub(crate) fn probe_rows(&self) -> &[ExplainedRow] {
+        self.engine.probe.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
     /// Number of distinct profiles (counting keys) held.
     pub fn profiles(&self) -> usize {
         self.engine.state.profiles.len()
@@ -494,6 +512,16 @@ impl Engine {
     }
 
     fn reject(&mut self, ctx: &FileCtx, line: u64, reason: String) {
+        if ctx.probe_hit {
+            if let Some((_, rows)) = self.probe.as_mut() {
+                rows.push(ExplainedRow {
+                    file: ctx.name.clone(),
+                    line,
+                    outcome: format!("rejected: {reason}"),
+                    ..Default::default()
+                });
+            }
+        }
         let st = &mut self.state;
         st.rejected += 1;
         st.rejected_rows.push(RejectedRow { file: ctx.name.clone(), line, reason });
@@ -575,6 +603,10 @@ impl Engine {
         let get = |col: Option<usize>| -> &[u8] { col.map(|i| rec.get(i).trim_ascii()).unwrap_or(&[]) };
         let key = get(c.key);
         let address = get(c.address);
+        ctx.probe_hit = match &self.probe {
+            Some((query, _)) => query.as_slice() == key || query.as_slice() == address,
+            None => false,
+        };
         if key.is_empty() && address.is_empty() {
             self.reject(ctx, rec.line, "no profile key and no address".into());
             return;
@@ -684,6 +716,30 @@ impl Engine {
         };
         let transactional = self.flag("transactional", get(c.transactional));
 
+        let mut explained = None;
+        if ctx.probe_hit {
+            let outcome = match excluded {
+                Some(r) => format!("excluded: {}", REASONS[r]),
+                None => "counted".to_string(),
+            };
+            let row = ExplainedRow {
+                file: ctx.name.clone(),
+                line: rec.line,
+                date: day.map(|d| date::to_date(d).to_string()),
+                date_as_written: String::from_utf8_lossy(date_value).into_owned(),
+                delivery: Some(String::from_utf8_lossy(get(c.delivery)).into_owned()).filter(|d| !d.is_empty()),
+                channel: self.state.channels.get(channel as usize).cloned().unwrap_or_default(),
+                outcome,
+                ..Default::default()
+            };
+            if let Some((_, rows)) = self.probe.as_mut() {
+                if day.is_none() {
+                    ctx.probe_pending.push((rows.len(), raw));
+                }
+                explained = Some(rows.len());
+                rows.push(row);
+            }
+        }
         if let Some(reason) = excluded {
             self.state.excluded[reason] += 1;
             match day {
@@ -728,6 +784,10 @@ impl Engine {
                 }
             };
             let group = self.group(instance, dimension);
+            if let (Some(i), Some((_, rows))) = (explained, self.probe.as_mut()) {
+                rows[i].instance = self.caches.names[instance as usize].clone();
+                rows[i].dimension = self.caches.names[dimension as usize].clone();
+            }
             // The address of a profile that has a key, for the case-duplicates check.
             let address = if dimension != self.anonymous { address } else { &[] };
             match day {
@@ -792,6 +852,11 @@ impl Engine {
 
     fn flush_pending(&mut self, ctx: &mut FileCtx, order: Order) {
         self.state.profiles.flush(&mut self.caches.batch);
+        if let Some((_, rows)) = self.probe.as_mut() {
+            for (i, raw) in std::mem::take(&mut ctx.probe_pending) {
+                rows[i].date = raw.resolve(order, self.zone).map(|d| date::to_date(d).to_string());
+            }
+        }
         for p in std::mem::take(&mut ctx.pending) {
             let Some(d) = p.raw.resolve(order, self.zone) else {
                 continue;

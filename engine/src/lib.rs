@@ -98,6 +98,12 @@
 //! read on several threads or web workers. A counter is `Serialize` and
 //! `Deserialize` (files still open excepted) to travel between workers.
 //!
+//! # Explaining a profile
+//!
+//! [`explain`] reads the same bytes again and returns the rows of one
+//! profile (by key or address) with what became of each: counted, excluded
+//! and why, or rejected.
+//!
 //! # Time zones
 //!
 //! Event dates are calendar dates in the report's time zone, UTC by default.
@@ -115,12 +121,14 @@ mod csvread;
 mod date;
 mod decode;
 mod deliveries;
+mod explain;
 mod fields;
 mod profiles;
 mod reporting;
 
 pub use counter::{Counter, FileError, FileId};
 pub use deliveries::{Deliveries, DeliveryInfo};
+pub use explain::{explain, Explain, ExplainedRow};
 pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};

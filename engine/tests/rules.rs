@@ -732,3 +732,32 @@ fn serialised_partial_states_merge() {
     assert_eq!(merged.report(&settings), one.report(&settings));
     assert_eq!(merged.report(&settings).multi_channel_profiles, 1);
 }
+
+#[test]
+fn explain_lists_one_profiles_rows_and_their_fate() {
+    let mut e = engine::explain(Options::default(), "7");
+    let f = e.begin_file("log.csv", Some("prod"));
+    e.push(
+        f,
+        b"recipientId;eventDate;status;channel;deliveryId;targetMapping\n7;03/04/2026;Sent;Email;DM1;Visitors\n8;03/04/2026;Sent;Email;DM1;\n\
+          7;bad;Sent;SMS;DM2;\n7;05/04/2026;Ignored;SMS;DM3;\n8;13/04/2026;Sent;Email;DM1;\n",
+    )
+    .unwrap();
+    e.end_file(f).unwrap();
+    let rows = e.rows();
+    assert_eq!(rows.len(), 3);
+    assert_eq!((rows[0].line, rows[0].outcome.as_str(), rows[0].date.as_deref()), (2, "counted", Some("2026-04-03")));
+    assert_eq!(
+        (rows[0].instance.as_str(), rows[0].dimension.as_str(), rows[0].channel.as_str()),
+        ("prod", "Visitors", "Email")
+    );
+    assert_eq!(rows[0].delivery.as_deref(), Some("DM1"));
+    assert_eq!(
+        (rows[1].line, rows[1].outcome.as_str(), rows[1].date.as_deref()),
+        (4, "rejected: event date bad is not a date", None)
+    );
+    assert_eq!(
+        (rows[2].outcome.as_str(), rows[2].date.as_deref(), rows[2].date_as_written.as_str()),
+        ("excluded: status", Some("2026-04-05"), "05/04/2026")
+    );
+}
