@@ -424,6 +424,9 @@ impl Counter {
     }
 
     /// The report for these settings. Changing the settings never needs the files again.
+    ///
+    /// Report once every file has ended: rows of a file still open whose dates wait for the
+    /// file's day/month order are not in it yet.
     pub fn report(&self, settings: &ReportSettings) -> Report {
         crate::reporting::build(&self.engine.state, &self.engine.options, &self.engine.classifier, settings)
     }
@@ -870,9 +873,13 @@ impl Engine {
     }
 }
 
-/// A value as quoted in a rejection reason: at most 40 characters.
+/// A value as quoted in a rejection reason: at most 40 characters, and never
+/// something that looks like an address (a date column mapped by mistake).
 fn shown(v: &[u8]) -> String {
     let s = String::from_utf8_lossy(v);
+    if s.contains('@') {
+        return "(value not shown)".into();
+    }
     let mut out: String = s.chars().take(40).collect();
     if s.chars().count() > 40 {
         out.push('…');
@@ -932,6 +939,10 @@ impl<'de> Deserialize<'de> for Counter {
         if let Some(mut deliveries) = saved.deliveries {
             deliveries.reindex();
             c.engine.deliveries = Some(deliveries);
+        }
+        let st = &saved.state;
+        if !st.profiles.consistent(st.groups.len(), st.channels.len()) {
+            return Err(serde::de::Error::custom("inconsistent counter state"));
         }
         c.engine.state = saved.state;
         Ok(c)

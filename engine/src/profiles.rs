@@ -573,6 +573,15 @@ impl Profiles {
         )
     }
 
+    /// Whether every group and channel number refers to one of `groups` and `channels`.
+    pub(crate) fn consistent(&self, groups: usize, channels: usize) -> bool {
+        self.slots
+            .iter()
+            .all(|s| (s.group as usize) < groups && (s.channel >= MULTI || (s.channel as usize) < channels))
+            && self.log.iter().all(|e| (e.channel as usize) < channels)
+            && self.extra.keys().chain(self.more.keys()).all(|id| (*id as usize) < self.slots.len())
+    }
+
     /// Bytes of the keys themselves.
     pub(crate) fn key_bytes(&self) -> usize {
         self.arena.len()
