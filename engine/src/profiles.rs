@@ -50,29 +50,170 @@ impl Slot {
     }
 }
 
-/// One run of one profile on one channel, for profiles reached on several channels. 12 bytes.
+/// One run of one profile on one channel, for profiles reached on several channels: 8 bytes.
+/// `key` is `channel << 28 | id`; days are counted from 1970-01-01.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub(crate) struct ChannelRun {
-    pub id: u32,
-    pub channel: u16,
-    /// Days in the run (runs longer than `u16::MAX` days are split).
+pub(crate) struct NarrowRun {
+    key: u32,
+    start: u16,
     len: u16,
-    pub start: Day,
 }
 
-impl ChannelRun {
+/// A run that does not fit a [`NarrowRun`] (channel 15 or more, profile 2^28 or more, a day
+/// before 1970 or after 2149): 12 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub(crate) struct WideRun {
+    id: u32,
+    channel: u16,
+    len: u16,
+    start: Day,
+}
+
+/// Day number of 1970-01-01, the origin of [`NarrowRun`] days.
+const NARROW_BASE: Day = 719_163;
+const NARROW_IDS: u32 = 1 << 28;
+const NARROW_CHANNELS: u16 = 15;
+
+/// Per-channel runs of the profiles reached on several channels: appended as events come,
+/// sorted and merged in batches (so the log stays within a quarter more than its merged size).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct ChannelLog {
+    narrow: Vec<NarrowRun>,
+    wide: Vec<WideRun>,
+    /// Entries appended since the last merge, and entries after it.
+    #[serde(skip)]
+    appended: usize,
+    #[serde(skip)]
+    merged: usize,
+}
+
+impl ChannelLog {
     #[inline]
-    pub(crate) fn contains(&self, day: Day) -> bool {
-        self.start <= day && day < self.start + self.len as Day
+    fn narrow(id: u32, channel: u16, start: Day, len: Day) -> Option<NarrowRun> {
+        let offset = start - NARROW_BASE;
+        (id < NARROW_IDS && channel < NARROW_CHANNELS && (0..=u16::MAX as Day).contains(&offset)).then_some(NarrowRun {
+            key: (channel as u32) << 28 | id,
+            start: offset as u16,
+            len: len as u16,
+        })
     }
-}
 
-fn push_channel_run(log: &mut Vec<ChannelRun>, id: u32, channel: u16, run: Run) {
-    let mut start = run.0;
-    while start < run.1 {
-        let len = (run.1 - start).min(u16::MAX as Day);
-        log.push(ChannelRun { id, channel, len: len as u16, start });
-        start += len;
+    fn push(&mut self, id: u32, channel: u16, run: Run) {
+        let mut start = run.0;
+        while start < run.1 {
+            let len = (run.1 - start).min(u16::MAX as Day);
+            match Self::narrow(id, channel, start, len) {
+                Some(e) => self.narrow.push(e),
+                None => self.wide.push(WideRun { id, channel, len: len as u16, start }),
+            }
+            self.appended += 1;
+            start += len;
+        }
+    }
+
+    fn needs_compact(&self) -> bool {
+        self.appended > self.merged / 4 + (1 << 16)
+    }
+
+    fn is_compacted(&self) -> bool {
+        self.appended == 0
+    }
+
+    /// Sorts the log and merges each profile's touching runs per channel, in place.
+    fn compact(&mut self) {
+        if self.appended == 0 {
+            return;
+        }
+        let mut overflow = Vec::new();
+        let log = &mut self.narrow;
+        log.sort_unstable();
+        // Merging never writes ahead of reading: k entries merge into at most k.
+        let mut w = 0;
+        let mut current: Option<(u32, Run)> = None;
+        let mut emit = |log: &mut Vec<NarrowRun>, w: &mut usize, (key, run): (u32, Run)| {
+            let (id, channel) = (key & (NARROW_IDS - 1), (key >> 28) as u16);
+            let mut start = run.0;
+            while start < run.1 {
+                let len = (run.1 - start).min(u16::MAX as Day);
+                match Self::narrow(id, channel, start, len) {
+                    Some(e) => {
+                        log[*w] = e;
+                        *w += 1;
+                    }
+                    None => overflow.push(WideRun { id, channel, len: len as u16, start }),
+                }
+                start += len;
+            }
+        };
+        for r in 0..log.len() {
+            let e = log[r];
+            let start = NARROW_BASE + e.start as Day;
+            let run = (start, start + e.len as Day);
+            current = match current {
+                Some((key, c)) if key == e.key && run.0 <= c.1 => Some((key, (c.0, c.1.max(run.1)))),
+                Some(done) => {
+                    emit(log, &mut w, done);
+                    Some((e.key, run))
+                }
+                None => Some((e.key, run)),
+            };
+        }
+        if let Some(done) = current {
+            emit(log, &mut w, done);
+        }
+        log.truncate(w);
+        // Room for the next batch, so that the log grows without copying.
+        log.shrink_to(w + w / 4 + (1 << 16) + 8);
+        let mut wide = std::mem::take(&mut self.wide);
+        wide.extend(overflow);
+        wide.sort_unstable_by_key(|e| (e.id, e.channel, e.start));
+        let mut out: Vec<WideRun> = Vec::with_capacity(wide.len());
+        for e in wide {
+            match out.last_mut() {
+                Some(last)
+                    if last.id == e.id
+                        && last.channel == e.channel
+                        && e.start <= last.start + last.len as Day
+                        && (e.start + e.len as Day - last.start) <= u16::MAX as Day =>
+                {
+                    last.len = (last.len as Day).max(e.start + e.len as Day - last.start) as u16;
+                }
+                _ => out.push(e),
+            }
+        }
+        self.merged = w + out.len();
+        self.wide = out;
+        self.appended = 0;
+    }
+
+    /// Calls `f(channel, id, run)` for every entry: the wide ones first, then the narrow ones
+    /// (once merged, sorted by channel and profile).
+    fn for_each(&self, mut f: impl FnMut(u16, u32, Run)) {
+        for e in &self.wide {
+            f(e.channel, e.id, (e.start, e.start + e.len as Day));
+        }
+        for e in &self.narrow {
+            let start = NARROW_BASE + e.start as Day;
+            f((e.key >> 28) as u16, e.key & (NARROW_IDS - 1), (start, start + e.len as Day));
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.narrow.len() + self.wide.len()
+    }
+
+    fn bytes(&self) -> usize {
+        self.narrow.capacity() * 8 + self.wide.capacity() * 12
+    }
+
+    fn used_bytes(&self) -> usize {
+        self.narrow.len() * 8 + self.wide.len() * 12
+    }
+
+    fn consistent(&self, profiles: usize, channels: usize) -> bool {
+        let mut ok = true;
+        self.for_each(|ch, id, _| ok &= (id as usize) < profiles && (ch as usize) < channels);
+        ok
     }
 }
 
@@ -85,10 +226,8 @@ pub(crate) struct Profiles {
     /// the first in `extra`, any more in `more`.
     extra: FastMap<u32, Run>,
     more: FastMap<u32, Vec<Run>>,
-    /// Per-channel runs of profiles reached on several channels: appended, sorted and merged in batches.
-    log: Vec<ChannelRun>,
-    /// How much of `log` is sorted and merged.
-    compacted: usize,
+    /// Per-channel runs of profiles reached on several channels.
+    log: ChannelLog,
     /// Address per profile: 48 bits of the case-folded hash, 16 bits of the exact hash; 0 = none.
     addr: Vec<u64>,
     index: KeyIndex,
@@ -136,12 +275,12 @@ pub(crate) struct Batch {
 }
 
 /// The key index: open addressing with linear probing. A bucket is `tag << 32 | id`, the tag
-/// being the high half of the key's hash (never 0, so an empty bucket is 0); the home bucket is
-/// taken from the tag's high bits, so growing never needs the keys again.
+/// being the high half of the key's hash (never 0, so an empty bucket is 0). The home bucket
+/// is `tag * capacity >> 32`, so the capacity need not be a power of two (the table grows by
+/// half, keeping the load between 58 and 87 %) and growing never needs the keys again.
 #[derive(Clone, Default)]
 struct KeyIndex {
     buckets: Vec<u64>,
-    bits: u32,
     len: usize,
 }
 
@@ -153,16 +292,16 @@ impl KeyIndex {
 
     #[inline]
     fn home(&self, tag: u32) -> usize {
-        if self.bits == 0 {
-            0
-        } else {
-            (tag >> (32 - self.bits)) as usize
-        }
+        ((tag as u64 * self.buckets.len() as u64) >> 32) as usize
     }
 
     #[inline]
-    fn mask(&self) -> usize {
-        self.buckets.len() - 1
+    fn next(&self, i: usize) -> usize {
+        if i + 1 == self.buckets.len() {
+            0
+        } else {
+            i + 1
+        }
     }
 
     /// The home bucket's content (to load it early).
@@ -177,21 +316,7 @@ impl KeyIndex {
     /// The first id whose tag matches, if any (a guess: the key still has to be compared).
     #[inline]
     fn candidate(&self, hash: u64) -> Option<u32> {
-        if self.buckets.is_empty() {
-            return None;
-        }
-        let tag = Self::tag(hash);
-        let mut i = self.home(tag);
-        loop {
-            let e = self.buckets[i];
-            if e == 0 {
-                return None;
-            }
-            if (e >> 32) as u32 == tag {
-                return Some(e as u32);
-            }
-            i = (i + 1) & self.mask();
-        }
+        self.find(hash, |_| true)
     }
 
     #[inline]
@@ -209,7 +334,7 @@ impl KeyIndex {
             if (e >> 32) as u32 == tag && eq(e as u32) {
                 return Some(e as u32);
             }
-            i = (i + 1) & self.mask();
+            i = self.next(i);
         }
     }
 
@@ -224,16 +349,14 @@ impl KeyIndex {
     fn place(&mut self, entry: u64) {
         let mut i = self.home((entry >> 32) as u32);
         while self.buckets[i] != 0 {
-            i = (i + 1) & self.mask();
+            i = self.next(i);
         }
         self.buckets[i] = entry;
     }
 
     fn grow(&mut self) {
-        let bits = (self.bits + 1).clamp(4, 32);
-        let old = std::mem::replace(&mut self.buckets, vec![0; 1 << bits]);
-        self.bits = bits;
-        // Entries in home order keep probe runs short.
+        let cap = (self.buckets.len() + self.buckets.len() / 2).max(16);
+        let old = std::mem::replace(&mut self.buckets, vec![0; cap]);
         for e in old.into_iter().filter(|e| *e != 0) {
             self.place(e);
         }
@@ -381,22 +504,22 @@ impl Profiles {
         } else if current == NO_CHANNEL {
             slot.channel = channel;
         } else if current == MULTI {
-            push_channel_run(&mut self.log, id, channel, run);
+            self.log.push(id, channel, run);
         } else {
             let slot = self.slots[id as usize];
-            push_channel_run(&mut self.log, id, current, slot.run);
+            self.log.push(id, current, slot.run);
             if slot.flags & HAS_EXTRA != 0 {
                 for r in self.runs_of(id) {
                     if r != slot.run {
-                        push_channel_run(&mut self.log, id, current, r);
+                        self.log.push(id, current, r);
                     }
                 }
             }
-            push_channel_run(&mut self.log, id, channel, run);
+            self.log.push(id, channel, run);
             self.slots[id as usize].channel = MULTI;
         }
-        if self.log.len() > 2 * self.compacted + (1 << 16) {
-            self.compact();
+        if self.log.needs_compact() {
+            self.log.compact();
         }
         self.add_run(id, run);
     }
@@ -430,45 +553,19 @@ impl Profiles {
         }
     }
 
-    /// Sorts the channel log and merges each profile's touching runs per channel.
+    /// Sorts and merges the channel log.
     pub(crate) fn compact(&mut self) {
-        if self.compacted == self.log.len() {
-            return;
-        }
-        let mut log = std::mem::take(&mut self.log);
-        log.sort_unstable_by_key(|e| (e.id, e.channel, e.start));
-        let mut out: Vec<ChannelRun> = Vec::with_capacity(log.len());
-        let mut current: Option<(u32, u16, Run)> = None;
-        for e in log {
-            let run = (e.start, e.start + e.len as Day);
-            current = match current {
-                Some((id, ch, r)) if id == e.id && ch == e.channel && run.0 <= r.1 => {
-                    Some((id, ch, (r.0, r.1.max(run.1))))
-                }
-                Some((id, ch, r)) => {
-                    push_channel_run(&mut out, id, ch, r);
-                    Some((e.id, e.channel, run))
-                }
-                None => Some((e.id, e.channel, run)),
-            };
-        }
-        if let Some((id, ch, r)) = current {
-            push_channel_run(&mut out, id, ch, r);
-        }
-        out.shrink_to_fit();
-        self.compacted = out.len();
-        self.log = out;
+        self.log.compact();
     }
 
-    /// The channel log, sorted and merged (compacted on a copy when it is not).
-    pub(crate) fn channel_log(&self) -> std::borrow::Cow<'_, [ChannelRun]> {
-        if self.compacted == self.log.len() {
-            std::borrow::Cow::Borrowed(&self.log)
-        } else {
-            let mut copy = Profiles { log: self.log.clone(), compacted: 0, ..Default::default() };
-            copy.compact();
-            std::borrow::Cow::Owned(copy.log)
-        }
+    /// Whether the channel log is sorted and merged (reports need it).
+    pub(crate) fn is_compacted(&self) -> bool {
+        self.log.is_compacted()
+    }
+
+    /// Calls `f(channel, id, run)` for every per-channel run of the profiles reached on several channels.
+    pub(crate) fn for_each_channel_run(&self, f: impl FnMut(u16, u32, Run)) {
+        self.log.for_each(f);
     }
 
     /// All runs of a profile, oldest first.
@@ -550,8 +647,10 @@ impl Profiles {
                 self.set_address(id, tag);
             }
         }
-        for e in other.channel_log().iter() {
-            self.add(ids[e.id as usize], channels[e.channel as usize], (e.start, e.start + e.len as Day));
+        let mut entries = Vec::new();
+        other.log.for_each(|ch, id, run| entries.push((ch, id, run)));
+        for (ch, id, run) in entries {
+            self.add(ids[id as usize], channels[ch as usize], run);
         }
         self.compact();
     }
@@ -568,7 +667,7 @@ impl Profiles {
             self.index.bytes(),
             self.extra.len(),
             self.more.len(),
-            self.log.capacity() * std::mem::size_of::<ChannelRun>(),
+            self.log.bytes(),
             self.log.len()
         )
     }
@@ -578,7 +677,7 @@ impl Profiles {
         self.slots
             .iter()
             .all(|s| (s.group as usize) < groups && (s.channel >= MULTI || (s.channel as usize) < channels))
-            && self.log.iter().all(|e| (e.channel as usize) < channels)
+            && self.log.consistent(self.slots.len(), channels)
             && self.extra.keys().chain(self.more.keys()).all(|id| (*id as usize) < self.slots.len())
     }
 
@@ -596,7 +695,7 @@ impl Profiles {
             + self.extra.capacity() * 13
             + self.more.capacity() * 29
             + self.more.values().map(|v| v.capacity() * 8).sum::<usize>()
-            + self.log.capacity() * std::mem::size_of::<ChannelRun>()
+            + self.log.bytes()
     }
 
     /// Heap bytes in use (vectors by length: capacity not yet written costs no memory pages).
@@ -608,7 +707,7 @@ impl Profiles {
             + self.extra.capacity() * 13
             + self.more.capacity() * 29
             + self.more.values().map(|v| v.capacity() * 8).sum::<usize>()
-            + self.log.len() * std::mem::size_of::<ChannelRun>()
+            + self.log.used_bytes()
     }
 }
 
@@ -630,7 +729,7 @@ struct Stored {
     slots: Vec<Slot>,
     extra: Vec<(u32, Run)>,
     more: Vec<(u32, Vec<Run>)>,
-    log: Vec<ChannelRun>,
+    log: ChannelLog,
     addr: Vec<u64>,
 }
 
@@ -645,7 +744,11 @@ impl Serialize for Profiles {
             slots: self.slots.clone(),
             extra,
             more,
-            log: self.channel_log().into_owned(),
+            log: {
+                let mut log = self.log.clone();
+                log.compact();
+                log
+            },
             addr: self.addr.clone(),
         }
         .serialize(s)
@@ -656,7 +759,7 @@ impl<'de> Deserialize<'de> for Profiles {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let st = Stored::deserialize(d)?;
         let n = st.slots.len();
-        if st.slots.iter().any(|s| s.start() + s.len() > st.arena.len()) || st.log.iter().any(|e| e.id as usize >= n) {
+        if st.slots.iter().any(|s| s.start() + s.len() > st.arena.len()) || !st.log.consistent(n, usize::MAX) {
             return Err(serde::de::Error::custom("inconsistent profile store"));
         }
         let mut p = Profiles {
@@ -664,7 +767,6 @@ impl<'de> Deserialize<'de> for Profiles {
             slots: st.slots,
             extra: st.extra.into_iter().collect(),
             more: st.more.into_iter().collect(),
-            compacted: 0,
             log: st.log,
             addr: st.addr,
             index: KeyIndex::default(),
@@ -694,7 +796,11 @@ mod tests {
         p.add(a, 1, (40, 50));
         assert_eq!(p.runs_of(a), vec![(10, 25), (40, 50)]);
         let runs = |p: &Profiles| -> Vec<(u16, Run)> {
-            p.channel_log().iter().map(|e| (e.channel, (e.start, e.start + e.len as Day))).collect()
+            let mut p = p.clone();
+            p.compact();
+            let mut v = Vec::new();
+            p.for_each_channel_run(|ch, _, r| v.push((ch, r)));
+            v
         };
         assert_eq!(runs(&p), vec![(0, (10, 25)), (1, (40, 50))]);
         p.add(a, 1, (25, 40));

@@ -118,15 +118,37 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
 
     let Some(as_of) = as_of else { return report };
     report.window = Some(Window { from: iso(minus_year(as_of) + 1), to: iso(as_of) });
-    let p = &st.profiles;
+    // A file still open may leave the channel log unmerged: report on a merged copy then.
+    let p: std::borrow::Cow<'_, crate::profiles::Profiles> = if st.profiles.is_compacted() {
+        std::borrow::Cow::Borrowed(&st.profiles)
+    } else {
+        let mut copy = st.profiles.clone();
+        copy.compact();
+        std::borrow::Cow::Owned(copy)
+    };
+    let p = p.as_ref();
 
     // Who is active on the as-of date, and where.
     let mut per_group = vec![0u64; st.groups.len()];
     let mut per_channel = vec![0u64; st.channels.len()];
     let mut expiring: BTreeMap<Day, u64> = BTreeMap::new();
     let mut total = 0u64;
-    let mut dup_keys: Vec<Vec<u64>> = vec![Vec::new(); st.groups.len()];
+    // Case duplicates, in two passes to keep memory low: mark the folded addresses seen once
+    // and twice in two bit sets, then keep only the addresses whose mark says "twice".
     let mut scratch = Vec::new();
+    let anonymous: Vec<bool> = st.groups.iter().map(|(_, d)| d == "Anonymous").collect();
+    let mut tag_of = |id: u32| -> Option<u64> {
+        let g = p.slots[id as usize].group as usize;
+        if anonymous[g] {
+            let key = p.key(id);
+            Some(address_tag(crate::counter::folded_hash(key, &mut scratch), crate::profiles::stable_hash(key)))
+        } else {
+            p.address(id)
+        }
+    };
+    let bits = (p.len() * 8).max(64);
+    let mark = |g: usize, tag: u64| ((tag >> 16) ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % bits;
+    let (mut once, mut twice) = (vec![0u64; bits / 64 + 1], vec![0u64; bits / 64 + 1]);
     let horizon = leave_day(as_of);
     for id in 0..p.len() as u32 {
         let Some(run) = p.run_at(id, as_of) else {
@@ -141,34 +163,46 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
             }
         }
         *expiring.entry(run.1.min(horizon)).or_default() += 1;
-        let g = m.group as usize;
-        if st.groups[g].1 == "Anonymous" {
-            let key = p.key(id);
-            let exact = crate::profiles::stable_hash(key);
-            dup_keys[g].push(address_tag(crate::counter::folded_hash(key, &mut scratch), exact));
-        } else if let Some(a) = p.address(id) {
-            dup_keys[g].push(a);
+        if let Some(tag) = tag_of(id) {
+            let b = mark(m.group as usize, tag);
+            if once[b / 64] & (1 << (b % 64)) != 0 {
+                twice[b / 64] |= 1 << (b % 64);
+            }
+            once[b / 64] |= 1 << (b % 64);
         }
     }
-    let mut multi = 0u64;
-    let mut last: Option<(u32, u32)> = None;
-    for e in p.channel_log().iter() {
-        if !e.contains(as_of) {
+    drop(once);
+    let mut dup_keys: Vec<Vec<u64>> = vec![Vec::new(); st.groups.len()];
+    for id in 0..p.len() as u32 {
+        if p.run_at(id, as_of).is_none() {
             continue;
         }
-        if let Some(c) = per_channel.get_mut(e.channel as usize) {
-            *c += 1;
-        }
-        last = match last {
-            Some((id, n)) if id == e.id => {
-                if n == 1 {
-                    multi += 1;
-                }
-                Some((id, n + 1))
+        if let Some(tag) = tag_of(id) {
+            let g = p.slots[id as usize].group as usize;
+            let b = mark(g, tag);
+            if twice[b / 64] & (1 << (b % 64)) != 0 {
+                dup_keys[g].push(tag);
             }
-            _ => Some((e.id, 1)),
-        };
+        }
     }
+    drop(twice);
+    // Channels of the profiles reached on several: each (profile, channel) active on the as-of
+    // date once (merged runs of one pair are disjoint; a pair seen twice in a row is skipped).
+    let mut channels_of = vec![0u8; p.len()];
+    let mut last: Option<(u16, u32)> = None;
+    p.for_each_channel_run(|ch, id, r| {
+        if r.0 <= as_of && as_of < r.1 && last != Some((ch, id)) {
+            last = Some((ch, id));
+            if let Some(c) = per_channel.get_mut(ch as usize) {
+                *c += 1;
+            }
+            if let Some(n) = channels_of.get_mut(id as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
+    });
+    let multi = channels_of.iter().filter(|n| **n > 1).count() as u64;
+    drop(channels_of);
     report.total_active = total;
     report.multi_channel_profiles = multi;
 
