@@ -109,6 +109,16 @@
 //! Event dates are calendar dates in the report's time zone, UTC by default.
 //! Only UTC and fixed offsets (`+02:00`) are supported, not IANA names: the
 //! time-zone database would outweigh the engine in the WebAssembly build.
+//!
+//! # Speed and memory
+//!
+//! Parsing is `csv_core`'s; dates are parsed by hand once per distinct
+//! value in a row; classification values are looked up once per distinct
+//! value; keys are interned into one arena. Memory grows with the distinct
+//! profiles, not with the rows (about 60 bytes per profile on top of the key,
+//! see the `profiles` module). `cargo run --release -p active-profiles-engine
+//! --example bench -- 1000000` measures a generated export against a plain
+//! `csv` read of the same bytes.
 
 pub mod generate;
 pub mod options;

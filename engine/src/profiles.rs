@@ -1,13 +1,20 @@
 //! The profile store: interned keys in one arena, and each profile's activity as merged day intervals.
 //!
 //! A profile is `(group, key)` where the group stands for (instance, target
-//! dimension). Its key bytes live once in a shared arena; a hash table maps
-//! them to a dense `u32` id. A profile's activity is the union of the
-//! intervals `[e, leave_day(e))` over its counted event days, kept as
-//! maximal runs: one inline run per profile (8 bytes) and, rarely, more runs
-//! in a side map. Profiles reached on more than one channel also keep their
-//! runs per channel, in another side map. The cost per profile is about 40
-//! bytes on top of the key's own bytes (see `bytes_per_profile` in tests).
+//! dimension). Its key bytes live once in a shared arena; an open-addressing
+//! index maps them to a dense `u32` id, and a 24-byte [`Slot`] per id holds
+//! where the key is, the group, the channel and the latest activity run. A
+//! profile's activity is the union of the intervals `[e, leave_day(e))` over
+//! its counted event days, kept as maximal runs: the latest in the slot, and
+//! for the few profiles with a gap of more than 12 months, earlier ones in
+//! side maps. Profiles reached on more than one channel also keep their runs
+//! per channel, in a log of 8-byte entries that is sorted and merged in
+//! batches. Counted events are applied in batches ([`Profiles::queue`]) so
+//! that the memory they touch is loaded for the whole batch at once.
+//!
+//! Measured on the benchmark export (4 million rows, 881 580 profiles):
+//! about 60 bytes per profile in use on top of the key's own bytes, and a
+//! peak resident size of 76 bytes per profile, keys included.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
