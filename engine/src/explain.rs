@@ -80,3 +80,83 @@ impl Explain {
         self.counter.probe_rows()
     }
 }
+
+/// Where the explained profile stands on a date, in one instance and target dimension.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    pub instance: String,
+    pub dimension: String,
+    /// Its latest counted event on or before the date (`YYYY-MM-DD`).
+    pub last_counted: Option<String>,
+    /// Active on the date by the 12-month rule.
+    pub active: bool,
+    /// The first day after the date on which it is no longer active, if nothing more is sent (active profiles only).
+    pub leaves: Option<String>,
+}
+
+impl Explain {
+    /// Where the profile stands on `as_of`: one entry per instance and
+    /// target dimension in which a row of it was counted.
+    pub fn standing(&self, as_of: chrono::NaiveDate) -> Vec<Standing> {
+        standing(self.rows(), as_of)
+    }
+}
+
+/// The standing of explained rows on `as_of` (see [`Explain::standing`]).
+pub fn standing(rows: &[ExplainedRow], as_of: chrono::NaiveDate) -> Vec<Standing> {
+    use crate::date::{from_date, leave_day, minus_year, to_date};
+    let as_of = from_date(as_of);
+    let mut latest: std::collections::BTreeMap<(&str, &str), Option<crate::date::Day>> = Default::default();
+    for row in rows.iter().filter(|r| r.outcome == "counted") {
+        let day = row.date.as_deref().and_then(|d| d.parse().ok()).map(from_date).filter(|d| *d <= as_of);
+        let entry = latest.entry((row.instance.as_str(), row.dimension.as_str())).or_default();
+        *entry = (*entry).max(day);
+    }
+    latest
+        .into_iter()
+        .map(|((instance, dimension), last)| {
+            let active = last.is_some_and(|e| minus_year(as_of) < e);
+            Standing {
+                instance: instance.to_owned(),
+                dimension: dimension.to_owned(),
+                last_counted: last.map(|e| to_date(e).to_string()),
+                active,
+                leaves: last.filter(|_| active).map(|e| to_date(leave_day(e)).to_string()),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counted(date: &str) -> ExplainedRow {
+        ExplainedRow {
+            date: Some(date.into()),
+            instance: "default".into(),
+            dimension: "Recipients".into(),
+            outcome: "counted".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn standing_uses_the_latest_counted_event_up_to_the_date() {
+        let rows = [counted("2025-03-01"), counted("2026-02-28"), counted("2026-12-01")];
+        let s = standing(&rows, "2026-10-24".parse().unwrap());
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].last_counted.as_deref(), Some("2026-02-28"));
+        assert!(s[0].active);
+        assert_eq!(s[0].leaves.as_deref(), Some("2027-02-28"), "exactly 12 months after its last event it is out");
+    }
+
+    #[test]
+    fn standing_after_twelve_months_is_not_active() {
+        let rows =
+            [counted("2025-10-24"), ExplainedRow { outcome: "excluded: status".into(), ..counted("2026-10-01") }];
+        let s = standing(&rows, "2026-10-24".parse().unwrap());
+        assert!(!s[0].active, "an event exactly 12 months before is out; excluded rows do not count");
+        assert_eq!(s[0].leaves, None);
+    }
+}

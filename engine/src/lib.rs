@@ -138,7 +138,7 @@ mod reporting;
 
 pub use counter::{Counter, FileError, FileId};
 pub use deliveries::{Deliveries, DeliveryInfo};
-pub use explain::{explain, Explain, ExplainedRow};
+pub use explain::{explain, standing, Explain, ExplainedRow, Standing};
 pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};
