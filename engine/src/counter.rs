@@ -190,6 +190,7 @@ struct Caches {
     leave: LeaveCache,
     scratch: Vec<u8>,
     batch: Batch,
+    last_group: Option<(u32, u32, u32)>,
 }
 
 impl Caches {
@@ -482,8 +483,14 @@ impl Engine {
     }
 
     fn group(&mut self, instance: u32, dimension: u32) -> u32 {
-        if let Some(g) = self.caches.group_of.get(&(instance, dimension)) {
-            return *g;
+        if let Some((i, d, g)) = self.caches.last_group {
+            if (i, d) == (instance, dimension) {
+                return g;
+            }
+        }
+        if let Some(&g) = self.caches.group_of.get(&(instance, dimension)) {
+            self.caches.last_group = Some((instance, dimension, g));
+            return g;
         }
         let (i, d) = (self.caches.names[instance as usize].clone(), self.caches.names[dimension as usize].clone());
         let g = self.group_by_names(&i, &d);

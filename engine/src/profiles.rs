@@ -397,6 +397,16 @@ fn key_hash(group: u32, key: &[u8]) -> u64 {
     foldhash::fast::FixedState::with_seed(0x5eed).hash_one((group, key))
 }
 
+/// Equal slices of equal length; short keys compared inline rather than through `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() <= 16 {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    } else {
+        a == b
+    }
+}
+
 #[inline]
 fn slot_key<'a>(arena: &'a [u8], slot: &Slot) -> &'a [u8] {
     &arena[slot.start()..slot.start() + slot.len()]
@@ -423,7 +433,7 @@ impl Profiles {
         let Profiles { arena, slots, index, .. } = self;
         if let Some(id) = index.find(hash, |id| {
             let s = &slots[id as usize];
-            s.group == group && s.len() == key.len() && slot_key(arena, s) == key
+            s.group == group && s.len() == key.len() && same_bytes(slot_key(arena, s), key)
         }) {
             return id;
         }
@@ -485,7 +495,11 @@ impl Profiles {
             self.add(id, item.channel, item.run);
             if item.address.1 > item.address.0 {
                 let address = &batch.bytes[item.address.0 as usize..item.address.1 as usize];
-                let tag = address_tag(folded_hash(address, &mut batch.scratch), stable_hash(address));
+                let exact = stable_hash(address);
+                if self.address(id).is_some_and(|kept| kept >> 40 <= exact >> 40) {
+                    continue;
+                }
+                let tag = address_tag(folded_hash(address, &mut batch.scratch), exact);
                 self.set_address(id, tag);
             }
         }
@@ -718,10 +732,15 @@ impl Profiles {
     }
 }
 
-/// An address as stored for the duplicate check: 48 bits of the hash of its
-/// case-folded form, 16 bits of the hash of its exact form (never 0).
+/// Low bits of an address tag: the case-folded hash.
+pub(crate) const FOLDED: u64 = (1 << 40) - 1;
+
+/// An address as stored for the duplicate check: 24 bits of the hash of its
+/// exact form above 40 bits of the hash of its case-folded form (never 0). A
+/// profile keeps its smallest tag, so the exact hash decides first, and a row
+/// whose exact hash is not smaller than the kept one needs no case folding.
 pub(crate) fn address_tag(folded: u64, exact: u64) -> u64 {
-    (folded & !0xFFFF) | (exact & 0xFFFF) | 1
+    (exact & !FOLDED) | (folded & FOLDED) | 1
 }
 
 impl std::fmt::Debug for Profiles {

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::classify::{Classifier, Status};
 use crate::counter::{State, REASONS};
 use crate::date::{from_date, leave_day, minus_year, month_of, to_date, Day};
-use crate::profiles::{address_tag, MULTI};
+use crate::profiles::{address_tag, FOLDED, MULTI};
 use crate::report::*;
 use crate::{BillingDay, Options, ReportSettings};
 
@@ -147,7 +147,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         }
     };
     let bits = (p.len() * 8).max(64);
-    let mark = |g: usize, tag: u64| ((tag >> 16) ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % bits;
+    let mark = |g: usize, tag: u64| ((tag & FOLDED) ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % bits;
     let (mut once, mut twice) = (vec![0u64; bits / 64 + 1], vec![0u64; bits / 64 + 1]);
     let horizon = leave_day(as_of);
     for id in 0..p.len() as u32 {
@@ -181,7 +181,8 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
             let g = p.slots[id as usize].group as usize;
             let b = mark(g, tag);
             if twice[b / 64] & (1 << (b % 64)) != 0 {
-                dup_keys[g].push(tag);
+                // Folded hash first, so that sorting groups the case variants.
+                dup_keys[g].push(((tag & FOLDED) << 24) | (tag >> 40));
             }
         }
     }
@@ -248,7 +249,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         let mut i = 0;
         while i < keys.len() {
             let mut j = i + 1;
-            while j < keys.len() && keys[j] >> 16 == keys[i] >> 16 {
+            while j < keys.len() && keys[j] >> 24 == keys[i] >> 24 {
                 j += 1;
             }
             if keys[i] != keys[j - 1] {
