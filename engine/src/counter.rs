@@ -810,7 +810,8 @@ impl Engine {
                     self.state.profiles.flush(&mut self.caches.batch);
                     let id = self.state.profiles.intern(group, profile_key);
                     if !address.is_empty() {
-                        let tag = address_tag(folded_hash(address, &mut self.caches.scratch), stable_hash(address));
+                        let tag =
+                            address_tag(address, folded_hash(address, &mut self.caches.scratch), stable_hash(address));
                         self.state.profiles.set_address(id, tag);
                     }
                     ctx.pending.push(Pending { id, channel, raw });

@@ -496,10 +496,10 @@ impl Profiles {
             if item.address.1 > item.address.0 {
                 let address = &batch.bytes[item.address.0 as usize..item.address.1 as usize];
                 let exact = stable_hash(address);
-                if self.address(id).is_some_and(|kept| kept >> 40 <= exact >> 40) {
+                if self.address(id).is_some_and(|kept| kept >> 40 <= tag_rank(address, exact)) {
                     continue;
                 }
-                let tag = address_tag(folded_hash(address, &mut batch.scratch), exact);
+                let tag = address_tag(address, folded_hash(address, &mut batch.scratch), exact);
                 self.set_address(id, tag);
             }
         }
@@ -735,12 +735,23 @@ impl Profiles {
 /// Low bits of an address tag: the case-folded hash.
 pub(crate) const FOLDED: u64 = (1 << 40) - 1;
 
-/// An address as stored for the duplicate check: 24 bits of the hash of its
-/// exact form above 40 bits of the hash of its case-folded form (never 0). A
-/// profile keeps its smallest tag, so the exact hash decides first, and a row
-/// whose exact hash is not smaller than the kept one needs no case folding.
-pub(crate) fn address_tag(folded: u64, exact: u64) -> u64 {
-    (exact & !FOLDED) | (folded & FOLDED) | 1
+/// Whether an address is an e-mail address (letter case matters for those).
+pub(crate) fn is_email(address: &[u8]) -> bool {
+    memchr::memchr(b'@', address).is_some()
+}
+
+/// The part of a tag that decides which address a profile keeps: the e-mail bit and the exact hash.
+pub(crate) fn tag_rank(address: &[u8], exact: u64) -> u64 {
+    ((!is_email(address) as u64) << 23) | (exact >> 41)
+}
+
+/// An address as stored for the duplicate check (never 0): a bit that is 0 for an e-mail
+/// address, 23 bits of the hash of its exact form, 40 bits of the hash of its case-folded
+/// form. A profile keeps its smallest tag: an e-mail address if it has one (a profile's
+/// address column may hold its phone on SMS rows), decided by the exact hash first, so a
+/// row whose rank is not smaller than the kept one's needs no case folding.
+pub(crate) fn address_tag(address: &[u8], folded: u64, exact: u64) -> u64 {
+    (tag_rank(address, exact) << 40) | (folded & FOLDED) | 1
 }
 
 impl std::fmt::Debug for Profiles {
@@ -854,7 +865,7 @@ mod tests {
             key_bytes += k.len();
             let id = p.intern(0, k.as_bytes());
             p.add(id, 0, (100 + (i % 50) as i32, 465));
-            p.set_address(id, address_tag(stable_hash(k.as_bytes()), 1));
+            p.set_address(id, address_tag(k.as_bytes(), stable_hash(k.as_bytes()), 1));
             if i % 2 == 0 {
                 p.add(id, 1, (110, 475));
             }

@@ -141,7 +141,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         let g = p.slots[id as usize].group as usize;
         if anonymous[g] {
             let key = p.key(id);
-            Some(address_tag(crate::counter::folded_hash(key, &mut scratch), crate::profiles::stable_hash(key)))
+            Some(address_tag(key, crate::counter::folded_hash(key, &mut scratch), crate::profiles::stable_hash(key)))
         } else {
             p.address(id)
         }

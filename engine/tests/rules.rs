@@ -761,3 +761,14 @@ fn explain_lists_one_profiles_rows_and_their_fate() {
         ("excluded: status", Some("2026-04-05"), "05/04/2026")
     );
 }
+
+#[test]
+fn case_duplicates_use_the_email_address_of_a_profile() {
+    // Profile 1's address column holds its phone on SMS rows: its e-mail address is the one compared.
+    let r = one_file(
+        b"recipientId,address,eventDate,channel\n1,+33600000001,2026-10-01,SMS\n1,Ann@x.com,2026-10-02,Email\n\
+          2,ann@x.com,2026-10-01,Email\n2,+33600000002,2026-10-03,SMS\n",
+    );
+    assert_eq!(r.case_duplicates.len(), 1);
+    assert_eq!((r.case_duplicates[0].profiles, r.case_duplicates[0].fewer), (2, 1));
+}
