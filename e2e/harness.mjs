@@ -99,6 +99,14 @@ export async function screenshot(page, name) {
   return file;
 }
 
+/** Saves a screenshot of one element as target/screenshots/NAME.png. */
+export async function screenshotOf(locator, name) {
+  if (!existsSync(SCREENSHOTS)) await mkdir(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await locator.screenshot({ path: file });
+  return file;
+}
+
 export function assertEqual(actual, expected, what) {
   if (!isDeepStrictEqual(actual, expected)) {
     throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serve, launch, openPage, screenshot, assertEqual, assert, runAll } from './harness.mjs';
+import { ROOT, serve, launch, openPage, screenshot, screenshotOf, assertEqual, assert, runAll } from './harness.mjs';
 
 const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
 const CLI = path.join(TARGET, 'release', 'active-profiles');
@@ -203,6 +203,37 @@ const tests = [
       assertEqual(await totalOnPage(page), expected.total_active, 'total once excluded');
       const excluded = page.locator('[data-testid=excluded-row][data-reason=status] [data-value]').first();
       assertEqual(Number(await excluded.getAttribute('data-value')), expected.excluded.find((e) => e.reason === 'status').rows, 'rows excluded by status');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'explain a profile: its rows read again from the files, and where it stands on the as-of date',
+    async (ctx) => {
+      const file = generate('explain-log.csv', ['--seed', '51', '--rows', '3000', '--profiles', '400']);
+      // A key with several rows, found by reading the file plainly (default layout: key in the first column).
+      const lines = readFileSync(file, 'utf8').split('\n').slice(1).filter(Boolean);
+      const byKey = new Map();
+      for (const line of lines) {
+        const key = line.split(',')[0];
+        if (key) byKey.set(key, (byKey.get(key) ?? 0) + 1);
+      }
+      const [key, rows] = [...byKey.entries()].sort((a, b) => b[1] - a[1])[0];
+      assert(rows > 2, 'the chosen key has several rows');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await page.fill('[data-testid=explain-query]', key);
+      await page.click('[data-testid=explain-button]');
+      await page.waitForSelector(`[data-testid=explain-answer][data-query="${key}"]`);
+      assertEqual(await page.locator('[data-testid=explain-row]').count(), rows, `rows of ${key}`);
+      const summary = await page.locator('[data-testid=explain-summary]').textContent();
+      assert(/^(Active on 2026-10-24 in |Not active on 2026-10-24 in )/.test(summary), `summary: ${summary}`);
+      await screenshotOf(page.locator('[data-testid=explain]'), 'explain');
+      await page.fill('[data-testid=explain-query]', 'nobody@nowhere.invalid');
+      await page.click('[data-testid=explain-button]');
+      await page.waitForSelector('[data-testid=explain-answer][data-query="nobody@nowhere.invalid"]');
+      assertEqual(await page.locator('[data-testid=explain-summary]').textContent(), 'No row of the files has the key or address “nobody@nowhere.invalid”.', 'unknown key');
       noRequestLeft(opened);
       await opened.context.close();
     },

@@ -45,6 +45,7 @@ pub fn app() -> Html {
                     }
                     Request::Recount { run, settings } => Job::Recount { run, settings },
                     Request::Cancel { run } => Job::Cancel { run },
+                    Request::Explain { run, query, as_of } => Job::Explain { run, query, as_of },
                 });
                 dispatch.dispatch(Action::Sent);
             }
@@ -106,6 +107,7 @@ pub fn app() -> Html {
                 <span data-testid="report-ready" data-run={state.last_run.to_string()} hidden=true></span>
             }
             <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} />
+            <crate::explain::ExplainPanel state={state.clone()} />
         </main>
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod demo;
+pub mod explain;
 pub mod mapping;
 pub mod state;
 pub mod storage;

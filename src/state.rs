@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use engine::{BillingDay, Counter, Options, Report, ReportSettings};
 use yew::Reducible;
 
-use crate::worker::{FileHandle, FileProblem, Update};
+use crate::worker::{Explanation, FileHandle, FileProblem, Update};
 
 /// Where the report on screen came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,6 +112,11 @@ pub enum Request {
     Cancel {
         run: u32,
     },
+    Explain {
+        run: u32,
+        query: String,
+        as_of: Option<NaiveDate>,
+    },
 }
 
 /// Everything the page shows.
@@ -131,6 +136,11 @@ pub struct ViewerState {
     pub notice: Option<String>,
     /// The *Choose columns* panel is open.
     pub choosing_columns: bool,
+    /// Explain a profile: the query being read, and the last answer.
+    pub explaining: Option<String>,
+    pub explanation: Option<Explanation>,
+    /// The number of the last explain request (its own sequence: it never stops a count).
+    pub explain_run: u32,
 }
 
 impl ViewerState {
@@ -148,6 +158,9 @@ impl ViewerState {
             problems: Vec::new(),
             notice: None,
             choosing_columns: false,
+            explaining: None,
+            explanation: None,
+            explain_run: 0,
         }
     }
 
@@ -233,8 +246,17 @@ pub enum MappingAction {
     Toggle,
 }
 
+/// Explain a profile.
+pub enum ExplainAction {
+    /// Find the rows of this key or address.
+    Ask(String),
+    /// Close the answer.
+    Close,
+}
+
 /// Changes to the state.
 pub enum Action {
+    Explain(ExplainAction),
     Open(OpenAction),
     Settings(SettingsAction),
     Report(ReportAction),
@@ -315,6 +337,12 @@ impl Reducible for ViewerState {
                 next.choosing_columns = !next.choosing_columns;
                 next
             }
+            Action::Explain(ExplainAction::Ask(query)) => next.explain(query.trim().to_owned()),
+            Action::Explain(ExplainAction::Close) => {
+                next.explanation = None;
+                next.explaining = None;
+                next
+            }
             Action::Cancel => match next.run {
                 Run::Reading { run, .. } => {
                     next.run = Run::Idle;
@@ -386,6 +414,28 @@ impl ViewerState {
         }
     }
 
+    /// Asks for the rows of one profile: read again from the files (in the worker) or the demo (here).
+    fn explain(mut self, query: String) -> Self {
+        if query.is_empty() {
+            return self;
+        }
+        let as_of = self.settings.as_of.or_else(|| self.report.as_of.as_deref().and_then(|d| d.parse().ok()));
+        match &self.source {
+            Source::Demo(_) => {
+                self.explanation = Some(crate::demo::demo_explanation(self.settings.options(), &query, as_of));
+            }
+            Source::Files { .. } => {
+                self.explain_run += 1;
+                self.explaining = Some(query.clone());
+                self.request = Some(Request::Explain { run: self.explain_run, query, as_of });
+            }
+            Source::ReportFile { .. } => {
+                self.notice = Some("A report holds no profiles: open the log files to explain one.".into());
+            }
+        }
+        self
+    }
+
     /// Options changed: files are read again; the demo is recounted in the page.
     fn reread_or_report(self) -> Self {
         match &self.source {
@@ -413,6 +463,10 @@ impl ViewerState {
                     self.problems = problems;
                 }
                 self.run = Run::Idle;
+            }
+            Update::Explained { run, explanation } if run == self.explain_run => {
+                self.explaining = None;
+                self.explanation = Some(explanation);
             }
             Update::Failed { run, message } if current(run) => {
                 self.run = Run::Idle;

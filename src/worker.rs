@@ -55,6 +55,8 @@ pub enum Job {
     Recount { run: u32, settings: ReportSettings },
     /// Stop the run with this number.
     Cancel { run: u32 },
+    /// Read the files of the last run again for the rows of one profile (key or address).
+    Explain { run: u32, query: String, as_of: Option<chrono::NaiveDate> },
 }
 
 /// A file that could not be counted at all, and why.
@@ -99,6 +101,30 @@ pub enum Update {
     Cancelled { run: u32 },
     /// Nothing could be counted.
     Failed { run: u32, message: String },
+    /// The rows of one profile, and where it stands on the as-of date.
+    Explained { run: u32, explanation: Explanation },
+}
+
+/// The answer to "explain a profile".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub query: String,
+    /// The date the standing is for (the report's as-of date).
+    pub as_of: Option<String>,
+    pub rows: Vec<engine::ExplainedRow>,
+    pub standing: Vec<engine::Standing>,
+}
+
+impl Explanation {
+    /// Explains a profile from rows read by an [`engine::Explain`].
+    pub fn new(query: &str, as_of: Option<chrono::NaiveDate>, explain: &engine::Explain) -> Self {
+        Explanation {
+            query: query.to_owned(),
+            as_of: as_of.map(|d| d.to_string()),
+            rows: explain.rows().to_vec(),
+            standing: as_of.map(|d| explain.standing(d)).unwrap_or_default(),
+        }
+    }
 }
 
 /// Messages the worker is sent with: structured clone (serde-wasm-bindgen), so
@@ -126,6 +152,16 @@ struct Shared {
     current: u32,
     /// The counting state of the last complete run.
     counter: Option<Counter>,
+    /// The files and options of the last run, for explaining a profile.
+    inputs: Option<Inputs>,
+}
+
+/// What a run read: explaining a profile reads the same again.
+#[derive(Clone)]
+struct Inputs {
+    logs: Vec<FileHandle>,
+    deliveries: Option<FileHandle>,
+    options: Options,
 }
 
 /// The worker. Its state is shared with the run in progress (an async task).
@@ -147,7 +183,11 @@ impl Worker for CountWorker {
     fn received(&mut self, scope: &WorkerScope<Self>, job: Job, id: HandlerId) {
         match job {
             Job::Count { run, logs, deliveries, options, settings } => {
-                self.shared.borrow_mut().current = run;
+                let mut shared = self.shared.borrow_mut();
+                shared.current = run;
+                shared.inputs =
+                    Some(Inputs { logs: logs.clone(), deliveries: deliveries.clone(), options: options.clone() });
+                drop(shared);
                 let shared = self.shared.clone();
                 let scope = scope.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -163,6 +203,17 @@ impl Worker for CountWorker {
                     None => Update::Failed { run, message: "no files have been counted yet".into() },
                 };
                 scope.respond(id, update);
+            }
+            Job::Explain { run, query, as_of } => {
+                let Some(inputs) = self.shared.borrow().inputs.clone() else {
+                    scope.respond(id, Update::Failed { run, message: "no files have been counted yet".into() });
+                    return;
+                };
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let update = explain(&scope, id, run, inputs, &query, as_of).await;
+                    scope.respond(id, update);
+                });
             }
             Job::Cancel { run } => {
                 let mut shared = self.shared.borrow_mut();
@@ -192,7 +243,7 @@ async fn count(
         Err(message) => return Update::Failed { run, message },
     };
     let total: u64 = logs.iter().chain(deliveries.iter()).map(FileHandle::size).sum();
-    let mut progress = Progress { scope, id, run, done: 0, total, rows: 0 };
+    let mut progress = Progress { scope, id, run, done: 0, total, rows: 0, silent: false };
     let mut problems = Vec::new();
 
     if let Some(handle) = &deliveries {
@@ -222,7 +273,36 @@ async fn count(
     Update::Ready { run, report: Box::new(report), problems }
 }
 
-/// Sends progress at most every few slices, so the page is not flooded.
+/// Reads the last run's files again for one profile's rows.
+async fn explain(
+    scope: &WorkerScope<CountWorker>,
+    id: HandlerId,
+    run: u32,
+    inputs: Inputs,
+    query: &str,
+    as_of: Option<chrono::NaiveDate>,
+) -> Update {
+    // Explaining is not cancelled with a count, and reports no progress: it answers once, for its own number.
+    let still_here = || true;
+    let mut progress = Progress { scope, id, run, done: 0, total: 0, rows: 0, silent: true };
+    let mut explain = engine::explain(inputs.options.clone(), query);
+    if let Some(handle) = &inputs.deliveries {
+        let mut table = Deliveries::new(&handle.name, &inputs.options);
+        let read = read_slices(handle, &mut progress, &still_here, |chunk| table.push(chunk)).await;
+        if read.is_ok() && table.finish().is_ok() {
+            explain.set_deliveries(table);
+        }
+    }
+    for handle in &inputs.logs {
+        let file = explain.begin_file(&handle.name, None);
+        // A file that could not be counted has no rows to explain either.
+        let _ = read_slices(handle, &mut progress, &still_here, |chunk| explain.push(file, chunk)).await;
+        let _ = explain.end_file(file);
+    }
+    Update::Explained { run, explanation: Explanation::new(query, as_of, &explain) }
+}
+
+/// Tells the page how far a run has read, once a slice.
 struct Progress<'a> {
     scope: &'a WorkerScope<CountWorker>,
     id: HandlerId,
@@ -230,11 +310,16 @@ struct Progress<'a> {
     done: u64,
     total: u64,
     rows: u64,
+    /// Count without telling the page.
+    silent: bool,
 }
 
 impl Progress<'_> {
     fn advance(&mut self, chunk: &[u8]) {
         self.done += chunk.len() as u64;
+        if self.silent {
+            return;
+        }
         // Line feeds stand in for rows while reading; the report has the exact count.
         self.rows += chunk.iter().filter(|b| **b == b'\n').count() as u64;
         self.scope
