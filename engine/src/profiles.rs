@@ -856,6 +856,48 @@ mod tests {
     }
 
     #[test]
+    fn channel_log_merges_in_batches_like_a_plain_model() {
+        use std::collections::BTreeMap;
+        let mut p = Profiles::default();
+        let mut model: BTreeMap<(u32, u16), Vec<Run>> = BTreeMap::new();
+        let mut overall: BTreeMap<u32, Vec<Run>> = BTreeMap::new();
+        let mut x: u64 = 12345;
+        let base = NARROW_BASE + 20_000;
+        for _ in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let key = (x % 20_000) as u32;
+            let channel = ((x >> 20) % 3) as u16;
+            // Mostly recent days, some far back (narrow), a few before 1970 (wide).
+            let day =
+                if (x >> 30) % 50 == 0 { 5_000 + ((x >> 40) % 400) as Day } else { base + ((x >> 40) % 2_000) as Day };
+            let run = (day, day + 365);
+            let id = p.intern(0, &key.to_le_bytes());
+            p.add(id, channel, run);
+            model.entry((id, channel)).or_default().push(run);
+            overall.entry(id).or_default().push(run);
+        }
+        p.compact();
+        let mut got: BTreeMap<(u32, u16), Vec<Run>> = BTreeMap::new();
+        p.for_each_channel_run(|ch, id, r| got.entry((id, ch)).or_default().push(r));
+        for v in got.values_mut() {
+            normalise(v);
+        }
+        // Single-channel profiles keep no per-channel runs: their runs are the profile's.
+        for (id, v) in &mut overall {
+            normalise(v);
+            assert_eq!(&p.runs_of(*id), v);
+        }
+        for ((id, ch), mut v) in model {
+            normalise(&mut v);
+            if p.slots[id as usize].channel == MULTI {
+                assert_eq!(got.get(&(id, ch)), Some(&v), "{id} {ch}");
+            }
+        }
+    }
+
+    #[test]
     fn bytes_per_profile() {
         let mut p = Profiles::default();
         let n = 200_000u32;
