@@ -870,8 +870,11 @@ mod tests {
             let key = (x % 20_000) as u32;
             let channel = ((x >> 20) % 3) as u16;
             // Mostly recent days, some far back (narrow), a few before 1970 (wide).
-            let day =
-                if (x >> 30) % 50 == 0 { 5_000 + ((x >> 40) % 400) as Day } else { base + ((x >> 40) % 2_000) as Day };
+            let day = if (x >> 30).is_multiple_of(50) {
+                5_000 + ((x >> 40) % 400) as Day
+            } else {
+                base + ((x >> 40) % 2_000) as Day
+            };
             let run = (day, day + 365);
             let id = p.intern(0, &key.to_le_bytes());
             p.add(id, channel, run);
