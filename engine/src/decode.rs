@@ -106,6 +106,7 @@ impl Decoder {
                 }
                 let held = std::mem::take(&mut self.held);
                 if std::str::from_utf8(&held).is_ok() {
+                    self.non_ascii = true;
                     sink(&held);
                 } else {
                     self.switch_to_1252();
@@ -117,14 +118,15 @@ impl Decoder {
                     sink(input);
                     return;
                 }
-                self.non_ascii = true;
                 match std::str::from_utf8(input) {
                     Ok(_) => {
+                        self.non_ascii = true;
                         sink(input);
                         return;
                     }
                     Err(e) => {
                         let (good, bad) = input.split_at(e.valid_up_to());
+                        self.non_ascii |= !good.is_ascii();
                         sink(good);
                         if e.error_len().is_none() && !last {
                             self.held.extend_from_slice(bad);

@@ -772,3 +772,79 @@ fn case_duplicates_use_the_email_address_of_a_profile() {
     assert_eq!(r.case_duplicates.len(), 1);
     assert_eq!((r.case_duplicates[0].profiles, r.case_duplicates[0].fewer), (2, 1));
 }
+
+#[test]
+fn empty_and_header_only_files() {
+    let r = count_files(
+        Options::default(),
+        &[("empty.csv", b""), ("header.csv", b"recipientId,eventDate\r\n")],
+        &ReportSettings::default(),
+    );
+    assert_eq!((r.rows.read, r.total_active), (0, 0));
+    assert_eq!(r.warnings, ["empty.csv: empty file"]);
+    assert_eq!(r.as_of, None);
+    assert!(r.window.is_none() && r.snapshots.is_empty() && r.daily.is_empty() && r.expiring.is_empty());
+    assert_eq!(r.files.len(), 2);
+}
+
+#[test]
+fn a_file_that_stops_being_utf8_is_read_as_windows_1252_from_there() {
+    let mut bytes = b"address,eventDate\nchlo\xC3\xA9@x.com,2026-10-01\n".to_vec();
+    bytes.extend_from_slice(b"zo\xEB@x.com,2026-10-02\n");
+    let r = one_file(&bytes);
+    assert_eq!((r.total_active, r.rows.rejected), (2, 0));
+    assert_eq!(r.files[0].encoding, "Windows-1252");
+    assert_eq!(r.warnings, ["f.csv: not valid UTF-8 throughout; the rest was read as Windows-1252"]);
+    // ASCII before the first invalid byte: simply Windows-1252, no warning.
+    let r = one_file(b"address,eventDate\nzo\xEB@x.com,2026-10-02\n");
+    assert_eq!((r.files[0].encoding.as_str(), r.warnings.len()), ("Windows-1252", 0));
+}
+
+#[test]
+fn deliveries_file_needs_a_delivery_column_and_may_be_mapped() {
+    let options = Options::default();
+    let mut d = Deliveries::new("d.csv", &options);
+    let err = d.push(b"what;label\nDM1;Welcome\n").and_then(|_| d.finish()).unwrap_err();
+    assert!(matches!(err, FileError::MissingFields { ref missing, .. } if missing == &["delivery".to_string()]));
+    let mut options = Options::default();
+    options.map_deliveries("delivery", "what").unwrap();
+    options.map_deliveries("target dimension", "where").unwrap();
+    let mut d = Deliveries::new("d.csv", &options);
+    d.push(b"what;where\nDM1;Visitors\n").unwrap();
+    d.finish().unwrap();
+    assert_eq!(d.get("DM1").and_then(|i| i.target_dimension.as_deref()), Some("Visitors"));
+    assert_eq!(d.columns["delivery"], "what");
+}
+
+#[test]
+fn options_and_counters_travel_as_json() {
+    let mut options = Options { day_first: false, time_zone: "-05:00".into(), ..Options::default() };
+    options.rules.apply("Declined=excluded").unwrap();
+    options.map("event date", "When").unwrap();
+    let back: Options = serde_json::from_str(&serde_json::to_string(&options).unwrap()).unwrap();
+    assert_eq!(back, options);
+    let mut c = Counter::new(options.clone());
+    let mut d = Deliveries::new("d.csv", &options);
+    d.push(b"deliveryId,channel\nDM1,SMS\n").unwrap();
+    d.finish().unwrap();
+    c.set_deliveries(d);
+    let state = serde_json::to_string(&c).unwrap();
+    let mut c2: Counter = serde_json::from_str(&state).unwrap();
+    assert_eq!(c2.options(), &options);
+    let f = c2.begin_file("l.csv", None);
+    c2.push(f, b"recipientId,When,deliveryId\n1,10/25/2026,DM1\n").unwrap();
+    c2.end_file(f).unwrap();
+    let r = c2.report(&ReportSettings::default());
+    assert_eq!(r.channels[0].name, "SMS", "the deliveries table survives serialisation");
+    assert!(serde_json::from_str::<Counter>("{\"options\":{},\"deliveries\":null,\"state\":{\"groups\":[],\"profiles\":{\"arena\":[],\"slots\":[{\"pos\":[0,0],\"run\":[1,2],\"group\":3,\"channel\":0,\"flags\":0}],\"extra\":[],\"more\":[],\"log\":{\"narrow\":[],\"wide\":[]},\"addr\":[]}}}").is_err());
+}
+
+#[test]
+fn unknown_failure_reasons_and_flag_values_are_listed() {
+    let r =
+        one_file(b"recipientId,eventDate,failureReason,proof\n1,2026-10-01,13,maybe\n2,2026-10-01,Strange reason,\n");
+    assert_eq!(r.total_active, 2);
+    let got: Vec<(&str, &str, u64)> =
+        r.unrecognised.iter().map(|u| (u.field.as_str(), u.value.as_str(), u.rows)).collect();
+    assert_eq!(got, [("failure_reason", "13", 1), ("failure_reason", "Strange reason", 1), ("proof", "maybe", 1)]);
+}
