@@ -48,6 +48,28 @@ async function totalOnPage(page) {
   return Number(await page.locator('[data-testid=total-active]').getAttribute('data-value'));
 }
 
+/** The target-dimension rows on the page, as report.json writes them. */
+async function dimensionsOnPage(page) {
+  return page.locator('[data-testid=dimension-row]').evaluateAll((rows) =>
+    rows.map((r) => ({ name: r.dataset.name, active: Number(r.querySelector('[data-value]').dataset.value) })),
+  );
+}
+
+/** The Customer-metrics rows on the page, oldest first as report.json lists them. */
+async function snapshotsOnPage(page) {
+  const rows = await page.locator('[data-testid=snapshot-row]').evaluateAll((rows) =>
+    rows.map((r) => ({ from: r.dataset.from, to: r.dataset.to, active: Number(r.querySelector('[data-value]').dataset.value) })),
+  );
+  return rows.reverse();
+}
+
+/** Total, dimensions and snapshots on the page equal the command line's report. */
+async function assertSameReport(page, expected) {
+  assertEqual(await totalOnPage(page), expected.total_active, 'total active profiles');
+  assertEqual(await dimensionsOnPage(page), expected.dimensions, 'target dimensions');
+  assertEqual(await snapshotsOnPage(page), expected.snapshots, 'Customer-metrics snapshots');
+}
+
 function noRequestLeft(opened) {
   assertEqual(opened.offsite.length, 0, `requests that left the local server (${opened.offsite.join(', ')})`);
   assertEqual(opened.errors.length, 0, `page errors (${opened.errors.join(' | ')})`);
@@ -60,8 +82,7 @@ const tests = [
       const expected = cliReport([demoExport()]);
       const opened = await openViewer(ctx);
       const { page } = opened;
-      const tile = page.locator('[data-testid=total-active]');
-      assertEqual(await tile.getAttribute('data-value'), String(expected.total_active), 'total-active data-value');
+      await assertSameReport(page, expected);
       assert(expected.total_active > 0, 'the demo export has active profiles');
       assert((await page.locator('[data-testid=demo-banner]').count()) === 1, 'the demo is marked as demo data');
       assert(opened.requests.length > 0, 'requests were recorded');
@@ -104,11 +125,32 @@ const tests = [
       const { page } = opened;
       await page.setInputFiles('input[type=file][data-testid=deliveries-file]', deliveries);
       await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [joined, second]));
-      assertEqual(await totalOnPage(page), expected.total_active, 'total active profiles');
+      await assertSameReport(page, expected);
+      assert(expected.dimensions.length >= 3 && expected.snapshots.length >= 12, 'several dimensions and snapshots compared');
       assert(expected.total_active > 0, 'the generated files have active profiles');
       assertEqual(await page.locator('[data-testid=demo-banner]').count(), 0, 'demo banner once files are open');
       assertEqual((await page.locator('[data-testid=sources]').textContent()).includes('2 log files'), true, 'sources line names two log files');
       await screenshot(page, 'files-counted');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a file that cannot be read is named with its line, and the other files are still counted',
+    async (ctx) => {
+      const good = generate('good-beside-bad.csv', ['--seed', '61', '--rows', '1500']);
+      const bad = path.join(WORK, 'no-date-column.csv');
+      writeFileSync(bad, 'Recipient ID;Sent on;Status\n1;2026-01-05;Sent\n');
+      const expected = cliReport([good]);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [good, bad]));
+      assertEqual(
+        await page.locator('[data-testid=problem] > p').first().textContent(),
+        'no-date-column.csv, line 1 (the header): no column found for the event date. Headers found: Recipient ID, Sent on, Status.',
+        'the problem',
+      );
+      await assertSameReport(page, expected);
       noRequestLeft(opened);
       await opened.context.close();
     },
@@ -122,7 +164,7 @@ const tests = [
       await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
       const expected = cliReport([file], ['--as-of', '2026-03-31']);
       await nextReport(page, () => page.fill('[data-testid=as-of]', '2026-03-31').then(() => page.locator('[data-testid=as-of]').dispatchEvent('change')));
-      assertEqual(await totalOnPage(page), expected.total_active, 'total on 2026-03-31');
+      await assertSameReport(page, expected);
       noRequestLeft(opened);
       await opened.context.close();
     },
@@ -139,7 +181,10 @@ const tests = [
       await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
       await page.waitForSelector('[data-testid=mapping]');
       const problem = await page.locator('[data-testid=problem]').textContent();
-      assert(problem.includes('odd-headers.csv'), `the problem names the file: ${problem}`);
+      assert(
+        problem.startsWith('odd-headers.csv, line 1 (the header): no column found for the event date, nor for the profile key or address. Headers found: who, when, what.'),
+        `the problem names the file, the line and what is missing: ${problem}`,
+      );
       await page.waitForSelector('[data-testid=preview]');
       assertEqual(await page.locator('[data-testid=preview] tbody tr').count(), 3, 'the preview shows the first rows');
       assertEqual(await page.locator('[data-testid=preview] thead th').allTextContents(), ['who', 'when', 'what'], 'preview headers');

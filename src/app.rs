@@ -106,7 +106,12 @@ pub fn app() -> Html {
             if state.ready() {
                 <span data-testid="report-ready" data-run={state.last_run.to_string()} hidden=true></span>
             }
-            <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} />
+            <div class={classes!("report", (!state.ready()).then_some("stale"))} aria-busy={(!state.ready()).to_string()}>
+                if !state.ready() {
+                    <p class="stale-note">{ "Counting your files: the report below is the previous one until it finishes." }</p>
+                }
+                <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} />
+            </div>
             <crate::explain::ExplainPanel state={state.clone()} />
         </main>
     }

@@ -77,7 +77,19 @@ impl FileProblem {
             FileError::MappedHeaderMissing { field, .. } => vec![field.clone()],
             _ => Vec::new(),
         };
-        FileProblem { file: name.to_owned(), message: error.to_string(), missing, headers: error.headers().to_vec() }
+        let message = match error {
+            FileError::MissingFields { missing, headers, .. } => format!(
+                "{name}, line 1 (the header): no column found for the {}. Headers found: {}.",
+                missing.join(", nor for the "),
+                headers.join(", ")
+            ),
+            FileError::MappedHeaderMissing { field, header, headers, .. } => format!(
+                "{name}, line 1 (the header): the {field} is mapped to the column “{header}”, which this file does not have. Headers found: {}.",
+                headers.join(", ")
+            ),
+            other => other.to_string(),
+        };
+        FileProblem { file: name.to_owned(), message, missing, headers: error.headers().to_vec() }
     }
 
     fn unreadable(name: &str, what: impl std::fmt::Display) -> Self {
