@@ -11,11 +11,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::mapping::MappingStep;
-use crate::state::{
-    Action, MappingAction, OpenAction, ReportAction, Request, Run, SettingsAction, Source, ViewerState,
-};
+use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
-use crate::worker::{CountWorker, FileHandle, FileProblem, Job, StructuredClone, WORKER_PATH};
+use crate::worker::{CountWorker, FileHandle, FileProblem, StructuredClone, WORKER_PATH};
 
 /// The whole viewer.
 #[function_component(App)]
@@ -39,14 +37,7 @@ pub fn app() -> Html {
                         })
                         .spawn(WORKER_PATH)
                 });
-                worker.send(match request {
-                    Request::Count { run, logs, deliveries, options, settings } => {
-                        Job::Count { run, logs, deliveries, options, settings }
-                    }
-                    Request::Recount { run, settings } => Job::Recount { run, settings },
-                    Request::Cancel { run } => Job::Cancel { run },
-                    Request::Explain { run, query, as_of } => Job::Explain { run, query, as_of },
-                });
+                worker.send(request);
                 dispatch.dispatch(Action::Sent);
             }
         });

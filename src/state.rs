@@ -1,7 +1,7 @@
 //! The viewer's one state, the actions that change it, grouped per screen, and the worker requests they make.
 //!
 //! `reduce` is pure: it never talks to the worker. An action that needs
-//! counting puts a [`Request`] in the state, and the app's one effect sends it
+//! counting puts a worker [`Job`] in the state, and the app's one effect sends it
 //! (see `app.rs`). So every change of screen is a plain function of the state
 //! and the action, and can be tested without a browser worker.
 
@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use engine::{BillingDay, Counter, Options, Report, ReportSettings};
 use yew::Reducible;
 
-use crate::worker::{Explanation, FileHandle, FileProblem, Update};
+use crate::worker::{Explanation, FileHandle, FileProblem, Job, Update};
 
 /// Where the report on screen came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,30 +95,6 @@ pub enum Run {
     Reading { run: u32, done: u64, total: u64, rows: u64, started_ms: f64, now_ms: f64 },
 }
 
-/// Work for the worker, sent by the app's effect when it changes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Request {
-    Count {
-        run: u32,
-        logs: Vec<FileHandle>,
-        deliveries: Option<FileHandle>,
-        options: Options,
-        settings: ReportSettings,
-    },
-    Recount {
-        run: u32,
-        settings: ReportSettings,
-    },
-    Cancel {
-        run: u32,
-    },
-    Explain {
-        run: u32,
-        query: String,
-        as_of: Option<NaiveDate>,
-    },
-}
-
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewerState {
@@ -128,8 +104,8 @@ pub struct ViewerState {
     pub run: Run,
     /// The number of the last run asked of the worker.
     pub last_run: u32,
-    /// The last request for the worker; the app sends it when it changes.
-    pub request: Option<Request>,
+    /// The last job for the worker; the app sends it when it changes.
+    pub request: Option<Job>,
     /// Files left out of the report, with why (a mapping step for missing columns).
     pub problems: Vec<FileProblem>,
     /// A message for the user about the last action (an unreadable report file, a failed run).
@@ -176,7 +152,7 @@ impl ViewerState {
             let now = js_now();
             let total = logs.iter().chain(deliveries.iter()).map(|f| f.file.size() as u64).sum();
             self.run = Run::Reading { run: self.last_run, done: 0, total, rows: 0, started_ms: now, now_ms: now };
-            self.request = Some(Request::Count {
+            self.request = Some(Job::Count {
                 run: self.last_run,
                 logs: logs.clone(),
                 deliveries: deliveries.clone(),
@@ -195,7 +171,7 @@ impl ViewerState {
             }
             Source::Files { .. } if self.run == Run::Idle => {
                 self.last_run += 1;
-                self.request = Some(Request::Recount { run: self.last_run, settings: self.settings.report_settings() });
+                self.request = Some(Job::Recount { run: self.last_run, settings: self.settings.report_settings() });
             }
             // A run in progress: restart it with the new settings.
             Source::Files { .. } => return self.recount_files(),
@@ -346,7 +322,7 @@ impl Reducible for ViewerState {
             Action::Cancel => match next.run {
                 Run::Reading { run, .. } => {
                     next.run = Run::Idle;
-                    next.request = Some(Request::Cancel { run });
+                    next.request = Some(Job::Cancel { run });
                     next.notice = Some("Cancelled: the report shown is the previous one.".into());
                     next
                 }
@@ -427,7 +403,7 @@ impl ViewerState {
             Source::Files { .. } => {
                 self.explain_run += 1;
                 self.explaining = Some(query.clone());
-                self.request = Some(Request::Explain { run: self.explain_run, query, as_of });
+                self.request = Some(Job::Explain { run: self.explain_run, query, as_of });
             }
             Source::ReportFile { .. } => {
                 self.notice = Some("A report holds no profiles: open the log files to explain one.".into());

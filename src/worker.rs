@@ -41,7 +41,7 @@ impl FileHandle {
 }
 
 /// What the page asks of the worker. `run` numbers each request; answers carry it.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
     /// Read and count these files.
     Count {

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use active_profiles_app::demo::demo_counter;
 use active_profiles_app::state::{
-    Action, OpenAction, ReportAction, Request, Run, Settings, SettingsAction, Source, ViewerState,
+    Action, OpenAction, ReportAction, Run, Settings, SettingsAction, Source, ViewerState,
 };
+use active_profiles_app::worker::Job;
 use active_profiles_app::App;
 use chrono::NaiveDate;
 use engine::{BillingDay, ReportSettings};
@@ -114,7 +115,7 @@ fn opening_files_asks_the_worker_and_cancel_stops_that_run() {
     )
     .expect("a File");
     let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
-    let Some(Request::Count { run, logs, .. }) = state.request.clone() else {
+    let Some(Job::Count { run, logs, .. }) = state.request.clone() else {
         panic!("a count request: {:?}", state.request)
     };
     assert_eq!(logs.len(), 1);
@@ -122,7 +123,7 @@ fn opening_files_asks_the_worker_and_cancel_stops_that_run() {
     assert!(matches!(state.run, Run::Reading { total: 35, .. }));
     assert!(!state.ready());
     let state = state.reduce(Action::Sent).reduce(Action::Cancel);
-    assert_eq!(state.request, Some(Request::Cancel { run }));
+    assert_eq!(state.request, Some(Job::Cancel { run }));
     assert!(state.ready());
     assert_eq!(state.notice.as_deref(), Some("Cancelled: the report shown is the previous one."));
     let state = state.reduce(Action::Sent);
