@@ -617,16 +617,10 @@ impl Engine {
             Some((query, _)) => query.as_slice() == key || query.as_slice() == address,
             None => false,
         };
-        if key.is_empty() && address.is_empty() {
-            self.reject(ctx, rec.line, "no profile key and no address".into());
-            return;
-        }
         let date_value = get(c.date);
-        if date_value.is_empty() {
-            self.reject(ctx, rec.line, "no event date".into());
-            return;
-        }
-        let parsed = if ctx.last_date.0 == date_value {
+        let parsed = if date_value.is_empty() {
+            None
+        } else if ctx.last_date.0 == date_value {
             ctx.last_date.1
         } else {
             let parsed = date::parse(date_value);
@@ -635,18 +629,30 @@ impl Engine {
             ctx.last_date.1 = parsed;
             parsed
         };
-        let Some(raw) = parsed else {
-            self.reject(ctx, rec.line, format!("event date {} is not a date", shown(date_value)));
-            return;
-        };
+        // Any readable date tells the file's day/month order, even on a row rejected below; only
+        // a date that is valid in the order it tells decides it (`31/02/2026` does not).
         let mut decided = false;
         if ctx.order.is_none() {
-            // Only a date that is valid in the order it tells decides it (`31/02/2026` does not).
-            if let Some(o) = raw.tells().filter(|o| raw.resolve(*o, self.zone).is_some()) {
+            if let Some(o) = parsed.and_then(|raw| raw.tells().filter(|o| raw.resolve(*o, self.zone).is_some())) {
                 ctx.order = Some(o);
                 decided = true;
             }
         }
+        if key.is_empty() && address.is_empty() {
+            self.reject(ctx, rec.line, "no profile key and no address".into());
+            if let (true, Some(order)) = (decided, ctx.order) {
+                self.flush_pending(ctx, order);
+            }
+            return;
+        }
+        if date_value.is_empty() {
+            self.reject(ctx, rec.line, "no event date".into());
+            return;
+        }
+        let Some(raw) = parsed else {
+            self.reject(ctx, rec.line, format!("event date {} is not a date", shown(date_value)));
+            return;
+        };
         let day = if ctx.order.is_none() && raw.ambiguous() {
             ctx.ambiguous = true;
             None

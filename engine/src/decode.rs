@@ -82,6 +82,10 @@ impl Decoder {
             };
             let rest = rest.to_vec();
             self.push_decided(&rest, last && input.is_empty(), sink);
+            if input.is_empty() {
+                // Done (a finished decoder must not be called again).
+                return;
+            }
         }
         self.push_decided(input, last, sink);
     }

@@ -483,3 +483,47 @@ fn model_regressions() {
         run(seed);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64),
+        ..ProptestConfig::default()
+    })]
+
+    /// Any bytes at all, cut anywhere: no panic, and the report's invariants hold.
+    #[test]
+    fn arbitrary_bytes_never_panic(
+        body in proptest::collection::vec(prop_oneof![
+            Just(b','), Just(b';'), Just(b'"'), Just(b'\n'), Just(b'\r'), Just(b'/'), Just(b'-'), Just(b':'),
+            Just(b'@'), Just(0xFFu8), Just(0xFEu8), Just(0xC3u8), Just(0xA9u8), Just(0u8),
+            b'0'..=b'9', b'a'..=b'z'
+        ], 0..600),
+        header in 0usize..4,
+        cuts in proptest::collection::vec(1usize..50, 1..20),
+    ) {
+        let headers: [&[u8]; 4] = [b"recipientId,eventDate,status,channel,email\n", b"\xEF\xBB\xBFid;date;reason\n", b"\xFF\xFEi\0d\0,\0d\0a\0t\0e\0\n\0", b""];
+        let bytes = [headers[header], &body].concat();
+        let mut c = Counter::new(Options::default());
+        let f = c.begin_file("fuzz.csv", None);
+        let mut rest = &bytes[..];
+        let mut i = 0;
+        let mut failed = false;
+        while !rest.is_empty() {
+            let n = cuts[i % cuts.len()].min(rest.len());
+            failed |= c.push(f, &rest[..n]).is_err();
+            rest = &rest[n..];
+            i += 1;
+        }
+        failed |= c.end_file(f).is_err();
+        let r = c.report(&ReportSettings::default());
+        prop_assert_eq!(r.rows.read, r.rows.counted + r.rows.excluded + r.rows.rejected);
+        prop_assert_eq!(r.dimensions.iter().map(|d| d.active).sum::<u64>(), r.total_active);
+        prop_assert_eq!(r.expiring.iter().map(|d| d.profiles).sum::<u64>(), r.total_active);
+        let _ = failed;
+        let mut e = engine::explain(Options::default(), "1");
+        let f = e.begin_file("fuzz.csv", None);
+        let _ = e.push(f, &bytes);
+        let _ = e.end_file(f);
+        let _ = engine::preview(&bytes, 5, true);
+    }
+}
