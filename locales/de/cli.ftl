@@ -1,0 +1,40 @@
+# Der Textbericht der Kommandozeile, Deutsch. Dieselben Schlüssel wie locales/en/cli.ftl.
+
+cli-no-snapshot = Kein Abrechnungstag im Datumsbereich der Daten: keine monatliche Momentaufnahme.
+cli-active-on = Aktive Profile am { $date }
+cli-window = Von (einschließlich) { $from }   Bis (einschließlich) { $to }
+cli-number-active = Anzahl aktiver Profile: { $count }
+cli-instances = Instanzen
+cli-col-instance = Instanz
+cli-all = Alle
+cli-organisation = Organisation
+cli-multi-channel = Über mehr als einen Kanal erreichte Profile: { $count } (daher müssen die Kanäle nicht die Gesamtzahl ergeben)
+cli-used-of = { $used } von { $purchased } erworbenen genutzt: { $percent } %
+cli-over = Über dem Anspruch um { $count }
+cli-used-of-zero = { $used } von 0 erworbenen genutzt
+cli-used-none = { $used } genutzt; keine erworbene Anzahl angegeben (--purchased N)
+cli-expiring-lead = Am Stichtag aktive Profile, die jeden Monat das Fenster verlassen, wenn ihnen nichts mehr gesendet wird.
+cli-col-profiles = Profile
+cli-case-title = Adressen, die sich nur in Groß- und Kleinschreibung unterscheiden
+cli-case-note = Nur eine Diagnose: Die Anzahl oben bleibt unverändert.
+cli-col-number = Anzahl
+cli-read = Gelesen
+cli-rejected = Abgewiesen
+cli-reason-proof = Testsendung oder Seed
+cli-reason-social = sozialer Kanal
+cli-reason-control = Kontrollgruppe
+cli-reason-status = Status
+cli-reason-failure-reason = Fehlergrund
+cli-rejected-first = Abgewiesene Zeilen (die ersten { $n } von { $count }):
+cli-rejected-rows = Abgewiesene Zeilen:
+cli-unrecognised = Unbekannte Werte (gezählt; neu einordnen mit --status 'WERT=counted|excluded'):
+cli-warnings = Warnungen:
+cli-files = Dateien:
+cli-file = { $name }: { $rows } Zeilen, { $encoding }, Trennzeichen { $delimiter }
+cli-rules = Geltende Regeln:
+cli-counted-status = gezählter Status: { $list }
+cli-excluded-status = ausgeschlossener Status: { $list }
+cli-excluded-reasons = ausgeschlossene Fehlergründe: { $list }
+cli-settings = Abrechnungstag { $day }, Zeitzone { $zone }, mehrdeutige Daten gelesen mit { $order }
+cli-day-first = Tag zuerst
+cli-month-first = Monat zuerst

@@ -1,0 +1,229 @@
+# Die Wörter des Viewers, Deutsch. Dieselben Schlüssel wie locales/en/viewer.ftl.
+
+## Kopf, Dateien und Einstellungen
+
+app-title = Aktive Profile
+privacy = Ihre Dateien bleiben auf diesem Computer: Sie werden in dieser Seite gelesen und gezählt, nie hochgeladen.
+language-label = Sprache
+demo-banner = Demodaten: ein erzeugter Export, nicht Ihrer. Öffnen Sie Ihre Exporte der Versandlogs, um sie zu zählen.
+sources-logs = { $n ->
+    [one] { $n } Logdatei ({ $size })
+   *[other] { $n } Logdateien ({ $size })
+}
+sources-deliveries = Sendungen: { $name }
+sources-report = Bericht geöffnet aus { $name }
+open-files = Dateien öffnen
+drop-hint = Exporte der Versandlogs (CSV) hier ablegen oder auswählen:
+slot-logs = Logdateien
+slot-deliveries = Sendungsdatei (optional)
+slot-report = Bericht-JSON
+choose-columns-show = Spalten wählen…
+choose-columns-hide = Spalten ausblenden
+stale-note = Ihre Dateien werden gezählt: Der Bericht unten ist der vorige, bis die Zählung fertig ist.
+settings = Einstellungen
+settings-as-of = Stichtag
+settings-billing-day = Abrechnungstag
+settings-billing-last = letzter Tag
+settings-purchased = Erworbene Profile
+settings-time-zone = Zeitzone
+settings-time-zone-hint = UTC oder ein Versatz wie +02:00
+settings-day-order = 03/04/2026 ist
+settings-day-first = 3. April (Tag zuerst)
+settings-month-first = 4. März (Monat zuerst)
+progress-label = Dateien werden gelesen
+progress-text = { $done } von { $total } gelesen · { $rate } Zeilen/s
+cancel = Abbrechen
+problems-title = Nicht gezählte Dateien
+columns-label = Spalten wählen
+columns-title = Spalten
+notice-settings-report = Einstellungen gelten für gezählte Dateien; ein geöffneter Bericht wird so gezeigt, wie er erstellt wurde.
+notice-mapped-before = Spalten so zugeordnet, wie Sie es zuvor für Dateien mit diesen Kopfzeilen gewählt haben.
+notice-cancelled = Abgebrochen: Der gezeigte Bericht ist der vorige.
+notice-deliveries-ready = Sendungsdatei bereit: Öffnen Sie jetzt die Logdateien.
+notice-explain-report = Ein Bericht enthält keine Profile: Öffnen Sie die Logdateien, um eines zu erklären.
+
+## Spaltenzuordnung
+
+mapping-reading = Die ersten Zeilen werden gelesen…
+mapping-intro = { $file }: { $encoding }, Trennzeichen „{ $delimiter }“. Wählen Sie die Spalte, die jedes Feld enthält:
+mapping-automatic = automatisch: { $header }
+mapping-choose = — Spalte wählen —
+mapping-preview-caption = Die ersten { $n } Zeilen von { $file }
+
+## Bericht: gemeinsame Wörter
+
+active-profiles = Aktive Profile
+not-set = nicht festgelegt
+total = Gesamt
+col-from = Von (einschließlich)
+col-to = Bis (einschließlich)
+col-number-active = Anzahl aktiver Profile
+col-source = Quelle
+col-contacts = Anzahl der Kontakte
+col-channel = Kanal
+col-date = Datum
+col-month = Monat
+col-reason = Grund
+col-rows = Zeilen
+col-file = Datei
+col-line = Zeile
+col-field = Feld
+col-value = Wert
+counted = Gezählt
+excluded = Ausgeschlossen
+empty-report-title = Noch keine Profile gezählt.
+empty-report-text = Öffnen Sie Exporte der Versandlogs, um ihre aktiven Profile zu zählen; die Zahlen erscheinen hier.
+
+## Kacheln
+
+usage = Nutzung
+usage-ok = innerhalb des Erworbenen
+usage-near = nahe am Erworbenen
+usage-over = über dem Erworbenen
+tile-on = am
+tile-no-as-of = noch kein Stichtag
+tile-purchased = Erworben
+tile-purchased-note = aktive Profile laut Vertrag
+tile-purchased-enter = zum Vergleichen eingeben
+tile-window = Von (einschließlich) – Bis (einschließlich)
+tile-window-note = die 12 gezählten Monate
+tile-no-dates = noch keine Daten
+tile-per-instance = Pro Instanz
+tile-instance-share = { $percent } der Organisation
+tile-used = Genutzt
+tile-used-needs = braucht die erworbene Anzahl
+tile-used-aria = { $percent } des Erworbenen genutzt, { $words }
+
+## Nutzungsdiagramm
+
+chart-title = Aktive Profile im Zeitverlauf
+chart-period = Gezeigter Zeitraum
+chart-30-days = 30 Tage
+chart-1-year = 1 Jahr
+chart-bar = Momentaufnahme { $from } – { $to }: { $count } aktive Profile
+chart-point = { $date }: { $count } aktive Profile
+chart-level = Erworben: { $count } aktive Profile
+chart-svg-title = Aktive Profile vom { $from } bis { $to }: monatliche Momentaufnahmen (Balken), tägliche Anzahl (Linie)
+chart-svg-title-purchased = Aktive Profile vom { $from } bis { $to }: monatliche Momentaufnahmen (Balken), tägliche Anzahl (Linie), erworben (gestrichelte Linie)
+legend-snapshot = Monatliche Momentaufnahme (Balken)
+legend-daily = Tägliche Anzahl (Linie)
+legend-purchased = Erworben:
+legend-dashed = (gestrichelte Linie)
+legend-no-purchased = Keine erworbene Anzahl festgelegt: keine Linie dafür.
+chart-hint = Zeigen Sie auf einen Balken oder die Linie, um die genaue Zahl zu sehen.
+chart-snapshots-caption = Monatliche Momentaufnahmen im Diagramm
+chart-daily-summary = { $n ->
+    [one] Tägliche Anzahl, { $n } Tag
+   *[other] Tägliche Anzahl, { $n } Tage
+}
+chart-daily-caption = Aktive Profile an jedem Tag im Diagramm
+chart-empty = Noch keine täglichen Anzahlen für ein Diagramm.
+
+## Kundenmetriken
+
+metrics-title = Kundenmetriken
+metrics-empty = Noch keine Momentaufnahmen: An jedem Abrechnungstag innerhalb der Daten der Dateien wird eine erstellt.
+metrics-caption = Aktive Profile bei jeder monatlichen Momentaufnahme, neueste zuerst.
+metrics-caption-choose = Wählen Sie eine Zeile, um ihre Details zu sehen.
+metrics-show = Momentaufnahme vom { $date } zeigen
+metrics-shown = (gezeigt)
+
+## Details der Momentaufnahme
+
+detail-title = Details der Momentaufnahme
+detail-empty = Keine aktiven Profile an diesem Datum, also keine Zielgruppendimension zu zeigen.
+dimensions = Zielgruppendimensionen
+dimensions-on = Zielgruppendimensionen am { $date }
+dimensions-org = die Organisation
+dimensions-instance = Instanz { $name }
+channels = Kanäle
+channels-empty = Kein Kanal: Es wurde kein Profil gezählt.
+channels-caption = Aktive Profile pro Kanal. Ein über zwei Kanäle erreichtes Profil steht in beiden Zeilen, daher müssen die Zeilen nicht die Gesamtzahl ergeben.
+channels-caption-on = Aktive Profile pro Kanal am { $date }. Ein über zwei Kanäle erreichtes Profil steht in beiden Zeilen, daher müssen die Zeilen nicht die Gesamtzahl ergeben.
+multi-channel = Über mehr als einen Kanal erreicht:
+
+## Auslaufend
+
+expiring-title = Auslaufend
+expiring-empty = Kein aktives Profil, also keines, das ausläuft.
+expiring-lead-before = Von den
+expiring-lead-after = am Stichtag aktiven Profilen verlassen so viele jeden Monat das 12-Monats-Fenster, wenn ihnen nichts mehr gesendet wird.
+expiring-bar = { $month }: { $count } Profile fallen heraus
+expiring-point = Nach { $month }: { $count } aktive Profile, wenn nichts mehr gesendet wird
+expiring-svg-title = Profile, die das Fenster jeden Monat verlassen (Balken), und die verbleibende Anzahl, wenn nichts mehr gesendet wird (Linie)
+legend-leaving = Fällt im Monat heraus (Balken)
+legend-left = Verbleibend nach dem Monat (Linie)
+expiring-caption = Profile, die das Fenster pro Monat verlassen, und die verbleibende Anzahl, wenn nichts mehr gesendet wird
+col-leaving = Fallen heraus
+col-active-after = Danach aktiv
+
+## Diagnose
+
+diagnosis-title = Diagnose
+diagnosis-no-rows = Noch keine Zeilen gelesen.
+diagnosis-rows-read = { $n ->
+    [one] Zeile gelesen:
+   *[other] Zeilen gelesen:
+}
+diagnosis-counted = gezählt,
+diagnosis-excluded = ausgeschlossen,
+diagnosis-rejected = abgewiesen.
+reason-proof = Testsendung oder Seed-Adresse
+reason-social = Sozialer Kanal
+reason-control = Kontrollgruppe
+reason-status = Status nicht gezählt
+reason-failure-reason = Fehlergrund nicht gezählt
+help-proof = Eine Testsendung, eine Seed-Adresse oder ein als Testsendung markierter Versand.
+help-social = Ein sozialer Kanal (Twitter/X, Facebook): Campaign lässt Social Marketing außen vor.
+help-control = Ein Mitglied einer Kontrollgruppe (Kennzeichen oder Fehlergrund 127 Kontrolladresse).
+help-status = Ignoriert, Versand abgebrochen oder Nicht zutreffend: bei der Vorbereitung entfernt oder nie gesendet.
+help-failure-reason = Bei der Vorbereitung ausgeschlossen (keine Adresse, auf der Blockierungsliste, Quarantäne, Duplikat, ...).
+field-status = Status
+field-failure-reason = Fehlergrund
+excluded-caption = Ausgeschlossene Zeilen nach Grund (der erste zutreffende Grund)
+rejected-caption = Abgewiesene Zeilen
+rejected-first = die ersten { $n } von
+unrecognised-caption = Werte, die die Regeln nicht kennen. Sie werden gezählt, außer Sie schließen sie aus; der Bericht wird dann neu gezählt.
+col-rows-are = Zeilen sind
+reclassify-label = Zeilen zählen, deren { $field } { $value } ist
+warnings = Warnungen
+files-caption = Wie jede Datei gelesen wurde
+col-encoding = Kodierung
+col-delimiter = Trennzeichen
+col-columns = Verwendete Spalten
+delimiter-comma = Komma
+delimiter-semicolon = Semikolon
+delimiter-tab = Tabulator
+delimiter-bar = senkrechter Strich
+
+## Doppelte Identitäten
+
+duplicates-title = Doppelte Identitäten
+duplicates-lead-written = Journey Optimizer liest E-Mail-Adressen mit ihrer Groß- und Kleinschreibung, sodass eine Person, geschrieben als
+duplicates-lead-and = und
+duplicates-lead-becomes = zu zwei Profilen wird. Dies ist eine Diagnose: Sie ändert die Anzahl oben nicht.
+duplicates-empty = Keine Adresse unterscheidet sich von einer anderen nur in der Groß- und Kleinschreibung.
+duplicates-caption = Aktive Profile, deren Adresse bis auf Groß- und Kleinschreibung einer anderen gleicht, pro Dimension
+col-involved = Betroffene Profile
+col-fewer = Weniger beim Zusammenführen
+
+## Ein Profil erklären
+
+explain-title = Ein Profil erklären
+explain-lead = Geben Sie einen Profilschlüssel oder eine Adresse ein, um jede Zeile davon in den Dateien zu sehen: gezählt, ausgeschlossen (und warum) oder abgewiesen. Groß- und Kleinschreibung zählt, wie bei der Zählung.
+explain-placeholder = Profilschlüssel oder Adresse
+explain-button = Erklären
+explain-busy = Die Dateien werden für „{ $query }“ gelesen…
+explain-caption = Zeilen von „{ $query }“ in den Dateien
+col-file-line = Datei, Zeile
+col-delivery = Versand
+col-counted-as = Gezählt als
+col-outcome = Ergebnis
+explain-file-line = { $file }, Zeile { $line }
+close = Schließen
+explain-none = Keine Zeile der Dateien hat den Schlüssel oder die Adresse „{ $query }“.
+explain-not-counted = „{ $query }“ hat { $n } Zeile(n), keine davon gezählt: Es ist kein aktives Profil.
+explain-the-as-of = dem Stichtag
+explain-active = Aktiv am { $on } in { $place }: zuletzt gezählt am { $last }; es verlässt das Fenster am { $leaves }, wenn nichts mehr gesendet wird.
+explain-gone = Nicht aktiv am { $on } in { $place }: zuletzt gezählt am { $last }, mehr als 12 Monate zuvor.
+explain-never = Nicht aktiv am { $on } in { $place }: keine gezählte Zeile an oder vor diesem Datum.

@@ -1,0 +1,40 @@
+# The command line's text report, English. Shared words (column heads, section titles) come from viewer.ftl.
+
+cli-no-snapshot = No billing day in the data range: no monthly snapshot.
+cli-active-on = Active profiles on { $date }
+cli-window = From (included) { $from }   To (included) { $to }
+cli-number-active = Number of active profiles: { $count }
+cli-instances = Instances
+cli-col-instance = Instance
+cli-all = All
+cli-organisation = Organisation
+cli-multi-channel = Profiles reached on more than one channel: { $count } (so the channels need not add up to the total)
+cli-used-of = Used { $used } of { $purchased } purchased: { $percent } %
+cli-over = Over the entitlement by { $count }
+cli-used-of-zero = Used { $used } of 0 purchased
+cli-used-none = Used { $used }; no purchased number given (--purchased N)
+cli-expiring-lead = Profiles active on the as-of date that leave the window each month if nothing more is sent to them.
+cli-col-profiles = Profiles
+cli-case-title = Addresses that differ only by letter case
+cli-case-note = A diagnostic only: the count above is unchanged.
+cli-col-number = Number
+cli-read = Read
+cli-rejected = Rejected
+cli-reason-proof = proof or seed
+cli-reason-social = social channel
+cli-reason-control = control group
+cli-reason-status = status
+cli-reason-failure-reason = failure reason
+cli-rejected-first = Rejected rows (the first { $n } of { $count }):
+cli-rejected-rows = Rejected rows:
+cli-unrecognised = Unrecognised values (counted; reclassify with --status 'VALUE=counted|excluded'):
+cli-warnings = Warnings:
+cli-files = Files:
+cli-file = { $name }: { $rows } rows, { $encoding }, delimiter { $delimiter }
+cli-rules = Rules in force:
+cli-counted-status = counted status: { $list }
+cli-excluded-status = excluded status: { $list }
+cli-excluded-reasons = excluded failure reasons: { $list }
+cli-settings = billing day { $day }, time zone { $zone }, ambiguous dates read { $order }
+cli-day-first = day first
+cli-month-first = month first

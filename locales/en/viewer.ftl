@@ -1,0 +1,230 @@
+# The viewer's words, English (the reference catalog: every other language has exactly these keys).
+# Numbers and dates arrive already formatted for the locale; $n is the raw number where a plural depends on it.
+
+## Header, files and settings
+
+app-title = Active profiles
+privacy = Your files stay on this computer: they are read and counted in this page, never uploaded.
+language-label = Language
+demo-banner = Demo data: a generated export, not yours. Open your delivery-log exports to count them.
+sources-logs = { $n ->
+    [one] { $n } log file ({ $size })
+   *[other] { $n } log files ({ $size })
+}
+sources-deliveries = deliveries: { $name }
+sources-report = Report opened from { $name }
+open-files = Open files
+drop-hint = Drop delivery-log exports (CSV) here, or pick them:
+slot-logs = Log files
+slot-deliveries = Deliveries file (optional)
+slot-report = Report JSON
+choose-columns-show = Choose columns…
+choose-columns-hide = Hide columns
+stale-note = Counting your files: the report below is the previous one until it finishes.
+settings = Settings
+settings-as-of = As of
+settings-billing-day = Billing day
+settings-billing-last = last day
+settings-purchased = Purchased profiles
+settings-time-zone = Time zone
+settings-time-zone-hint = UTC or an offset such as +02:00
+settings-day-order = 03/04/2026 is
+settings-day-first = 3 April (day first)
+settings-month-first = 4 March (month first)
+progress-label = Reading files
+progress-text = { $done } of { $total } read · { $rate } rows/s
+cancel = Cancel
+problems-title = Files not counted
+columns-label = Choose columns
+columns-title = Columns
+notice-settings-report = Settings apply to counted files; an opened report is shown as it was made.
+notice-mapped-before = Columns mapped as you chose before for files with these headers.
+notice-cancelled = Cancelled: the report shown is the previous one.
+notice-deliveries-ready = Deliveries file ready: now open the log files.
+notice-explain-report = A report holds no profiles: open the log files to explain one.
+
+## Column mapping
+
+mapping-reading = Reading the first rows…
+mapping-intro = { $file }: { $encoding }, delimiter “{ $delimiter }”. Pick the column that holds each field:
+mapping-automatic = automatic: { $header }
+mapping-choose = — choose a column —
+mapping-preview-caption = The first { $n } rows of { $file }
+
+## Report: shared words
+
+active-profiles = Active profiles
+not-set = not set
+total = Total
+col-from = From (included)
+col-to = To (included)
+col-number-active = Number of active profiles
+col-source = Source
+col-contacts = Number of contacts
+col-channel = Channel
+col-date = Date
+col-month = Month
+col-reason = Reason
+col-rows = Rows
+col-file = File
+col-line = Line
+col-field = Field
+col-value = Value
+counted = Counted
+excluded = Excluded
+empty-report-title = No profiles counted yet.
+empty-report-text = Open delivery-log exports to count their active profiles; the figures appear here.
+
+## Tiles
+
+usage = Usage
+usage-ok = within the purchase
+usage-near = close to the purchase
+usage-over = over the purchase
+tile-on = on
+tile-no-as-of = no as-of date yet
+tile-purchased = Purchased
+tile-purchased-note = active profiles in the contract
+tile-purchased-enter = enter it to compare
+tile-window = From (included) – To (included)
+tile-window-note = the 12 months counted
+tile-no-dates = no dates yet
+tile-per-instance = Per instance
+tile-instance-share = { $percent } of the organisation
+tile-used = Used
+tile-used-needs = needs the purchased number
+tile-used-aria = { $percent } of the purchase used, { $words }
+
+## Usage chart
+
+chart-title = Active profiles over time
+chart-period = Period shown
+chart-30-days = 30 days
+chart-1-year = 1 year
+chart-bar = Snapshot { $from } – { $to }: { $count } active profiles
+chart-point = { $date }: { $count } active profiles
+chart-level = Purchased: { $count } active profiles
+chart-svg-title = Active profiles from { $from } to { $to }: monthly snapshots (bars), daily count (line)
+chart-svg-title-purchased = Active profiles from { $from } to { $to }: monthly snapshots (bars), daily count (line), purchased (dashed line)
+legend-snapshot = Monthly snapshot (bar)
+legend-daily = Daily count (line)
+legend-purchased = Purchased:
+legend-dashed = (dashed line)
+legend-no-purchased = No purchased number set: no purchased line.
+chart-hint = Point at a bar or the line to see its exact figure.
+chart-snapshots-caption = Monthly snapshots in the chart
+chart-daily-summary = { $n ->
+    [one] Daily count, { $n } day
+   *[other] Daily count, { $n } days
+}
+chart-daily-caption = Active profiles on each day in the chart
+chart-empty = No daily counts to chart yet.
+
+## Customer metrics
+
+metrics-title = Customer metrics
+metrics-empty = No snapshots yet: a snapshot is taken on each billing day within the dates of the files.
+metrics-caption = Active profiles at each monthly snapshot, newest first.
+metrics-caption-choose = Choose a row to see its detail.
+metrics-show = Show the snapshot of { $date }
+metrics-shown = (shown)
+
+## Snapshot detail
+
+detail-title = Snapshot detail
+detail-empty = No active profiles on this date, so no targeting dimension to show.
+dimensions = Targeting dimensions
+dimensions-on = Targeting dimensions on { $date }
+dimensions-org = the organisation
+dimensions-instance = instance { $name }
+channels = Channels
+channels-empty = No channel: no profile was counted.
+channels-caption = Active profiles per channel. A profile reached on two channels is in both rows, so the rows need not add up to the total.
+channels-caption-on = Active profiles per channel on { $date }. A profile reached on two channels is in both rows, so the rows need not add up to the total.
+multi-channel = Reached on more than one channel:
+
+## Expiring
+
+expiring-title = Expiring
+expiring-empty = No active profile, so none to expire.
+expiring-lead-before = Of the
+expiring-lead-after = profiles active on the as-of date, this many leave the 12-month window each month if nothing more is sent to them.
+expiring-bar = { $month }: { $count } profiles leave
+expiring-point = After { $month }: { $count } active profiles if nothing more is sent
+expiring-svg-title = Profiles leaving the window each month (bars) and the count left if nothing more is sent (line)
+legend-leaving = Leaving in the month (bar)
+legend-left = Left after the month (line)
+expiring-caption = Profiles leaving the window per month, and the count left if nothing more is sent
+col-leaving = Leaving
+col-active-after = Active after it
+
+## Diagnosis
+
+diagnosis-title = Diagnosis
+diagnosis-no-rows = No rows read yet.
+diagnosis-rows-read = { $n ->
+    [one] row read:
+   *[other] rows read:
+}
+diagnosis-counted = counted,
+diagnosis-excluded = excluded,
+diagnosis-rejected = rejected.
+reason-proof = Proof or seed address
+reason-social = Social channel
+reason-control = Control group
+reason-status = Status not counted
+reason-failure-reason = Failure reason not counted
+help-proof = A proof, a seed address, or a delivery marked as proof.
+help-social = A social channel (Twitter/X, Facebook): Campaign leaves social marketing out.
+help-control = A control-group member (flag, or failure reason 127 Control address).
+help-status = Ignored, Delivery cancelled or Not applicable: dropped while preparing, or never sent.
+help-failure-reason = Excluded while preparing (no address, denylisted, quarantine, duplicate, ...).
+field-status = status
+field-failure-reason = failure reason
+excluded-caption = Rows excluded, by reason (the first reason that holds)
+rejected-caption = Rows rejected
+rejected-first = the first { $n } of
+unrecognised-caption = Values the rules do not know. They are counted unless you exclude them; the report is counted again.
+col-rows-are = Rows are
+reclassify-label = Count the rows whose { $field } is { $value }
+warnings = Warnings
+files-caption = How each file was read
+col-encoding = Encoding
+col-delimiter = Delimiter
+col-columns = Columns used
+delimiter-comma = comma
+delimiter-semicolon = semicolon
+delimiter-tab = tab
+delimiter-bar = bar
+
+## Duplicate identities
+
+duplicates-title = Duplicate identities
+duplicates-lead-written = Journey Optimizer reads e-mail addresses with their letter case, so one person written as
+duplicates-lead-and = and
+duplicates-lead-becomes = becomes two profiles. This is a diagnosis: it does not change the count above.
+duplicates-empty = No address differs from another only by letter case.
+duplicates-caption = Active profiles whose address equals another except for letter case, per dimension
+col-involved = Profiles involved
+col-fewer = Fewer if merged
+
+## Explain a profile
+
+explain-title = Explain a profile
+explain-lead = Type a profile key or an address to see every row of it in the files: counted, excluded (and why) or rejected. Letter case matters, as it does for the count.
+explain-placeholder = Profile key or address
+explain-button = Explain
+explain-busy = Reading the files for “{ $query }”…
+explain-caption = Rows of “{ $query }” in the files
+col-file-line = File, line
+col-delivery = Delivery
+col-counted-as = Counted as
+col-outcome = Outcome
+explain-file-line = { $file }, line { $line }
+close = Close
+explain-none = No row of the files has the key or address “{ $query }”.
+explain-not-counted = “{ $query }” has { $n } row(s), none of them counted: it is not an active profile.
+explain-the-as-of = the as-of date
+explain-active = Active on { $on } in { $place }: last counted on { $last }; it leaves the window on { $leaves } if nothing more is sent.
+explain-gone = Not active on { $on } in { $place }: last counted on { $last }, more than 12 months before.
+explain-never = Not active on { $on } in { $place }: no counted row on or before that date.

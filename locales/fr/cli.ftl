@@ -1,0 +1,40 @@
+# Le rapport texte de la ligne de commande, en français. Les mêmes clés que locales/en/cli.ftl.
+
+cli-no-snapshot = Aucun jour de facturation dans les dates des données : pas d’instantané mensuel.
+cli-active-on = Profils actifs au { $date }
+cli-window = Du (inclus) { $from }   Au (inclus) { $to }
+cli-number-active = Nombre de profils actifs : { $count }
+cli-instances = Instances
+cli-col-instance = Instance
+cli-all = Tous
+cli-organisation = Organisation
+cli-multi-channel = Profils atteints sur plus d’un canal : { $count } (la somme des canaux peut donc dépasser le total)
+cli-used-of = { $used } utilisés sur { $purchased } achetés : { $percent } %
+cli-over = Au-delà du droit de { $count }
+cli-used-of-zero = { $used } utilisés sur 0 achetés
+cli-used-none = { $used } utilisés ; aucun nombre acheté donné (--purchased N)
+cli-expiring-lead = Profils actifs à la date de référence qui quittent la fenêtre chaque mois si plus rien ne leur est envoyé.
+cli-col-profiles = Profils
+cli-case-title = Adresses qui ne diffèrent que par la casse
+cli-case-note = Un diagnostic seulement : le nombre ci-dessus ne change pas.
+cli-col-number = Nombre
+cli-read = Lues
+cli-rejected = Rejetées
+cli-reason-proof = BAT ou adresse de contrôle
+cli-reason-social = canal social
+cli-reason-control = groupe de contrôle
+cli-reason-status = statut
+cli-reason-failure-reason = motif d’échec
+cli-rejected-first = Lignes rejetées (les { $n } premières sur { $count }) :
+cli-rejected-rows = Lignes rejetées :
+cli-unrecognised = Valeurs inconnues (comptées ; reclasser avec --status 'VALEUR=counted|excluded') :
+cli-warnings = Avertissements :
+cli-files = Fichiers :
+cli-file = { $name } : { $rows } lignes, { $encoding }, séparateur { $delimiter }
+cli-rules = Règles en vigueur :
+cli-counted-status = statut compté : { $list }
+cli-excluded-status = statut exclu : { $list }
+cli-excluded-reasons = motifs d’échec exclus : { $list }
+cli-settings = jour de facturation { $day }, fuseau horaire { $zone }, dates ambiguës lues { $order }
+cli-day-first = jour d’abord
+cli-month-first = mois d’abord

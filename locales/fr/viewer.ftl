@@ -1,0 +1,229 @@
+# Les mots de la visionneuse, en français. Les mêmes clés que locales/en/viewer.ftl.
+
+## En-tête, fichiers et réglages
+
+app-title = Profils actifs
+privacy = Vos fichiers restent sur cet ordinateur : ils sont lus et comptés dans cette page, jamais envoyés.
+language-label = Langue
+demo-banner = Données de démonstration : un export généré, pas le vôtre. Ouvrez vos exports de logs de diffusion pour les compter.
+sources-logs = { $n ->
+    [one] { $n } fichier de logs ({ $size })
+   *[other] { $n } fichiers de logs ({ $size })
+}
+sources-deliveries = diffusions : { $name }
+sources-report = Rapport ouvert depuis { $name }
+open-files = Ouvrir des fichiers
+drop-hint = Déposez ici des exports de logs de diffusion (CSV), ou choisissez-les :
+slot-logs = Fichiers de logs
+slot-deliveries = Fichier des diffusions (facultatif)
+slot-report = Rapport JSON
+choose-columns-show = Choisir les colonnes…
+choose-columns-hide = Masquer les colonnes
+stale-note = Comptage de vos fichiers : le rapport ci-dessous reste le précédent jusqu’à la fin.
+settings = Réglages
+settings-as-of = Date de référence
+settings-billing-day = Jour de facturation
+settings-billing-last = dernier jour
+settings-purchased = Profils achetés
+settings-time-zone = Fuseau horaire
+settings-time-zone-hint = UTC ou un décalage tel que +02:00
+settings-day-order = 03/04/2026 est le
+settings-day-first = 3 avril (jour d’abord)
+settings-month-first = 4 mars (mois d’abord)
+progress-label = Lecture des fichiers
+progress-text = { $done } sur { $total } lus · { $rate } lignes/s
+cancel = Annuler
+problems-title = Fichiers non comptés
+columns-label = Choisir les colonnes
+columns-title = Colonnes
+notice-settings-report = Les réglages s’appliquent aux fichiers comptés ; un rapport ouvert est affiché tel qu’il a été fait.
+notice-mapped-before = Colonnes associées comme vous l’aviez choisi pour les fichiers avec ces en-têtes.
+notice-cancelled = Annulé : le rapport affiché est le précédent.
+notice-deliveries-ready = Fichier des diffusions prêt : ouvrez maintenant les fichiers de logs.
+notice-explain-report = Un rapport ne contient pas de profils : ouvrez les fichiers de logs pour en expliquer un.
+
+## Association des colonnes
+
+mapping-reading = Lecture des premières lignes…
+mapping-intro = { $file } : { $encoding }, séparateur « { $delimiter } ». Choisissez la colonne qui contient chaque champ :
+mapping-automatic = automatique : { $header }
+mapping-choose = — choisir une colonne —
+mapping-preview-caption = Les { $n } premières lignes de { $file }
+
+## Rapport : mots partagés
+
+active-profiles = Profils actifs
+not-set = non défini
+total = Total
+col-from = Du (inclus)
+col-to = Au (inclus)
+col-number-active = Nombre de profils actifs
+col-source = Source
+col-contacts = Nombre de contacts
+col-channel = Canal
+col-date = Date
+col-month = Mois
+col-reason = Motif
+col-rows = Lignes
+col-file = Fichier
+col-line = Ligne
+col-field = Champ
+col-value = Valeur
+counted = Compté
+excluded = Exclu
+empty-report-title = Aucun profil compté pour l’instant.
+empty-report-text = Ouvrez des exports de logs de diffusion pour compter leurs profils actifs ; les chiffres apparaissent ici.
+
+## Tuiles
+
+usage = Utilisation
+usage-ok = dans les limites de l’achat
+usage-near = proche de l’achat
+usage-over = au-delà de l’achat
+tile-on = au
+tile-no-as-of = pas encore de date de référence
+tile-purchased = Achetés
+tile-purchased-note = profils actifs du contrat
+tile-purchased-enter = saisissez-le pour comparer
+tile-window = Du (inclus) – Au (inclus)
+tile-window-note = les 12 mois comptés
+tile-no-dates = pas encore de dates
+tile-per-instance = Par instance
+tile-instance-share = { $percent } de l’organisation
+tile-used = Utilisés
+tile-used-needs = nécessite le nombre acheté
+tile-used-aria = { $percent } de l’achat utilisé, { $words }
+
+## Graphique d’utilisation
+
+chart-title = Profils actifs dans le temps
+chart-period = Période affichée
+chart-30-days = 30 jours
+chart-1-year = 1 an
+chart-bar = Instantané { $from } – { $to } : { $count } profils actifs
+chart-point = { $date } : { $count } profils actifs
+chart-level = Achetés : { $count } profils actifs
+chart-svg-title = Profils actifs du { $from } au { $to } : instantanés mensuels (barres), nombre quotidien (ligne)
+chart-svg-title-purchased = Profils actifs du { $from } au { $to } : instantanés mensuels (barres), nombre quotidien (ligne), achetés (ligne pointillée)
+legend-snapshot = Instantané mensuel (barre)
+legend-daily = Nombre quotidien (ligne)
+legend-purchased = Achetés :
+legend-dashed = (ligne pointillée)
+legend-no-purchased = Aucun nombre acheté défini : pas de ligne d’achat.
+chart-hint = Pointez une barre ou la ligne pour voir le chiffre exact.
+chart-snapshots-caption = Instantanés mensuels du graphique
+chart-daily-summary = { $n ->
+    [one] Nombre quotidien, { $n } jour
+   *[other] Nombre quotidien, { $n } jours
+}
+chart-daily-caption = Profils actifs chaque jour du graphique
+chart-empty = Pas encore de nombres quotidiens à afficher.
+
+## Métriques client
+
+metrics-title = Métriques client
+metrics-empty = Pas encore d’instantané : un instantané est pris à chaque jour de facturation compris dans les dates des fichiers.
+metrics-caption = Profils actifs à chaque instantané mensuel, du plus récent au plus ancien.
+metrics-caption-choose = Choisissez une ligne pour voir son détail.
+metrics-show = Afficher l’instantané du { $date }
+metrics-shown = (affiché)
+
+## Détail de l’instantané
+
+detail-title = Détail de l’instantané
+detail-empty = Aucun profil actif à cette date, donc aucune dimension de ciblage à afficher.
+dimensions = Dimensions de ciblage
+dimensions-on = Dimensions de ciblage au { $date }
+dimensions-org = l’organisation
+dimensions-instance = instance { $name }
+channels = Canaux
+channels-empty = Aucun canal : aucun profil n’a été compté.
+channels-caption = Profils actifs par canal. Un profil atteint sur deux canaux figure dans les deux lignes : la somme des lignes peut dépasser le total.
+channels-caption-on = Profils actifs par canal au { $date }. Un profil atteint sur deux canaux figure dans les deux lignes : la somme des lignes peut dépasser le total.
+multi-channel = Atteints sur plus d’un canal :
+
+## Expiration
+
+expiring-title = Expiration
+expiring-empty = Aucun profil actif, donc aucun à expirer.
+expiring-lead-before = Sur les
+expiring-lead-after = profils actifs à la date de référence, voici combien quittent chaque mois la fenêtre de 12 mois si plus rien ne leur est envoyé.
+expiring-bar = { $month } : { $count } profils sortent
+expiring-point = Après { $month } : { $count } profils actifs si plus rien n’est envoyé
+expiring-svg-title = Profils quittant la fenêtre chaque mois (barres) et le nombre restant si plus rien n’est envoyé (ligne)
+legend-leaving = Sortent dans le mois (barre)
+legend-left = Restent après le mois (ligne)
+expiring-caption = Profils quittant la fenêtre par mois, et le nombre restant si plus rien n’est envoyé
+col-leaving = Sortent
+col-active-after = Actifs ensuite
+
+## Diagnostic
+
+diagnosis-title = Diagnostic
+diagnosis-no-rows = Aucune ligne lue pour l’instant.
+diagnosis-rows-read = { $n ->
+    [one] ligne lue :
+   *[other] lignes lues :
+}
+diagnosis-counted = comptées,
+diagnosis-excluded = exclues,
+diagnosis-rejected = rejetées.
+reason-proof = BAT ou adresse de contrôle
+reason-social = Canal social
+reason-control = Groupe de contrôle
+reason-status = Statut non compté
+reason-failure-reason = Motif d’échec non compté
+help-proof = Un BAT, une adresse de contrôle (seed), ou une diffusion marquée comme BAT.
+help-social = Un canal social (Twitter/X, Facebook) : Campaign ne compte pas le marketing social.
+help-control = Un membre d’un groupe de contrôle (indicateur, ou motif d’échec 127 Adresse de contrôle).
+help-status = Ignoré, Diffusion annulée ou Non applicable : écarté pendant la préparation, ou jamais envoyé.
+help-failure-reason = Exclu pendant la préparation (pas d’adresse, liste bloquée, quarantaine, doublon, ...).
+field-status = statut
+field-failure-reason = motif d’échec
+excluded-caption = Lignes exclues, par motif (le premier motif qui s’applique)
+rejected-caption = Lignes rejetées
+rejected-first = les { $n } premières sur
+unrecognised-caption = Valeurs que les règles ne connaissent pas. Elles sont comptées sauf si vous les excluez ; le rapport est alors recompté.
+col-rows-are = Les lignes sont
+reclassify-label = Compter les lignes dont { $field } est { $value }
+warnings = Avertissements
+files-caption = Comment chaque fichier a été lu
+col-encoding = Encodage
+col-delimiter = Séparateur
+col-columns = Colonnes utilisées
+delimiter-comma = virgule
+delimiter-semicolon = point-virgule
+delimiter-tab = tabulation
+delimiter-bar = barre verticale
+
+## Identités en double
+
+duplicates-title = Identités en double
+duplicates-lead-written = Journey Optimizer lit les adresses e-mail avec leur casse, donc une personne écrite
+duplicates-lead-and = et
+duplicates-lead-becomes = devient deux profils. C’est un diagnostic : il ne change pas le nombre ci-dessus.
+duplicates-empty = Aucune adresse ne diffère d’une autre par la seule casse.
+duplicates-caption = Profils actifs dont l’adresse égale une autre à la casse près, par dimension
+col-involved = Profils concernés
+col-fewer = En moins si fusionnés
+
+## Expliquer un profil
+
+explain-title = Expliquer un profil
+explain-lead = Saisissez une clé de profil ou une adresse pour voir chacune de ses lignes dans les fichiers : comptée, exclue (et pourquoi) ou rejetée. La casse compte, comme pour le comptage.
+explain-placeholder = Clé de profil ou adresse
+explain-button = Expliquer
+explain-busy = Lecture des fichiers pour « { $query } »…
+explain-caption = Lignes de « { $query } » dans les fichiers
+col-file-line = Fichier, ligne
+col-delivery = Diffusion
+col-counted-as = Compté comme
+col-outcome = Résultat
+explain-file-line = { $file }, ligne { $line }
+close = Fermer
+explain-none = Aucune ligne des fichiers n’a la clé ou l’adresse « { $query } ».
+explain-not-counted = « { $query } » a { $n } ligne(s), aucune comptée : ce n’est pas un profil actif.
+explain-the-as-of = la date de référence
+explain-active = Actif au { $on } dans { $place } : compté pour la dernière fois le { $last } ; il quitte la fenêtre le { $leaves } si plus rien n’est envoyé.
+explain-gone = Inactif au { $on } dans { $place } : compté pour la dernière fois le { $last }, plus de 12 mois avant.
+explain-never = Inactif au { $on } dans { $place } : aucune ligne comptée à cette date ou avant.

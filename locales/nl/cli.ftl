@@ -1,0 +1,40 @@
+# Het tekstrapport van de opdrachtregel, Nederlands. Dezelfde sleutels als locales/en/cli.ftl.
+
+cli-no-snapshot = Geen factuurdag binnen de datums van de gegevens: geen maandelijkse momentopname.
+cli-active-on = Actieve profielen op { $date }
+cli-window = Van (inbegrepen) { $from }   Tot (inbegrepen) { $to }
+cli-number-active = Aantal actieve profielen: { $count }
+cli-instances = Instanties
+cli-col-instance = Instantie
+cli-all = Alle
+cli-organisation = Organisatie
+cli-multi-channel = Profielen bereikt via meer dan één kanaal: { $count } (dus de kanalen hoeven niet op te tellen tot het totaal)
+cli-used-of = { $used } van { $purchased } aangeschaft gebruikt: { $percent } %
+cli-over = Boven het recht met { $count }
+cli-used-of-zero = { $used } van 0 aangeschaft gebruikt
+cli-used-none = { $used } gebruikt; geen aangeschaft aantal opgegeven (--purchased N)
+cli-expiring-lead = Profielen die op de peildatum actief zijn en elke maand het venster verlaten als er niets meer naar wordt verzonden.
+cli-col-profiles = Profielen
+cli-case-title = Adressen die alleen in hoofdletters verschillen
+cli-case-note = Alleen een diagnose: het aantal hierboven blijft gelijk.
+cli-col-number = Aantal
+cli-read = Gelezen
+cli-rejected = Geweigerd
+cli-reason-proof = proef of seed
+cli-reason-social = sociaal kanaal
+cli-reason-control = controlegroep
+cli-reason-status = status
+cli-reason-failure-reason = foutreden
+cli-rejected-first = Geweigerde rijen (de eerste { $n } van { $count }):
+cli-rejected-rows = Geweigerde rijen:
+cli-unrecognised = Onbekende waarden (geteld; herindelen met --status 'WAARDE=counted|excluded'):
+cli-warnings = Waarschuwingen:
+cli-files = Bestanden:
+cli-file = { $name }: { $rows } rijen, { $encoding }, scheidingsteken { $delimiter }
+cli-rules = Geldende regels:
+cli-counted-status = getelde status: { $list }
+cli-excluded-status = uitgesloten status: { $list }
+cli-excluded-reasons = uitgesloten foutredenen: { $list }
+cli-settings = factuurdag { $day }, tijdzone { $zone }, dubbelzinnige datums gelezen met { $order }
+cli-day-first = dag eerst
+cli-month-first = maand eerst

@@ -1,0 +1,229 @@
+# De woorden van de viewer, Nederlands. Dezelfde sleutels als locales/en/viewer.ftl.
+
+## Kop, bestanden en instellingen
+
+app-title = Actieve profielen
+privacy = Uw bestanden blijven op deze computer: ze worden in deze pagina gelezen en geteld, nooit geüpload.
+language-label = Taal
+demo-banner = Demogegevens: een gegenereerde export, niet de uwe. Open uw exports van leveringslogboeken om ze te tellen.
+sources-logs = { $n ->
+    [one] { $n } logbestand ({ $size })
+   *[other] { $n } logbestanden ({ $size })
+}
+sources-deliveries = leveringen: { $name }
+sources-report = Rapport geopend uit { $name }
+open-files = Bestanden openen
+drop-hint = Sleep exports van leveringslogboeken (CSV) hierheen, of kies ze:
+slot-logs = Logbestanden
+slot-deliveries = Leveringenbestand (optioneel)
+slot-report = Rapport-JSON
+choose-columns-show = Kolommen kiezen…
+choose-columns-hide = Kolommen verbergen
+stale-note = Uw bestanden worden geteld: het rapport hieronder is het vorige tot het klaar is.
+settings = Instellingen
+settings-as-of = Peildatum
+settings-billing-day = Factuurdag
+settings-billing-last = laatste dag
+settings-purchased = Aangeschafte profielen
+settings-time-zone = Tijdzone
+settings-time-zone-hint = UTC of een verschil zoals +02:00
+settings-day-order = 03/04/2026 is
+settings-day-first = 3 april (dag eerst)
+settings-month-first = 4 maart (maand eerst)
+progress-label = Bestanden lezen
+progress-text = { $done } van { $total } gelezen · { $rate } rijen/s
+cancel = Annuleren
+problems-title = Niet getelde bestanden
+columns-label = Kolommen kiezen
+columns-title = Kolommen
+notice-settings-report = Instellingen gelden voor getelde bestanden; een geopend rapport wordt getoond zoals het is gemaakt.
+notice-mapped-before = Kolommen toegewezen zoals u eerder koos voor bestanden met deze kopteksten.
+notice-cancelled = Geannuleerd: het getoonde rapport is het vorige.
+notice-deliveries-ready = Leveringenbestand klaar: open nu de logbestanden.
+notice-explain-report = Een rapport bevat geen profielen: open de logbestanden om er een te verklaren.
+
+## Kolommen toewijzen
+
+mapping-reading = De eerste rijen worden gelezen…
+mapping-intro = { $file }: { $encoding }, scheidingsteken “{ $delimiter }”. Kies de kolom die elk veld bevat:
+mapping-automatic = automatisch: { $header }
+mapping-choose = — kies een kolom —
+mapping-preview-caption = De eerste { $n } rijen van { $file }
+
+## Rapport: gedeelde woorden
+
+active-profiles = Actieve profielen
+not-set = niet ingesteld
+total = Totaal
+col-from = Van (inbegrepen)
+col-to = Tot (inbegrepen)
+col-number-active = Aantal actieve profielen
+col-source = Bron
+col-contacts = Aantal contacten
+col-channel = Kanaal
+col-date = Datum
+col-month = Maand
+col-reason = Reden
+col-rows = Rijen
+col-file = Bestand
+col-line = Regel
+col-field = Veld
+col-value = Waarde
+counted = Geteld
+excluded = Uitgesloten
+empty-report-title = Nog geen profielen geteld.
+empty-report-text = Open exports van leveringslogboeken om hun actieve profielen te tellen; de cijfers verschijnen hier.
+
+## Tegels
+
+usage = Gebruik
+usage-ok = binnen de aanschaf
+usage-near = dicht bij de aanschaf
+usage-over = boven de aanschaf
+tile-on = op
+tile-no-as-of = nog geen peildatum
+tile-purchased = Aangeschaft
+tile-purchased-note = actieve profielen in het contract
+tile-purchased-enter = vul het in om te vergelijken
+tile-window = Van (inbegrepen) – Tot (inbegrepen)
+tile-window-note = de 12 getelde maanden
+tile-no-dates = nog geen datums
+tile-per-instance = Per instantie
+tile-instance-share = { $percent } van de organisatie
+tile-used = Gebruikt
+tile-used-needs = heeft het aangeschafte aantal nodig
+tile-used-aria = { $percent } van de aanschaf gebruikt, { $words }
+
+## Gebruiksgrafiek
+
+chart-title = Actieve profielen in de tijd
+chart-period = Getoonde periode
+chart-30-days = 30 dagen
+chart-1-year = 1 jaar
+chart-bar = Momentopname { $from } – { $to }: { $count } actieve profielen
+chart-point = { $date }: { $count } actieve profielen
+chart-level = Aangeschaft: { $count } actieve profielen
+chart-svg-title = Actieve profielen van { $from } tot { $to }: maandelijkse momentopnamen (staven), dagelijks aantal (lijn)
+chart-svg-title-purchased = Actieve profielen van { $from } tot { $to }: maandelijkse momentopnamen (staven), dagelijks aantal (lijn), aangeschaft (stippellijn)
+legend-snapshot = Maandelijkse momentopname (staaf)
+legend-daily = Dagelijks aantal (lijn)
+legend-purchased = Aangeschaft:
+legend-dashed = (stippellijn)
+legend-no-purchased = Geen aangeschaft aantal ingesteld: geen aanschaflijn.
+chart-hint = Wijs een staaf of de lijn aan om het precieze cijfer te zien.
+chart-snapshots-caption = Maandelijkse momentopnamen in de grafiek
+chart-daily-summary = { $n ->
+    [one] Dagelijks aantal, { $n } dag
+   *[other] Dagelijks aantal, { $n } dagen
+}
+chart-daily-caption = Actieve profielen op elke dag in de grafiek
+chart-empty = Nog geen dagelijkse aantallen om te tonen.
+
+## Klantstatistieken
+
+metrics-title = Klantstatistieken
+metrics-empty = Nog geen momentopnamen: op elke factuurdag binnen de datums van de bestanden wordt er een gemaakt.
+metrics-caption = Actieve profielen bij elke maandelijkse momentopname, nieuwste eerst.
+metrics-caption-choose = Kies een rij om de details te zien.
+metrics-show = Toon de momentopname van { $date }
+metrics-shown = (getoond)
+
+## Details van de momentopname
+
+detail-title = Details van de momentopname
+detail-empty = Geen actieve profielen op deze datum, dus geen targetingdimensie om te tonen.
+dimensions = Targetingdimensies
+dimensions-on = Targetingdimensies op { $date }
+dimensions-org = de organisatie
+dimensions-instance = instantie { $name }
+channels = Kanalen
+channels-empty = Geen kanaal: er is geen profiel geteld.
+channels-caption = Actieve profielen per kanaal. Een profiel dat via twee kanalen is bereikt, staat in beide rijen, dus de rijen hoeven niet op te tellen tot het totaal.
+channels-caption-on = Actieve profielen per kanaal op { $date }. Een profiel dat via twee kanalen is bereikt, staat in beide rijen, dus de rijen hoeven niet op te tellen tot het totaal.
+multi-channel = Via meer dan één kanaal bereikt:
+
+## Verlopend
+
+expiring-title = Verlopend
+expiring-empty = Geen actief profiel, dus geen om te verlopen.
+expiring-lead-before = Van de
+expiring-lead-after = profielen die op de peildatum actief zijn, verlaten er elke maand zoveel het venster van 12 maanden als er niets meer naar wordt verzonden.
+expiring-bar = { $month }: { $count } profielen vallen af
+expiring-point = Na { $month }: { $count } actieve profielen als er niets meer wordt verzonden
+expiring-svg-title = Profielen die het venster elke maand verlaten (staven) en het aantal dat overblijft als er niets meer wordt verzonden (lijn)
+legend-leaving = Valt af in de maand (staaf)
+legend-left = Over na de maand (lijn)
+expiring-caption = Profielen die het venster per maand verlaten, en het aantal dat overblijft als er niets meer wordt verzonden
+col-leaving = Valt af
+col-active-after = Actief daarna
+
+## Diagnose
+
+diagnosis-title = Diagnose
+diagnosis-no-rows = Nog geen rijen gelezen.
+diagnosis-rows-read = { $n ->
+    [one] rij gelezen:
+   *[other] rijen gelezen:
+}
+diagnosis-counted = geteld,
+diagnosis-excluded = uitgesloten,
+diagnosis-rejected = geweigerd.
+reason-proof = Proef- of seedadres
+reason-social = Sociaal kanaal
+reason-control = Controlegroep
+reason-status = Status niet geteld
+reason-failure-reason = Foutreden niet geteld
+help-proof = Een proef, een seedadres of een levering die als proef is gemarkeerd.
+help-social = Een sociaal kanaal (Twitter/X, Facebook): Campaign laat sociale marketing buiten beschouwing.
+help-control = Een lid van een controlegroep (vlag, of foutreden 127 Controleadres).
+help-status = Genegeerd, Levering geannuleerd of Niet van toepassing: vervallen bij het voorbereiden, of nooit verzonden.
+help-failure-reason = Uitgesloten bij het voorbereiden (geen adres, op de blokkeringslijst, quarantaine, duplicaat, ...).
+field-status = status
+field-failure-reason = foutreden
+excluded-caption = Uitgesloten rijen, per reden (de eerste reden die geldt)
+rejected-caption = Geweigerde rijen
+rejected-first = de eerste { $n } van
+unrecognised-caption = Waarden die de regels niet kennen. Ze worden geteld tenzij u ze uitsluit; het rapport wordt dan opnieuw geteld.
+col-rows-are = Rijen zijn
+reclassify-label = Tel de rijen waarvan { $field } { $value } is
+warnings = Waarschuwingen
+files-caption = Hoe elk bestand is gelezen
+col-encoding = Codering
+col-delimiter = Scheidingsteken
+col-columns = Gebruikte kolommen
+delimiter-comma = komma
+delimiter-semicolon = puntkomma
+delimiter-tab = tab
+delimiter-bar = verticale streep
+
+## Dubbele identiteiten
+
+duplicates-title = Dubbele identiteiten
+duplicates-lead-written = Journey Optimizer leest e-mailadressen met hun hoofdletters, dus één persoon die geschreven is als
+duplicates-lead-and = en
+duplicates-lead-becomes = wordt twee profielen. Dit is een diagnose: het verandert het aantal hierboven niet.
+duplicates-empty = Geen adres verschilt alleen in hoofdletters van een ander.
+duplicates-caption = Actieve profielen waarvan het adres op hoofdletters na gelijk is aan een ander, per dimensie
+col-involved = Betrokken profielen
+col-fewer = Minder bij samenvoegen
+
+## Een profiel verklaren
+
+explain-title = Een profiel verklaren
+explain-lead = Typ een profielsleutel of een adres om elke rij ervan in de bestanden te zien: geteld, uitgesloten (en waarom) of geweigerd. Hoofdletters tellen mee, net als bij het tellen.
+explain-placeholder = Profielsleutel of adres
+explain-button = Verklaren
+explain-busy = De bestanden worden gelezen voor “{ $query }”…
+explain-caption = Rijen van “{ $query }” in de bestanden
+col-file-line = Bestand, regel
+col-delivery = Levering
+col-counted-as = Geteld als
+col-outcome = Uitkomst
+explain-file-line = { $file }, regel { $line }
+close = Sluiten
+explain-none = Geen rij in de bestanden heeft de sleutel of het adres “{ $query }”.
+explain-not-counted = “{ $query }” heeft { $n } rij(en), geen ervan geteld: het is geen actief profiel.
+explain-the-as-of = de peildatum
+explain-active = Actief op { $on } in { $place }: laatst geteld op { $last }; het verlaat het venster op { $leaves } als er niets meer wordt verzonden.
+explain-gone = Niet actief op { $on } in { $place }: laatst geteld op { $last }, meer dan 12 maanden eerder.
+explain-never = Niet actief op { $on } in { $place }: geen getelde rij op of vóór die datum.

@@ -1,0 +1,40 @@
+# Kommandoradens textrapport, svenska. Samma nycklar som locales/en/cli.ftl.
+
+cli-no-snapshot = Ingen faktureringsdag inom datumen i data: ingen månatlig ögonblicksbild.
+cli-active-on = Aktiva profiler den { $date }
+cli-window = Från (inklusive) { $from }   Till (inklusive) { $to }
+cli-number-active = Antal aktiva profiler: { $count }
+cli-instances = Instanser
+cli-col-instance = Instans
+cli-all = Alla
+cli-organisation = Organisation
+cli-multi-channel = Profiler nådda i mer än en kanal: { $count } (så kanalerna behöver inte summera till totalen)
+cli-used-of = Använt { $used } av { $purchased } köpta: { $percent } %
+cli-over = Över rätten med { $count }
+cli-used-of-zero = Använt { $used } av 0 köpta
+cli-used-none = Använt { $used }; inget köpt antal angivet (--purchased N)
+cli-expiring-lead = Profiler aktiva per datumet som lämnar fönstret varje månad om inget mer skickas till dem.
+cli-col-profiles = Profiler
+cli-case-title = Adresser som bara skiljer sig i versaler och gemener
+cli-case-note = Bara en diagnos: antalet ovan är oförändrat.
+cli-col-number = Antal
+cli-read = Lästa
+cli-rejected = Avvisade
+cli-reason-proof = korrektur eller seed
+cli-reason-social = social kanal
+cli-reason-control = kontrollgrupp
+cli-reason-status = status
+cli-reason-failure-reason = felorsak
+cli-rejected-first = Avvisade rader (de första { $n } av { $count }):
+cli-rejected-rows = Avvisade rader:
+cli-unrecognised = Okända värden (räknade; klassa om med --status 'VÄRDE=counted|excluded'):
+cli-warnings = Varningar:
+cli-files = Filer:
+cli-file = { $name }: { $rows } rader, { $encoding }, avgränsare { $delimiter }
+cli-rules = Gällande regler:
+cli-counted-status = räknad status: { $list }
+cli-excluded-status = undantagen status: { $list }
+cli-excluded-reasons = undantagna felorsaker: { $list }
+cli-settings = faktureringsdag { $day }, tidszon { $zone }, tvetydiga datum lästa { $order }
+cli-day-first = dag först
+cli-month-first = månad först

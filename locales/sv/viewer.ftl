@@ -1,0 +1,229 @@
+# Visarens ord, svenska. Samma nycklar som locales/en/viewer.ftl.
+
+## Sidhuvud, filer och inställningar
+
+app-title = Aktiva profiler
+privacy = Dina filer stannar på den här datorn: de läses och räknas på den här sidan och laddas aldrig upp.
+language-label = Språk
+demo-banner = Demodata: en genererad export, inte din. Öppna dina exporter av leveransloggar för att räkna dem.
+sources-logs = { $n ->
+    [one] { $n } loggfil ({ $size })
+   *[other] { $n } loggfiler ({ $size })
+}
+sources-deliveries = leveranser: { $name }
+sources-report = Rapport öppnad från { $name }
+open-files = Öppna filer
+drop-hint = Släpp exporter av leveransloggar (CSV) här, eller välj dem:
+slot-logs = Loggfiler
+slot-deliveries = Leveransfil (valfri)
+slot-report = Rapport-JSON
+choose-columns-show = Välj kolumner…
+choose-columns-hide = Dölj kolumner
+stale-note = Dina filer räknas: rapporten nedan är den förra tills räkningen är klar.
+settings = Inställningar
+settings-as-of = Per datum
+settings-billing-day = Faktureringsdag
+settings-billing-last = sista dagen
+settings-purchased = Köpta profiler
+settings-time-zone = Tidszon
+settings-time-zone-hint = UTC eller en förskjutning som +02:00
+settings-day-order = 03/04/2026 är
+settings-day-first = 3 april (dag först)
+settings-month-first = 4 mars (månad först)
+progress-label = Filer läses
+progress-text = { $done } av { $total } lästa · { $rate } rader/s
+cancel = Avbryt
+problems-title = Filer som inte räknats
+columns-label = Välj kolumner
+columns-title = Kolumner
+notice-settings-report = Inställningarna gäller räknade filer; en öppnad rapport visas som den gjordes.
+notice-mapped-before = Kolumnerna mappade som du valde tidigare för filer med de här rubrikerna.
+notice-cancelled = Avbrutet: rapporten som visas är den förra.
+notice-deliveries-ready = Leveransfilen är klar: öppna nu loggfilerna.
+notice-explain-report = En rapport innehåller inga profiler: öppna loggfilerna för att förklara en.
+
+## Kolumnmappning
+
+mapping-reading = De första raderna läses…
+mapping-intro = { $file }: { $encoding }, avgränsare ”{ $delimiter }”. Välj kolumnen som innehåller varje fält:
+mapping-automatic = automatiskt: { $header }
+mapping-choose = — välj en kolumn —
+mapping-preview-caption = De första { $n } raderna i { $file }
+
+## Rapport: gemensamma ord
+
+active-profiles = Aktiva profiler
+not-set = inte angivet
+total = Totalt
+col-from = Från (inklusive)
+col-to = Till (inklusive)
+col-number-active = Antal aktiva profiler
+col-source = Källa
+col-contacts = Antal kontakter
+col-channel = Kanal
+col-date = Datum
+col-month = Månad
+col-reason = Orsak
+col-rows = Rader
+col-file = Fil
+col-line = Rad
+col-field = Fält
+col-value = Värde
+counted = Räknas
+excluded = Undantas
+empty-report-title = Inga profiler räknade än.
+empty-report-text = Öppna exporter av leveransloggar för att räkna deras aktiva profiler; siffrorna visas här.
+
+## Rutor
+
+usage = Användning
+usage-ok = inom köpet
+usage-near = nära köpet
+usage-over = över köpet
+tile-on = den
+tile-no-as-of = inget per-datum än
+tile-purchased = Köpta
+tile-purchased-note = aktiva profiler i avtalet
+tile-purchased-enter = ange det för att jämföra
+tile-window = Från (inklusive) – Till (inklusive)
+tile-window-note = de 12 räknade månaderna
+tile-no-dates = inga datum än
+tile-per-instance = Per instans
+tile-instance-share = { $percent } av organisationen
+tile-used = Använt
+tile-used-needs = behöver antalet köpta
+tile-used-aria = { $percent } av köpet använt, { $words }
+
+## Användningsdiagram
+
+chart-title = Aktiva profiler över tid
+chart-period = Period som visas
+chart-30-days = 30 dagar
+chart-1-year = 1 år
+chart-bar = Ögonblicksbild { $from } – { $to }: { $count } aktiva profiler
+chart-point = { $date }: { $count } aktiva profiler
+chart-level = Köpta: { $count } aktiva profiler
+chart-svg-title = Aktiva profiler från { $from } till { $to }: månatliga ögonblicksbilder (staplar), dagligt antal (linje)
+chart-svg-title-purchased = Aktiva profiler från { $from } till { $to }: månatliga ögonblicksbilder (staplar), dagligt antal (linje), köpta (streckad linje)
+legend-snapshot = Månatlig ögonblicksbild (stapel)
+legend-daily = Dagligt antal (linje)
+legend-purchased = Köpta:
+legend-dashed = (streckad linje)
+legend-no-purchased = Inget köpt antal angivet: ingen linje för köpet.
+chart-hint = Peka på en stapel eller linjen för att se den exakta siffran.
+chart-snapshots-caption = Månatliga ögonblicksbilder i diagrammet
+chart-daily-summary = { $n ->
+    [one] Dagligt antal, { $n } dag
+   *[other] Dagligt antal, { $n } dagar
+}
+chart-daily-caption = Aktiva profiler varje dag i diagrammet
+chart-empty = Inga dagliga antal att visa än.
+
+## Kundmätvärden
+
+metrics-title = Kundmätvärden
+metrics-empty = Inga ögonblicksbilder än: en tas på varje faktureringsdag inom filernas datum.
+metrics-caption = Aktiva profiler vid varje månatlig ögonblicksbild, nyast först.
+metrics-caption-choose = Välj en rad för att se dess detaljer.
+metrics-show = Visa ögonblicksbilden för { $date }
+metrics-shown = (visas)
+
+## Ögonblicksbildens detaljer
+
+detail-title = Ögonblicksbildens detaljer
+detail-empty = Inga aktiva profiler detta datum, så ingen målgruppsdimension att visa.
+dimensions = Målgruppsdimensioner
+dimensions-on = Målgruppsdimensioner den { $date }
+dimensions-org = organisationen
+dimensions-instance = instans { $name }
+channels = Kanaler
+channels-empty = Ingen kanal: ingen profil räknades.
+channels-caption = Aktiva profiler per kanal. En profil som nåtts i två kanaler finns i båda raderna, så raderna behöver inte summera till totalen.
+channels-caption-on = Aktiva profiler per kanal den { $date }. En profil som nåtts i två kanaler finns i båda raderna, så raderna behöver inte summera till totalen.
+multi-channel = Nådda i mer än en kanal:
+
+## Upphör
+
+expiring-title = Upphör
+expiring-empty = Ingen aktiv profil, så ingen som upphör.
+expiring-lead-before = Av de
+expiring-lead-after = profiler som är aktiva per datumet lämnar så här många 12-månadersfönstret varje månad om inget mer skickas till dem.
+expiring-bar = { $month }: { $count } profiler faller bort
+expiring-point = Efter { $month }: { $count } aktiva profiler om inget mer skickas
+expiring-svg-title = Profiler som lämnar fönstret varje månad (staplar) och antalet kvar om inget mer skickas (linje)
+legend-leaving = Faller bort under månaden (stapel)
+legend-left = Kvar efter månaden (linje)
+expiring-caption = Profiler som lämnar fönstret per månad, och antalet kvar om inget mer skickas
+col-leaving = Faller bort
+col-active-after = Aktiva efteråt
+
+## Diagnos
+
+diagnosis-title = Diagnos
+diagnosis-no-rows = Inga rader lästa än.
+diagnosis-rows-read = { $n ->
+    [one] rad läst:
+   *[other] rader lästa:
+}
+diagnosis-counted = räknade,
+diagnosis-excluded = undantagna,
+diagnosis-rejected = avvisade.
+reason-proof = Korrektur- eller seed-adress
+reason-social = Social kanal
+reason-control = Kontrollgrupp
+reason-status = Status räknas inte
+reason-failure-reason = Felorsak räknas inte
+help-proof = Ett korrektur, en seed-adress eller en leverans markerad som korrektur.
+help-social = En social kanal (Twitter/X, Facebook): Campaign räknar inte social marknadsföring.
+help-control = En medlem av en kontrollgrupp (flagga, eller felorsak 127 Kontrolladress).
+help-status = Ignorerad, Leverans avbruten eller Ej tillämpligt: borttagen under förberedelsen, eller aldrig skickad.
+help-failure-reason = Undantagen under förberedelsen (ingen adress, blockeringslista, karantän, dubblett, ...).
+field-status = status
+field-failure-reason = felorsak
+excluded-caption = Undantagna rader per orsak (den första orsaken som gäller)
+rejected-caption = Avvisade rader
+rejected-first = de första { $n } av
+unrecognised-caption = Värden som reglerna inte känner till. De räknas om du inte undantar dem; rapporten räknas då om.
+col-rows-are = Raderna
+reclassify-label = Räkna raderna där { $field } är { $value }
+warnings = Varningar
+files-caption = Hur varje fil lästes
+col-encoding = Kodning
+col-delimiter = Avgränsare
+col-columns = Använda kolumner
+delimiter-comma = komma
+delimiter-semicolon = semikolon
+delimiter-tab = tabb
+delimiter-bar = lodstreck
+
+## Dubbla identiteter
+
+duplicates-title = Dubbla identiteter
+duplicates-lead-written = Journey Optimizer läser e-postadresser med deras versaler och gemener, så en person som skrivs som
+duplicates-lead-and = och
+duplicates-lead-becomes = blir två profiler. Detta är en diagnos: den ändrar inte antalet ovan.
+duplicates-empty = Ingen adress skiljer sig från en annan bara i versaler och gemener.
+duplicates-caption = Aktiva profiler vars adress är lika med en annan så när som på versaler och gemener, per dimension
+col-involved = Berörda profiler
+col-fewer = Färre om de slås ihop
+
+## Förklara en profil
+
+explain-title = Förklara en profil
+explain-lead = Skriv en profilnyckel eller en adress för att se varje rad av den i filerna: räknad, undantagen (och varför) eller avvisad. Versaler och gemener spelar roll, precis som vid räkningen.
+explain-placeholder = Profilnyckel eller adress
+explain-button = Förklara
+explain-busy = Filerna läses för ”{ $query }”…
+explain-caption = Rader för ”{ $query }” i filerna
+col-file-line = Fil, rad
+col-delivery = Leverans
+col-counted-as = Räknad som
+col-outcome = Utfall
+explain-file-line = { $file }, rad { $line }
+close = Stäng
+explain-none = Ingen rad i filerna har nyckeln eller adressen ”{ $query }”.
+explain-not-counted = ”{ $query }” har { $n } rad(er), ingen av dem räknad: det är inte en aktiv profil.
+explain-the-as-of = per-datumet
+explain-active = Aktiv den { $on } i { $place }: senast räknad den { $last }; den lämnar fönstret den { $leaves } om inget mer skickas.
+explain-gone = Inte aktiv den { $on } i { $place }: senast räknad den { $last }, mer än 12 månader före.
+explain-never = Inte aktiv den { $on } i { $place }: ingen räknad rad på eller före det datumet.
