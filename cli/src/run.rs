@@ -54,13 +54,13 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
         .clamp(1, args.files.len().max(1));
     let groups = split(&sizes, threads);
     let instance = args.instance.as_deref();
-    let results: Vec<Result<engine::Counter, Failure>> = std::thread::scope(|scope| {
+    let results: Vec<Result<(engine::Counter, Vec<FileProblem>), Failure>> = std::thread::scope(|scope| {
         let handles: Vec<_> = groups
             .iter()
             .map(|range| {
                 let files = &args.files[range.clone()];
                 let (options, progress, deliveries) = (&options, &progress, &deliveries);
-                scope.spawn(move || count_files(files, options, instance, deliveries.as_ref(), progress))
+                scope.spawn(move || Ok(count_files(files, options, instance, deliveries.as_ref(), progress)))
             })
             .collect();
         handles
@@ -71,16 +71,27 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     progress.finish_and_clear();
 
     let mut merged: Option<engine::Counter> = None;
+    let mut problems = Vec::new();
     for result in results {
-        let counter = result?;
+        let (counter, mut left_out) = result?;
+        problems.append(&mut left_out);
         match merged.as_mut() {
             None => merged = Some(counter),
             Some(m) => m.merge(counter),
         }
     }
+    // Nothing could be counted: the first file's problem is the answer (exit 2).
+    if !problems.is_empty() && problems.len() == args.files.len() {
+        return Err(Failure::input(problems.swap_remove(0).message));
+    }
     let counter = merged.unwrap_or_else(|| engine::Counter::new(options.clone()));
-    let report = counter.report(&settings);
-    if report.rows.read == 0 {
+    let mut report = counter.report(&settings);
+    // Files left out are said on the terminal and in the report; the others are counted.
+    for problem in &problems {
+        eprintln!("active-profiles: warning: {}", problem.message);
+        report.warnings.push(problem.warning.clone());
+    }
+    if report.rows.read == 0 && problems.is_empty() {
         let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
         return Err(Failure::input(format!(
             "{}: no rows after the header line, nothing to count; check that these are delivery-log exports",
@@ -142,55 +153,88 @@ fn split(sizes: &[u64], threads: usize) -> Vec<std::ops::Range<usize>> {
     groups
 }
 
+/// Counts a group of files into one counter. A file that cannot be read or
+/// counted (no date column, an I/O error) is reported in the returned list and
+/// left out; the other files are still counted.
 fn count_files(
     files: &[PathBuf],
     options: &engine::Options,
     instance: Option<&str>,
     deliveries: Option<&engine::Deliveries>,
     progress: &ProgressBar,
-) -> Result<engine::Counter, Failure> {
+) -> (engine::Counter, Vec<FileProblem>) {
     let mut counter = engine::Counter::new(options.clone());
     if let Some(deliveries) = deliveries {
         counter.set_deliveries(deliveries.clone());
     }
-    let mut buf = vec![0u8; CHUNK];
+    let mut problems = Vec::new();
     for path in files {
         let name = path.display().to_string();
-        let mut file = File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
         let id = counter.begin_file(&name, instance);
-        loop {
-            let n = match file.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Failure::input(format!("{name}: cannot read it: {e}"))),
-            };
-            // A file the engine cannot count (no date column, ...) ends the run.
-            counter.push(id, &buf[..n]).map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
-            progress.inc(n as u64);
+        let read = read_chunks(path, &name, |chunk| {
+            progress.inc(chunk.len() as u64);
+            counter.push(id, chunk).map_err(|e| FileProblem::engine(&e))
+        });
+        let ended = counter.end_file(id).map_err(|e| FileProblem::engine(&e));
+        if let Err(problem) = read.and(ended) {
+            problems.push(problem);
         }
-        counter.end_file(id).map_err(|e| Failure::input(crate::text::file_error(&e, "--map")))?;
     }
-    Ok(counter)
+    (counter, problems)
+}
+
+/// A file left out of the report, with the message for the terminal and the line for the report.
+pub struct FileProblem {
+    /// What to tell the user, with the fix (`--map ...`) where there is one.
+    pub message: String,
+    /// One line for the report's warnings.
+    pub warning: String,
+}
+
+impl FileProblem {
+    fn engine(error: &engine::FileError) -> Self {
+        FileProblem {
+            message: crate::text::file_error(error, "--map"),
+            warning: format!("{error}; this file was not counted"),
+        }
+    }
+
+    fn io(name: &str, what: String) -> Self {
+        FileProblem {
+            message: format!("{name}: {what}"),
+            warning: format!("{name}: {what}; this file was not counted whole"),
+        }
+    }
+}
+
+/// Reads a file in chunks of [`CHUNK`] bytes into `sink`.
+fn read_chunks(
+    path: &Path,
+    name: &str,
+    mut sink: impl FnMut(&[u8]) -> Result<(), FileProblem>,
+) -> Result<(), FileProblem> {
+    let mut file = File::open(path).map_err(|e| FileProblem::io(name, format!("cannot open it: {e}")))?;
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => sink(&buf[..n])?,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(FileProblem::io(name, format!("cannot read it: {e}"))),
+        }
+    }
 }
 
 /// Reads the deliveries file once, in chunks; every thread's counter gets a copy.
 fn read_deliveries(path: &Path, options: &engine::Options) -> Result<engine::Deliveries, Failure> {
     let name = path.display().to_string();
-    let mut file = File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
     let mut deliveries = engine::Deliveries::new(&name, options);
-    let fail = |e: engine::FileError| Failure::input(crate::text::file_error(&e, "--deliveries-map"));
-    let mut buf = vec![0u8; CHUNK];
-    loop {
-        let n = match file.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(Failure::input(format!("{name}: cannot read it: {e}"))),
-        };
-        deliveries.push(&buf[..n]).map_err(fail)?;
-    }
-    deliveries.finish().map_err(fail)?;
+    let message = |e: engine::FileError| crate::text::file_error(&e, "--deliveries-map");
+    read_chunks(path, &name, |chunk| {
+        deliveries.push(chunk).map_err(|e| FileProblem { message: message(e), warning: String::new() })
+    })
+    .map_err(|p| Failure::input(p.message))?;
+    deliveries.finish().map_err(|e| Failure::input(message(e)))?;
     if deliveries.is_empty() {
         return Err(Failure::input(format!(
             "{name}: no deliveries after the header line; check the --deliveries file"

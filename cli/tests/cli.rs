@@ -204,6 +204,33 @@ fn missing_date_column_exits_2_with_the_fix() {
 }
 
 #[test]
+fn a_file_that_cannot_be_counted_is_named_and_the_others_are_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("good.csv"), "Recipient ID,Event date\n1,2026-01-05\n2,2026-02-01\n")
+        .expect("write");
+    std::fs::write(dir.path().join("missing.csv"), "Recipient ID,Sent on\n3,2026-01-05\n").expect("write");
+    let out = run(dir.path(), &["report", "--format", "json", "good.csv", "missing.csv"]);
+    assert_eq!(out.status.code(), Some(0), "a report was made");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "active-profiles: warning: missing.csv: no column found for the event date.\n\
+         Headers found: Recipient ID, Sent on.\n\
+         Pick the column by hand, e.g.: --map 'event date=Sent on'\n"
+    );
+    let report = json(&out);
+    assert_eq!(u(&report["total_active"]), 2, "good.csv is counted");
+    assert_eq!(u(&report["rows"]["read"]), 2);
+    let warnings: Vec<&str> =
+        report["warnings"].as_array().expect("warnings").iter().filter_map(|w| w.as_str()).collect();
+    assert!(
+        warnings.contains(
+            &"missing.csv: no column found for event date (headers: Recipient ID, Sent on); this file was not counted"
+        ),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn csv_format_escapes_formulas() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
