@@ -120,6 +120,7 @@
 //! --example bench -- 1000000` measures a generated export against a plain
 //! `csv` read of the same bytes.
 
+pub mod aggregate;
 pub mod generate;
 pub mod options;
 pub mod preview;
@@ -136,6 +137,7 @@ mod fields;
 mod profiles;
 mod reporting;
 
+pub use aggregate::report_from_aggregate;
 pub use counter::{Counter, FileError, FileId};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use explain::{explain, standing, Explain, ExplainedRow, Standing};
