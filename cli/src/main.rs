@@ -8,6 +8,7 @@
 mod csv_out;
 mod gen;
 mod run;
+mod sql;
 mod stats;
 mod text;
 
@@ -32,6 +33,8 @@ enum Command {
     Report(ReportArgs),
     /// Write a seeded, realistic delivery-log export (and its deliveries file when asked).
     Generate(gen::GenerateArgs),
+    /// Print the counting rules as one SQL script for DuckDB, Spark or Snowflake (it exports a small aggregate).
+    Sql(sql::SqlArgs),
 }
 
 /// Output format of `report`.
@@ -48,8 +51,11 @@ pub enum Format {
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// Delivery-log CSV files.
-    #[arg(required = true, value_name = "FILES")]
+    #[arg(required_unless_present = "from_aggregate", value_name = "FILES")]
     pub files: Vec<PathBuf>,
+    /// Make the report from the aggregate that the `sql` script exported from a warehouse, instead of files.
+    #[arg(long, value_name = "FILE", conflicts_with = "files")]
+    pub from_aggregate: Option<PathBuf>,
     /// Snapshot date (YYYY-MM-DD) of the detail. Default: the latest event date.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<chrono::NaiveDate>,
@@ -133,6 +139,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Report(args) => run::report(&args),
         Command::Generate(args) => gen::generate(&args),
+        Command::Sql(args) => sql::sql(&args),
     };
     if cli.stats {
         stats::print(started.elapsed());

@@ -19,6 +19,9 @@ const CHUNK: usize = 1 << 20;
 const PROGRESS_FROM: u64 = 64 << 20;
 
 pub fn report(args: &ReportArgs) -> Result<(), Failure> {
+    if let Some(path) = &args.from_aggregate {
+        return from_aggregate(path, args);
+    }
     let options = options(args)?;
     let settings =
         engine::ReportSettings { as_of: args.as_of, billing_day: args.billing_day, purchased: args.purchased };
@@ -241,6 +244,15 @@ fn read_deliveries(path: &Path, options: &engine::Options) -> Result<engine::Del
         )));
     }
     Ok(deliveries)
+}
+
+/// The report of an aggregate exported by the `sql` script; `--purchased` is applied on top.
+fn from_aggregate(path: &Path, args: &ReportArgs) -> Result<(), Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
+    let mut report =
+        engine::report_from_aggregate(&bytes).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+    report.settings.purchased = args.purchased;
+    write_report(&report, args.format, args.output.as_deref())
 }
 
 fn write_report(report: &engine::Report, format: Format, output: Option<&Path>) -> Result<(), Failure> {

@@ -135,10 +135,16 @@ fn parse_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
             0
         } else {
             // Some warehouses write integers as `12.0` or `12.000`.
-            let whole = value.split_once('.').map_or(value, |(w, f)| if f.bytes().all(|b| b == b'0') { w } else { value });
+            let whole =
+                value.split_once('.').map_or(value, |(w, f)| if f.bytes().all(|b| b == b'0') { w } else { value });
             whole.parse::<i64>().map_err(|_| format!("row {}: value '{value}' is not a whole number", i + 2))?
         };
-        rows.push(Row { section: get(0).trim().to_string(), name: get(1).to_string(), detail: get(2).to_string(), value });
+        rows.push(Row {
+            section: get(0).trim().to_string(),
+            name: get(1).to_string(),
+            detail: get(2).to_string(),
+            value,
+        });
     }
     Ok(rows)
 }
