@@ -21,8 +21,8 @@ export CARGO_TERM_COLOR := never
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 
-.PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium \
-        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench
+.PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python \
+        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench test-spark
 
 help:
 	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
@@ -33,7 +33,7 @@ help:
 
 ## ---- set-up: each step installs only what is missing -----------------------
 
-setup: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium
+setup: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python
 
 setup-wasm-target:
 	@if rustup target list --installed | grep -qx wasm32-unknown-unknown; then \
@@ -76,6 +76,20 @@ setup-chromium:
 	  $(call say,installing chromium and chromium-driver from Debian); \
 	  $(SUDO) apt-get update -qq; \
 	  $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	fi
+
+# DuckDB for the SQL tests (cli/tests/sql_duckdb.rs): a venv under target/.
+DUCKDB_VERSION := 2.0.0
+PYSPARK_VERSION := 4.3.0
+VENV := target/venv
+
+setup-python:
+	@if $(VENV)/bin/python -c 'import duckdb, sys; sys.exit(duckdb.__version__ != "$(DUCKDB_VERSION)")' 2>/dev/null; then \
+	  $(call say,python venv $(VENV) with duckdb $(DUCKDB_VERSION): present); \
+	else \
+	  $(call say,creating $(VENV) and installing duckdb $(DUCKDB_VERSION) from PyPI); \
+	  [ -x $(VENV)/bin/python ] || python3 -m venv $(VENV); \
+	  $(VENV)/bin/pip install --quiet duckdb==$(DUCKDB_VERSION); \
 	fi
 
 ## ---- build and serve ---------------------------------------------------------
@@ -126,6 +140,24 @@ test-wasm:
 test-e2e: dist cli
 	@$(call say,end-to-end tests in headless Chromium (playwright-core))
 	node e2e/run.mjs
+
+# The SQL script in a local Spark session (not part of `make test`: pyspark is large and needs Java).
+test-spark: setup-python
+	@if command -v java >/dev/null; then \
+	  $(call say,Java runtime: present); \
+	else \
+	  $(call say,installing default-jre-headless from Debian); \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless; \
+	fi
+	@if $(VENV)/bin/python -c 'import pyspark' 2>/dev/null; then \
+	  $(call say,pyspark in $(VENV): present); \
+	else \
+	  $(call say,installing pyspark $(PYSPARK_VERSION) into $(VENV) (about 450 MB)); \
+	  $(VENV)/bin/pip install --quiet pyspark==$(PYSPARK_VERSION); \
+	fi
+	@$(call say,the SQL script in a local Spark session against the engine)
+	cargo test -p active-profiles-cli --test sql_spark -- --ignored
 
 # BENCH_ROWS=1000000 for a quick run; see bench/run.sh for the other knobs.
 bench:
