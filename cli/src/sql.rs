@@ -137,7 +137,7 @@ pub const SNOWFLAKE: Dialect = Dialect {
     export: |path| {
         format!(
             "COPY INTO {path}\n  FROM (SELECT section, name, detail, value FROM ap_aggregate ORDER BY section, name, detail)\n  \
-             FILE_FORMAT = (TYPE = CSV COMPRESSION = NONE FIELD_OPTIONALLY_ENCLOSED_BY = '\"' NULL_IF = ())\n  \
+             FILE_FORMAT = (TYPE = CSV COMPRESSION = NONE FIELD_OPTIONALLY_ENCLOSED_BY = '\"')\n  \
              HEADER = TRUE SINGLE = TRUE OVERWRITE = TRUE MAX_FILE_SIZE = 1000000000;\n\
              -- Then, from SnowSQL or the Snowflake CLI: GET {path} file://.;\n"
         )
