@@ -101,7 +101,7 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
             names.join(", ")
         )));
     }
-    write_report(&report, args.format, args.output.as_deref())
+    write_report(&report, args.format, args.lang, args.output.as_deref())
 }
 
 /// Maps the command-line options onto the engine's.
@@ -248,14 +248,24 @@ fn read_deliveries(path: &Path, options: &engine::Options) -> Result<engine::Del
 
 /// The report of an aggregate exported by the `sql` script; `--purchased` is applied on top.
 fn from_aggregate(path: &Path, args: &ReportArgs) -> Result<(), Failure> {
+    if args.as_of.is_some() {
+        return Err(Failure::input(
+            "--as-of is chosen when the SQL is written: `active-profiles sql --as-of DATE ...`, then run it again",
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
     let mut report =
         engine::report_from_aggregate(&bytes).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
     report.settings.purchased = args.purchased;
-    write_report(&report, args.format, args.output.as_deref())
+    write_report(&report, args.format, args.lang, args.output.as_deref())
 }
 
-fn write_report(report: &engine::Report, format: Format, output: Option<&Path>) -> Result<(), Failure> {
+fn write_report(
+    report: &engine::Report,
+    format: Format,
+    lang: i18n::Lang,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
     let mut bytes = Vec::new();
     match format {
         Format::Json => {
@@ -263,7 +273,7 @@ fn write_report(report: &engine::Report, format: Format, output: Option<&Path>) 
                 .map_err(|e| Failure::output(format!("cannot write JSON: {e}")))?;
             bytes.push(b'\n');
         }
-        Format::Text => bytes = crate::text::render(report).into_bytes(),
+        Format::Text => bytes = crate::text::render(report, lang).into_bytes(),
         Format::Csv => {
             bytes = crate::csv_out::render(report).map_err(|e| Failure::output(format!("cannot write CSV: {e}")))?
         }
