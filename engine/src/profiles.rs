@@ -92,6 +92,9 @@ pub(crate) struct ChannelLog {
     appended: usize,
     #[serde(skip)]
     merged: usize,
+    /// How many entries at the start of `narrow` are sorted and merged.
+    #[serde(skip)]
+    narrow_sorted: usize,
 }
 
 impl ChannelLog {
@@ -133,7 +136,24 @@ impl ChannelLog {
         }
         let mut overflow = Vec::new();
         let log = &mut self.narrow;
-        log.sort_unstable();
+        // The merged part is sorted already: sort the entries appended since, and merge the two
+        // from the back (the appended ones move out of the way first).
+        let split = self.narrow_sorted.min(log.len());
+        log[split..].sort_unstable();
+        if split > 0 && split < log.len() {
+            let tail = log[split..].to_vec();
+            let (mut i, mut j, mut k) = (split, tail.len(), log.len());
+            while j > 0 {
+                if i > 0 && log[i - 1] > tail[j - 1] {
+                    log[k - 1] = log[i - 1];
+                    i -= 1;
+                } else {
+                    log[k - 1] = tail[j - 1];
+                    j -= 1;
+                }
+                k -= 1;
+            }
+        }
         // Merging never writes ahead of reading: k entries merge into at most k.
         let mut w = 0;
         let mut current: Option<(u32, Run)> = None;
@@ -189,6 +209,7 @@ impl ChannelLog {
             }
         }
         self.merged = w + out.len();
+        self.narrow_sorted = w;
         self.wide = out;
         self.appended = 0;
     }
@@ -555,6 +576,10 @@ impl Profiles {
         if touches(*r, run) && (slot.flags & HAS_EXTRA == 0 || run.0 >= r.0) {
             r.0 = r.0.min(run.0);
             r.1 = r.1.max(run.1);
+            return;
+        }
+        // An event inside an earlier run changes nothing.
+        if slot.flags & HAS_EXTRA != 0 && self.extra.get(&id).is_some_and(|e| e.0 <= run.0 && run.1 <= e.1) {
             return;
         }
         let mut v = self.runs_of(id);
