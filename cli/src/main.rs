@@ -92,6 +92,9 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// Language of the text report: en, nl, sv, fr or de (JSON and CSV keep their keys).
+    #[arg(long, value_name = "en|nl|sv|fr|de", default_value = "en", value_parser = parse_lang)]
+    pub lang: i18n::Lang,
     /// Write the report to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -102,6 +105,10 @@ pub struct ReportArgs {
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
+}
+
+fn parse_lang(s: &str) -> Result<i18n::Lang, String> {
+    s.parse()
 }
 
 fn parse_billing_day(s: &str) -> Result<engine::BillingDay, String> {

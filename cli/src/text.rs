@@ -1,8 +1,12 @@
 //! The text report: laid out like Campaign's Customer metrics screen, then the snapshot detail and the diagnosis.
+//!
+//! Its words come from the message catalogs (`--lang`, English by default);
+//! numbers are grouped the language's way and dates written in its numeric form.
 
 use std::fmt::Write as _;
 
 use engine::Report;
+use i18n::{t, tt, Arg, Lang};
 
 /// A plain table: a header row, then rows; numeric columns (named in `right`) are right-aligned.
 struct Table {
@@ -12,8 +16,8 @@ struct Table {
 }
 
 impl Table {
-    fn new(header: &[&str], right: &[bool]) -> Self {
-        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), right: right.to_vec() }
+    fn new(header: &[String], right: &[bool]) -> Self {
+        Table { header: header.to_vec(), rows: Vec::new(), right: right.to_vec() }
     }
 
     fn row(&mut self, cells: Vec<String>) {
@@ -54,17 +58,10 @@ impl Table {
     }
 }
 
-/// `1234567` as `1 234 567`, as Campaign's screens group digits.
-pub fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
+/// `1234567` as `1 234 567`, as Campaign's screens group digits (English).
+#[cfg(test)]
+fn group(n: u64) -> String {
+    i18n::group(Lang::En, n)
 }
 
 fn heading(out: &mut String, title: &str) {
@@ -75,168 +72,177 @@ fn heading(out: &mut String, title: &str) {
     out.push('\n');
 }
 
-pub fn render(r: &Report) -> String {
+/// The text report in `lang`.
+pub fn render(r: &Report, lang: Lang) -> String {
+    let g = |n: u64| i18n::group(lang, n);
+    let w = |key: &str| tt(lang, key);
+    let wf = |key: &str, args: &[(&str, Arg<'_>)]| t(lang, key, args);
+    let date = |iso: &str| i18n::date(lang, iso);
     let mut out = String::new();
-    out.push_str("Customer metrics\n================\n");
-    let mut t = Table::new(&["From (included)", "To (included)", "Number of active profiles"], &[false, false, true]);
+    let title = w("metrics-title");
+    let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
+    let mut t = Table::new(&[w("col-from"), w("col-to"), w("col-number-active")], &[false, false, true]);
     for s in r.snapshots.iter().rev() {
-        t.row(vec![s.from.clone(), s.to.clone(), group(s.active)]);
+        t.row(vec![date(&s.from), date(&s.to), g(s.active)]);
     }
     if t.rows.is_empty() {
-        out.push_str("No billing day in the data range: no monthly snapshot.\n");
+        let _ = writeln!(out, "{}", w("cli-no-snapshot"));
     } else {
         t.render(&mut out, "");
     }
 
-    let as_of = r.as_of.as_deref().unwrap_or("-");
-    heading(&mut out, &format!("Active profiles on {as_of}"));
-    if let Some(w) = &r.window {
-        let _ = writeln!(out, "From (included) {}   To (included) {}", w.from, w.to);
+    let as_of = r.as_of.as_deref().map(date).unwrap_or_else(|| "-".into());
+    heading(&mut out, &wf("cli-active-on", &[("date", as_of.into())]));
+    if let Some(win) = &r.window {
+        let _ =
+            writeln!(out, "{}", wf("cli-window", &[("from", date(&win.from).into()), ("to", date(&win.to).into())]));
     }
-    let _ = writeln!(out, "Number of active profiles: {}", group(r.total_active));
+    let _ = writeln!(out, "{}", wf("cli-number-active", &[("count", g(r.total_active).into())]));
 
-    heading(&mut out, "Targeting dimensions");
-    let mut t = Table::new(&["Source", "Number of contacts"], &[false, true]);
+    heading(&mut out, &w("dimensions"));
+    let mut t = Table::new(&[w("col-source"), w("col-contacts")], &[false, true]);
     for d in &r.dimensions {
-        t.row(vec![d.name.clone(), group(d.active)]);
+        t.row(vec![d.name.clone(), g(d.active)]);
     }
-    t.row(vec!["Total".into(), group(r.total_active)]);
+    t.row(vec![w("total"), g(r.total_active)]);
     t.render(&mut out, "");
 
-    heading(&mut out, "Instances");
-    let mut t = Table::new(&["Instance", "Source", "Number of contacts"], &[false, false, true]);
+    heading(&mut out, &w("cli-instances"));
+    let mut t = Table::new(&[w("cli-col-instance"), w("col-source"), w("col-contacts")], &[false, false, true]);
     for i in &r.instances {
-        t.row(vec![i.name.clone(), "All".into(), group(i.active)]);
+        t.row(vec![i.name.clone(), w("cli-all"), g(i.active)]);
         for d in &i.dimensions {
-            t.row(vec![String::new(), d.name.clone(), group(d.active)]);
+            t.row(vec![String::new(), d.name.clone(), g(d.active)]);
         }
     }
-    t.row(vec!["Organisation".into(), "All".into(), group(r.total_active)]);
+    t.row(vec![w("cli-organisation"), w("cli-all"), g(r.total_active)]);
     t.render(&mut out, "");
 
-    heading(&mut out, "Channels");
-    let mut t = Table::new(&["Channel", "Active profiles"], &[false, true]);
+    heading(&mut out, &w("channels"));
+    let mut t = Table::new(&[w("col-channel"), w("active-profiles")], &[false, true]);
     for c in &r.channels {
-        t.row(vec![c.name.clone(), group(c.active)]);
+        t.row(vec![c.name.clone(), g(c.active)]);
     }
     t.render(&mut out, "");
-    let _ = writeln!(
-        out,
-        "Profiles reached on more than one channel: {} (so the channels need not add up to the total)",
-        group(r.multi_channel_profiles)
-    );
+    let _ = writeln!(out, "{}", wf("cli-multi-channel", &[("count", g(r.multi_channel_profiles).into())]));
 
-    heading(&mut out, "Usage");
+    heading(&mut out, &w("usage"));
+    let used = || ("used", Arg::from(g(r.total_active)));
     match r.settings.purchased {
         Some(p) if p > 0 => {
-            let pct = r.total_active as f64 * 100.0 / p as f64;
-            let _ = writeln!(out, "Used {} of {} purchased: {pct:.1} %", group(r.total_active), group(p));
+            let pct = i18n::decimal(lang, &format!("{:.1}", r.total_active as f64 * 100.0 / p as f64));
+            let _ =
+                writeln!(out, "{}", wf("cli-used-of", &[used(), ("purchased", g(p).into()), ("percent", pct.into())]));
             if r.total_active > p {
-                let _ = writeln!(out, "Over the entitlement by {}", group(r.total_active - p));
+                let _ = writeln!(out, "{}", wf("cli-over", &[("count", g(r.total_active - p).into())]));
             }
         }
         Some(_) => {
-            let _ = writeln!(out, "Used {} of 0 purchased", group(r.total_active));
+            let _ = writeln!(out, "{}", wf("cli-used-of-zero", &[used()]));
         }
         None => {
-            let _ = writeln!(out, "Used {}; no purchased number given (--purchased N)", group(r.total_active));
+            let _ = writeln!(out, "{}", wf("cli-used-none", &[used()]));
         }
     }
 
-    heading(&mut out, "Expiring");
-    out.push_str(
-        "Profiles active on the as-of date that leave the window each month if nothing more is sent to them.\n",
-    );
-    let mut t = Table::new(&["Month", "Profiles"], &[false, true]);
+    heading(&mut out, &w("expiring-title"));
+    let _ = writeln!(out, "{}", w("cli-expiring-lead"));
+    let mut t = Table::new(&[w("col-month"), w("cli-col-profiles")], &[false, true]);
     for e in &r.expiring {
-        t.row(vec![e.month.clone(), group(e.profiles)]);
+        t.row(vec![i18n::month(lang, &e.month), g(e.profiles)]);
     }
     t.render(&mut out, "");
 
     if !r.case_duplicates.is_empty() {
-        heading(&mut out, "Addresses that differ only by letter case");
-        let mut t = Table::new(&["Source", "Profiles", "Fewer if merged"], &[false, true, true]);
+        heading(&mut out, &w("cli-case-title"));
+        let mut t = Table::new(&[w("col-source"), w("cli-col-profiles"), w("col-fewer")], &[false, true, true]);
         for c in &r.case_duplicates {
-            t.row(vec![c.dimension.clone(), group(c.profiles), group(c.fewer)]);
+            t.row(vec![c.dimension.clone(), g(c.profiles), g(c.fewer)]);
         }
         t.render(&mut out, "");
-        out.push_str("A diagnostic only: the count above is unchanged.\n");
+        let _ = writeln!(out, "{}", w("cli-case-note"));
     }
 
-    heading(&mut out, "Diagnosis");
+    heading(&mut out, &w("diagnosis-title"));
     let rows = &r.rows;
-    let mut t = Table::new(&["Rows", "Number"], &[false, true]);
-    t.row(vec!["Read".into(), group(rows.read)]);
-    t.row(vec!["Counted".into(), group(rows.counted)]);
-    t.row(vec!["Excluded".into(), group(rows.excluded)]);
+    let mut t = Table::new(&[w("col-rows"), w("cli-col-number")], &[false, true]);
+    t.row(vec![w("cli-read"), g(rows.read)]);
+    t.row(vec![w("counted"), g(rows.counted)]);
+    t.row(vec![w("excluded"), g(rows.excluded)]);
     for e in &r.excluded {
-        t.row(vec![format!("  {}", reason_label(&e.reason)), group(e.rows)]);
+        t.row(vec![format!("  {}", reason_label(lang, &e.reason)), g(e.rows)]);
     }
-    t.row(vec!["Rejected".into(), group(rows.rejected)]);
+    t.row(vec![w("cli-rejected"), g(rows.rejected)]);
     t.render(&mut out, "");
     if !r.rejected.is_empty() {
         let shown = r.rejected.len() as u64;
         if shown < rows.rejected {
-            let _ = writeln!(out, "\nRejected rows (the first {shown} of {}):", group(rows.rejected));
+            let first = wf("cli-rejected-first", &[("n", shown.into()), ("count", g(rows.rejected).into())]);
+            let _ = writeln!(out, "\n{first}");
         } else {
-            out.push_str("\nRejected rows:\n");
+            let _ = writeln!(out, "\n{}", w("cli-rejected-rows"));
         }
         for x in &r.rejected {
             let _ = writeln!(out, "  {}:{}: {}", x.file, x.line, x.reason);
         }
     }
     if !r.unrecognised.is_empty() {
-        out.push_str("\nUnrecognised values (counted; reclassify with --status 'VALUE=counted|excluded'):\n");
-        let mut t = Table::new(&["Field", "Value", "Rows"], &[false, false, true]);
+        let _ = writeln!(out, "\n{}", w("cli-unrecognised"));
+        let mut t = Table::new(&[w("col-field"), w("col-value"), w("col-rows")], &[false, false, true]);
         for u in &r.unrecognised {
-            t.row(vec![u.field.clone(), u.value.clone(), group(u.rows)]);
+            t.row(vec![u.field.clone(), u.value.clone(), g(u.rows)]);
         }
         t.render(&mut out, "  ");
     }
     if !r.warnings.is_empty() {
-        out.push_str("\nWarnings:\n");
-        for w in &r.warnings {
-            let _ = writeln!(out, "  {w}");
+        let _ = writeln!(out, "\n{}", w("cli-warnings"));
+        for warning in &r.warnings {
+            let _ = writeln!(out, "  {warning}");
         }
     }
     if !r.files.is_empty() {
-        out.push_str("\nFiles:\n");
+        let _ = writeln!(out, "\n{}", w("cli-files"));
         for f in &r.files {
-            let delimiter = if f.delimiter == "\t" { "tab".to_string() } else { format!("'{}'", f.delimiter) };
-            let _ = writeln!(out, "  {}: {} rows, {}, delimiter {delimiter}", f.name, group(f.rows), f.encoding);
+            let delimiter = if f.delimiter == "\t" { w("delimiter-tab") } else { format!("'{}'", f.delimiter) };
+            let line = wf(
+                "cli-file",
+                &[
+                    ("name", (&f.name).into()),
+                    ("rows", g(f.rows).into()),
+                    ("encoding", (&f.encoding).into()),
+                    ("delimiter", delimiter.into()),
+                ],
+            );
+            let _ = writeln!(out, "  {line}");
             for (field, header) in &f.columns {
                 let _ = writeln!(out, "    {field:<16} <- {header}");
             }
         }
     }
     let rules = &r.settings.rules;
-    out.push_str("\nRules in force:\n");
-    let _ = writeln!(out, "  counted status: {}", rules.counted_status.join(", "));
-    let _ = writeln!(out, "  excluded status: {}", rules.excluded_status.join(", "));
+    let _ = writeln!(out, "\n{}", w("cli-rules"));
+    let _ = writeln!(out, "  {}", wf("cli-counted-status", &[("list", rules.counted_status.join(", ").into())]));
+    let _ = writeln!(out, "  {}", wf("cli-excluded-status", &[("list", rules.excluded_status.join(", ").into())]));
     let reasons: Vec<String> = rules.excluded_failure_reasons.iter().map(|n| n.to_string()).collect();
-    let _ = writeln!(out, "  excluded failure reasons: {}", reasons.join(", "));
+    let _ = writeln!(out, "  {}", wf("cli-excluded-reasons", &[("list", reasons.join(", ").into())]));
     let billing = match &r.settings.billing_day {
         serde_json::Value::Number(n) => n.to_string(),
         serde_json::Value::String(s) => s.clone(),
         _ => "25".into(),
     };
-    let _ = writeln!(
-        out,
-        "  billing day {billing}, time zone {}, ambiguous dates read {}",
-        if r.settings.time_zone.is_empty() { "UTC" } else { &r.settings.time_zone },
-        if r.settings.day_first { "day first" } else { "month first" }
-    );
+    let zone = if r.settings.time_zone.is_empty() { "UTC" } else { &r.settings.time_zone };
+    let order = w(if r.settings.day_first { "cli-day-first" } else { "cli-month-first" });
+    let settings = wf("cli-settings", &[("day", billing.into()), ("zone", zone.into()), ("order", order.into())]);
+    let _ = writeln!(out, "  {settings}");
     out
 }
 
-fn reason_label(reason: &str) -> &str {
+fn reason_label(lang: Lang, reason: &str) -> String {
     match reason {
-        "proof" => "proof or seed",
-        "social" => "social channel",
-        "control" => "control group",
-        "status" => "status",
-        "failure_reason" => "failure reason",
-        other => other,
+        "proof" | "social" | "control" | "status" | "failure_reason" => {
+            tt(lang, &format!("cli-reason-{}", reason.replace('_', "-")))
+        }
+        other => other.to_string(),
     }
 }
 
@@ -340,8 +346,10 @@ mod tests {
 
     #[test]
     fn renders_an_empty_report() {
-        let text = render(&Report::default());
-        assert!(text.starts_with("Customer metrics\n"));
+        let text = render(&Report::default(), Lang::En);
+        assert!(text.starts_with("Customer metrics\n================\n"));
         assert!(text.contains("Targeting dimensions"));
+        let dutch = render(&Report::default(), Lang::Nl);
+        assert!(dutch.starts_with("Klantstatistieken\n=================\n"), "{dutch}");
     }
 }
