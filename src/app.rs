@@ -10,6 +10,7 @@ use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::locale::{notice_text, tr, trf, use_lang, Lang};
 use crate::mapping::MappingStep;
 use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
@@ -19,6 +20,8 @@ use crate::worker::{CountWorker, FileHandle, FileProblem, StructuredClone, WORKE
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| ViewerState::new(crate::storage::load_settings()));
+    let lang = use_state(crate::locale::initial_lang);
+    use_effect_with(*lang, |lang| crate::locale::set_document_lang(*lang));
     let bridge: Rc<RefCell<Option<WorkerBridge<CountWorker>>>> = use_mut_ref(|| None);
 
     // The one place that talks to the worker: send the pending request.
@@ -68,9 +71,18 @@ pub fn app() -> Html {
     let onreclassify = dispatch
         .to_callback()
         .reform(|(field, value, counted)| Action::Report(ReportAction::Reclassify { field, value, counted }));
+    let onchooselanguage = {
+        let lang = lang.clone();
+        Callback::from(move |chosen: Lang| {
+            crate::storage::save_lang(chosen);
+            lang.set(chosen);
+        })
+    };
+    let l = *lang;
     html! {
+        <ContextProvider<Lang> context={l}>
         <main class="page">
-            <Masthead source={state.source.clone()} />
+            <Masthead source={state.source.clone()} {onchooselanguage} />
             <OpenPanel dispatch={dispatch.clone()} />
             <SettingsForm state={state.clone()} />
             if let Run::Reading { done, total, rows, started_ms, now_ms, .. } = state.run {
@@ -78,7 +90,7 @@ pub fn app() -> Html {
                     oncancel={dispatch.to_callback().reform(|_| Action::Cancel)} />
             }
             if let Some(notice) = &state.notice {
-                <p class="notice" role="status" data-testid="notice">{ notice }</p>
+                <p class="notice" role="status" data-testid="notice">{ notice_text(l, notice) }</p>
             }
             if !state.problems.is_empty() {
                 <Problems problems={state.problems.clone()} source={state.source.clone()}
@@ -88,7 +100,7 @@ pub fn app() -> Html {
                 <button type="button" class="choose-columns" data-testid="choose-columns-toggle"
                     aria-expanded={state.choosing_columns.to_string()}
                     onclick={dispatch.to_callback().reform(|_| Action::Mapping(MappingAction::Toggle))}>
-                    { if state.choosing_columns { "Hide columns" } else { "Choose columns…" } }
+                    { tr(l, if state.choosing_columns { "choose-columns-hide" } else { "choose-columns-show" }) }
                 </button>
             }
             if state.choosing_columns {
@@ -99,46 +111,62 @@ pub fn app() -> Html {
             }
             <div class={classes!("report", (!state.ready()).then_some("stale"))} aria-busy={(!state.ready()).to_string()}>
                 if !state.ready() {
-                    <p class="stale-note">{ "Counting your files: the report below is the previous one until it finishes." }</p>
+                    <p class="stale-note">{ tr(l, "stale-note") }</p>
                 }
                 <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} />
             </div>
             <crate::explain::ExplainPanel state={state.clone()} />
         </main>
+        </ContextProvider<Lang>>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct MastheadProps {
     source: Source,
+    /// The user chose a language in the picker.
+    onchooselanguage: Callback<Lang>,
 }
 
 /// Title, the privacy promise, and what the report is made of.
 #[function_component(Masthead)]
 fn masthead(props: &MastheadProps) -> Html {
+    let l = use_lang();
     let what = match &props.source {
         Source::Demo(_) => html! {
-            <p class="demo-banner" data-testid="demo-banner">
-                { "Demo data: a generated export, not yours. Open your delivery-log exports to count them." }
-            </p>
+            <p class="demo-banner" data-testid="demo-banner">{ tr(l, "demo-banner") }</p>
         },
         Source::Files { logs, deliveries } => {
             let bytes: f64 = logs.iter().chain(deliveries.iter()).map(|f| f.file.size()).sum();
             html! {
                 <p class="sources" data-testid="sources">
-                    { format!("{} log file{} ({})", logs.len(), if logs.len() == 1 { "" } else { "s" }, human_bytes(bytes)) }
-                    if let Some(d) = deliveries { { format!(" · deliveries: {}", d.name) } }
+                    { trf(l, "sources-logs", &[("n", logs.len().into()), ("size", human_bytes(l, bytes).into())]) }
+                    if let Some(d) = deliveries { { " · " }{ trf(l, "sources-deliveries", &[("name", (&d.name).into())]) } }
                 </p>
             }
         }
         Source::ReportFile { name } => {
-            html! { <p class="sources" data-testid="sources">{ format!("Report opened from {name}") }</p> }
+            html! { <p class="sources" data-testid="sources">{ trf(l, "sources-report", &[("name", name.into())]) }</p> }
         }
     };
+    let onchange = props.onchooselanguage.reform(|e: Event| {
+        let code = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        Lang::parse(&code).unwrap_or_default()
+    });
     html! {
         <header class="masthead">
-            <h1>{ "Active profiles" }</h1>
-            <p class="privacy">{ "Your files stay on this computer: they are read and counted in this page, never uploaded." }</p>
+            <div class="masthead-top">
+                <h1>{ tr(l, "app-title") }</h1>
+                <label class="language">
+                    <span>{ tr(l, "language-label") }</span>
+                    <select data-testid="language" {onchange}>
+                        { for Lang::ALL.iter().map(|x| html! {
+                            <option value={x.code()} lang={x.code()} selected={*x == l}>{ x.name() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <p class="privacy">{ tr(l, "privacy") }</p>
             { what }
         </header>
     }
@@ -152,6 +180,7 @@ struct OpenPanelProps {
 /// The drop zone and the three file slots: log files, deliveries file, report JSON.
 #[function_component(OpenPanel)]
 fn open_panel(props: &OpenPanelProps) -> Html {
+    let l = use_lang();
     let dragging = use_state(|| false);
     let onopenlogs = {
         let dispatch = props.dispatch.clone();
@@ -213,20 +242,20 @@ fn open_panel(props: &OpenPanelProps) -> Html {
         })
     };
     html! {
-        <section class={classes!("open-panel", dragging.then_some("dragging"))} aria-label="Open files"
+        <section class={classes!("open-panel", dragging.then_some("dragging"))} aria-label={tr(l, "open-files")}
             {ondragover} {ondragleave} {ondrop}>
-            <div class="drop-hint">{ "Drop delivery-log exports (CSV) here, or pick them:" }</div>
+            <div class="drop-hint">{ tr(l, "drop-hint") }</div>
             <div class="slots">
                 <label class="slot">
-                    <span>{ "Log files" }</span>
+                    <span>{ tr(l, "slot-logs") }</span>
                     <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv" data-testid="log-files" onchange={onopenlogs} />
                 </label>
                 <label class="slot">
-                    <span>{ "Deliveries file (optional)" }</span>
+                    <span>{ tr(l, "slot-deliveries") }</span>
                     <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="deliveries-file" onchange={onopendeliveries} />
                 </label>
                 <label class="slot">
-                    <span>{ "Report JSON" }</span>
+                    <span>{ tr(l, "slot-report") }</span>
                     <input type="file" accept=".json,application/json" data-testid="report-file" onchange={onopenreport} />
                 </label>
             </div>
@@ -251,6 +280,7 @@ struct SettingsFormProps {
 /// As-of date, billing day, purchased profiles, time zone and day/month order.
 #[function_component(SettingsForm)]
 fn settings_form(props: &SettingsFormProps) -> Html {
+    let l = use_lang();
     let settings = &props.state.settings;
     let dispatch = props.state.dispatcher();
     let value_of =
@@ -287,28 +317,28 @@ fn settings_form(props: &SettingsFormProps) -> Html {
         BillingDay::Last => "last".into(),
     };
     html! {
-        <section class="settings" aria-label="Settings">
-            <label>{ "As of" }
+        <section class="settings" aria-label={tr(l, "settings")}>
+            <label>{ tr(l, "settings-as-of") }
                 <input type="date" data-testid="as-of" value={as_of.map(|d| d.to_string()).unwrap_or_default()} onchange={onchangeasof} />
             </label>
-            <label>{ "Billing day" }
+            <label>{ tr(l, "settings-billing-day") }
                 <select data-testid="billing-day" onchange={onchangebillingday}>
                     { for (1..=28u8).map(|d| html! { <option value={d.to_string()} selected={billing == d.to_string()}>{ d }</option> }) }
-                    <option value="last" selected={billing == "last"}>{ "last day" }</option>
+                    <option value="last" selected={billing == "last"}>{ tr(l, "settings-billing-last") }</option>
                 </select>
             </label>
-            <label>{ "Purchased profiles" }
-                <input type="text" inputmode="numeric" data-testid="purchased" placeholder="not set"
+            <label>{ tr(l, "settings-purchased") }
+                <input type="text" inputmode="numeric" data-testid="purchased" placeholder={tr(l, "not-set")}
                     value={settings.purchased.map(|n| n.to_string()).unwrap_or_default()} onchange={onchangepurchased} />
             </label>
-            <label>{ "Time zone" }
+            <label>{ tr(l, "settings-time-zone") }
                 <input type="text" data-testid="time-zone" value={settings.time_zone.clone()} onchange={onchangetimezone}
-                    title="UTC or an offset such as +02:00" />
+                    title={tr(l, "settings-time-zone-hint")} />
             </label>
-            <label>{ "03/04/2026 is" }
+            <label>{ tr(l, "settings-day-order") }
                 <select data-testid="day-order" onchange={onchangedayorder}>
-                    <option value="day" selected={settings.day_first}>{ "3 April (day first)" }</option>
-                    <option value="month" selected={!settings.day_first}>{ "4 March (month first)" }</option>
+                    <option value="day" selected={settings.day_first}>{ tr(l, "settings-day-first") }</option>
+                    <option value="month" selected={!settings.day_first}>{ tr(l, "settings-month-first") }</option>
                 </select>
             </label>
         </section>
@@ -327,15 +357,20 @@ struct ProgressProps {
 /// Bytes done of total, rows per second, and the Cancel button.
 #[function_component(ProgressBar)]
 fn progress_bar(props: &ProgressProps) -> Html {
+    let l = use_lang();
     let seconds = (props.elapsed_ms / 1000.0).max(0.001);
     let rate = props.rows as f64 / seconds;
     html! {
-        <section class="progress" data-testid="progress" aria-label="Reading files">
+        <section class="progress" data-testid="progress" aria-label={tr(l, "progress-label")}>
             <progress max={props.total.max(1).to_string()} value={props.done.to_string()}></progress>
             <span data-testid="progress-text" data-value={props.done.to_string()}>
-                { format!("{} of {} read · {} rows/s", human_bytes(props.done as f64), human_bytes(props.total as f64), rate.round()) }
+                { trf(l, "progress-text", &[
+                    ("done", human_bytes(l, props.done as f64).into()),
+                    ("total", human_bytes(l, props.total as f64).into()),
+                    ("rate", crate::views::format::fmt_count(l, rate.round().max(0.0) as u64).into()),
+                ]) }
             </span>
-            <button type="button" data-testid="cancel" onclick={props.oncancel.clone()}>{ "Cancel" }</button>
+            <button type="button" data-testid="cancel" onclick={props.oncancel.clone()}>{ tr(l, "cancel") }</button>
         </section>
     }
 }
@@ -351,9 +386,10 @@ struct ProblemsProps {
 /// Files that could not be counted, and a mapping step for missing columns.
 #[function_component(Problems)]
 fn problems(props: &ProblemsProps) -> Html {
+    let l = use_lang();
     html! {
-        <section class="problems" data-testid="problems" aria-label="Files not counted">
-            <h2>{ "Files not counted" }</h2>
+        <section class="problems" data-testid="problems" aria-label={tr(l, "problems-title")}>
+            <h2>{ tr(l, "problems-title") }</h2>
             { for props.problems.iter().map(|p| html! {
                 <div class="problem" data-testid="problem" data-file={p.file.clone()}>
                     <p>{ &p.message }</p>
@@ -375,11 +411,12 @@ struct ColumnsProps {
 /// *Choose columns*: every field of every open log file, on request.
 #[function_component(ChooseColumns)]
 fn choose_columns(props: &ColumnsProps) -> Html {
+    let l = use_lang();
     let Source::Files { logs, .. } = &props.state.source else { return html! {} };
     let dispatch = props.state.dispatcher();
     html! {
-        <section class="columns" data-testid="choose-columns" aria-label="Choose columns">
-            <h2>{ "Columns" }</h2>
+        <section class="columns" data-testid="choose-columns" aria-label={tr(l, "columns-label")}>
+            <h2>{ tr(l, "columns-title") }</h2>
             { for logs.iter().map(|file| {
                 let automatic = props.state.report.files.iter().find(|f| f.name == file.name).map(|f| f.columns.clone()).unwrap_or_default();
                 html! {
@@ -399,8 +436,8 @@ fn open_file(source: &Source, name: &str) -> Option<FileHandle> {
     }
 }
 
-/// `1.5 MB`-style sizes for the header and the progress bar.
-pub fn human_bytes(bytes: f64) -> String {
+/// `1.5 MB`-style sizes for the header and the progress bar (`1,5 MB` with a decimal comma).
+pub fn human_bytes(lang: Lang, bytes: f64) -> String {
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
     let mut value = bytes;
     let mut unit = 0;
@@ -411,6 +448,6 @@ pub fn human_bytes(bytes: f64) -> String {
     if unit == 0 {
         format!("{value:.0} {}", UNITS[unit])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{} {}", crate::views::format::fmt_decimal1(lang, value), UNITS[unit])
     }
 }

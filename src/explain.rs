@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use crate::locale::{tr, trf, use_lang, Lang};
 use crate::state::{Action, ExplainAction, ViewerState};
 use crate::views::date_text;
 
@@ -17,6 +18,7 @@ pub struct ExplainProps {
 /// The query box and the answer.
 #[function_component(ExplainPanel)]
 pub fn explain_panel(props: &ExplainProps) -> Html {
+    let l = use_lang();
     let query = use_state(String::new);
     let dispatch = props.state.dispatcher();
     let oninput = {
@@ -38,33 +40,33 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
     let onclose = dispatch.to_callback().reform(|_| Action::Explain(ExplainAction::Close));
     html! {
         <section class="report-section explain" aria-labelledby="explain-title" data-testid="explain">
-            <h2 id="explain-title">{ "Explain a profile" }</h2>
-            <p class="section-lead">{ "Type a profile key or an address to see every row of it in the files: counted, excluded (and why) or rejected. Letter case matters, as it does for the count." }</p>
+            <h2 id="explain-title">{ tr(l, "explain-title") }</h2>
+            <p class="section-lead">{ tr(l, "explain-lead") }</p>
             <form class="explain-form" {onsubmit}>
-                <input type="search" data-testid="explain-query" aria-label="Profile key or address"
-                    placeholder="Profile key or address" value={(*query).clone()} {oninput} />
-                <button type="submit" data-testid="explain-button">{ "Explain" }</button>
+                <input type="search" data-testid="explain-query" aria-label={tr(l, "explain-placeholder")}
+                    placeholder={tr(l, "explain-placeholder")} value={(*query).clone()} {oninput} />
+                <button type="submit" data-testid="explain-button">{ tr(l, "explain-button") }</button>
             </form>
             if let Some(q) = &props.state.explaining {
-                <p class="explain-busy" role="status">{ format!("Reading the files for “{q}”…") }</p>
+                <p class="explain-busy" role="status">{ trf(l, "explain-busy", &[("query", q.into())]) }</p>
             }
             if let Some(answer) = &props.state.explanation {
                 <div class="explain-answer" data-testid="explain-answer" data-query={answer.query.clone()}>
-                    <p class="explain-summary" data-testid="explain-summary">{ summary(answer) }</p>
+                    <p class="explain-summary" data-testid="explain-summary">{ summary(l, answer) }</p>
                     if !answer.rows.is_empty() {
                         <div class="table-scroll">
                             <table class="data-table" data-testid="explain-rows">
-                                <caption>{ format!("Rows of “{}” in the files", answer.query) }</caption>
+                                <caption>{ trf(l, "explain-caption", &[("query", (&answer.query).into())]) }</caption>
                                 <thead><tr>
-                                    <th scope="col">{ "Date" }</th><th scope="col">{ "File, line" }</th>
-                                    <th scope="col">{ "Delivery" }</th><th scope="col">{ "Channel" }</th>
-                                    <th scope="col">{ "Counted as" }</th><th scope="col">{ "Outcome" }</th>
+                                    <th scope="col">{ tr(l, "col-date") }</th><th scope="col">{ tr(l, "col-file-line") }</th>
+                                    <th scope="col">{ tr(l, "col-delivery") }</th><th scope="col">{ tr(l, "col-channel") }</th>
+                                    <th scope="col">{ tr(l, "col-counted-as") }</th><th scope="col">{ tr(l, "col-outcome") }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for answer.rows.iter().map(|r| html! {
                                         <tr data-testid="explain-row" data-outcome={r.outcome.clone()}>
-                                            <td>{ match &r.date { Some(d) => date_text(d), None => html! { { &r.date_as_written } } } }</td>
-                                            <td>{ format!("{}, line {}", r.file, r.line) }</td>
+                                            <td>{ match &r.date { Some(d) => date_text(l, d), None => html! { { &r.date_as_written } } } }</td>
+                                            <td>{ trf(l, "explain-file-line", &[("file", (&r.file).into()), ("line", r.line.to_string().into())]) }</td>
                                             <td>{ r.delivery.clone().unwrap_or_else(|| "—".into()) }</td>
                                             <td>{ &r.channel }</td>
                                             <td>{ if r.dimension.is_empty() { "—".to_owned() } else { format!("{} · {}", r.dimension, r.instance) } }</td>
@@ -75,37 +77,46 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
                             </table>
                         </div>
                     }
-                    <button type="button" class="explain-close" onclick={onclose}>{ "Close" }</button>
+                    <button type="button" class="explain-close" onclick={onclose}>{ tr(l, "close") }</button>
                 </div>
             }
         </section>
     }
 }
 
-/// One sentence per dimension the profile was counted in.
-fn summary(answer: &crate::worker::Explanation) -> String {
-    let on = answer.as_of.as_deref().unwrap_or("the as-of date");
+/// One sentence per dimension the profile was counted in; dates in the language's numeric form
+/// (ISO in English and Swedish).
+fn summary(l: Lang, answer: &crate::worker::Explanation) -> String {
+    let query = || ("query", (&answer.query).into());
+    let on = match answer.as_of.as_deref() {
+        Some(d) => i18n::date(l, d),
+        None => tr(l, "explain-the-as-of"),
+    };
     if answer.rows.is_empty() {
-        return format!("No row of the files has the key or address “{}”.", answer.query);
+        return trf(l, "explain-none", &[query()]);
     }
     if answer.standing.is_empty() {
-        return format!(
-            "“{}” has {} row(s), none of them counted: it is not an active profile.",
-            answer.query,
-            answer.rows.len()
-        );
+        return trf(l, "explain-not-counted", &[query(), ("n", answer.rows.len().into())]);
     }
     answer
         .standing
         .iter()
         .map(|s| {
             let place = format!("{} ({})", s.dimension, s.instance);
+            let base = [("on", on.as_str().into()), ("place", place.into())];
             match (s.active, &s.leaves, &s.last_counted) {
-                (true, Some(leaves), Some(last)) => format!(
-                    "Active on {on} in {place}: last counted on {last}; it leaves the window on {leaves} if nothing more is sent."
-                ),
-                (_, _, Some(last)) => format!("Not active on {on} in {place}: last counted on {last}, more than 12 months before."),
-                _ => format!("Not active on {on} in {place}: no counted row on or before that date."),
+                (true, Some(leaves), Some(last)) => {
+                    let mut args = base.to_vec();
+                    args.push(("last", i18n::date(l, last).into()));
+                    args.push(("leaves", i18n::date(l, leaves).into()));
+                    trf(l, "explain-active", &args)
+                }
+                (_, _, Some(last)) => {
+                    let mut args = base.to_vec();
+                    args.push(("last", i18n::date(l, last).into()));
+                    trf(l, "explain-gone", &args)
+                }
+                _ => trf(l, "explain-never", &base),
             }
         })
         .collect::<Vec<_>>()

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod demo;
 pub mod explain;
+pub mod locale;
 pub mod mapping;
 pub mod state;
 pub mod storage;

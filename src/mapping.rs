@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use engine::{Preview, FIELDS};
 use yew::prelude::*;
 
+use crate::locale::{tr, trf, use_lang};
 use crate::state::{Action, MappingAction, ViewerState};
 use crate::worker::FileHandle;
 
@@ -34,6 +35,7 @@ pub struct MappingStepProps {
 /// The preview table and one column choice per field.
 #[function_component(MappingStep)]
 pub fn mapping_step(props: &MappingStepProps) -> Html {
+    let l = use_lang();
     let preview = use_state(|| None::<Preview>);
     {
         let preview = preview.clone();
@@ -50,7 +52,7 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
         });
     }
     let Some(preview) = (*preview).clone() else {
-        return html! { <div class="mapping" data-testid="mapping"><p>{ "Reading the first rows…" }</p></div> };
+        return html! { <div class="mapping" data-testid="mapping"><p>{ tr(l, "mapping-reading") }</p></div> };
     };
     let fields: Vec<String> = if props.fields.is_empty() {
         FIELDS.iter().map(|f| f.name().to_owned()).collect()
@@ -60,7 +62,11 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
     let headers = preview.headers.clone();
     html! {
         <div class="mapping" data-testid="mapping" data-file={props.file.name.clone()}>
-            <p>{ format!("{}: {}, delimiter “{}”. Pick the column that holds each field:", props.file.name, preview.encoding, preview.delimiter) }</p>
+            <p>{ trf(l, "mapping-intro", &[
+                ("file", (&props.file.name).into()),
+                ("encoding", (&preview.encoding).into()),
+                ("delimiter", (&preview.delimiter).into()),
+            ]) }</p>
             <div class="mapping-fields">
                 { for fields.into_iter().map(|field| {
                     let chosen = props.mapping.get(&field).cloned().unwrap_or_default();
@@ -74,8 +80,8 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
                         dispatch.dispatch(Action::Mapping(MappingAction::Set { field: name.clone(), header }));
                     });
                     let automatic_label = match &automatic {
-                        Some(h) => format!("automatic: {h}"),
-                        None => "— choose a column —".to_owned(),
+                        Some(h) => trf(l, "mapping-automatic", &[("header", h.into())]),
+                        None => tr(l, "mapping-choose"),
                     };
                     html! {
                         <label class="mapping-field">
@@ -92,7 +98,7 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
             </div>
             <div class="table-scroll">
                 <table class="preview" data-testid="preview">
-                    <caption>{ format!("The first {} rows of {}", preview.rows.len(), props.file.name) }</caption>
+                    <caption>{ trf(l, "mapping-preview-caption", &[("n", preview.rows.len().into()), ("file", (&props.file.name).into())]) }</caption>
                     <thead><tr>{ for preview.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                     <tbody>
                         { for preview.rows.iter().map(|row| html! {

@@ -1,13 +1,25 @@
-//! Remembers the user's settings, and column mappings per set of headers, in the browser's local storage.
+//! Remembers the user's settings, language, and column mappings per set of headers, in the browser's local storage.
 
 use std::collections::BTreeMap;
 
 use gloo::storage::{LocalStorage, Storage};
 
+use crate::locale::Lang;
 use crate::state::Settings;
 
 const SETTINGS_KEY: &str = "active-profiles.settings";
 const MAPPING_PREFIX: &str = "active-profiles.mapping.";
+const LANG_KEY: &str = "active-profiles.lang";
+
+/// The language chosen before in the picker, if any.
+pub fn load_lang() -> Option<Lang> {
+    LocalStorage::get::<String>(LANG_KEY).ok().and_then(|code| Lang::parse(&code))
+}
+
+/// Remembers the language chosen in the picker.
+pub fn save_lang(lang: Lang) {
+    let _ = LocalStorage::set(LANG_KEY, lang.code());
+}
 
 /// The remembered settings, or the defaults.
 pub fn load_settings() -> Settings {

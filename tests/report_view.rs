@@ -6,11 +6,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use active_profiles_app::views::format::{fmt_count, fmt_date, fmt_month, plain_count};
+use active_profiles_app::views::format::{fmt_count, fmt_date, fmt_month, plain_count, Lang};
 use active_profiles_app::views::{ReportView, ReportViewProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use yew::Callback;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -180,10 +180,10 @@ async fn the_diagnosis_opens_with_a_sentence_of_the_row_counts() {
     let text = m.one("[data-testid=diagnosis-sentence]").text_content().unwrap_or_default();
     let expected = format!(
         "{} rows read: {} counted, {} excluded, {} rejected.",
-        fmt_count(80012),
-        fmt_count(66000),
-        fmt_count(14000),
-        fmt_count(12)
+        fmt_count(Lang::En, 80012),
+        fmt_count(Lang::En, 66000),
+        fmt_count(Lang::En, 14000),
+        fmt_count(Lang::En, 12)
     );
     assert_eq!(text.trim(), expected);
     let reasons: Vec<_> =
@@ -243,7 +243,7 @@ async fn every_count_cell_carries_its_raw_number() {
     assert!(cells.len() > 20);
     for c in cells.iter().filter(|c| c.get_attribute("data-line").is_none()) {
         let raw = value(c);
-        assert_eq!(c.text_content().unwrap_or_default(), fmt_count(raw));
+        assert_eq!(c.text_content().unwrap_or_default(), fmt_count(Lang::En, raw));
     }
     for t in m.all("table") {
         assert!(t.query_selector("caption").unwrap().is_some(), "every table has a caption");
@@ -258,7 +258,7 @@ async fn the_usage_chart_draws_an_svg_with_hover_figures_and_switches_span() {
     let titles = m.all("[data-testid=usage-chart] .chart-wide .hover-target title");
     // 365 days, 2 snapshots within the year up to the as-of date, the purchased line.
     assert_eq!(titles.len(), 365 + 2 + 1);
-    assert!(titles.iter().any(|t| t.text_content().unwrap_or_default().contains(&fmt_count(12840))));
+    assert!(titles.iter().any(|t| t.text_content().unwrap_or_default().contains(&fmt_count(Lang::En, 12840))));
     assert_eq!(m.all("[data-testid=chart-snapshots] tbody tr").len(), 2);
     click(&m.one("[data-testid=span-30]"));
     yew::platform::time::sleep(Duration::ZERO).await;
@@ -322,11 +322,57 @@ fn formats_group_thousands_and_shorten_dates() {
     assert_eq!(plain_count(80012), "80\u{202f}012");
     assert_eq!(plain_count(1234567), "1\u{202f}234\u{202f}567");
     // The browser's format keeps the digits and groups them.
-    let shown = fmt_count(1234567);
+    let shown = fmt_count(Lang::En, 1234567);
     assert_eq!(shown.chars().filter(char::is_ascii_digit).collect::<String>(), "1234567");
     assert!(shown.len() > 7, "{shown}");
-    assert!(fmt_date("2026-10-24").contains("2026"));
-    assert!(fmt_date("2026-10-24").contains("24"));
-    assert_eq!(fmt_date("not a date"), "not a date");
-    assert!(fmt_month("2026-11").contains("2026"));
+    assert!(fmt_date(Lang::En, "2026-10-24").contains("2026"));
+    assert!(fmt_date(Lang::En, "2026-10-24").contains("24"));
+    assert_eq!(fmt_date(Lang::En, "not a date"), "not a date");
+    assert!(fmt_month(Lang::En, "2026-11").contains("2026"));
+}
+
+#[derive(Properties, PartialEq)]
+struct InLangProps {
+    lang: Lang,
+    report: Rc<engine::Report>,
+}
+
+/// The report view under a language context, as the app provides it.
+#[function_component(InLang)]
+fn in_lang(props: &InLangProps) -> Html {
+    html! {
+        <ContextProvider<Lang> context={props.lang}>
+            <ReportView report={props.report.clone()} onchoosesnapshot={Callback::noop()} onreclassify={Callback::noop()} />
+        </ContextProvider<Lang>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_report_speaks_the_language_of_its_context() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("a div");
+    gloo::utils::body().append_child(&root).expect("appended");
+    let props = InLangProps { lang: Lang::Nl, report: Rc::new(sample()) };
+    yew::Renderer::<InLang>::with_root_and_props(root.clone(), props).render();
+    yew::platform::time::sleep(Duration::ZERO).await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Klantstatistieken"), "the Dutch Customer metrics title");
+    assert!(text.contains("Targetingdimensies"), "the Dutch targeting dimensions");
+    let tile = root.query_selector("[data-testid=total-active]").unwrap().expect("the total tile");
+    assert_eq!(tile.text_content().unwrap_or_default().trim(), "12.840");
+    assert_eq!(tile.get_attribute("data-value").as_deref(), Some("12840"));
+    let sentence = root.query_selector("[data-testid=diagnosis-sentence]").unwrap().expect("the sentence");
+    assert_eq!(
+        sentence.text_content().unwrap_or_default().trim(),
+        "80.012 rijen gelezen: 66.000 geteld, 14.000 uitgesloten, 12 geweigerd."
+    );
+}
+
+#[wasm_bindgen_test]
+fn counts_are_grouped_the_way_of_each_language() {
+    assert_eq!(fmt_count(Lang::Nl, 1268), "1.268");
+    assert_eq!(fmt_count(Lang::De, 1268), "1.268");
+    assert_eq!(fmt_count(Lang::Sv, 1268), "1\u{a0}268");
+    assert_eq!(fmt_count(Lang::Fr, 1268), "1\u{202f}268");
+    assert!(fmt_date(Lang::De, "2026-10-24").contains("Okt"), "{}", fmt_date(Lang::De, "2026-10-24"));
 }

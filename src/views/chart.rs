@@ -8,6 +8,7 @@ use engine::Report;
 use super::format::{fmt_count, fmt_date, fmt_month_of, parse_date};
 use super::svg::{self, Bar, ChartSpec, Point, Size};
 use super::{count_cell, date_text, SectionProps};
+use crate::locale::{tr, trf, use_lang, Lang};
 
 /// How far back the chart looks from the as-of date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub fn window(r: &Report, span: Span) -> Option<Window<'_>> {
 }
 
 /// The chart's SVG document for a span.
-pub fn usage_svg(r: &Report, span: Span, size: Size) -> Option<String> {
+pub fn usage_svg(l: Lang, r: &Report, span: Span, size: Size) -> Option<String> {
     let w = window(r, span)?;
     let (first, last) = (day_number(w.first), day_number(w.last));
     let half = match span {
@@ -81,11 +82,14 @@ pub fn usage_svg(r: &Report, span: Span, size: Size) -> Option<String> {
                 x0: d - half,
                 x1: d + half + 1,
                 value: s.active,
-                title: format!(
-                    "Snapshot {} – {}: {} active profiles",
-                    fmt_date(&s.from),
-                    fmt_date(&s.to),
-                    fmt_count(s.active)
+                title: trf(
+                    l,
+                    "chart-bar",
+                    &[
+                        ("from", fmt_date(l, &s.from).into()),
+                        ("to", fmt_date(l, &s.to).into()),
+                        ("count", fmt_count(l, s.active).into()),
+                    ],
                 ),
             })
         })
@@ -97,11 +101,15 @@ pub fn usage_svg(r: &Report, span: Span, size: Size) -> Option<String> {
             Some(Point {
                 x: day_number(parse_date(&d.date)?),
                 value: d.active,
-                title: format!("{}: {} active profiles", fmt_date(&d.date), fmt_count(d.active)),
+                title: trf(
+                    l,
+                    "chart-point",
+                    &[("date", fmt_date(l, &d.date).into()), ("count", fmt_count(l, d.active).into())],
+                ),
             })
         })
         .collect();
-    let level = r.settings.purchased.map(|p| (p, format!("Purchased: {} active profiles", fmt_count(p))));
+    let level = r.settings.purchased.map(|p| (p, trf(l, "chart-level", &[("count", fmt_count(l, p).into())])));
     let x_labels = match span {
         // Each Monday (every other one when narrow).
         Span::Days30 => (first..=last)
@@ -111,7 +119,7 @@ pub fn usage_svg(r: &Report, span: Span, size: Size) -> Option<String> {
                     .filter(|x| size == Size::Wide || x.iso_week().week() % 2 == 0)
                     .map(|x| (d, x))
             })
-            .map(|(d, x)| (d, fmt_date(&x.format("%Y-%m-%d").to_string())))
+            .map(|(d, x)| (d, fmt_date(l, &x.format("%Y-%m-%d").to_string())))
             .collect(),
         // Every other first of the month (every third when narrow).
         Span::Year => (first..=last)
@@ -119,15 +127,17 @@ pub fn usage_svg(r: &Report, span: Span, size: Size) -> Option<String> {
                 let every = if size == Size::Wide { 2 } else { 3 };
                 date_of(d).filter(|x| x.day() == 1 && x.month0() % every == 0).map(|x| (d, x))
             })
-            .map(|(d, x)| (d, fmt_month_of(x)))
+            .map(|(d, x)| (d, fmt_month_of(l, x)))
             .collect(),
     };
     svg::render(&ChartSpec {
-        title: format!(
-            "Active profiles from {} to {}: monthly snapshots (bars), daily count (line){}",
-            fmt_date(&w.first.format("%Y-%m-%d").to_string()),
-            fmt_date(&w.last.format("%Y-%m-%d").to_string()),
-            if level.is_some() { ", purchased (dashed line)" } else { "" }
+        title: trf(
+            l,
+            if level.is_some() { "chart-svg-title-purchased" } else { "chart-svg-title" },
+            &[
+                ("from", fmt_date(l, &w.first.format("%Y-%m-%d").to_string()).into()),
+                ("to", fmt_date(l, &w.last.format("%Y-%m-%d").to_string()).into()),
+            ],
         ),
         size,
         x_range: (first - half, last + half),
@@ -135,18 +145,20 @@ pub fn usage_svg(r: &Report, span: Span, size: Size) -> Option<String> {
         bars,
         line,
         level,
+        lang: l,
     })
 }
 
 /// The usage chart with its 30-day / 1-year switch and the table of its numbers.
 #[function_component(UsageChart)]
 pub fn usage_chart(props: &SectionProps) -> Html {
+    let l = use_lang();
     let span = use_state(|| Span::Year);
     let r = &props.report;
-    let svg = use_memo((props.report.clone(), *span), |(r, span)| {
-        [Size::Wide, Size::Narrow].map(|size| usage_svg(r, *span, size).map(|svg| (size, svg)))
+    let svg = use_memo((props.report.clone(), *span, l), |(r, span, l)| {
+        [Size::Wide, Size::Narrow].map(|size| usage_svg(*l, r, *span, size).map(|svg| (size, svg)))
     });
-    let switch = |to: Span, label: &'static str| {
+    let switch = |to: Span, label: String| {
         let onclick = {
             let span = span.clone();
             move |_| span.set(to)
@@ -162,11 +174,11 @@ pub fn usage_chart(props: &SectionProps) -> Html {
     html! {
         <section class="report-section chart-section">
             <div class="section-head">
-                <h2>{ "Active profiles over time" }</h2>
+                <h2>{ tr(l, "chart-title") }</h2>
                 if window(r, Span::Year).is_some() {
-                    <div class="span-switch no-print" role="group" aria-label="Period shown">
-                        { switch(Span::Days30, "30 days") }
-                        { switch(Span::Year, "1 year") }
+                    <div class="span-switch no-print" role="group" aria-label={tr(l, "chart-period")}>
+                        { switch(Span::Days30, tr(l, "chart-30-days")) }
+                        { switch(Span::Year, tr(l, "chart-1-year")) }
                     </div>
                 }
             </div>
@@ -177,45 +189,46 @@ pub fn usage_chart(props: &SectionProps) -> Html {
                     }) }
                     <figcaption>
                         <ul class="legend">
-                            <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ "Monthly snapshot (bar)" }</li>
-                            <li><span class="swatch swatch-line" aria-hidden="true"></span>{ "Daily count (line)" }</li>
+                            <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ tr(l, "legend-snapshot") }</li>
+                            <li><span class="swatch swatch-line" aria-hidden="true"></span>{ tr(l, "legend-daily") }</li>
                             if let Some(p) = r.settings.purchased {
                                 <li><span class="swatch swatch-level" aria-hidden="true"></span>
-                                    { "Purchased: " }<span data-value={p.to_string()}>{ fmt_count(p) }</span>{ " (dashed line)" }</li>
+                                    { tr(l, "legend-purchased") }{ " " }<span data-value={p.to_string()}>{ fmt_count(l, p) }</span>
+                                    { " " }{ tr(l, "legend-dashed") }</li>
                             } else {
-                                <li class="legend-note">{ "No purchased number set: no purchased line." }</li>
+                                <li class="legend-note">{ tr(l, "legend-no-purchased") }</li>
                             }
                         </ul>
-                        <p class="hint no-print">{ "Point at a bar or the line to see its exact figure." }</p>
+                        <p class="hint no-print">{ tr(l, "chart-hint") }</p>
                     </figcaption>
                 </figure>
                 <div class="chart-tables">
                     if !w.snapshots.is_empty() {
                         <table class="data-table" data-testid="chart-snapshots">
-                            <caption>{ "Monthly snapshots in the chart" }</caption>
+                            <caption>{ tr(l, "chart-snapshots-caption") }</caption>
                             <thead><tr>
-                                <th scope="col">{ "To (included)" }</th>
-                                <th scope="col" class="num">{ "Active profiles" }</th>
+                                <th scope="col">{ tr(l, "col-to") }</th>
+                                <th scope="col" class="num">{ tr(l, "active-profiles") }</th>
                             </tr></thead>
                             <tbody>
                                 { for w.snapshots.iter().map(|s| html! {
-                                    <tr><td>{ date_text(&s.to) }</td>{ count_cell(s.active) }</tr>
+                                    <tr><td>{ date_text(l, &s.to) }</td>{ count_cell(l, s.active) }</tr>
                                 }) }
                             </tbody>
                         </table>
                     }
                     if !w.daily.is_empty() {
                         <details class="daily-details">
-                            <summary>{ format!("Daily count, {} days", w.daily.len()) }</summary>
+                            <summary>{ trf(l, "chart-daily-summary", &[("n", w.daily.len().into())]) }</summary>
                             <table class="data-table" data-testid="chart-daily">
-                                <caption>{ "Active profiles on each day in the chart" }</caption>
+                                <caption>{ tr(l, "chart-daily-caption") }</caption>
                                 <thead><tr>
-                                    <th scope="col">{ "Date" }</th>
-                                    <th scope="col" class="num">{ "Active profiles" }</th>
+                                    <th scope="col">{ tr(l, "col-date") }</th>
+                                    <th scope="col" class="num">{ tr(l, "active-profiles") }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for w.daily.iter().map(|d| html! {
-                                        <tr><td>{ date_text(&d.date) }</td>{ count_cell(d.active) }</tr>
+                                        <tr><td>{ date_text(l, &d.date) }</td>{ count_cell(l, d.active) }</tr>
                                     }) }
                                 </tbody>
                             </table>
@@ -223,7 +236,7 @@ pub fn usage_chart(props: &SectionProps) -> Html {
                     }
                 </div>
             } else {
-                <p class="section-empty" data-testid="chart-empty">{ "No daily counts to chart yet." }</p>
+                <p class="section-empty" data-testid="chart-empty">{ tr(l, "chart-empty") }</p>
             }
         </section>
     }

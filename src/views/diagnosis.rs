@@ -8,7 +8,8 @@ use engine::report::Unrecognised;
 use engine::Report;
 
 use super::format::fmt_count;
-use super::{count_cell, count_text, plural};
+use super::{count_cell, count_text};
+use crate::locale::{tr, trf, use_lang, Lang};
 
 /// The report and what reclassifying an unrecognised value does.
 #[derive(Properties, PartialEq)]
@@ -18,45 +19,49 @@ pub struct DiagnosisProps {
     pub onreclassify: Callback<(String, String, bool)>,
 }
 
+/// The exclusion reasons the catalogs have words for, as the report names them.
+const REASONS: [&str; 5] = ["proof", "social", "control", "status", "failure_reason"];
+
 /// The words for an exclusion reason of the report (`proof`, `social`, ...).
-pub fn reason_label(reason: &str) -> String {
-    match reason {
-        "proof" => "Proof or seed address".to_string(),
-        "social" => "Social channel".to_string(),
-        "control" => "Control group".to_string(),
-        "status" => "Status not counted".to_string(),
-        "failure_reason" => "Failure reason not counted".to_string(),
-        other => other.replace('_', " "),
+pub fn reason_label(lang: Lang, reason: &str) -> String {
+    if REASONS.contains(&reason) {
+        tr(lang, &format!("reason-{}", reason.replace('_', "-")))
+    } else {
+        reason.replace('_', " ")
     }
 }
 
-/// One sentence saying what an exclusion reason means.
-pub fn reason_help(reason: &str) -> &'static str {
-    match reason {
-        "proof" => "A proof, a seed address, or a delivery marked as proof.",
-        "social" => "A social channel (Twitter/X, Facebook): Campaign leaves social marketing out.",
-        "control" => "A control-group member (flag, or failure reason 127 Control address).",
-        "status" => "Ignored, Delivery cancelled or Not applicable: dropped while preparing, or never sent.",
-        "failure_reason" => "Excluded while preparing (no address, denylisted, quarantine, duplicate, ...).",
-        _ => "",
+/// One sentence saying what an exclusion reason means; empty for a reason without one.
+pub fn reason_help(lang: Lang, reason: &str) -> String {
+    if REASONS.contains(&reason) {
+        tr(lang, &format!("help-{}", reason.replace('_', "-")))
+    } else {
+        String::new()
     }
 }
 
 /// The words for a field name of the report (`failure_reason` → "failure reason").
-pub fn field_label(field: &str) -> String {
-    field.replace('_', " ")
+pub fn field_label(lang: Lang, field: &str) -> String {
+    match field {
+        "status" => tr(lang, "field-status"),
+        "failure_reason" | "failure reason" => tr(lang, "field-failure-reason"),
+        other => other.replace('_', " "),
+    }
 }
 
 /// The diagnosis sentence, e.g. "80,012 rows read: 66,000 counted, 14,000 excluded, 12 rejected."
-pub fn sentence(r: &Report) -> String {
+pub fn sentence(lang: Lang, r: &Report) -> String {
     let rows = r.rows;
     format!(
-        "{} {} read: {} counted, {} excluded, {} rejected.",
-        fmt_count(rows.read),
-        plural(rows.read, "row", "rows"),
-        fmt_count(rows.counted),
-        fmt_count(rows.excluded),
-        fmt_count(rows.rejected)
+        "{} {} {} {} {} {} {} {}",
+        fmt_count(lang, rows.read),
+        trf(lang, "diagnosis-rows-read", &[("n", rows.read.into())]),
+        fmt_count(lang, rows.counted),
+        tr(lang, "diagnosis-counted"),
+        fmt_count(lang, rows.excluded),
+        tr(lang, "diagnosis-excluded"),
+        fmt_count(lang, rows.rejected),
+        tr(lang, "diagnosis-rejected"),
     )
 }
 
@@ -83,12 +88,12 @@ pub fn counted_now(r: &Report, u: &Unrecognised) -> bool {
     }
 }
 
-fn delimiter_label(d: &str) -> String {
+fn delimiter_label(l: Lang, d: &str) -> String {
     match d {
-        "," => ", (comma)".to_string(),
-        ";" => "; (semicolon)".to_string(),
-        "\t" | "\\t" | "tab" => "tab".to_string(),
-        "|" => "| (bar)".to_string(),
+        "," => format!(", ({})", tr(l, "delimiter-comma")),
+        ";" => format!("; ({})", tr(l, "delimiter-semicolon")),
+        "\t" | "\\t" | "tab" => tr(l, "delimiter-tab"),
+        "|" => format!("| ({})", tr(l, "delimiter-bar")),
         "" => "–".to_string(),
         other => other.to_string(),
     }
@@ -97,39 +102,40 @@ fn delimiter_label(d: &str) -> String {
 /// Rows read and their fate, then the details that explain them.
 #[function_component(Diagnosis)]
 pub fn diagnosis(props: &DiagnosisProps) -> Html {
+    let l = use_lang();
     let r = &props.report;
     let rows = r.rows;
     html! {
         <section class="report-section diagnosis-section">
-            <h2>{ "Diagnosis" }</h2>
+            <h2>{ tr(l, "diagnosis-title") }</h2>
             <p class="lead diagnosis-sentence" data-testid="diagnosis-sentence">
                 if rows.read == 0 {
-                    { "No rows read yet." }
+                    { tr(l, "diagnosis-no-rows") }
                 } else {
-                    { count_text(rows.read) }{ format!(" {} read: ", plural(rows.read, "row", "rows")) }
-                    { count_text(rows.counted) }{ " counted, " }
-                    { count_text(rows.excluded) }{ " excluded, " }
-                    { count_text(rows.rejected) }{ " rejected." }
+                    { count_text(l, rows.read) }{ " " }{ trf(l, "diagnosis-rows-read", &[("n", rows.read.into())]) }{ " " }
+                    { count_text(l, rows.counted) }{ " " }{ tr(l, "diagnosis-counted") }{ " " }
+                    { count_text(l, rows.excluded) }{ " " }{ tr(l, "diagnosis-excluded") }{ " " }
+                    { count_text(l, rows.rejected) }{ " " }{ tr(l, "diagnosis-rejected") }
                 }
             </p>
 
             if !r.excluded.is_empty() {
                 <table class="data-table" data-testid="excluded">
-                    <caption>{ "Rows excluded, by reason (the first reason that holds)" }</caption>
+                    <caption>{ tr(l, "excluded-caption") }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Reason" }</th>
-                        <th scope="col" class="num">{ "Rows" }</th>
+                        <th scope="col">{ tr(l, "col-reason") }</th>
+                        <th scope="col" class="num">{ tr(l, "col-rows") }</th>
                     </tr></thead>
                     <tbody>
                         { for r.excluded.iter().map(|e| html! {
                             <tr data-testid="excluded-row" data-reason={e.reason.clone()}>
                                 <th scope="row">
-                                    { reason_label(&e.reason) }
-                                    if !reason_help(&e.reason).is_empty() {
-                                        <span class="reason-help">{ reason_help(&e.reason) }</span>
+                                    { reason_label(l, &e.reason) }
+                                    if !reason_help(l, &e.reason).is_empty() {
+                                        <span class="reason-help">{ reason_help(l, &e.reason) }</span>
                                     }
                                 </th>
-                                { count_cell(e.rows) }
+                                { count_cell(l, e.rows) }
                             </tr>
                         }) }
                     </tbody>
@@ -139,15 +145,16 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
             if !r.rejected.is_empty() || rows.rejected > 0 {
                 <table class="data-table rejected-table" data-testid="rejected">
                     <caption>
-                        { "Rows rejected" }
+                        { tr(l, "rejected-caption") }
                         if rows.rejected > r.rejected.len() as u64 {
-                            { format!(": the first {} of ", r.rejected.len()) }{ count_text(rows.rejected) }
+                            { ": " }{ trf(l, "rejected-first", &[("n", r.rejected.len().into())]) }{ " " }
+                            { count_text(l, rows.rejected) }
                         }
                     </caption>
                     <thead><tr>
-                        <th scope="col">{ "File" }</th>
-                        <th scope="col" class="num">{ "Line" }</th>
-                        <th scope="col">{ "Reason" }</th>
+                        <th scope="col">{ tr(l, "col-file") }</th>
+                        <th scope="col" class="num">{ tr(l, "col-line") }</th>
+                        <th scope="col">{ tr(l, "col-reason") }</th>
                     </tr></thead>
                     <tbody>
                         { for r.rejected.iter().map(|x| html! {
@@ -164,22 +171,22 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
             if !r.unrecognised.is_empty() {
                 <table class="data-table unrecognised-table" data-testid="unrecognised">
                     <caption>
-                        { "Values the rules do not know. They are counted unless you exclude them; the report is counted again." }
+                        { tr(l, "unrecognised-caption") }
                     </caption>
                     <thead><tr>
-                        <th scope="col">{ "Field" }</th>
-                        <th scope="col">{ "Value" }</th>
-                        <th scope="col" class="num">{ "Rows" }</th>
-                        <th scope="col">{ "Rows are" }</th>
+                        <th scope="col">{ tr(l, "col-field") }</th>
+                        <th scope="col">{ tr(l, "col-value") }</th>
+                        <th scope="col" class="num">{ tr(l, "col-rows") }</th>
+                        <th scope="col">{ tr(l, "col-rows-are") }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.unrecognised.iter().map(|u| unrecognised_row(r, u, &props.onreclassify)) }
+                        { for r.unrecognised.iter().map(|u| unrecognised_row(l, r, u, &props.onreclassify)) }
                     </tbody>
                 </table>
             }
 
             if !r.warnings.is_empty() {
-                <h3>{ "Warnings" }</h3>
+                <h3>{ tr(l, "warnings") }</h3>
                 <ul class="warnings" data-testid="warnings">
                     { for r.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
@@ -187,21 +194,21 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
 
             if !r.files.is_empty() {
                 <table class="data-table files-table" data-testid="files">
-                    <caption>{ "How each file was read" }</caption>
+                    <caption>{ tr(l, "files-caption") }</caption>
                     <thead><tr>
-                        <th scope="col">{ "File" }</th>
-                        <th scope="col">{ "Encoding" }</th>
-                        <th scope="col">{ "Delimiter" }</th>
-                        <th scope="col" class="num">{ "Rows" }</th>
-                        <th scope="col">{ "Columns used" }</th>
+                        <th scope="col">{ tr(l, "col-file") }</th>
+                        <th scope="col">{ tr(l, "col-encoding") }</th>
+                        <th scope="col">{ tr(l, "col-delimiter") }</th>
+                        <th scope="col" class="num">{ tr(l, "col-rows") }</th>
+                        <th scope="col">{ tr(l, "col-columns") }</th>
                     </tr></thead>
                     <tbody>
                         { for r.files.iter().map(|f| html! {
                             <tr data-testid="file-row" data-name={f.name.clone()}>
                                 <th scope="row" class="file-name">{ &f.name }</th>
                                 <td>{ &f.encoding }</td>
-                                <td>{ delimiter_label(&f.delimiter) }</td>
-                                { count_cell(f.rows) }
+                                <td>{ delimiter_label(l, &f.delimiter) }</td>
+                                { count_cell(l, f.rows) }
                                 <td>
                                     if f.columns.is_empty() {
                                         { "–" }
@@ -225,7 +232,7 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
     }
 }
 
-fn unrecognised_row(r: &Report, u: &Unrecognised, onreclassify: &Callback<(String, String, bool)>) -> Html {
+fn unrecognised_row(l: Lang, r: &Report, u: &Unrecognised, onreclassify: &Callback<(String, String, bool)>) -> Html {
     let counted = counted_now(r, u);
     let onclick = {
         let cb = onreclassify.clone();
@@ -234,9 +241,9 @@ fn unrecognised_row(r: &Report, u: &Unrecognised, onreclassify: &Callback<(Strin
     };
     html! {
         <tr data-testid="unrecognised-row" data-field={u.field.clone()} data-item={u.value.clone()}>
-            <td>{ field_label(&u.field) }</td>
+            <td>{ field_label(l, &u.field) }</td>
             <td class="value-literal">{ &u.value }</td>
-            { count_cell(u.rows) }
+            { count_cell(l, u.rows) }
             <td>
                 <button
                     type="button"
@@ -244,11 +251,11 @@ fn unrecognised_row(r: &Report, u: &Unrecognised, onreclassify: &Callback<(Strin
                     class={classes!("reclassify", if counted { "is-counted" } else { "is-excluded" })}
                     data-testid="reclassify"
                     aria-checked={if counted { "true" } else { "false" }}
-                    aria-label={format!("Count the rows whose {} is {}", field_label(&u.field), u.value)}
+                    aria-label={trf(l, "reclassify-label", &[("field", field_label(l, &u.field).into()), ("value", (&u.value).into())])}
                     {onclick}
                 >
                     <span class="switch-track" aria-hidden="true"><span class="switch-knob"></span></span>
-                    <span class="switch-text">{ if counted { "Counted" } else { "Excluded" } }</span>
+                    <span class="switch-text">{ tr(l, if counted { "counted" } else { "excluded" }) }</span>
                 </button>
             </td>
         </tr>

@@ -9,6 +9,7 @@ use super::chart::day_number;
 use super::format::{fmt_count, fmt_month, fmt_month_of, parse_month};
 use super::svg::{self, Bar, ChartSpec, Point, Size};
 use super::{count_cell, SectionProps};
+use crate::locale::{tr, trf, use_lang, Lang};
 
 /// Each month with the profiles leaving in it and the count left after it if nothing more is sent.
 pub fn remaining(r: &Report) -> Vec<(&engine::report::ExpiringMonth, u64)> {
@@ -22,7 +23,7 @@ pub fn remaining(r: &Report) -> Vec<(&engine::report::ExpiringMonth, u64)> {
         .collect()
 }
 
-fn expiring_svg(r: &Report, size: Size) -> Option<String> {
+fn expiring_svg(l: Lang, r: &Report, size: Size) -> Option<String> {
     let months: Vec<_> =
         remaining(r).into_iter().filter_map(|(m, left)| Some((parse_month(&m.month)?, m, left))).collect();
     let (first, _, _) = months.first()?;
@@ -34,7 +35,11 @@ fn expiring_svg(r: &Report, size: Size) -> Option<String> {
             x0: day_number(*d) + 3,
             x1: day_number(*d) + 27,
             value: m.profiles,
-            title: format!("{}: {} profiles leave", fmt_month(&m.month), fmt_count(m.profiles)),
+            title: trf(
+                l,
+                "expiring-bar",
+                &[("month", fmt_month(l, &m.month).into()), ("count", fmt_count(l, m.profiles).into())],
+            ),
         })
         .collect();
     let line = months
@@ -42,10 +47,10 @@ fn expiring_svg(r: &Report, size: Size) -> Option<String> {
         .map(|(d, m, left)| Point {
             x: day_number(*d) + 15,
             value: *left,
-            title: format!(
-                "After {}: {} active profiles if nothing more is sent",
-                fmt_month(&m.month),
-                fmt_count(*left)
+            title: trf(
+                l,
+                "expiring-point",
+                &[("month", fmt_month(l, &m.month).into()), ("count", fmt_count(l, *left).into())],
             ),
         })
         .collect();
@@ -56,37 +61,38 @@ fn expiring_svg(r: &Report, size: Size) -> Option<String> {
             let most = if size == Size::Wide { 7 } else { 4 };
             months.len() <= most || i.is_multiple_of(months.len().div_ceil(most))
         })
-        .map(|(_, (d, _, _))| (day_number(*d) + 15, fmt_month_of(*d)))
+        .map(|(_, (d, _, _))| (day_number(*d) + 15, fmt_month_of(l, *d)))
         .collect();
     svg::render(&ChartSpec {
-        title: "Profiles leaving the window each month (bars) and the count left if nothing more is sent (line)"
-            .to_string(),
+        title: tr(l, "expiring-svg-title"),
         size,
         x_range: (day_number(*first), day_number(end) - 1),
         x_labels,
         bars,
         line,
         level: None,
+        lang: l,
     })
 }
 
 /// Bars per coming month, the line of what is left, and their table.
 #[function_component(Expiring)]
 pub fn expiring(props: &SectionProps) -> Html {
+    let l = use_lang();
     let r = &props.report;
-    let svg = use_memo(props.report.clone(), |r| {
-        [Size::Wide, Size::Narrow].map(|size| expiring_svg(r, size).map(|svg| (size, svg)))
+    let svg = use_memo((props.report.clone(), l), |(r, l)| {
+        [Size::Wide, Size::Narrow].map(|size| expiring_svg(*l, r, size).map(|svg| (size, svg)))
     });
     let rows = remaining(r);
     html! {
         <section class="report-section expiring-section">
-            <h2>{ "Expiring" }</h2>
+            <h2>{ tr(l, "expiring-title") }</h2>
             if rows.is_empty() {
-                <p class="section-empty" data-testid="expiring-empty">{ "No active profile, so none to expire." }</p>
+                <p class="section-empty" data-testid="expiring-empty">{ tr(l, "expiring-empty") }</p>
             } else {
                 <p class="lead">
-                    { "Of the " }<span data-value={r.total_active.to_string()}>{ fmt_count(r.total_active) }</span>
-                    { " profiles active on the as-of date, this many leave the 12-month window each month if nothing more is sent to them." }
+                    { tr(l, "expiring-lead-before") }{ " " }<span data-value={r.total_active.to_string()}>{ fmt_count(l, r.total_active) }</span>
+                    { " " }{ tr(l, "expiring-lead-after") }
                 </p>
                 if svg.iter().any(Option::is_some) {
                     <figure class="chart" data-testid="expiring-chart">
@@ -95,25 +101,25 @@ pub fn expiring(props: &SectionProps) -> Html {
                         }) }
                         <figcaption>
                             <ul class="legend">
-                                <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ "Leaving in the month (bar)" }</li>
-                                <li><span class="swatch swatch-line" aria-hidden="true"></span>{ "Left after the month (line)" }</li>
+                                <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ tr(l, "legend-leaving") }</li>
+                                <li><span class="swatch swatch-line" aria-hidden="true"></span>{ tr(l, "legend-left") }</li>
                             </ul>
                         </figcaption>
                     </figure>
                 }
                 <table class="data-table expiring-table" data-testid="expiring">
-                    <caption>{ "Profiles leaving the window per month, and the count left if nothing more is sent" }</caption>
+                    <caption>{ tr(l, "expiring-caption") }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Month" }</th>
-                        <th scope="col" class="num">{ "Leaving" }</th>
-                        <th scope="col" class="num">{ "Active after it" }</th>
+                        <th scope="col">{ tr(l, "col-month") }</th>
+                        <th scope="col" class="num">{ tr(l, "col-leaving") }</th>
+                        <th scope="col" class="num">{ tr(l, "col-active-after") }</th>
                     </tr></thead>
                     <tbody>
                         { for rows.iter().map(|(m, left)| html! {
                             <tr data-testid="expiring-row" data-month={m.month.clone()}>
-                                <td>{ fmt_month(&m.month) }</td>
-                                { count_cell(m.profiles) }
-                                { count_cell(*left) }
+                                <td>{ fmt_month(l, &m.month) }</td>
+                                { count_cell(l, m.profiles) }
+                                { count_cell(l, *left) }
                             </tr>
                         }) }
                     </tbody>

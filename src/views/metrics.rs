@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::format::fmt_date;
 use super::{count_cell, date_text};
+use crate::locale::{tr, trf, use_lang};
 
 /// The report and what choosing a row does.
 #[derive(Properties, PartialEq)]
@@ -18,26 +19,27 @@ pub struct CustomerMetricsProps {
 /// *From (included)* | *To (included)* | *Number of active profiles*, newest first.
 #[function_component(CustomerMetrics)]
 pub fn customer_metrics(props: &CustomerMetricsProps) -> Html {
+    let l = use_lang();
     let r = &props.report;
     let as_of = r.as_of.as_deref();
     html! {
         <section class="report-section metrics-section">
-            <h2>{ "Customer metrics" }</h2>
+            <h2>{ tr(l, "metrics-title") }</h2>
             if r.snapshots.is_empty() {
                 <p class="section-empty" data-testid="metrics-empty">
-                    { "No snapshots yet: a snapshot is taken on each billing day within the dates of the files." }
+                    { tr(l, "metrics-empty") }
                 </p>
             } else {
                 <table class="data-table metrics-table">
                     <caption>
-                        { "Active profiles at each monthly snapshot, newest first. " }
-                        <span class="no-print">{ "Choose a row to see its detail." }</span>
+                        { tr(l, "metrics-caption") }{ " " }
+                        <span class="no-print">{ tr(l, "metrics-caption-choose") }</span>
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "From (included)" }</th>
-                            <th scope="col">{ "To (included)" }</th>
-                            <th scope="col" class="num">{ "Number of active profiles" }</th>
+                            <th scope="col">{ tr(l, "col-from") }</th>
+                            <th scope="col">{ tr(l, "col-to") }</th>
+                            <th scope="col" class="num">{ tr(l, "col-number-active") }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -58,20 +60,20 @@ pub fn customer_metrics(props: &CustomerMetricsProps) -> Html {
                                     aria-current={chosen.then_some("true")}
                                     onclick={choose}
                                 >
-                                    <td>{ date_text(&s.from) }</td>
+                                    <td>{ date_text(l, &s.from) }</td>
                                     <td>
                                         <button
                                             type="button"
                                             class="row-choose"
                                             data-testid="choose-snapshot"
                                             aria-pressed={if chosen { "true" } else { "false" }}
-                                            aria-label={format!("Show the snapshot of {}", fmt_date(&s.to))}
+                                            aria-label={trf(l, "metrics-show", &[("date", fmt_date(l, &s.to).into())])}
                                         >
-                                            { date_text(&s.to) }
+                                            { date_text(l, &s.to) }
                                         </button>
-                                        if chosen { <span class="chosen-mark">{ " (shown)" }</span> }
+                                        if chosen { <span class="chosen-mark">{ " " }{ tr(l, "metrics-shown") }</span> }
                                     </td>
-                                    { count_cell(s.active) }
+                                    { count_cell(l, s.active) }
                                 </tr>
                             }
                         }) }

@@ -4,7 +4,8 @@
 //! chart, the Customer-metrics list, the snapshot detail, expiring profiles,
 //! the diagnosis and duplicate identities. Every element showing a count
 //! carries the raw number in `data-value`; every date shown carries its ISO
-//! form in `data-date` (and `datetime` on `<time>`).
+//! form in `data-date` (and `datetime` on `<time>`). Words and formats follow
+//! the [`Lang`] context (English when none is provided).
 
 pub mod chart;
 pub mod detail;
@@ -28,6 +29,7 @@ pub use expiring::Expiring;
 pub use metrics::CustomerMetrics;
 pub use tiles::Tiles;
 
+use crate::locale::{tr, use_lang, Lang};
 use format::{fmt_count, fmt_date};
 
 /// What [`ReportView`] renders and the two things a user can do in it.
@@ -54,13 +56,14 @@ pub fn is_empty_report(report: &engine::Report) -> bool {
 /// The whole report, section by section.
 #[function_component(ReportView)]
 pub fn report_view(props: &ReportViewProps) -> Html {
+    let l = use_lang();
     let report = &props.report;
     html! {
         <div class="report" data-testid="report">
             if is_empty_report(report) {
                 <p class="report-empty" data-testid="empty-report" role="status">
-                    <strong>{ "No profiles counted yet." }</strong>
-                    { " Open delivery-log exports to count their active profiles; the figures appear here." }
+                    <strong>{ tr(l, "empty-report-title") }</strong>
+                    { " " }{ tr(l, "empty-report-text") }
                 </p>
             }
             <Tiles report={report.clone()} />
@@ -75,25 +78,16 @@ pub fn report_view(props: &ReportViewProps) -> Html {
 }
 
 /// A right-aligned table cell with a count, the raw number in `data-value`.
-pub fn count_cell(n: u64) -> Html {
-    html! { <td class="num" data-value={n.to_string()}>{ fmt_count(n) }</td> }
+pub fn count_cell(lang: Lang, n: u64) -> Html {
+    html! { <td class="num" data-value={n.to_string()}>{ fmt_count(lang, n) }</td> }
 }
 
 /// A count in running text, the raw number in `data-value`.
-pub fn count_text(n: u64) -> Html {
-    html! { <span class="count" data-value={n.to_string()}>{ fmt_count(n) }</span> }
+pub fn count_text(lang: Lang, n: u64) -> Html {
+    html! { <span class="count" data-value={n.to_string()}>{ fmt_count(lang, n) }</span> }
 }
 
 /// A date shown in short form; ISO in `datetime` and `data-date`.
-pub fn date_text(iso: &str) -> Html {
-    html! { <time datetime={iso.to_string()} data-date={iso.to_string()}>{ fmt_date(iso) }</time> }
-}
-
-/// "1 row" / "3 rows".
-pub fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 {
-        one.to_string()
-    } else {
-        many.to_string()
-    }
+pub fn date_text(lang: Lang, iso: &str) -> Html {
+    html! { <time datetime={iso.to_string()} data-date={iso.to_string()}>{ fmt_date(lang, iso) }</time> }
 }

@@ -60,6 +60,8 @@ pub struct ChartSpec {
     pub line: Vec<Point>,
     /// A dashed horizontal line (the purchased number), with its hover words.
     pub level: Option<(u64, String)>,
+    /// The language of the axis' numbers.
+    pub lang: i18n::Lang,
 }
 
 const ACCENT: RGBColor = RGBColor(0x1f, 0x5f, 0xbf);
@@ -119,7 +121,7 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
             .disable_x_mesh()
             .y_labels(5)
             .x_label_formatter(&|x| labels.iter().find(|l| l.0 == *x).map(|l| l.1.clone()).unwrap_or_default())
-            .y_label_formatter(&|v| super::format::fmt_count(*v))
+            .y_label_formatter(&|v| super::format::fmt_count(spec.lang, *v))
             .label_style(("sans-serif", font).into_font().color(&MUTED))
             .axis_style(MUTED)
             .bold_line_style(GRID)

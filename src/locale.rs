@@ -1,0 +1,51 @@
+//! The page's language: chosen in the header, remembered, at first the browser's; given to the views as a context.
+
+use yew::prelude::*;
+
+pub use i18n::{Arg, Lang};
+
+/// The language the views render in: the provided context's, English when none is provided (a view mounted alone).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The language to open in: the one chosen before, else the browser's first language with a catalog, else English.
+pub fn initial_lang() -> Lang {
+    crate::storage::load_lang()
+        .or_else(|| Lang::first_of(crate::views::format::browser_languages().iter().map(String::as_str)))
+        .unwrap_or_default()
+}
+
+/// Sets `<html lang>` to the chosen language, for screen readers, hyphenation and the browser's own controls.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// The message `key` in `lang`.
+pub fn tr(lang: Lang, key: &str) -> String {
+    i18n::tt(lang, key)
+}
+
+/// The message `key` in `lang` with its variables.
+pub fn trf(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    i18n::t(lang, key, args)
+}
+
+/// A notice of the viewer's state in `lang`: the fixed notices have catalog entries; a notice that
+/// names a file or an error (made by the state or the engine) is shown as it was written.
+pub fn notice_text(lang: Lang, notice: &str) -> String {
+    const FIXED: [(&str, &str); 5] = [
+        ("Settings apply to counted files; an opened report is shown as it was made.", "notice-settings-report"),
+        ("Columns mapped as you chose before for files with these headers.", "notice-mapped-before"),
+        ("Cancelled: the report shown is the previous one.", "notice-cancelled"),
+        ("Deliveries file ready: now open the log files.", "notice-deliveries-ready"),
+        ("A report holds no profiles: open the log files to explain one.", "notice-explain-report"),
+    ];
+    match FIXED.iter().find(|(english, _)| *english == notice) {
+        Some((_, key)) => tr(lang, key),
+        None => notice.to_string(),
+    }
+}
