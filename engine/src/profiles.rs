@@ -2,7 +2,7 @@
 //!
 //! A profile is `(group, key)` where the group stands for (instance, target
 //! dimension). Its key bytes live once in a shared arena; an open-addressing
-//! index maps them to a dense `u32` id, and a 24-byte [`Slot`] per id holds
+//! index maps them to a dense `u32` id, and a 20-byte [`Slot`] per id holds
 //! where the key is, the group, the channel and the latest activity run. A
 //! profile's activity is the union of the intervals `[e, leave_day(e))` over
 //! its counted event days, kept as maximal runs: the latest in the slot, and
@@ -26,22 +26,27 @@ use crate::FastMap;
 pub(crate) type Run = (Day, Day);
 
 /// No counted event yet.
-pub(crate) const NO_CHANNEL: u16 = u16::MAX;
+pub(crate) const NO_CHANNEL: u16 = 0x7FFF;
 /// Reached on several channels: see the channel log.
-pub(crate) const MULTI: u16 = u16::MAX - 1;
-const HAS_EXTRA: u16 = 1;
+pub(crate) const MULTI: u16 = 0x7FFE;
+/// In a slot's channel field: the profile has runs before the slot's.
+const HAS_EXTRA: u16 = 0x8000;
 /// Longest key kept (longer keys are cut: no real key comes near).
 const MAX_KEY: usize = u16::MAX as usize;
+/// Longest run a slot holds, in days (179 years; longer runs are cut into touching pieces).
+const MAX_RUN: Day = u16::MAX as Day;
 
-/// One profile: where its key is, its group, its first run and its channel. 24 bytes.
+/// One profile: where its key is, its group, its latest run and its channel. 20 bytes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Slot {
     /// Key start in the arena (low 48 bits) and key length (high 16 bits).
     pos: [u32; 2],
-    run: Run,
+    /// The latest run: its first day and its length in days (0: no run yet).
+    first: Day,
     pub group: u32,
-    pub channel: u16,
-    flags: u16,
+    days: u16,
+    /// Channel number (15 bits) and the [`HAS_EXTRA`] bit.
+    chan: u16,
 }
 
 impl Slot {
@@ -54,6 +59,41 @@ impl Slot {
     #[inline]
     fn len(&self) -> usize {
         (self.pos[1] >> 16) as usize
+    }
+
+    #[inline]
+    pub(crate) fn run(&self) -> Run {
+        (self.first, self.first + self.days as Day)
+    }
+
+    #[inline]
+    fn set_run(&mut self, run: Run) {
+        self.first = run.0;
+        self.days = (run.1 - run.0).clamp(0, MAX_RUN) as u16;
+    }
+
+    #[inline]
+    pub(crate) fn channel(&self) -> u16 {
+        self.chan & !HAS_EXTRA
+    }
+
+    #[inline]
+    fn set_channel(&mut self, channel: u16) {
+        self.chan = (self.chan & HAS_EXTRA) | (channel & !HAS_EXTRA);
+    }
+
+    #[inline]
+    fn has_extra(&self) -> bool {
+        self.chan & HAS_EXTRA != 0
+    }
+
+    #[inline]
+    fn set_extra(&mut self, on: bool) {
+        if on {
+            self.chan |= HAS_EXTRA;
+        } else {
+            self.chan &= !HAS_EXTRA;
+        }
     }
 }
 
@@ -461,7 +501,7 @@ impl Profiles {
         let id = slots.len() as u32;
         let start = arena.len();
         let pos = [start as u32, ((start as u64 >> 32) as u32 & 0xFFFF) | ((key.len() as u32) << 16)];
-        slots.push(Slot { pos, run: (0, 0), group, channel: NO_CHANNEL, flags: 0 });
+        slots.push(Slot { pos, first: 0, group, days: 0, chan: NO_CHANNEL });
         arena.extend_from_slice(key);
         index.insert(hash, id);
         id
@@ -533,32 +573,28 @@ impl Profiles {
     #[inline]
     pub(crate) fn add(&mut self, id: u32, channel: u16, run: Run) {
         let slot = &mut self.slots[id as usize];
-        let current = slot.channel;
+        let current = slot.channel();
         if current == channel {
             // Fast path: one channel so far, and the latest run only grows (earlier runs all end
             // before it starts, so a run that does not reach back cannot touch them).
-            let r = &mut slot.run;
-            if touches(*r, run) && (slot.flags & HAS_EXTRA == 0 || run.0 >= r.0) {
-                r.0 = r.0.min(run.0);
-                r.1 = r.1.max(run.1);
-                return;
+            let r = slot.run();
+            if touches(r, run) && (!slot.has_extra() || run.0 >= r.0) {
+                let grown = (r.0.min(run.0), r.1.max(run.1));
+                if grown.1 - grown.0 <= MAX_RUN {
+                    slot.set_run(grown);
+                    return;
+                }
             }
         } else if current == NO_CHANNEL {
-            slot.channel = channel;
+            slot.set_channel(channel);
         } else if current == MULTI {
             self.log.push(id, channel, run);
         } else {
-            let slot = self.slots[id as usize];
-            self.log.push(id, current, slot.run);
-            if slot.flags & HAS_EXTRA != 0 {
-                for r in self.runs_of(id) {
-                    if r != slot.run {
-                        self.log.push(id, current, r);
-                    }
-                }
+            for r in self.runs_of(id) {
+                self.log.push(id, current, r);
             }
             self.log.push(id, channel, run);
-            self.slots[id as usize].channel = MULTI;
+            self.slots[id as usize].set_channel(MULTI);
         }
         if self.log.needs_compact() {
             self.log.compact();
@@ -568,34 +604,45 @@ impl Profiles {
 
     fn add_run(&mut self, id: u32, run: Run) {
         let slot = &mut self.slots[id as usize];
-        let r = &mut slot.run;
-        if r.0 == r.1 {
-            *r = run;
+        if slot.days == 0 && !slot.has_extra() && run.1 - run.0 <= MAX_RUN {
+            slot.set_run(run);
             return;
         }
-        if touches(*r, run) && (slot.flags & HAS_EXTRA == 0 || run.0 >= r.0) {
-            r.0 = r.0.min(run.0);
-            r.1 = r.1.max(run.1);
-            return;
+        let r = slot.run();
+        if touches(r, run) && (!slot.has_extra() || run.0 >= r.0) {
+            let grown = (r.0.min(run.0), r.1.max(run.1));
+            if grown.1 - grown.0 <= MAX_RUN {
+                slot.set_run(grown);
+                return;
+            }
         }
         // An event inside an earlier run changes nothing.
-        if slot.flags & HAS_EXTRA != 0 && self.extra.get(&id).is_some_and(|e| e.0 <= run.0 && run.1 <= e.1) {
+        if slot.has_extra() && self.extra.get(&id).is_some_and(|e| e.0 <= run.0 && run.1 <= e.1) {
             return;
         }
         let mut v = self.runs_of(id);
         v.push(run);
         normalise(&mut v);
+        // Runs longer than a slot holds are cut into touching pieces.
+        let mut pieces: Vec<Run> = Vec::with_capacity(v.len());
+        for r in v {
+            let mut start = r.0;
+            while start < r.1 {
+                let end = (start + MAX_RUN).min(r.1);
+                pieces.push((start, end));
+                start = end;
+            }
+        }
         self.extra.remove(&id);
         self.more.remove(&id);
         let slot = &mut self.slots[id as usize];
-        slot.run = v.pop().unwrap_or(run);
-        slot.flags &= !HAS_EXTRA;
-        if let Some(first) = v.first() {
-            slot.flags |= HAS_EXTRA;
+        slot.set_run(pieces.pop().unwrap_or((run.0, run.0)));
+        slot.set_extra(!pieces.is_empty());
+        if let Some(first) = pieces.first() {
             self.extra.insert(id, *first);
         }
-        if v.len() > 1 {
-            self.more.insert(id, v[1..].to_vec());
+        if pieces.len() > 1 {
+            self.more.insert(id, pieces[1..].to_vec());
         }
     }
 
@@ -618,13 +665,13 @@ impl Profiles {
     pub(crate) fn runs_of(&self, id: u32) -> Vec<Run> {
         let slot = &self.slots[id as usize];
         let mut v = Vec::with_capacity(2);
-        if slot.flags & HAS_EXTRA != 0 {
+        if slot.has_extra() {
             v.extend(self.extra.get(&id).copied());
             if let Some(more) = self.more.get(&id) {
                 v.extend_from_slice(more);
             }
         }
-        v.push(slot.run);
+        v.push(slot.run());
         v.retain(|r| r.0 < r.1);
         v
     }
@@ -632,11 +679,11 @@ impl Profiles {
     /// The run of `id` that contains `day`, if any.
     pub(crate) fn run_at(&self, id: u32, day: Day) -> Option<Run> {
         let slot = &self.slots[id as usize];
-        let r = slot.run;
+        let r = slot.run();
         if r.0 <= day && day < r.1 {
             return Some(r);
         }
-        if slot.flags & HAS_EXTRA != 0 {
+        if slot.has_extra() {
             return self.runs_of(id).into_iter().find(|r| r.0 <= day && day < r.1);
         }
         None
@@ -645,8 +692,9 @@ impl Profiles {
     /// Calls `f` with every run of every profile.
     pub(crate) fn for_each_run(&self, mut f: impl FnMut(u32, Run)) {
         for (i, s) in self.slots.iter().enumerate() {
-            if s.run.0 < s.run.1 {
-                f(i as u32, s.run);
+            let r = s.run();
+            if r.0 < r.1 {
+                f(i as u32, r);
             }
         }
         for (id, r) in &self.extra {
@@ -683,8 +731,8 @@ impl Profiles {
             let s = other.slots[oid as usize];
             let id = self.intern(groups[s.group as usize], other.key(oid));
             ids.push(id);
-            if s.channel != MULTI {
-                let ch = if s.channel == NO_CHANNEL { NO_CHANNEL } else { channels[s.channel as usize] };
+            if s.channel() != MULTI {
+                let ch = if s.channel() == NO_CHANNEL { NO_CHANNEL } else { channels[s.channel() as usize] };
                 for r in other.runs_of(oid) {
                     self.add(id, ch, r);
                 }
@@ -722,7 +770,7 @@ impl Profiles {
     pub(crate) fn consistent(&self, groups: usize, channels: usize) -> bool {
         self.slots
             .iter()
-            .all(|s| (s.group as usize) < groups && (s.channel >= MULTI || (s.channel as usize) < channels))
+            .all(|s| (s.group as usize) < groups && (s.channel() >= MULTI || (s.channel() as usize) < channels))
             && self.log.consistent(self.slots.len(), channels)
             && self.extra.keys().chain(self.more.keys()).all(|id| (*id as usize) < self.slots.len())
     }
@@ -919,10 +967,29 @@ mod tests {
         }
         for ((id, ch), mut v) in model {
             normalise(&mut v);
-            if p.slots[id as usize].channel == MULTI {
+            if p.slots[id as usize].channel() == MULTI {
                 assert_eq!(got.get(&(id, ch)), Some(&v), "{id} {ch}");
             }
         }
+    }
+
+    #[test]
+    fn runs_longer_than_a_slot_holds_are_cut_and_still_cover_every_day() {
+        let mut p = Profiles::default();
+        let id = p.intern(0, b"old");
+        // Events every 300 days for 200 years: one continuous activity of about 73 000 days.
+        let days: Vec<Day> = (0..244).map(|i| 700_000 + i * 300).collect();
+        for (i, d) in days.iter().enumerate() {
+            p.add(id, (i % 2) as u16, (*d, d + 365));
+        }
+        let runs = p.runs_of(id);
+        assert!(runs.len() >= 2 && runs.iter().all(|r| r.1 - r.0 <= MAX_RUN));
+        assert!(runs.windows(2).all(|w| w[0].1 == w[1].0), "touching pieces");
+        assert_eq!((runs[0].0, runs[runs.len() - 1].1), (700_000, 700_000 + 243 * 300 + 365));
+        for d in [700_000, 730_000, 765_534, 765_535, 765_536, 772_000] {
+            assert!(p.run_at(id, d).is_some(), "{d}");
+        }
+        assert!(p.run_at(id, 699_999).is_none());
     }
 
     #[test]

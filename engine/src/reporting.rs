@@ -157,8 +157,8 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         total += 1;
         let m = p.slots[id as usize];
         per_group[m.group as usize] += 1;
-        if m.channel != MULTI {
-            if let Some(c) = per_channel.get_mut(m.channel as usize) {
+        if m.channel() != MULTI {
+            if let Some(c) = per_channel.get_mut(m.channel() as usize) {
                 *c += 1;
             }
         }
