@@ -67,10 +67,11 @@ export async function launch() {
 
 /**
  * A fresh page whose requests are all recorded; `offsite` lists those that
- * left `origin` (they are aborted, and the test fails on them).
+ * left `origin` (they are aborted, and the test fails on them). `locale`
+ * (e.g. 'de-DE') is the browser's language; the default is Playwright's en-US.
  */
-export async function openPage(browser, origin) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function openPage(browser, origin, { locale } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const requests = [];
   const offsite = [];

@@ -29,9 +29,9 @@ function demoExport() {
   return generate('demo-export.csv', ['--preset', 'demo']);
 }
 
-/** Opens the viewer and waits until its report is on screen. */
-async function openViewer(ctx) {
-  const opened = await openPage(ctx.browser, ctx.server.url);
+/** Opens the viewer (in a browser speaking `options.locale`, if given) and waits until its report is on screen. */
+async function openViewer(ctx, options = {}) {
+  const opened = await openPage(ctx.browser, ctx.server.url, options);
   await opened.page.goto(ctx.server.url);
   await opened.page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 30_000 });
   return opened;
@@ -111,6 +111,57 @@ const tests = [
       await opened.page.setContent('<img src="http://example.invalid/pixel.png">');
       await refused;
       assertEqual(opened.offsite.join(), 'http://example.invalid/pixel.png', 'offsite requests recorded');
+      await opened.context.close();
+    },
+  ],
+  [
+    'the language picker switches the page to Dutch, then Swedish, with their number grouping, and remembers it',
+    async (ctx) => {
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const tile = page.locator('[data-testid=total-active]');
+      const total = Number(await tile.getAttribute('data-value'));
+      assert(total >= 1000, `a total with a thousands separator (${total})`);
+      assertEqual(await page.locator('h1').textContent(), 'Active profiles', 'English by default (en-US browser)');
+      assertEqual(await page.locator('[data-testid=language]').inputValue(), 'en', 'the picker shows English');
+      const grouped = (sep) => String(total).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+
+      await page.selectOption('[data-testid=language]', 'nl');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Actieve profielen');
+      assertEqual(await page.evaluate(() => document.documentElement.lang), 'nl', '<html lang>');
+      assertEqual((await tile.textContent()).trim(), grouped('.'), 'the total grouped the Dutch way');
+      assertEqual(Number(await tile.getAttribute('data-value')), total, 'data-value stays the raw number');
+      assert((await page.locator('h2').allTextContents()).includes('Klantstatistieken'), 'Customer metrics in Dutch');
+      assert((await page.locator('[data-testid=diagnosis-sentence]').textContent()).includes('rijen gelezen'), 'the diagnosis in Dutch');
+      await screenshot(page, 'language-nl');
+
+      await page.selectOption('[data-testid=language]', 'sv');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Aktiva profiler');
+      assertEqual((await tile.textContent()).trim(), grouped('\u00a0'), 'the total grouped the Swedish way (no-break space)');
+      assertEqual(Number(await tile.getAttribute('data-value')), total, 'data-value stays the raw number');
+
+      await page.reload();
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached' });
+      assertEqual(await page.locator('h1').textContent(), 'Aktiva profiler', 'the language is remembered');
+      assertEqual(await page.locator('[data-testid=language]').inputValue(), 'sv', 'the picker shows Swedish');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a browser whose language is German opens the viewer in German',
+    async (ctx) => {
+      const opened = await openViewer(ctx, { locale: 'de-DE' });
+      const { page } = opened;
+      assertEqual(await page.locator('h1').textContent(), 'Aktive Profile', 'the German title');
+      assertEqual(await page.locator('[data-testid=language]').inputValue(), 'de', 'the picker shows German');
+      assertEqual(await page.evaluate(() => document.documentElement.lang), 'de', '<html lang>');
+      const tile = page.locator('[data-testid=total-active]');
+      const total = Number(await tile.getAttribute('data-value'));
+      assertEqual((await tile.textContent()).trim(), String(total).replace(/\B(?=(\d{3})+(?!\d))/g, '.'), 'grouped the German way');
+      assert((await page.locator('h2').allTextContents()).includes('Kundenmetriken'), 'Customer metrics in German');
+      await screenshot(page, 'language-de');
+      noRequestLeft(opened);
       await opened.context.close();
     },
   ],
