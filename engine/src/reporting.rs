@@ -59,6 +59,31 @@ fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
     RulesInForce { counted_status: counted, excluded_status: excluded, excluded_failure_reasons: reasons }
 }
 
+/// The longest data range that gets monthly snapshots (200 years): a longer one means stray dates.
+const MAX_RANGE: Day = 200 * 366;
+
+/// Active profiles on each day from `lo` to `hi`, both included.
+fn active_days(p: &crate::profiles::Profiles, lo: Day, hi: Day) -> Vec<u64> {
+    let len = (hi - lo + 2) as usize;
+    let mut diff = vec![0i64; len];
+    p.for_each_run(|_, r| {
+        let s = r.0.max(lo);
+        let e = r.1.min(hi + 1);
+        if s < e {
+            diff[(s - lo) as usize] += 1;
+            diff[(e - lo) as usize] -= 1;
+        }
+    });
+    let mut acc = 0i64;
+    diff.truncate(len - 1);
+    diff.into_iter()
+        .map(|d| {
+            acc += d;
+            acc.max(0) as u64
+        })
+        .collect()
+}
+
 pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, settings: &ReportSettings) -> Report {
     let as_of = settings.as_of.map(from_date).or(st.max_day);
     let mut report = Report {
@@ -265,41 +290,32 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     case.sort_by(|a, b| b.profiles.cmp(&a.profiles).then_with(|| a.dimension.cmp(&b.dimension)));
     report.case_duplicates = case;
 
-    // Daily series and snapshots: one sweep.
+    // Daily series and snapshots: sweeps over run starts and ends.
     let (Some(min_day), Some(max_day)) = (st.min_day, st.max_day) else {
         return report;
     };
-    let lo = min_day.min(as_of - 364);
-    let hi = max_day.max(as_of);
-    if hi - lo > 200 * 366 {
+    let start = (as_of - 364).max(min_day);
+    if start <= as_of {
+        let active = active_days(p, start, as_of);
+        report.daily = (start..=as_of).zip(active).map(|(d, active)| DailyCount { date: iso(d), active }).collect();
+    }
+    if max_day - min_day > MAX_RANGE {
+        report.warnings.push(format!(
+            "the data range {} to {} is too long for monthly snapshots: check the event dates",
+            iso(min_day),
+            iso(max_day)
+        ));
         return report;
     }
-    let len = (hi - lo + 2) as usize;
-    let mut diff = vec![0i64; len];
-    p.for_each_run(|_, r| {
-        let s = r.0.max(lo);
-        let e = r.1.min(hi + 1);
-        if s < e {
-            diff[(s - lo) as usize] += 1;
-            diff[(e - lo) as usize] -= 1;
-        }
-    });
-    let mut active = vec![0u64; len];
-    let mut acc = 0i64;
-    for (a, d) in active.iter_mut().zip(&diff) {
-        acc += d;
-        *a = acc.max(0) as u64;
-    }
-    let at = |day: Day| active[(day - lo) as usize];
-    let start = (as_of - 364).max(min_day);
-    report.daily = (start..=as_of).map(|d| DailyCount { date: iso(d), active: at(d) }).collect();
+    let active = active_days(p, min_day, max_day);
     let (first, last) = (to_date(min_day), to_date(max_day));
     let mut month = first.with_day(1).unwrap_or(first);
     while month <= last {
         if let Some(b) = billing_date(month.year(), month.month(), settings.billing_day) {
             let b = from_date(b);
             if (min_day..=max_day).contains(&b) {
-                report.snapshots.push(Snapshot { from: iso(minus_year(b) + 1), to: iso(b), active: at(b) });
+                let n = active[(b - min_day) as usize];
+                report.snapshots.push(Snapshot { from: iso(minus_year(b) + 1), to: iso(b), active: n });
             }
         }
         match month.checked_add_months(chrono::Months::new(1)) {

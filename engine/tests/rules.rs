@@ -848,3 +848,14 @@ fn unknown_failure_reasons_and_flag_values_are_listed() {
         r.unrecognised.iter().map(|u| (u.field.as_str(), u.value.as_str(), u.rows)).collect();
     assert_eq!(got, [("failure_reason", "13", 1), ("failure_reason", "Strange reason", 1), ("proof", "maybe", 1)]);
 }
+
+#[test]
+fn a_stray_date_far_back_does_not_flood_the_snapshots() {
+    let r = one_file(b"recipientId,eventDate\na,0001-01-01\nb,2026-10-01\n");
+    assert_eq!((r.total_active, r.daily.len()), (1, 365));
+    assert!(r.snapshots.is_empty());
+    assert!(r.warnings[0].contains("too long for monthly snapshots"), "{:?}", r.warnings);
+    let far = ReportSettings { as_of: Some(date("2100-01-01")), ..Default::default() };
+    let r = count_files(Options::default(), &[("f.csv", b"recipientId,eventDate\nb,2026-10-01\n")], &far);
+    assert_eq!((r.total_active, r.daily.len(), r.snapshots.len()), (0, 365, 0));
+}
