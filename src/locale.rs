@@ -34,6 +34,34 @@ pub fn trf(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     i18n::t(lang, key, args)
 }
 
+/// The engine's field names (`event date`, ...) that the catalogs have words for.
+const FIELD_NAMES: [&str; 15] = [
+    "profile key",
+    "event date",
+    "status",
+    "failure reason",
+    "failure type",
+    "delivery",
+    "channel",
+    "target dimension",
+    "address",
+    "transactional",
+    "proof",
+    "seed",
+    "control group",
+    "instance",
+    "label",
+];
+
+/// A field of the engine (`event date`) in `lang`; a name without catalog words as it is.
+pub fn field_name(lang: Lang, name: &str) -> String {
+    if FIELD_NAMES.contains(&name) {
+        tr(lang, &format!("fieldname-{}", name.replace(' ', "-")))
+    } else {
+        name.to_string()
+    }
+}
+
 /// A notice of the viewer's state in `lang`: the fixed notices have catalog entries; a notice that
 /// names a file or an error (made by the state or the engine) is shown as it was written.
 pub fn notice_text(lang: Lang, notice: &str) -> String {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use engine::{Preview, FIELDS};
 use yew::prelude::*;
 
-use crate::locale::{tr, trf, use_lang};
+use crate::locale::{field_name, tr, trf, use_lang};
 use crate::state::{Action, MappingAction, ViewerState};
 use crate::worker::FileHandle;
 
@@ -85,7 +85,7 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
                     };
                     html! {
                         <label class="mapping-field">
-                            <span>{ &field }</span>
+                            <span>{ field_name(l, &field) }</span>
                             <select data-testid="mapping-field" data-field={field.clone()} {onchange}>
                                 <option value="" selected={chosen.is_empty()}>{ automatic_label }</option>
                                 { for headers.iter().map(|h| html! {

@@ -227,3 +227,21 @@ explain-the-as-of = dem Stichtag
 explain-active = Aktiv am { $on } in { $place }: zuletzt gezählt am { $last }; es verlässt das Fenster am { $leaves }, wenn nichts mehr gesendet wird.
 explain-gone = Nicht aktiv am { $on } in { $place }: zuletzt gezählt am { $last }, mehr als 12 Monate zuvor.
 explain-never = Nicht aktiv am { $on } in { $place }: keine gezählte Zeile an oder vor diesem Datum.
+
+## Feldnamen (die Spalten, nach denen eine Datei gelesen wird; --map behält die englischen Namen)
+
+fieldname-profile-key = Profilschlüssel
+fieldname-event-date = Ereignisdatum
+fieldname-status = Status
+fieldname-failure-reason = Fehlergrund
+fieldname-failure-type = Fehlertyp
+fieldname-delivery = Versand
+fieldname-channel = Kanal
+fieldname-target-dimension = Zielgruppendimension
+fieldname-address = Adresse
+fieldname-transactional = transaktional
+fieldname-proof = Testsendung
+fieldname-seed = Seed
+fieldname-control-group = Kontrollgruppe
+fieldname-instance = Instanz
+fieldname-label = Bezeichnung

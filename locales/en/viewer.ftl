@@ -228,3 +228,21 @@ explain-the-as-of = the as-of date
 explain-active = Active on { $on } in { $place }: last counted on { $last }; it leaves the window on { $leaves } if nothing more is sent.
 explain-gone = Not active on { $on } in { $place }: last counted on { $last }, more than 12 months before.
 explain-never = Not active on { $on } in { $place }: no counted row on or before that date.
+
+## Field names (the columns a file is read by; --map keeps the English names)
+
+fieldname-profile-key = profile key
+fieldname-event-date = event date
+fieldname-status = status
+fieldname-failure-reason = failure reason
+fieldname-failure-type = failure type
+fieldname-delivery = delivery
+fieldname-channel = channel
+fieldname-target-dimension = target dimension
+fieldname-address = address
+fieldname-transactional = transactional
+fieldname-proof = proof
+fieldname-seed = seed
+fieldname-control-group = control group
+fieldname-instance = instance
+fieldname-label = label

@@ -227,3 +227,21 @@ explain-the-as-of = la date de référence
 explain-active = Actif au { $on } dans { $place } : compté pour la dernière fois le { $last } ; il quitte la fenêtre le { $leaves } si plus rien n’est envoyé.
 explain-gone = Inactif au { $on } dans { $place } : compté pour la dernière fois le { $last }, plus de 12 mois avant.
 explain-never = Inactif au { $on } dans { $place } : aucune ligne comptée à cette date ou avant.
+
+## Noms des champs (les colonnes par lesquelles un fichier est lu ; --map garde les noms anglais)
+
+fieldname-profile-key = clé de profil
+fieldname-event-date = date de l’événement
+fieldname-status = statut
+fieldname-failure-reason = motif d’échec
+fieldname-failure-type = type d’échec
+fieldname-delivery = diffusion
+fieldname-channel = canal
+fieldname-target-dimension = dimension de ciblage
+fieldname-address = adresse
+fieldname-transactional = transactionnel
+fieldname-proof = BAT
+fieldname-seed = adresse de contrôle
+fieldname-control-group = groupe de contrôle
+fieldname-instance = instance
+fieldname-label = libellé

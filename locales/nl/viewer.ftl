@@ -227,3 +227,21 @@ explain-the-as-of = de peildatum
 explain-active = Actief op { $on } in { $place }: laatst geteld op { $last }; het verlaat het venster op { $leaves } als er niets meer wordt verzonden.
 explain-gone = Niet actief op { $on } in { $place }: laatst geteld op { $last }, meer dan 12 maanden eerder.
 explain-never = Niet actief op { $on } in { $place }: geen getelde rij op of vóór die datum.
+
+## Veldnamen (de kolommen waarmee een bestand wordt gelezen; --map houdt de Engelse namen)
+
+fieldname-profile-key = profielsleutel
+fieldname-event-date = gebeurtenisdatum
+fieldname-status = status
+fieldname-failure-reason = foutreden
+fieldname-failure-type = fouttype
+fieldname-delivery = levering
+fieldname-channel = kanaal
+fieldname-target-dimension = targetingdimensie
+fieldname-address = adres
+fieldname-transactional = transactioneel
+fieldname-proof = proef
+fieldname-seed = seed
+fieldname-control-group = controlegroep
+fieldname-instance = instantie
+fieldname-label = label

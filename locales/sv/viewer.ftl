@@ -227,3 +227,21 @@ explain-the-as-of = per-datumet
 explain-active = Aktiv den { $on } i { $place }: senast räknad den { $last }; den lämnar fönstret den { $leaves } om inget mer skickas.
 explain-gone = Inte aktiv den { $on } i { $place }: senast räknad den { $last }, mer än 12 månader före.
 explain-never = Inte aktiv den { $on } i { $place }: ingen räknad rad på eller före det datumet.
+
+## Fältnamn (kolumnerna en fil läses med; --map behåller de engelska namnen)
+
+fieldname-profile-key = profilnyckel
+fieldname-event-date = händelsedatum
+fieldname-status = status
+fieldname-failure-reason = felorsak
+fieldname-failure-type = feltyp
+fieldname-delivery = leverans
+fieldname-channel = kanal
+fieldname-target-dimension = målgruppsdimension
+fieldname-address = adress
+fieldname-transactional = transaktionell
+fieldname-proof = korrektur
+fieldname-seed = seed
+fieldname-control-group = kontrollgrupp
+fieldname-instance = instans
+fieldname-label = etikett

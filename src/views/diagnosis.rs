@@ -216,7 +216,7 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                                         <dl class="columns">
                                             { for f.columns.iter().map(|(field, header)| html! {
                                                 <>
-                                                    <dt>{ field }</dt>
+                                                    <dt>{ crate::locale::field_name(l, field) }</dt>
                                                     <dd>{ header }</dd>
                                                 </>
                                             }) }
