@@ -392,7 +392,7 @@ fn problems(props: &ProblemsProps) -> Html {
             <h2>{ tr(l, "problems-title") }</h2>
             { for props.problems.iter().map(|p| html! {
                 <div class="problem" data-testid="problem" data-file={p.file.clone()}>
-                    <p>{ &p.message }</p>
+                    <p>{ problem_text(l, p) }</p>
                     if let (false, Some(file)) = (p.missing.is_empty(), open_file(&props.source, &p.file)) {
                         <MappingStep {file} fields={p.missing.clone()} mapping={props.mapping.clone()}
                             automatic={BTreeMap::new()} dispatch={props.dispatch.clone()} />
@@ -426,6 +426,26 @@ fn choose_columns(props: &ColumnsProps) -> Html {
             }) }
         </section>
     }
+}
+
+/// A file problem in `lang`: a file without the columns it needs is said again in the catalog's words
+/// (English stays the worker's own sentence); other problems are shown as the worker wrote them.
+fn problem_text(lang: Lang, p: &FileProblem) -> String {
+    let missing_fields = format!("{}, line 1 (the header): no column found for", p.file);
+    if lang == Lang::En || p.missing.is_empty() || !p.message.starts_with(&missing_fields) {
+        return p.message.clone();
+    }
+    let or = format!(" {} ", tr(lang, "problem-or"));
+    let missing: Vec<String> = p
+        .missing
+        .iter()
+        .map(|m| m.split(" or ").map(|f| crate::locale::field_name(lang, f)).collect::<Vec<_>>().join(&or))
+        .collect();
+    trf(
+        lang,
+        "problem-missing",
+        &[("file", (&p.file).into()), ("missing", missing.join(", ").into()), ("headers", p.headers.join(", ").into())],
+    )
 }
 
 /// The open file with this name.

@@ -245,3 +245,8 @@ fieldname-seed = Seed
 fieldname-control-group = Kontrollgruppe
 fieldname-instance = Instanz
 fieldname-label = Bezeichnung
+
+## Dateien, die nicht gezählt werden können
+
+problem-missing = { $file }, Zeile 1 (die Kopfzeile): keine Spalte gefunden für { $missing }. Gefundene Kopfzeilen: { $headers }.
+problem-or = oder

@@ -246,3 +246,8 @@ fieldname-seed = seed
 fieldname-control-group = control group
 fieldname-instance = instance
 fieldname-label = label
+
+## Files that cannot be counted (English comes from the worker as it is)
+
+problem-missing = { $file }, line 1 (the header): no column found for { $missing }. Headers found: { $headers }.
+problem-or = or

@@ -245,3 +245,8 @@ fieldname-seed = adresse de contrôle
 fieldname-control-group = groupe de contrôle
 fieldname-instance = instance
 fieldname-label = libellé
+
+## Fichiers qui ne peuvent pas être comptés
+
+problem-missing = { $file }, ligne 1 (l’en-tête) : aucune colonne trouvée pour { $missing }. En-têtes trouvés : { $headers }.
+problem-or = ou

@@ -245,3 +245,8 @@ fieldname-seed = seed
 fieldname-control-group = controlegroep
 fieldname-instance = instantie
 fieldname-label = label
+
+## Bestanden die niet geteld kunnen worden
+
+problem-missing = { $file }, regel 1 (de kopregel): geen kolom gevonden voor { $missing }. Gevonden kopteksten: { $headers }.
+problem-or = of

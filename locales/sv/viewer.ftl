@@ -245,3 +245,8 @@ fieldname-seed = seed
 fieldname-control-group = kontrollgrupp
 fieldname-instance = instans
 fieldname-label = etikett
+
+## Filer som inte kan räknas
+
+problem-missing = { $file }, rad 1 (rubrikraden): ingen kolumn hittades för { $missing }. Rubriker i filen: { $headers }.
+problem-or = eller
