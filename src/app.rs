@@ -458,16 +458,19 @@ fn open_file(source: &Source, name: &str) -> Option<FileHandle> {
 
 /// `1.5 MB`-style sizes for the header and the progress bar (`1,5 MB` with a decimal comma).
 pub fn human_bytes(lang: Lang, bytes: f64) -> String {
+    // French writes octets: o, ko, Mo.
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
+    const OCTETS: [&str; 5] = ["o", "ko", "Mo", "Go", "To"];
+    let units = if lang == Lang::Fr { OCTETS } else { UNITS };
     let mut value = bytes;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
+    while value >= 1000.0 && unit < units.len() - 1 {
         value /= 1000.0;
         unit += 1;
     }
     if unit == 0 {
-        format!("{value:.0} {}", UNITS[unit])
+        format!("{value:.0} {}", units[unit])
     } else {
-        format!("{} {}", crate::views::format::fmt_decimal1(lang, value), UNITS[unit])
+        format!("{} {}", crate::views::format::fmt_decimal1(lang, value), units[unit])
     }
 }
