@@ -61,6 +61,9 @@ pub struct RulesInForce {
     pub counted_status: Vec<String>,
     pub excluded_status: Vec<String>,
     pub excluded_failure_reasons: Vec<i64>,
+    /// Channels left out as social (an addition to report-format.md: the rules state every
+    /// classification in force, and this one can be changed too).
+    pub social_channels: Vec<String>,
 }
 
 /// From (included) and To (included).

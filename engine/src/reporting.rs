@@ -56,7 +56,12 @@ fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
     reasons.extend(rules.control_failure_reasons.iter().copied());
     reasons.sort_unstable();
     reasons.dedup();
-    RulesInForce { counted_status: counted, excluded_status: excluded, excluded_failure_reasons: reasons }
+    RulesInForce {
+        counted_status: counted,
+        excluded_status: excluded,
+        excluded_failure_reasons: reasons,
+        social_channels: rules.social_channels.clone(),
+    }
 }
 
 /// The longest data range that gets monthly snapshots (200 years): a longer one means stray dates.
