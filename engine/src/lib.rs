@@ -96,7 +96,9 @@
 //! Counters made with the same options [`merge`](Counter::merge) into the
 //! state that one pass over all their files would have given, so files can be
 //! read on several threads or web workers. A counter is `Serialize` and
-//! `Deserialize` (files still open excepted) to travel between workers.
+//! `Deserialize` (files still open excepted) to travel between workers. A
+//! file is read whole by one counter (its day/month order and its encoding
+//! are decided over the whole file): split the work by files.
 //!
 //! # Explaining a profile
 //!
@@ -109,6 +111,31 @@
 //! Event dates are calendar dates in the report's time zone, UTC by default.
 //! Only UTC and fixed offsets (`+02:00`) are supported, not IANA names: the
 //! time-zone database would outweigh the engine in the WebAssembly build.
+//!
+//! # Readings of the spec
+//!
+//! Where `counting-rules.md` leaves room, the engine reads it as a billing
+//! administrator would expect:
+//! - a row is rejected for a missing key and address before its date is looked
+//!   at; any readable date still tells its file's day/month order, and only a
+//!   date valid in the order it tells decides it (`31/02/2026` does not);
+//!   once decided, a date that contradicts the order is rejected;
+//! - an empty status counts; an unknown status, failure reason or flag value is
+//!   counted as the spec says (flags as false) and listed in `unrecognised`;
+//! - a log row's delivery value is looked up as the deliveries file's key, then
+//!   as its label; channel numbers 0 to 3 read as Email, SMS, Phone and Direct
+//!   mail (changeable in [`Rules::channel_numbers`]);
+//! - `nms:recipient`, `recipient` and `recipients` are the *Recipients*
+//!   dimension; other dimension values are kept as written;
+//! - keys and addresses are trimmed of surrounding spaces, never of case;
+//! - case duplicates compare, for a profile with a key, the e-mail address it
+//!   was reached at (its smallest by hash when it has several);
+//! - *Expiring* for an as-of date before the last event date: a profile
+//!   reached again after the as-of date is counted as leaving at the latest
+//!   possible month (the engine keeps activity runs, not every event day);
+//! - `dimensions`, `instances` and `channels` also list names with 0 active
+//!   profiles; `expiring` lists every month from the as-of date's to the last
+//!   possible leaving month, zeros included; a billing day above 28 reads as 28.
 //!
 //! # Speed and memory
 //!
