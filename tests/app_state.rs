@@ -74,7 +74,9 @@ fn reclassifying_a_status_as_excluded_recounts_the_demo() {
     }));
     assert_eq!(state.settings.status_rules.get(&unrecognised.value), Some(&false));
     assert_eq!(state.report.rows.excluded, excluded_before + unrecognised.rows);
-    assert!(!state.report.unrecognised.iter().any(|u| u.value == unrecognised.value), "no longer unrecognised");
+    let still = state.report.unrecognised.iter().find(|u| u.value == unrecognised.value).expect("still listed");
+    assert_eq!(still.rows, unrecognised.rows, "listed with its rows, so that it can be switched back");
+    assert!(state.report.settings.rules.excluded_status.contains(&unrecognised.value));
 }
 
 #[wasm_bindgen_test]

@@ -24,6 +24,23 @@ pub(crate) enum Status {
     Excluded,
     /// Not in the rules: counted, and listed in the report.
     Unknown,
+    /// Not in the spec's default rules, classified by a rule of the user's:
+    /// still listed in the report, so that the user sees it and can change it back.
+    ByUser {
+        counted: bool,
+    },
+}
+
+impl Status {
+    /// The row is excluded at step 4.
+    pub(crate) fn excludes(self) -> bool {
+        matches!(self, Status::Excluded | Status::ByUser { counted: false })
+    }
+
+    /// The value is listed among the report's unrecognised values.
+    pub(crate) fn listed(self) -> bool {
+        matches!(self, Status::Unknown | Status::ByUser { .. })
+    }
 }
 
 /// What a failure reason means.
@@ -52,12 +69,33 @@ pub(crate) struct Classifier {
 
 impl Classifier {
     pub(crate) fn new(rules: &Rules) -> Self {
+        let defaults = Rules::default();
+        let numbers = defaults.status_numbers.keys().map(|n| n.to_string());
+        let known: BTreeSet<String> = defaults
+            .counted_status
+            .iter()
+            .chain(&defaults.excluded_status)
+            .map(|v| norm(v.as_bytes()))
+            .chain(numbers)
+            .collect();
+        // A value the spec does not know keeps being listed, whatever the user made of it.
+        let meaning = |v: &String, counted: bool| {
+            let key = norm(v.as_bytes());
+            let meaning = match (known.contains(&key), counted) {
+                (true, true) => Status::Counted,
+                (true, false) => Status::Excluded,
+                (false, counted) => Status::ByUser { counted },
+            };
+            (key, meaning)
+        };
         let mut status = BTreeMap::new();
         for v in &rules.counted_status {
-            status.insert(norm(v.as_bytes()), Status::Counted);
+            let (key, meaning) = meaning(v, true);
+            status.insert(key, meaning);
         }
         for v in &rules.excluded_status {
-            status.insert(norm(v.as_bytes()), Status::Excluded);
+            let (key, meaning) = meaning(v, false);
+            status.insert(key, meaning);
         }
         let mut reason_labels = BTreeMap::new();
         for (n, labels) in &rules.failure_reasons {

@@ -701,7 +701,7 @@ impl Engine {
         } else {
             let classifier = &self.classifier;
             let s = self.caches.status.get_or(status_value, |v| classifier.status(v));
-            if s == Status::Unknown {
+            if s.listed() {
                 self.state.unrecognised("status", status_value);
             }
             s
@@ -723,7 +723,7 @@ impl Engine {
             Some(1)
         } else if control || failure == Failure::Control {
             Some(2)
-        } else if status == Status::Excluded {
+        } else if status.excludes() {
             Some(3)
         } else if failure == Failure::Excluded {
             Some(4)

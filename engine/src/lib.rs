@@ -133,8 +133,10 @@
 //! - *Expiring* for an as-of date before the last event date: a profile
 //!   reached again after the as-of date is counted as leaving at the latest
 //!   possible month (the engine keeps activity runs, not every event day);
-//! - `dimensions`, `instances` and `channels` also list names with 0 active
-//!   profiles; `expiring` lists every month from the as-of date's to the last
+//! - `dimensions` and `instances` also list names with 0 active profiles,
+//!   `channels` only those with active profiles (social channels are always
+//!   excluded); a status value the spec does not know stays in
+//!   `unrecognised` after the user reclassifies it; `expiring` lists every month from the as-of date's to the last
 //!   possible leaving month, zeros included; a billing day above 28 reads as 28.
 //!
 //! # Speed and memory

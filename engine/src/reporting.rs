@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::classify::{Classifier, Status};
+use crate::classify::Classifier;
 use crate::counter::{State, REASONS};
 use crate::date::{from_date, leave_day, minus_year, month_of, to_date, Day};
 use crate::profiles::{address_tag, FOLDED, MULTI};
@@ -47,9 +47,10 @@ fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
         if listed.contains(&v) {
             continue;
         }
-        match classifier.status(v.as_bytes()) {
-            Status::Excluded => excluded.push(v),
-            _ => counted.push(v),
+        if classifier.status(v.as_bytes()).excludes() {
+            excluded.push(v);
+        } else {
+            counted.push(v);
         }
     }
     let mut reasons = rules.excluded_failure_reasons.clone();
@@ -254,6 +255,8 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     for (name, n) in st.channels.iter().zip(&per_channel) {
         *chans.entry(name.clone()).or_default() += n;
     }
+    // A channel with no active profile (social channels, always excluded) is noise in this table.
+    chans.retain(|_, n| *n > 0);
     report.channels = named(chans);
 
     // Expiring: every month from the day after as-of up to the last possible leaving day.

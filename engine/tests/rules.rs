@@ -202,6 +202,26 @@ fn unknown_status_counted_and_listed() {
 }
 
 #[test]
+fn a_reclassified_unknown_status_stays_listed_and_known_ones_do_not() {
+    let mut options = Options::default();
+    options.rules.apply("Declined=excluded").unwrap();
+    options.rules.apply("7=counted").unwrap();
+    let csv = format!("{HEAD}{ANCHOR}a,2026-10-01,Declined,,Email,\nb,2026-10-01,7,,Email,\n");
+    let r = count_files(options, &[("log.csv", csv.as_bytes())], &ReportSettings::default());
+    assert_eq!((r.total_active, excluded(&r, "status")), (2, 1), "Declined excluded, 7 counted");
+    let listed: Vec<(&str, &str, u64)> =
+        r.unrecognised.iter().map(|u| (u.field.as_str(), u.value.as_str(), u.rows)).collect();
+    assert_eq!(listed, [("status", "Declined", 1)], "the user's rule is shown, so that it can be changed back");
+}
+
+#[test]
+fn channels_without_active_profiles_are_left_out() {
+    let r = count(&format!("{HEAD}{ANCHOR}a,2026-10-01,Sent,,Twitter,\n"));
+    assert_eq!(excluded(&r, "social"), 1);
+    assert!(r.channels.iter().all(|c| c.name != "Twitter" && c.active > 0), "{:?}", r.channels);
+}
+
+#[test]
 fn status_values_can_be_remapped() {
     let mut options = Options::default();
     options.rules.apply("Declined=excluded").unwrap();
