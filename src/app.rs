@@ -109,7 +109,7 @@ pub fn app() -> Html {
             if state.ready() {
                 <span data-testid="report-ready" data-run={state.last_run.to_string()} hidden=true></span>
             }
-            <div class={classes!("report", (!state.ready()).then_some("stale"))} aria-busy={(!state.ready()).to_string()}>
+            <div class={classes!("report-area", (!state.ready()).then_some("stale"))} aria-busy={(!state.ready()).to_string()}>
                 if !state.ready() {
                     <p class="stale-note">{ tr(l, "stale-note") }</p>
                 }
