@@ -1,4 +1,6 @@
 # Die Wörter des Viewers, Deutsch. Dieselben Schlüssel wie locales/en/viewer.ftl.
+# Campaign-Begriffe: „Zielgruppendimensionen“ in Adobes deutscher Dokumentation geprüft; gewählt, nicht geprüft: Aktive Profile,
+# Kundenmetriken; Status Ignoriert, Versand abgebrochen, Nicht zutreffend.
 
 ## Kopf, Dateien und Einstellungen
 

@@ -1,4 +1,6 @@
 # Les mots de la visionneuse, en français. Les mêmes clés que locales/en/viewer.ftl.
+# Termes de Campaign : « diffusion » vérifié dans la documentation française d'Adobe ; choisis, non vérifiés : Profils actifs,
+# Métriques client, Dimensions de ciblage ; statuts Ignoré, Diffusion annulée, Non applicable.
 
 ## En-tête, fichiers et réglages
 

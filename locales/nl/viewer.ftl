@@ -1,4 +1,6 @@
 # De woorden van de viewer, Nederlands. Dezelfde sleutels als locales/en/viewer.ftl.
+# Campaign-termen (gekozen, niet geverifieerd in Adobe's Nederlandse documentatie): Actieve profielen, Klantstatistieken,
+# Targetingdimensies; statussen Genegeerd, Levering geannuleerd, Niet van toepassing.
 
 ## Kop, bestanden en instellingen
 

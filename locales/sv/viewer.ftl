@@ -1,4 +1,6 @@
 # Visarens ord, svenska. Samma nycklar som locales/en/viewer.ftl.
+# Campaign-termer (valda, inte verifierade i Adobes svenska dokumentation): Aktiva profiler, Kundmätvärden,
+# Målgruppsdimensioner; statusar Ignorerad, Leverans avbruten, Ej tillämpligt.
 
 ## Sidhuvud, filer och inställningar
 
