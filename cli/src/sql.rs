@@ -536,8 +536,7 @@ pub fn script(spec: &Spec<'_>) -> String {
     parts.extend([
         "SELECT 'active', inst, dim, COUNT(*) FROM ap_active GROUP BY inst, dim".to_string(),
         "SELECT 'channel', channel, '', COUNT(*) FROM ap_channels GROUP BY channel".into(),
-        // Every channel and group seen is listed, with 0 when no profile is active through it.
-        "SELECT 'channel', channel, '', 0 FROM ap_rows WHERE rejected IS NULL GROUP BY channel".into(),
+        // Every group of counted rows is listed, with 0 when no profile of it is active.
         "SELECT 'active', inst, dim, 0 FROM ap_counted GROUP BY inst, dim".into(),
         "SELECT 'multi_channel', '', '', COUNT(*) FROM (\n  SELECT inst, dim, pk FROM ap_channels GROUP BY inst, dim, pk HAVING COUNT(*) > 1) m".into(),
         format!(

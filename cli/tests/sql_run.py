@@ -1,6 +1,10 @@
-"""Runs an `active-profiles sql` script on delivery-log CSV files in DuckDB or a local Spark session.
+"""Runs `active-profiles sql` scripts on delivery-log CSV files in DuckDB or a local Spark session.
 
     python sql_run.py duckdb|spark SCRIPT AGGREGATE_OUT TABLE CSV...
+    python sql_run.py duckdb|spark --jobs JOBS.json
+
+JOBS.json is a list of {"script", "aggregate", "table", "files"}: every job
+runs in one session (a Spark session takes long to start).
 
 The CSV files are loaded, every column as text, into a table (DuckDB) or a
 temporary view (Spark) named TABLE; then the script's statements run one by
@@ -11,6 +15,7 @@ then copied to AGGREGATE_OUT. Used by cli/tests/sql_duckdb.rs and sql_spark.rs.
 """
 
 import glob
+import json
 import os
 import shutil
 import sys
@@ -31,21 +36,25 @@ def statements(script):
     return out
 
 
-def run_duckdb(script, table, files):
+def duckdb_session():
     import duckdb
 
     con = duckdb.connect()
     con.execute("SET threads TO 2")
+    return con
+
+
+def run_duckdb(con, script, table, files):
     listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
     con.execute(
-        f'CREATE TABLE "{table}" AS SELECT * FROM read_csv([{listed}], all_varchar = true, header = true, '
+        f'CREATE OR REPLACE TABLE "{table}" AS SELECT * FROM read_csv([{listed}], all_varchar = true, header = true, '
         "union_by_name = true, null_padding = true, quote = '\"', escape = '\"')"
     )
     for st in statements(script):
         con.execute(st)
 
 
-def run_spark(script, table, files, out):
+def spark_session():
     from pyspark.sql import SparkSession
 
     spark = (
@@ -58,6 +67,10 @@ def run_spark(script, table, files, out):
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def run_spark(spark, script, table, files, out):
     frames = [
         spark.read.option("header", "true").option("multiLine", "true").option("escape", '"').csv(f) for f in files
     ]
@@ -71,19 +84,30 @@ def run_spark(script, table, files, out):
     if len(parts) != 1:
         raise SystemExit(f"expected one part file in {out}.dir, found {parts}")
     shutil.copyfile(parts[0], out)
-    spark.stop()
 
 
 def main():
-    engine, script_path, out, table, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
-    with open(script_path, encoding="utf-8") as f:
-        script = f.read()
+    engine = sys.argv[1]
+    if sys.argv[2] == "--jobs":
+        with open(sys.argv[3], encoding="utf-8") as f:
+            jobs = json.load(f)
+    else:
+        jobs = [{"script": sys.argv[2], "aggregate": sys.argv[3], "table": sys.argv[4], "files": sys.argv[5:]}]
     if engine == "duckdb":
-        run_duckdb(script, table, files)
+        session = duckdb_session()
     elif engine == "spark":
-        run_spark(script, table, files, out)
+        session = spark_session()
     else:
         raise SystemExit(f"unknown engine {engine}")
+    for job in jobs:
+        with open(job["script"], encoding="utf-8") as f:
+            script = f.read()
+        if engine == "duckdb":
+            run_duckdb(session, script, job["table"], job["files"])
+        else:
+            run_spark(session, script, job["table"], job["files"], job["aggregate"])
+    if engine == "spark":
+        session.stop()
 
 
 if __name__ == "__main__":

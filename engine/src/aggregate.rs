@@ -50,6 +50,9 @@ pub const AGGREGATE_FORMAT: &str = "active-profiles-aggregate/1";
 /// The columns of an aggregate file, in order.
 pub const AGGREGATE_COLUMNS: [&str; 4] = ["section", "name", "detail", "value"];
 
+/// The longest data range that gets monthly snapshots (200 years), as in a report of files.
+const MAX_RANGE_DAYS: i64 = 200 * 366;
+
 /// One row of the aggregate.
 struct Row {
     section: String,
@@ -324,6 +327,8 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
         .collect();
     inst.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
     report.instances = inst;
+    // A channel with no active profile is left out, as in a report of files.
+    channels.retain(|_, n| *n > 0);
     report.channels = named(channels);
 
     // Expiring: every month from the day after as-of to the last possible leaving day, zeros included.
@@ -377,6 +382,14 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
             Some(n) => d = n,
             None => break,
         }
+    }
+    if (max_day - min_day).num_days() > MAX_RANGE_DAYS {
+        report.warnings.push(format!(
+            "the data range {} to {} is too long for monthly snapshots: check the event dates",
+            iso(min_day),
+            iso(max_day)
+        ));
+        return Ok(report);
     }
     let mut month = min_day.with_day(1).unwrap_or(min_day);
     while month <= max_day {

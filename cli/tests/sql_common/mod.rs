@@ -80,37 +80,84 @@ pub fn ok(cmd: &mut Command) -> Vec<u8> {
     out.stdout
 }
 
-/// The aggregate of `files` counted by the warehouse, read as a report (`report --from-aggregate --format json`).
-pub fn warehouse_report(
+/// Comparisons to make: each job is a script to run on some files and the report it must give.
+/// All jobs run in one warehouse session (a Spark session takes long to start).
+pub struct Batch {
     warehouse: Warehouse,
-    dir: &Path,
-    files: &[PathBuf],
-    map: &[String],
-    extra: &[&str],
-    tag: &str,
-) -> Value {
-    let python = python(warehouse);
-    let script = dir.join(format!("{tag}.{}.sql", warehouse.name()));
-    let aggregate = dir.join(format!("{tag}.{}.aggregate.csv", warehouse.name()));
-    let target = match warehouse {
-        Warehouse::Duckdb => aggregate.display().to_string(),
-        Warehouse::Spark => format!("{}.dir", aggregate.display()),
-    };
-    let mut sql = bin();
-    sql.args(["sql", "--dialect", warehouse.name(), "--table", "delivery_logs", "--aggregate", &target]);
-    sql.arg("--output").arg(&script);
-    for m in map {
-        sql.arg("--map").arg(m);
+    pub dir: tempfile::TempDir,
+    jobs: Vec<Job>,
+}
+
+struct Job {
+    what: String,
+    direct: Value,
+    script: PathBuf,
+    aggregate: PathBuf,
+    table: String,
+    files: Vec<PathBuf>,
+}
+
+impl Batch {
+    pub fn new(warehouse: Warehouse) -> Batch {
+        Batch { warehouse, dir: tempfile::tempdir().expect("temp dir"), jobs: Vec::new() }
     }
-    sql.args(extra);
-    ok(&mut sql);
-    let mut run = Command::new(python);
-    run.arg(workspace().join("cli/tests/sql_run.py")).arg(warehouse.name()).arg(&script).arg(&aggregate);
-    run.arg("delivery_logs").args(files);
-    ok(&mut run);
-    let mut report = bin();
-    report.arg("report").arg("--from-aggregate").arg(&aggregate).args(["--format", "json"]);
-    serde_json::from_slice(&ok(&mut report)).expect("JSON report from the aggregate")
+
+    /// Writes the script for `files` (`sql --map ... extra`) and keeps the report it must give.
+    pub fn add(&mut self, what: &str, files: &[PathBuf], map: &[String], extra: &[&str], direct: Value) {
+        let n = self.jobs.len();
+        let name = self.warehouse.name();
+        let script = self.dir.path().join(format!("job{n}.{name}.sql"));
+        let aggregate = self.dir.path().join(format!("job{n}.{name}.aggregate.csv"));
+        let target = match self.warehouse {
+            Warehouse::Duckdb => aggregate.display().to_string(),
+            Warehouse::Spark => format!("{}.dir", aggregate.display()),
+        };
+        let table = format!("delivery_logs_{n}");
+        let mut sql = bin();
+        sql.args(["sql", "--dialect", name, "--table", &table, "--aggregate", &target]);
+        sql.arg("--output").arg(&script);
+        for m in map {
+            sql.arg("--map").arg(m);
+        }
+        sql.args(extra);
+        ok(&mut sql);
+        self.jobs.push(Job { what: what.into(), direct, script, aggregate, table, files: files.to_vec() });
+    }
+
+    /// Runs every script in the warehouse, then compares each aggregate's report with the expected one.
+    pub fn run(self) {
+        let python = python(self.warehouse);
+        let jobs: Vec<Value> = self
+            .jobs
+            .iter()
+            .map(|j| {
+                serde_json::json!({
+                    "script": j.script, "aggregate": j.aggregate, "table": j.table, "files": j.files,
+                })
+            })
+            .collect();
+        let list = self.dir.path().join("jobs.json");
+        std::fs::write(&list, serde_json::to_vec(&jobs).expect("JSON")).expect("write jobs");
+        let mut run = Command::new(python);
+        run.arg(workspace().join("cli/tests/sql_run.py")).arg(self.warehouse.name()).arg("--jobs").arg(&list);
+        ok(&mut run);
+        let mut failures = Vec::new();
+        for j in &self.jobs {
+            let mut report = bin();
+            report.arg("report").arg("--from-aggregate").arg(&j.aggregate).args(["--format", "json"]);
+            let from_sql: Value = serde_json::from_slice(&ok(&mut report)).expect("JSON report from the aggregate");
+            if let Err(e) = same(&j.direct, &from_sql, &j.what) {
+                failures.push(e);
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} comparisons differ:\n{}",
+            failures.len(),
+            self.jobs.len(),
+            failures.join("\n")
+        );
+    }
 }
 
 /// `active-profiles report --format json` on the files.
@@ -138,8 +185,8 @@ fn rejected_by_reason(report: &Value, from_aggregate: bool) -> BTreeMap<String, 
     out
 }
 
-/// The two reports agree on every figure.
-pub fn assert_same(direct: &Value, warehouse: &Value, what: &str) {
+/// The two reports agree on every figure, or what differs.
+pub fn same(direct: &Value, warehouse: &Value, what: &str) -> Result<(), String> {
     let skip = ["settings", "files", "warnings", "rejected", "format"];
     let keys: std::collections::BTreeSet<&String> =
         direct.as_object().into_iter().chain(warehouse.as_object()).flat_map(|o| o.keys()).collect();
@@ -161,7 +208,11 @@ pub fn assert_same(direct: &Value, warehouse: &Value, what: &str) {
             diffs.push(format!("settings.{k}: {} vs {}", direct["settings"][k], warehouse["settings"][k]));
         }
     }
-    assert!(diffs.is_empty(), "{what}: the warehouse's report differs:\n{}", diffs.join("\n"));
+    if diffs.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{what}: the warehouse's report differs:\n{}", diffs.join("\n")))
+    }
 }
 
 /// The columns the CLI found in a file (`files[0].columns`), as `--map FIELD=COLUMN` options for `sql`.
@@ -174,7 +225,7 @@ pub fn map_from(report: &Value) -> Vec<String> {
 
 /// Generates exports with `active-profiles generate` and compares the two counts.
 pub fn check_generated(warehouse: Warehouse) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let mut batch = Batch::new(warehouse);
     let variants: [(&str, &[&str]); 2] = [
         (
             "labels",
@@ -231,7 +282,7 @@ pub fn check_generated(warehouse: Warehouse) {
         ),
     ];
     for (tag, args) in variants {
-        let path = dir.path().join(format!("{tag}.csv"));
+        let path = batch.dir.path().join(format!("{tag}.csv"));
         let mut gen = bin();
         gen.arg("generate").arg("--output").arg(&path).args(args);
         ok(&mut gen);
@@ -239,10 +290,10 @@ pub fn check_generated(warehouse: Warehouse) {
         for extra in [&[][..], &["--as-of", "2025-02-28", "--billing-day", "last"][..]] {
             let direct = cli_report(&files, extra);
             let map = map_from(&direct);
-            let from_sql = warehouse_report(warehouse, dir.path(), &files, &map, extra, tag);
-            assert_same(&direct, &from_sql, &format!("generated {tag} {extra:?}"));
+            batch.add(&format!("generated {tag} {extra:?}"), &files, &map, extra, direct);
         }
     }
+    batch.run();
 }
 
 const HEADER: &str =
@@ -273,22 +324,21 @@ pub fn write_csv(dir: &Path, name: &str, rows: &[&str]) -> PathBuf {
     path
 }
 
-/// One hand-written case, counted both ways for each set of report options.
-pub fn check_case(warehouse: Warehouse, name: &str, rows: &[&str], runs: &[&[&str]]) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let files = vec![write_csv(dir.path(), &format!("{name}.csv"), rows)];
-    for (i, extra) in runs.iter().enumerate() {
+/// One hand-written case, to be counted both ways for each set of report options.
+pub fn check_case(batch: &mut Batch, name: &str, rows: &[&str], runs: &[&[&str]]) {
+    let files = vec![write_csv(batch.dir.path(), &format!("{name}.csv"), rows)];
+    for extra in runs {
         let mut args = vec!["--map", "profile key=profile_key"];
         args.extend_from_slice(extra);
         let direct = cli_report(&files, &args);
-        let from_sql = warehouse_report(warehouse, dir.path(), &files, &[], extra, &format!("{name}{i}"));
-        assert_same(&direct, &from_sql, &format!("{name} {extra:?}"));
+        batch.add(&format!("{name} {extra:?}"), &files, &[], extra, direct);
     }
 }
 
 /// The rule edge cases of counting-rules.md, each a small CSV written by hand.
 pub fn check_edge_cases(warehouse: Warehouse) {
-    let w = warehouse;
+    let mut batch = Batch::new(warehouse);
+    let w = &mut batch;
     // Each exclusion reason, first that holds, and counted failures.
     check_case(
         w,
@@ -419,4 +469,5 @@ pub fn check_edge_cases(warehouse: Warehouse) {
         ],
         &[&[]],
     );
+    batch.run();
 }
