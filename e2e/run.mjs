@@ -374,6 +374,36 @@ const tests = [
       await opened.context.close();
     },
   ],
+  [
+    'an aggregate counted by DuckDB from the SQL script opens in the report slot with the numbers of the command line',
+    async (ctx) => {
+      const python = process.env.ACTIVE_PROFILES_PYTHON || path.join(ROOT, 'target', 'venv', 'bin', 'python');
+      const file = generate('sql-log.csv', ['--seed', '31', '--rows', '3000', '--profiles', '800', '--start', '2024-01-15',
+        '--end', '2025-11-30', '--dates', 'iso', '--instances', 'prod,eu', '--instance-column']);
+      const expected = cliReport([file]);
+      const maps = Object.entries(expected.files[0].columns).flatMap(([field, column]) => ['--map', `${field}=${column}`]);
+      const script = path.join(WORK, 'sql-log.duckdb.sql');
+      const aggregate = path.join(WORK, 'sql-log.aggregate.csv');
+      execFileSync(CLI, ['sql', '--dialect', 'duckdb', '--aggregate', aggregate, '--output', script, ...maps]);
+      try {
+        execFileSync(python, [path.join(ROOT, 'cli', 'tests', 'sql_run.py'), 'duckdb', script, aggregate, 'delivery_logs', file]);
+      } catch (e) {
+        throw new Error(`DuckDB could not run the script (run make setup for target/venv): ${e.message}`);
+      }
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await page.setInputFiles('input[type=file][data-testid=report-file]', aggregate);
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=sources]')?.textContent.includes('sql-log.aggregate.csv'),
+        null,
+        { timeout: 30_000 },
+      );
+      await assertSameReport(page, expected);
+      await screenshot(page, 'sql-aggregate');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
 ];
 
 const server = await serve(path.join(ROOT, 'dist'));

@@ -364,7 +364,10 @@ impl ViewerState {
                     self
                 }
             },
-            OpenAction::ReportJson { name, text } => match serde_json::from_str::<Report>(&text) {
+            // A report JSON, or the aggregate that the `sql` script exported from a warehouse.
+            OpenAction::ReportJson { name, text } => match serde_json::from_str::<Report>(&text)
+                .or_else(|e| engine::report_from_aggregate(text.as_bytes()).map_err(|_| e))
+            {
                 Ok(report) if report.format.starts_with("active-profiles-report/") => {
                     self.source = Source::ReportFile { name };
                     self.report = Rc::new(report);
