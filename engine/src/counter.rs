@@ -32,6 +32,8 @@ pub enum FileError {
     },
     /// A manual mapping names a header that the file does not have.
     MappedHeaderMissing { file: String, field: String, header: String, headers: Vec<String> },
+    /// The header line cannot be read: longer than 1 MiB, more than 10 000 fields, or a quote never closed.
+    BadHeader { file: String, reason: String },
     /// The options cannot be used (an unsupported time zone, an unknown field name).
     InvalidOptions(String),
     /// The file id was not handed out by this counter, or the file has ended.
@@ -61,6 +63,7 @@ impl std::fmt::Display for FileError {
                     headers.join(", ")
                 )
             }
+            FileError::BadHeader { file, reason } => write!(f, "{file}, line 1 (the header): {reason}"),
             FileError::InvalidOptions(m) => write!(f, "{m}"),
             FileError::UnknownFile => write!(f, "unknown or already ended file"),
         }
@@ -352,6 +355,8 @@ impl Counter {
         let e = &mut self.engine;
         if ctx.cols.is_none() {
             e.state.warnings.push(format!("{}: empty file", ctx.name));
+        } else if ctx.rows == 0 {
+            e.state.warnings.push(format!("{}: no rows after the header", ctx.name));
         }
         if !ctx.pending.is_empty() || (ctx.ambiguous && ctx.order.is_none()) {
             let order = if e.options.day_first { Order::DayFirst } else { Order::MonthFirst };
@@ -360,7 +365,9 @@ impl Counter {
             e.flush_pending(&mut ctx, order);
         }
         let st = &mut e.state;
-        if csv.decoder.mixed {
+        if let Some(lie) = csv.decoder.lying_bom {
+            st.warnings.push(format!("{}: {lie}", ctx.name));
+        } else if csv.decoder.mixed {
             st.warnings.push(format!("{}: not valid UTF-8 throughout; the rest was read as Windows-1252", ctx.name));
         }
         st.profiles.compact();
@@ -605,11 +612,19 @@ impl Engine {
             return;
         }
         let Some(c) = ctx.cols else {
-            self.header(ctx, rec);
+            match rec.problem {
+                Some(p) => ctx.error = Some(FileError::BadHeader { file: ctx.name.clone(), reason: p.reason(1) }),
+                None => self.header(ctx, rec),
+            }
             return;
         };
         self.state.read += 1;
         ctx.rows += 1;
+        if let Some(p) = rec.problem {
+            ctx.probe_hit = false;
+            self.reject(ctx, rec.line, p.reason(rec.line));
+            return;
+        }
         let get = |col: Option<usize>| -> &[u8] { col.map(|i| rec.get(i).trim_ascii()).unwrap_or(&[]) };
         let key = get(c.key);
         let address = get(c.address);

@@ -4,11 +4,52 @@
 //! per record with its fields and the physical line on which the record
 //! starts (the first line is 1). Quoted fields may hold delimiters, doubled
 //! quotes and line breaks; records end at LF or CRLF (a lone CR also ends a
-//! record, as in the `csv` crate). Blank lines are not records. Only the
-//! columns marked as kept are copied.
+//! record, as in the `csv` crate; a file whose header line ends with a lone
+//! CR has CR line endings, and its lines are numbered by them). Blank lines
+//! are not records.
+//!
+//! Memory is bounded whatever the bytes: a record longer than [`MAX_ROW_BYTES`]
+//! or with more than [`MAX_FIELDS`] fields is handed on without its fields and
+//! with a [`Problem`] (the reader skips to its end), and so is a record whose
+//! quote is still open at the end of the file.
 
 /// The delimiters the spec allows, in the order that breaks ties.
 pub(crate) const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// The longest record kept, in bytes of field content: 1 MiB.
+pub const MAX_ROW_BYTES: usize = 1 << 20;
+/// The most fields a record may have.
+pub const MAX_FIELDS: usize = 10_000;
+
+/// Why a record was handed on without its fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// Longer than [`MAX_ROW_BYTES`]; `last_line` is the line on which it ends.
+    TooLong { last_line: u64 },
+    /// More than [`MAX_FIELDS`] fields (it has `fields`).
+    TooManyFields { fields: usize },
+    /// A quote still open at the end of the file, which ends on `last_line`.
+    Unclosed { last_line: u64 },
+}
+
+impl Problem {
+    /// The problem as a rejection reason of the record that starts on `line`.
+    pub(crate) fn reason(self, line: u64) -> String {
+        match self {
+            Problem::TooLong { last_line } if last_line > line => {
+                format!("row longer than 1 MiB (lines {line} to {last_line}: a quote that is never closed?)")
+            }
+            Problem::TooLong { .. } => "row longer than 1 MiB".to_string(),
+            Problem::TooManyFields { fields } => format!("more than 10 000 fields ({fields})"),
+            Problem::Unclosed { last_line } if last_line > line => {
+                format!("a quote is never closed: the rest of the file (lines {line} to {last_line}) is one field")
+            }
+            Problem::Unclosed { .. } => {
+                format!("a quote is never closed: the rest of the file (line {line}) is one field")
+            }
+        }
+    }
+}
 
 /// One record handed to the callback.
 pub(crate) struct Record<'a> {
@@ -16,6 +57,8 @@ pub(crate) struct Record<'a> {
     ends: &'a [usize],
     /// Physical line on which the record starts.
     pub line: u64,
+    /// Set when the record is handed on without its fields.
+    pub problem: Option<Problem>,
 }
 
 impl<'a> Record<'a> {
@@ -40,7 +83,21 @@ impl<'a> Record<'a> {
 pub(crate) struct CsvReader {
     /// Bytes of the header line while the delimiter is not yet known.
     sniff: Vec<u8>,
+    /// How far `sniff` has been scanned for the header's end, and whether that point is inside quotes.
+    sniff_scan: (usize, bool),
     delimiter: Option<u8>,
+    /// The header line ends with a lone CR: lone CRs are the line breaks (read as LF).
+    cr_lines: bool,
+    /// CR-to-LF copy of a chunk of a CR-lines file.
+    scratch: Vec<u8>,
+    /// The record in progress has gone over a limit: its bytes and ends are dropped as they come.
+    too_long: bool,
+    /// Fields of the record in progress whose ends were dropped.
+    dropped_fields: usize,
+    /// The end of the file was probed with a line break (see [`CsvReader::parse`]).
+    eof_probed: bool,
+    /// The last byte parsed.
+    last_byte: u8,
     core: csv_core::Reader,
     out: Vec<u8>,
     out_len: usize,
@@ -54,7 +111,14 @@ impl CsvReader {
     pub(crate) fn new() -> Self {
         CsvReader {
             sniff: Vec::new(),
+            sniff_scan: (0, false),
             delimiter: None,
+            cr_lines: false,
+            scratch: Vec::new(),
+            too_long: false,
+            dropped_fields: 0,
+            eof_probed: false,
+            last_byte: 0,
             core: csv_core::Reader::new(),
             out: vec![0; 1 << 12],
             out_len: 0,
@@ -73,16 +137,36 @@ impl CsvReader {
     pub(crate) fn push(&mut self, input: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
         if self.delimiter.is_none() {
             self.sniff.extend_from_slice(input);
-            let end = match header_end(&self.sniff) {
-                Some(end) => end,
+            let end = match header_end(&self.sniff, &mut self.sniff_scan) {
+                // The byte after a CR tells CR from CRLF line endings.
+                Some(end) if self.sniff[end] == b'\r' && end + 1 == self.sniff.len() && !last => return,
+                Some(end) => {
+                    self.cr_lines = self.sniff[end] == b'\r' && self.sniff.get(end + 1) != Some(&b'\n');
+                    end
+                }
                 None if last => self.sniff.len(),
+                // A header line longer than a record may be: decided on its start (and rejected as too long).
+                None if self.sniff.len() > MAX_ROW_BYTES => MAX_ROW_BYTES,
                 None => return,
             };
             let delimiter = detect_delimiter(&self.sniff[..end]);
             self.delimiter = Some(delimiter);
             self.core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
             let sniff = std::mem::take(&mut self.sniff);
-            self.parse(&sniff, last, on_record);
+            self.parse_lines(&sniff, last, on_record);
+        } else {
+            self.parse_lines(input, last, on_record);
+        }
+    }
+
+    /// [`CsvReader::parse`], with lone CRs made line feeds in a CR-lines file.
+    fn parse_lines(&mut self, input: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
+        if self.cr_lines && memchr::memchr(b'\r', input).is_some() {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            scratch.extend(input.iter().map(|&b| if b == b'\r' { b'\n' } else { b }));
+            self.parse(&scratch, last, on_record);
+            self.scratch = scratch;
         } else {
             self.parse(input, last, on_record);
         }
@@ -93,6 +177,23 @@ impl CsvReader {
         // `csv_core` takes an empty input for the end of the data.
         if input.is_empty() && !last {
             return;
+        }
+        if last && !input.is_empty() {
+            self.parse(input, false, on_record);
+            return self.parse(&[], true, on_record);
+        }
+        // At the end of the file, a line break ends a record unless a quote is still open.
+        let mut unclosed = false;
+        if last && input.is_empty() && self.in_record && !self.eof_probed {
+            self.eof_probed = true;
+            let (line, last_byte) = (self.core.line(), self.last_byte);
+            self.parse(b"\n", false, on_record);
+            unclosed = self.in_record;
+            // The line of the file's last byte.
+            self.core.set_line(line - u64::from(last_byte == b'\n' && line > 1));
+        }
+        if let Some(&b) = input.last() {
+            self.last_byte = b;
         }
         let mut pos = 0;
         loop {
@@ -124,21 +225,48 @@ impl CsvReader {
                     }
                 }
                 R::OutputFull => {
-                    let n = self.out.len() * 2;
-                    self.out.resize(n, 0);
+                    if self.out.len() < MAX_ROW_BYTES {
+                        let n = (self.out.len() * 2).min(MAX_ROW_BYTES);
+                        self.out.resize(n, 0);
+                    } else {
+                        // Too long: drop the bytes read so far and go on to the record's end.
+                        self.too_long = true;
+                        self.out_len = 0;
+                    }
                 }
                 R::OutputEndsFull => {
-                    let n = self.ends.len() * 2;
-                    self.ends.resize(n, 0);
+                    if self.ends.len() <= MAX_FIELDS {
+                        let n = (self.ends.len() * 2).min(MAX_FIELDS + 1);
+                        self.ends.resize(n, 0);
+                    } else {
+                        self.dropped_fields += self.ends_len;
+                        self.ends_len = 0;
+                    }
                 }
                 R::Record => {
+                    let fields = self.dropped_fields + self.ends_len;
+                    // The line on which the record ends: before its terminating line feed, if any.
+                    let ends_on = self.core.line() - u64::from(pos > 0 && input[pos - 1] == b'\n');
+                    let problem = if self.too_long {
+                        Some(Problem::TooLong { last_line: ends_on })
+                    } else if fields > MAX_FIELDS {
+                        Some(Problem::TooManyFields { fields })
+                    } else if unclosed {
+                        Some(Problem::Unclosed { last_line: ends_on })
+                    } else {
+                        None
+                    };
+                    let (out_len, ends_len) = if problem.is_some() { (0, 0) } else { (self.out_len, self.ends_len) };
                     on_record(&Record {
-                        buf: &self.out[..self.out_len],
-                        ends: &self.ends[..self.ends_len],
+                        buf: &self.out[..out_len],
+                        ends: &self.ends[..ends_len],
                         line: self.record_line,
+                        problem,
                     });
                     self.out_len = 0;
                     self.ends_len = 0;
+                    self.dropped_fields = 0;
+                    self.too_long = false;
                     self.in_record = false;
                 }
                 R::End => return,
@@ -147,16 +275,18 @@ impl CsvReader {
     }
 }
 
-/// The end of the first line outside quotes, if it has been seen.
-fn header_end(bytes: &[u8]) -> Option<usize> {
-    let mut quoted = false;
-    for (i, &c) in bytes.iter().enumerate() {
+/// The end of the first line outside quotes, if it has been seen. `scan` is where an earlier
+/// call stopped and whether it was inside quotes, so that each byte is looked at once.
+fn header_end(bytes: &[u8], scan: &mut (usize, bool)) -> Option<usize> {
+    let (start, mut quoted) = *scan;
+    for (i, &c) in bytes.iter().enumerate().skip(start) {
         match c {
             b'"' => quoted = !quoted,
             b'\n' | b'\r' if !quoted => return Some(i),
             _ => {}
         }
     }
+    *scan = (bytes.len(), quoted);
     None
 }
 

@@ -31,7 +31,13 @@ pub(crate) struct Decoder {
     out: Vec<u8>,
     /// Set when a file that looked like UTF-8 turned out not to be, after non-ASCII UTF-8 text.
     pub(crate) mixed: bool,
+    /// Set when the file's byte-order mark names an encoding that the bytes are not in.
+    pub(crate) lying_bom: Option<&'static str>,
 }
+
+/// Bytes after a UTF-16 byte-order mark that are looked at: UTF-16 text of a CSV header holds a
+/// zero byte in its first few code units (its letters, delimiters and line breaks are ASCII).
+const UTF16_SNIFF: usize = 2 + 64;
 
 impl Decoder {
     pub(crate) fn new() -> Self {
@@ -44,6 +50,7 @@ impl Decoder {
             name: "UTF-8",
             out: Vec::new(),
             mixed: false,
+            lying_bom: None,
         }
     }
 
@@ -65,11 +72,25 @@ impl Decoder {
             if self.held.len() < 3 && !last {
                 return;
             }
+            let utf16 = self.held.starts_with(&[0xFF, 0xFE]) || self.held.starts_with(&[0xFE, 0xFF]);
+            if utf16 && self.held.len() < UTF16_SNIFF {
+                let take = (UTF16_SNIFF - self.held.len()).min(input.len());
+                self.held.extend_from_slice(&input[..take]);
+                input = &input[take..];
+                if self.held.len() < UTF16_SNIFF && !last {
+                    return;
+                }
+            }
             let held = std::mem::take(&mut self.held);
             let rest = if held.starts_with(&[0xEF, 0xBB, 0xBF]) {
                 self.bom = true;
                 self.mode = Mode::Utf8;
                 &held[3..]
+            } else if utf16 && held.len() > 4 && !held[2..].contains(&0) {
+                // A UTF-16 mark on 8-bit text (a tool that wrote the mark and then UTF-8).
+                self.lying_bom = Some("starts with a UTF-16 byte-order mark but is not UTF-16; read as UTF-8");
+                self.mode = Mode::Utf8;
+                &held[2..]
             } else if held.starts_with(&[0xFF, 0xFE]) {
                 self.start_other(UTF_16LE.new_decoder_without_bom_handling(), "UTF-16LE");
                 &held[2..]
@@ -149,6 +170,9 @@ impl Decoder {
 
     fn switch_to_1252(&mut self) {
         self.mixed = self.non_ascii;
+        if self.bom && self.lying_bom.is_none() {
+            self.lying_bom = Some("starts with a UTF-8 byte-order mark but is not UTF-8; read as Windows-1252");
+        }
         self.start_other(WINDOWS_1252.new_decoder_without_bom_handling(), "Windows-1252");
         self.bom = false;
     }

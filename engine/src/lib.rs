@@ -66,6 +66,20 @@
 //! Bad rows never fail a file: they are *rejected* and listed in the
 //! report's diagnosis with their file, line and reason.
 //!
+//! # Limits
+//!
+//! Whatever the bytes, the memory a file takes is bounded: a row whose fields
+//! hold more than [`MAX_ROW_BYTES`] (1 MiB) is rejected as `row longer than
+//! 1 MiB`, a row with more than [`MAX_FIELDS`] (10 000) fields as `more than
+//! 10 000 fields (N)`, and a quote still open at the end of the file rejects
+//! its row as `a quote is never closed: the rest of the file (lines A to B)
+//! is one field`. A header line that breaks one of these fails the file with
+//! [`FileError::BadHeader`]. A UTF-16 byte-order mark on 8-bit text, or a
+//! UTF-8 one on Windows-1252 bytes, is read as what the bytes are, with a
+//! warning. The one bound left is memory for the distinct profiles: about 55
+//! bytes each plus the key (a file is never held, so its size does not
+//! matter); in a browser the 4 GiB of a wasm32 memory are the ceiling.
+//!
 //! # Rules and settings
 //!
 //! [`Options`] hold everything that decides which rows count: the mapping,
@@ -168,6 +182,7 @@ mod reporting;
 
 pub use aggregate::report_from_aggregate;
 pub use counter::{Counter, FileError, FileId};
+pub use csvread::{MAX_FIELDS, MAX_ROW_BYTES};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use explain::{explain, standing, Explain, ExplainedRow, Standing};
 pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};

@@ -801,7 +801,7 @@ fn empty_and_header_only_files() {
         &ReportSettings::default(),
     );
     assert_eq!((r.rows.read, r.total_active), (0, 0));
-    assert_eq!(r.warnings, ["empty.csv: empty file"]);
+    assert_eq!(r.warnings, ["empty.csv: empty file", "header.csv: no rows after the header"]);
     assert_eq!(r.as_of, None);
     assert!(r.window.is_none() && r.snapshots.is_empty() && r.daily.is_empty() && r.expiring.is_empty());
     assert_eq!(r.files.len(), 2);
