@@ -79,6 +79,9 @@ pub struct Dialect {
     pub export: fn(&str) -> String,
     /// Where the aggregate goes by default.
     pub default_aggregate: &'static str,
+    /// How an intermediate result read several times is kept: a temporary table (DuckDB,
+    /// Snowflake) or a cached temporary view (Spark). Text before the query, text after it.
+    pub keep: fn(&str) -> (String, String),
 }
 
 pub const DUCKDB: Dialect = Dialect {
@@ -99,6 +102,7 @@ pub const DUCKDB: Dialect = Dialect {
         )
     },
     default_aggregate: "active_profiles_aggregate.csv",
+    keep: |name| (format!("CREATE OR REPLACE TEMPORARY TABLE {name} AS"), String::new()),
 };
 
 pub const SPARK: Dialect = Dialect {
@@ -121,6 +125,7 @@ pub const SPARK: Dialect = Dialect {
         )
     },
     default_aggregate: "active_profiles_aggregate",
+    keep: |name| (format!("CREATE OR REPLACE TEMPORARY VIEW {name} AS"), format!("CACHE TABLE {name};\n")),
 };
 
 pub const SNOWFLAKE: Dialect = Dialect {
@@ -143,6 +148,7 @@ pub const SNOWFLAKE: Dialect = Dialect {
         )
     },
     default_aggregate: "@~/active_profiles_aggregate.csv",
+    keep: |name| (format!("CREATE OR REPLACE TEMPORARY TABLE {name} AS"), String::new()),
 };
 
 impl DialectName {
@@ -432,18 +438,48 @@ pub fn script(spec: &Spec<'_>) -> String {
     );
     let _ = writeln!(s, "FROM ap_class c;\n");
 
-    let _ = writeln!(s, "-- 4. Counted rows under their counting key (instance, target dimension, profile key);");
-    let _ = writeln!(s, "--    transactional and address-only rows go to Anonymous, keyed by the address as written.");
-    let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW ap_counted AS\nSELECT inst, dim,");
+    let _ = writeln!(s, "-- 4. Each row once, narrowed to what the counts need (kept: every later step reads it):");
+    let _ = writeln!(s, "--    counted rows under their counting key (instance, target dimension, profile key),");
+    let _ = writeln!(s, "--    transactional and address-only rows in Anonymous keyed by the address as written;");
+    let _ = writeln!(s, "--    the unrecognised values of the rows not rejected.");
+    let (keep_rows, after_rows) = (d.keep)("ap_kept");
+    let unknown_flags: Vec<String> = flags
+        .iter()
+        .map(|f| format!("  CASE WHEN rejected IS NULL AND {f}_l NOT IN {known_flags} THEN {f}_v END AS u_{f}"))
+        .collect();
+    let flag_names: Vec<String> = flags.iter().map(|f| format!("u_{f}")).collect();
+    let _ = writeln!(s, "{keep_rows}\nSELECT rejected, excluded, e, inst, dim, channel,");
     let _ = writeln!(s, "  CASE WHEN dim = 'Anonymous' AND (transactional_f = 1 OR pkey IS NULL) THEN COALESCE(addr, pkey) ELSE pkey END AS pk,");
-    let _ = writeln!(s, "  CASE WHEN dim = 'Anonymous' THEN NULL ELSE addr END AS addr, channel, e");
+    let _ = writeln!(s, "  CASE WHEN dim = 'Anonymous' THEN NULL ELSE addr END AS addr,");
+    let _ = writeln!(s, "  CASE WHEN rejected IS NULL AND status_c = 'unknown' THEN status_v END AS u_status,");
+    let _ = writeln!(s, "  CASE WHEN rejected IS NULL AND reason_c = 'unknown' THEN reason_v END AS u_reason,");
+    let _ = writeln!(s, "{}", unknown_flags.join(",\n"));
     let _ = writeln!(
         s,
         "FROM (SELECT r.*,\n    CASE WHEN transactional_f = 1 OR pkey IS NULL THEN 'Anonymous'\n         \
          WHEN dimension_v IS NULL THEN 'Recipients'\n         WHEN dimension_n IN ('nmsrecipient', 'recipient', 'recipients') THEN 'Recipients'\n         \
          WHEN dimension_n = 'anonymous' THEN 'Anonymous'\n         ELSE dimension_v END AS dim\n  \
-         FROM ap_rows r WHERE rejected IS NULL AND excluded IS NULL) x;\n"
+         FROM ap_rows r) x;"
     );
+    s.push_str(&after_rows);
+    s.push('\n');
+    let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW ap_counted AS");
+    let _ = writeln!(
+        s,
+        "SELECT inst, dim, pk, addr, channel, e FROM ap_kept WHERE rejected IS NULL AND excluded IS NULL;\n"
+    );
+
+    let _ = writeln!(s, "-- Rows read, excluded, rejected and unrecognised values, and the data range.");
+    let (keep_facts, after_facts) = (d.keep)("ap_facts");
+    let _ = writeln!(
+        s,
+        "{keep_facts}\nSELECT rejected, excluded, u_status, u_reason, {}, COUNT(*) AS n, MIN(e) AS min_e, MAX(e) AS max_e\n\
+         FROM ap_kept GROUP BY rejected, excluded, u_status, u_reason, {};",
+        flag_names.join(", "),
+        flag_names.join(", ")
+    );
+    s.push_str(&after_facts);
+    s.push('\n');
 
     let _ =
         writeln!(s, "-- 5. The as-of date (default: the latest event date of the rows not rejected) and its window.");
@@ -451,7 +487,7 @@ pub fn script(spec: &Spec<'_>) -> String {
     let _ = writeln!(
         s,
         "SELECT as_of, {} AS window_after, min_day, max_day FROM (\n  \
-         SELECT COALESCE({as_of}, MAX(e)) AS as_of, MIN(e) AS min_day, MAX(e) AS max_day\n  FROM ap_rows WHERE rejected IS NULL) p;\n",
+         SELECT COALESCE({as_of}, MAX(max_e)) AS as_of, MIN(min_e) AS min_day, MAX(max_e) AS max_day\n  FROM ap_facts WHERE rejected IS NULL) p;\n",
         (d.add_months)("as_of", -12)
     );
 
@@ -460,7 +496,8 @@ pub fn script(spec: &Spec<'_>) -> String {
         s,
         "--    leave(e) = e + 12 months (the day after for 29 February); overlapping or touching spans merge."
     );
-    let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW ap_runs AS");
+    let (keep_runs, after_runs) = (d.keep)("ap_runs");
+    let _ = writeln!(s, "{keep_runs}");
     let _ = writeln!(
         s,
         "SELECT inst, dim, pk, MIN(e) AS run_start, MAX(leave_day) AS run_end FROM (\n  \
@@ -468,9 +505,11 @@ pub fn script(spec: &Spec<'_>) -> String {
          OVER (PARTITION BY inst, dim, pk ORDER BY e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_no\n  \
          FROM (\n    SELECT inst, dim, pk, e, leave_day,\n      MAX(leave_day) OVER (PARTITION BY inst, dim, pk ORDER BY e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end\n    \
          FROM (SELECT inst, dim, pk, e, {} AS leave_day FROM (SELECT DISTINCT inst, dim, pk, e FROM ap_counted) u) days\n  ) marked\n) numbered\n\
-         GROUP BY inst, dim, pk, run_no;\n",
+         GROUP BY inst, dim, pk, run_no;",
         leave("e", d)
     );
+    s.push_str(&after_runs);
+    s.push('\n');
 
     let _ = writeln!(s, "-- 7. Profiles active on the as-of date: their run, channels and address.");
     let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW ap_active AS");
@@ -518,19 +557,22 @@ pub fn script(spec: &Spec<'_>) -> String {
         parts.push(format!("SELECT 'column', {}, {}, 0", lit(f.name()), lit(c)));
     }
     parts.extend([
-        "SELECT 'rows', 'read', '', COUNT(*) FROM ap_rows".to_string(),
-        "SELECT 'rows', 'counted', '', COUNT(*) FROM ap_rows WHERE rejected IS NULL AND excluded IS NULL".into(),
-        "SELECT 'rows', 'rejected', '', COUNT(*) FROM ap_rows WHERE rejected IS NOT NULL".into(),
-        "SELECT 'excluded', excluded, '', COUNT(*) FROM ap_rows WHERE excluded IS NOT NULL GROUP BY excluded".into(),
-        "SELECT 'rejected', rejected, '', COUNT(*) FROM ap_rows WHERE rejected IS NOT NULL GROUP BY rejected".into(),
-        "SELECT 'unrecognised', 'status', status_v, COUNT(*) FROM ap_rows WHERE rejected IS NULL AND status_c = 'unknown' GROUP BY status_v".into(),
-        "SELECT 'unrecognised', 'failure_reason', reason_v, COUNT(*) FROM ap_rows WHERE rejected IS NULL AND reason_c = 'unknown' GROUP BY reason_v".into(),
+        "SELECT 'rows', 'read', '', CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM ap_facts".to_string(),
+        "SELECT 'rows', 'counted', '', CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM ap_facts WHERE rejected IS NULL AND excluded IS NULL".into(),
+        "SELECT 'rows', 'rejected', '', CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM ap_facts WHERE rejected IS NOT NULL".into(),
+        "SELECT 'excluded', excluded, '', CAST(SUM(n) AS BIGINT) FROM ap_facts WHERE excluded IS NOT NULL GROUP BY excluded".into(),
+        "SELECT 'rejected', rejected, '', CAST(SUM(n) AS BIGINT) FROM ap_facts WHERE rejected IS NOT NULL GROUP BY rejected".into(),
     ]);
-    for (f, field) in
-        [("proof", "proof"), ("seed", "seed"), ("control", "control_group"), ("transactional", "transactional")]
-    {
+    for (f, field) in [
+        ("status", "status"),
+        ("reason", "failure_reason"),
+        ("proof", "proof"),
+        ("seed", "seed"),
+        ("control", "control_group"),
+        ("transactional", "transactional"),
+    ] {
         parts.push(format!(
-            "SELECT 'unrecognised', '{field}', {f}_v, COUNT(*) FROM ap_rows WHERE rejected IS NULL AND {f}_l NOT IN {known_flags} GROUP BY {f}_v"
+            "SELECT 'unrecognised', '{field}', u_{f}, CAST(SUM(n) AS BIGINT) FROM ap_facts WHERE u_{f} IS NOT NULL GROUP BY u_{f}"
         ));
     }
     parts.extend([
