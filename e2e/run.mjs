@@ -299,6 +299,11 @@ const tests = [
       assertEqual(await totalOnPage(page), expected.total_active, 'total once excluded');
       const excluded = page.locator('[data-testid=excluded-row][data-reason=status] [data-value]').first();
       assertEqual(Number(await excluded.getAttribute('data-value')), expected.excluded.find((e) => e.reason === 'status').rows, 'rows excluded by status');
+      // The value stays listed with its switch, so the choice can be undone.
+      const toggle = row.locator('[data-testid=reclassify]');
+      assertEqual(await toggle.getAttribute('aria-checked'), 'false', 'the switch shows it excluded');
+      await nextReport(page, () => toggle.click());
+      assertEqual(await totalOnPage(page), before.total_active, 'counted again after switching back');
       noRequestLeft(opened);
       await opened.context.close();
     },
