@@ -14,7 +14,7 @@ use crate::locale::{notice_text, tr, trf, use_lang, Lang};
 use crate::mapping::MappingStep;
 use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
-use crate::worker::{CountWorker, FileHandle, FileProblem, StructuredClone, WORKER_PATH};
+use crate::worker::{CountWorker, FileHandle, FileProblem, StructuredClone, Update, WORKER_PATH};
 
 /// The whole viewer.
 #[function_component(App)]
@@ -43,6 +43,35 @@ pub fn app() -> Html {
                 worker.send(request);
                 dispatch.dispatch(Action::Sent);
             }
+        });
+    }
+    // A worker that dies (out of memory, a fault in its WebAssembly) answers nothing more; the
+    // browser passes its uncaught error up to the page. The run ends with a message, and the next
+    // request spawns a fresh worker. Errors of the page's own script are not the worker's.
+    {
+        let dispatch = state.dispatcher();
+        let bridge = bridge.clone();
+        let last_run = use_mut_ref(|| 0u32);
+        *last_run.borrow_mut() = state.last_run;
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "error", move |event| {
+                    let field = |name: &str| {
+                        js_sys::Reflect::get(event, &name.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+                    };
+                    if field("filename").contains("active-profiles-app") || bridge.borrow_mut().take().is_none() {
+                        return;
+                    }
+                    let message = format!(
+                        "The counting worker stopped ({}): this run was not counted. The page still works: \
+                         open the files again, fewer at a time, or count them with the command line.",
+                        field("message")
+                    );
+                    let update = Update::Failed { run: *last_run.borrow(), message };
+                    dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() });
+                })
+            });
+            move || drop(listener)
         });
     }
     // A file whose headers were mapped before is mapped the same way again.
@@ -256,7 +285,7 @@ fn open_panel(props: &OpenPanelProps) -> Html {
                 </label>
                 <label class="slot">
                     <span>{ tr(l, "slot-report") }</span>
-                    <input type="file" accept=".json,application/json" data-testid="report-file" onchange={onopenreport} />
+                    <input type="file" accept=".json,application/json,.csv,text/csv" data-testid="report-file" onchange={onopenreport} />
                 </label>
             </div>
         </section>
