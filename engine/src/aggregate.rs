@@ -193,12 +193,6 @@ fn count(v: i64) -> u64 {
     v.max(0) as u64
 }
 
-/// Sorted by count, largest first, then by name.
-fn named(map: BTreeMap<String, u64>) -> Vec<NamedCount> {
-    let mut v: Vec<NamedCount> = map.into_iter().map(|(name, active)| NamedCount { name, active }).collect();
-    v.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
-    v
-}
 
 /// Builds the full report from an aggregate file (see the module documentation for its layout).
 ///
@@ -313,23 +307,8 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
     let Some(as_of) = as_of else { return Ok(report) };
     report.window = Some(Window { from: iso(minus_year(as_of) + chrono::Days::new(1)), to: iso(as_of) });
 
-    let mut dims: BTreeMap<String, u64> = BTreeMap::new();
-    for per_dim in instances.values() {
-        for (d, n) in per_dim {
-            *dims.entry(d.clone()).or_default() += n;
-        }
-    }
-    report.total_active = dims.values().sum();
-    report.dimensions = named(dims);
-    let mut inst: Vec<InstanceCount> = instances
-        .into_iter()
-        .map(|(name, dims)| InstanceCount { name, active: dims.values().sum(), dimensions: named(dims) })
-        .collect();
-    inst.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
-    report.instances = inst;
-    // A channel with no active profile is left out, as in a report of files.
-    channels.retain(|_, n| *n > 0);
-    report.channels = named(channels);
+    crate::reporting::place_active(&mut report, instances, channels);
+    report.total_active = report.dimensions.iter().map(|d| d.active).sum();
 
     // Expiring: every month from the day after as-of to the last possible leaving day, zeros included.
     let horizon = leave_day(as_of);

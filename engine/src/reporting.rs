@@ -20,10 +20,35 @@ fn iso(day: Day) -> String {
 }
 
 /// Sorted by count, largest first, then by name.
-fn named(map: BTreeMap<String, u64>) -> Vec<NamedCount> {
+/// Named counts as the report lists them: largest first, then by name.
+pub(crate) fn named(map: BTreeMap<String, u64>) -> Vec<NamedCount> {
     let mut v: Vec<NamedCount> = map.into_iter().map(|(name, active)| NamedCount { name, active }).collect();
     v.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
     v
+}
+
+/// Fills the blocks that place the active profiles of the as-of date, from their counts per
+/// instance and target dimension and per channel: `dimensions` (summed over the instances),
+/// `instances` (largest first) and `channels` (only those with active profiles: a social
+/// channel, always excluded, would be noise). Shared by counted files and warehouse aggregates.
+pub(crate) fn place_active(
+    report: &mut Report,
+    instances: BTreeMap<String, BTreeMap<String, u64>>,
+    mut channels: BTreeMap<String, u64>,
+) {
+    let mut dims: BTreeMap<String, u64> = BTreeMap::new();
+    for (dimension, n) in instances.values().flatten() {
+        *dims.entry(dimension.clone()).or_default() += n;
+    }
+    report.dimensions = named(dims);
+    let mut inst: Vec<InstanceCount> = instances
+        .into_iter()
+        .map(|(name, dims)| InstanceCount { name, active: dims.values().sum(), dimensions: named(dims) })
+        .collect();
+    inst.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
+    report.instances = inst;
+    channels.retain(|_, n| *n > 0);
+    report.channels = named(channels);
 }
 
 fn billing_date(year: i32, month: u32, billing: BillingDay) -> Option<NaiveDate> {
@@ -238,26 +263,15 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     report.total_active = total;
     report.multi_channel_profiles = multi;
 
-    let mut dims: BTreeMap<String, u64> = BTreeMap::new();
     let mut instances: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
     for ((instance, dimension), n) in st.groups.iter().zip(&per_group) {
-        *dims.entry(dimension.clone()).or_default() += n;
         *instances.entry(instance.clone()).or_default().entry(dimension.clone()).or_default() += n;
     }
-    report.dimensions = named(dims);
-    let mut inst: Vec<InstanceCount> = instances
-        .into_iter()
-        .map(|(name, dims)| InstanceCount { name, active: dims.values().sum(), dimensions: named(dims) })
-        .collect();
-    inst.sort_by(|a, b| b.active.cmp(&a.active).then_with(|| a.name.cmp(&b.name)));
-    report.instances = inst;
     let mut chans: BTreeMap<String, u64> = BTreeMap::new();
     for (name, n) in st.channels.iter().zip(&per_channel) {
         *chans.entry(name.clone()).or_default() += n;
     }
-    // A channel with no active profile (social channels, always excluded) is noise in this table.
-    chans.retain(|_, n| *n > 0);
-    report.channels = named(chans);
+    place_active(&mut report, instances, chans);
 
     // Expiring: every month from the day after as-of up to the last possible leaving day.
     let mut months: BTreeMap<String, u64> = BTreeMap::new();
