@@ -193,7 +193,6 @@ fn count(v: i64) -> u64 {
     v.max(0) as u64
 }
 
-
 /// Builds the full report from an aggregate file (see the module documentation for its layout).
 ///
 /// Fails with a message when the bytes are not such an aggregate (no `meta,format` row of
