@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python \
-        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench test-spark
+        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench test-spark fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
@@ -163,3 +163,10 @@ test-spark: setup-python
 bench:
 	@$(call say,benchmark: active-profiles against a raw csv read and DuckDB on a generated export)
 	bash bench/run.sh
+
+# Random fuzzing of the engine on stable Rust (engine/examples/fuzz.rs), FUZZ_SECONDS long;
+# failing cases are written to target/fuzz-crashes/. FUZZ_SEED=N replays from seed N.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@$(call say,fuzzing the engine for $(FUZZ_SECONDS) s (failing cases go to target/fuzz-crashes/))
+	cargo run --release -p active-profiles-engine --example fuzz -- $(FUZZ_SECONDS) $(FUZZ_SEED)
