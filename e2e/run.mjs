@@ -409,6 +409,78 @@ const tests = [
       await opened.context.close();
     },
   ],
+  [
+    'hostile labels and a hostile file name are shown as text: no dialog, no script, no request',
+    async (ctx) => {
+      const SCRIPT = '<script>window.__pwned=1</script>';
+      const IMG = '<img src=x onerror=window.__pwned=1>';
+      const ALERT = '<img src=x onerror=alert(1)>';
+      const FORMULA = "=cmd|' /C calc'!A0";
+      mkdirSync(WORK, { recursive: true });
+      const file = path.join(WORK, `${IMG}.csv`);
+      writeFileSync(
+        file,
+        'recipientId;eventDate;targetDimension;channel;delivery;status\n' +
+          `1;2026-01-05;${SCRIPT};${IMG};${FORMULA};Sent\n` +
+          `2;2026-01-06;${FORMULA};${SCRIPT};${ALERT};${ALERT}\n` +
+          '3;not a date;x;Email;d;Sent\n',
+      );
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const dialogs = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        d.dismiss().catch(() => {});
+      });
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      assertEqual(await totalOnPage(page), 2, 'both profiles with a date are counted');
+      await page.fill('[data-testid=explain-query]', '1');
+      await page.click('[data-testid=explain-button]');
+      await page.waitForSelector('[data-testid=explain-answer][data-query="1"]');
+      await page.waitForTimeout(500); // an injected <img onerror> would have fired by now
+      assertEqual(dialogs, [], 'dialogs opened');
+      assertEqual(await page.evaluate(() => window.__pwned), undefined, 'window.__pwned set by an injected script');
+      const injected = await page.evaluate(
+        () => document.querySelectorAll('img[src="x"]').length +
+          [...document.querySelectorAll('script')].filter((s) => s.textContent.includes('__pwned')).length,
+      );
+      assertEqual(injected, 0, 'injected <img> and <script> elements');
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const label of [SCRIPT, IMG, ALERT, FORMULA, `${IMG}.csv`]) {
+        assert(text.includes(label), `the page shows ${label} as written`);
+      }
+      assert(!opened.requests.some((u) => u.endsWith('/x')), 'no request for an injected image');
+      await screenshot(page, 'hostile-labels');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a worker that dies mid-run ends in a message, and the page still counts the next files',
+    async (ctx) => {
+      const big = generate('big-log.csv', ['--seed', '5', '--rows', '1500000']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const before = await totalOnPage(page);
+      const started = page.waitForEvent('worker');
+      await page.setInputFiles('input[type=file][data-testid=log-files]', big);
+      const worker = await started;
+      await page.waitForSelector('[data-testid=progress]');
+      // What a trap in the worker's WebAssembly (out of memory, a panic) looks like from outside.
+      await worker.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }, 0));
+      await page.waitForSelector('[data-testid=progress]', { state: 'detached', timeout: 30_000 });
+      const notice = await page.locator('[data-testid=notice]').textContent();
+      assert(notice.startsWith('The counting worker stopped (') && notice.includes('unreachable'), `the notice says so: ${notice}`);
+      assertEqual(await totalOnPage(page), before, 'the previous report stays');
+      await screenshot(page, 'worker-died');
+      const small = generate('after-worker-died.csv', ['--seed', '13', '--rows', '500']);
+      const expected = cliReport([small]);
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', small));
+      assertEqual(await totalOnPage(page), expected.total_active, 'total of the file counted by a fresh worker');
+      assertEqual(opened.offsite.length, 0, 'requests that left the local server');
+      await opened.context.close();
+    },
+  ],
 ];
 
 const server = await serve(path.join(ROOT, 'dist'));
