@@ -419,6 +419,10 @@ impl ViewerState {
     fn reread_or_report(self) -> Self {
         match &self.source {
             Source::Demo(_) => {
+                // Options the engine refuses (a time zone it does not know) are said, not replaced.
+                if let Err(message) = self.settings.options().validate() {
+                    return ViewerState { notice: Some(message), ..self };
+                }
                 let counter = Rc::new(crate::demo::demo_counter_with(self.settings.options()));
                 let report = Rc::new(counter.report(&self.settings.report_settings()));
                 ViewerState { source: Source::Demo(DemoCounter(counter)), report, ..self }

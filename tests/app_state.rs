@@ -154,3 +154,17 @@ async fn the_page_carries_the_stable_test_hooks() {
     let privacy = one(".privacy").expect("the privacy line").text_content().unwrap_or_default();
     assert_eq!(privacy, "Your files stay on this computer: they are read and counted in this page, never uploaded.");
 }
+
+#[wasm_bindgen_test]
+fn a_time_zone_the_engine_refuses_is_said_and_the_report_stays() {
+    let state = demo_state();
+    let before = state.report.clone();
+    let state = state.reduce(Action::Settings(SettingsAction::TimeZone("Europe/Paris".into())));
+    assert_eq!(state.report, before);
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("time zone 'Europe/Paris': only UTC and fixed offsets such as +02:00 are supported (no IANA names like Europe/Paris)")
+    );
+    let state = state.reduce(Action::Settings(SettingsAction::TimeZone("+02:00".into())));
+    assert_eq!(state.notice, None);
+}
