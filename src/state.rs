@@ -93,6 +93,8 @@ pub enum Run {
     Idle,
     /// Reading files: bytes done of total, rows seen, and when it started (ms since the epoch).
     Reading { run: u32, done: u64, total: u64, rows: u64, started_ms: f64, now_ms: f64 },
+    /// Reporting again from the worker's counted state (new as-of date, billing day or purchased number).
+    Recounting { run: u32 },
 }
 
 /// Everything the page shows.
@@ -122,7 +124,12 @@ pub struct ViewerState {
 impl ViewerState {
     /// The first screen: the demo report, with the remembered settings.
     pub fn new(settings: Settings) -> Self {
-        let counter = Rc::new(crate::demo::demo_counter());
+        // The remembered rules apply to the demo too; options the engine refuses fall back to the defaults.
+        let options = settings.options();
+        let counter = Rc::new(match options.validate() {
+            Ok(()) => crate::demo::demo_counter_with(options),
+            Err(_) => crate::demo::demo_counter(),
+        });
         let report = Rc::new(counter.report(&settings.report_settings()));
         ViewerState {
             source: Source::Demo(DemoCounter(counter)),
@@ -169,11 +176,12 @@ impl ViewerState {
             Source::Demo(DemoCounter(counter)) => {
                 self.report = Rc::new(counter.report(&self.settings.report_settings()));
             }
-            Source::Files { .. } if self.run == Run::Idle => {
+            Source::Files { .. } if !matches!(self.run, Run::Reading { .. }) => {
                 self.last_run += 1;
+                self.run = Run::Recounting { run: self.last_run };
                 self.request = Some(Job::Recount { run: self.last_run, settings: self.settings.report_settings() });
             }
-            // A run in progress: restart it with the new settings.
+            // A read in progress: restart it with the new settings.
             Source::Files { .. } => return self.recount_files(),
             Source::ReportFile { .. } => {
                 self.notice = Some("Settings apply to counted files; an opened report is shown as it was made.".into());
@@ -326,7 +334,7 @@ impl Reducible for ViewerState {
                     next.notice = Some("Cancelled: the report shown is the previous one.".into());
                     next
                 }
-                Run::Idle => next,
+                Run::Idle | Run::Recounting { .. } => next,
             },
             Action::Worker { update, now_ms } => next.worker(update, now_ms),
             Action::Sent => {

@@ -168,3 +168,35 @@ fn a_time_zone_the_engine_refuses_is_said_and_the_report_stays() {
     let state = state.reduce(Action::Settings(SettingsAction::TimeZone("+02:00".into())));
     assert_eq!(state.notice, None);
 }
+
+#[wasm_bindgen_test]
+fn a_recount_is_not_ready_until_the_worker_answers_it() {
+    let file = web_sys::File::new_with_str_sequence(
+        &js_sys::Array::of1(&"recipientId,eventDate\n1,2026-01-05\n".into()),
+        "a.csv",
+    )
+    .expect("a File");
+    let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
+    let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
+    let counted = demo_counter().report(&ReportSettings::default());
+    let state = state.reduce(Action::Sent).reduce(Action::Worker {
+        update: active_profiles_app::worker::Update::Ready { run, report: Box::new(counted.clone()), problems: vec![] },
+        now_ms: 0.0,
+    });
+    assert!(state.ready());
+    let state = state.reduce(Action::Settings(SettingsAction::AsOf(Some(date("2026-03-31"))))).reduce(Action::Sent);
+    let recount = run + 1;
+    assert_eq!(state.run, Run::Recounting { run: recount });
+    assert!(!state.ready(), "not ready while the worker reports again");
+    let again = demo_counter().report(&ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
+    let state = state.reduce(Action::Worker {
+        update: active_profiles_app::worker::Update::Ready {
+            run: recount,
+            report: Box::new(again.clone()),
+            problems: vec![],
+        },
+        now_ms: 0.0,
+    });
+    assert!(state.ready());
+    assert_eq!(*state.report, again);
+}
