@@ -222,7 +222,28 @@ fn case(seed: u64, seed_export: &[u8]) -> Result<(), String> {
     let options = Options { day_first: r.chance(50), ..Options::default() };
     let settings = ReportSettings::default();
 
-    let mut whole = Counter::new(options.clone());
+    // Now and then a deliveries file too (random or generated), given to every counter.
+    let deliveries = if r.chance(20) {
+        let bytes = if r.chance(50) {
+            b"deliveryId,label,channel,targetDimension,transactional,proof\nD1,Welcome,SMS,Visitors,0,0\n".to_vec()
+        } else {
+            make_file(&mut r, seed_export)
+        };
+        let mut d = engine::Deliveries::new("deliveries.csv", &options);
+        let read = bytes.chunks(1 + r.below(64)).try_for_each(|c| d.push(c)).and_then(|()| d.finish());
+        read.ok().map(|()| d)
+    } else {
+        None
+    };
+    let counter = || {
+        let mut c = Counter::new(options.clone());
+        if let Some(d) = &deliveries {
+            c.set_deliveries(d.clone());
+        }
+        c
+    };
+
+    let mut whole = counter();
     for (i, f) in files.iter().enumerate() {
         push_file(&mut whole, &format!("f{i}.csv"), instances[i], f, &mut r);
     }
@@ -230,17 +251,17 @@ fn case(seed: u64, seed_export: &[u8]) -> Result<(), String> {
     check(&one)?;
 
     // Each file to a random counter of 3; merged in two orders.
-    let mut parts: Vec<Counter> = (0..3).map(|_| Counter::new(options.clone())).collect();
+    let mut parts: Vec<Counter> = (0..3).map(|_| counter()).collect();
     for (i, f) in files.iter().enumerate() {
         let k = r.below(3);
         push_file(&mut parts[k], &format!("f{i}.csv"), instances[i], f, &mut r);
     }
     let json: Vec<String> = parts.iter().map(|p| serde_json::to_string(p).unwrap_or_default()).collect();
-    let mut forward = Counter::new(options.clone());
+    let mut forward = counter();
     for p in parts {
         forward.merge(p);
     }
-    let mut backward = Counter::new(options.clone());
+    let mut backward = counter();
     for j in json.iter().rev() {
         let p: Counter = serde_json::from_str(j).map_err(|e| format!("serde round trip: {e}"))?;
         backward.merge(p);
