@@ -119,6 +119,10 @@ pub struct ViewerState {
     pub explanation: Option<Explanation>,
     /// The number of the last explain request (its own sequence: it never stops a count).
     pub explain_run: u32,
+    /// What produced the report on screen while other files are being read: Cancel goes back to it.
+    pub shown: Option<Box<(Source, Vec<FileProblem>)>>,
+    /// A deliveries file picked before any log file.
+    pub pending_deliveries: Option<FileHandle>,
 }
 
 impl ViewerState {
@@ -144,6 +148,8 @@ impl ViewerState {
             explaining: None,
             explanation: None,
             explain_run: 0,
+            shown: None,
+            pending_deliveries: None,
         }
     }
 
@@ -330,6 +336,9 @@ impl Reducible for ViewerState {
             Action::Cancel => match next.run {
                 Run::Reading { run, .. } => {
                     next.run = Run::Idle;
+                    if let Some(shown) = next.shown.take() {
+                        (next.source, next.problems) = *shown;
+                    }
                     next.request = Some(Job::Cancel { run });
                     next.notice = Some("Cancelled: the report shown is the previous one.".into());
                     next
@@ -350,10 +359,12 @@ impl ViewerState {
     fn open(mut self, open: OpenAction) -> Self {
         match open {
             OpenAction::Files { logs, deliveries } => {
-                let deliveries = deliveries.map(FileHandle::new).or(match &self.source {
-                    Source::Files { deliveries, .. } => deliveries.clone(),
-                    _ => None,
-                });
+                self.keep_shown();
+                let deliveries =
+                    deliveries.map(FileHandle::new).or(self.pending_deliveries.take()).or(match &self.source {
+                        Source::Files { deliveries, .. } => deliveries.clone(),
+                        _ => None,
+                    });
                 self.source = Source::Files { logs: logs.into_iter().map(FileHandle::new).collect(), deliveries };
                 self.problems.clear();
                 // A manual mapping belongs to the files it was made for.
@@ -361,13 +372,15 @@ impl ViewerState {
                 self.recount_files()
             }
             OpenAction::Deliveries(file) => match &mut self.source {
-                Source::Files { deliveries, .. } => {
+                Source::Files { .. } => {
+                    self.keep_shown();
+                    let Source::Files { deliveries, .. } = &mut self.source else { return self };
                     *deliveries = Some(FileHandle::new(file));
                     self.recount_files()
                 }
                 _ => {
-                    // Kept for when log files are opened.
-                    self.source = Source::Files { logs: Vec::new(), deliveries: Some(FileHandle::new(file)) };
+                    // Kept aside for when log files are opened; the report on screen stays.
+                    self.pending_deliveries = Some(FileHandle::new(file));
                     self.notice = Some("Deliveries file ready: now open the log files.".into());
                     self
                 }
@@ -423,6 +436,13 @@ impl ViewerState {
         self
     }
 
+    /// Remembers what produced the report on screen before other files are read (once per read).
+    fn keep_shown(&mut self) {
+        if !matches!(self.run, Run::Reading { .. }) {
+            self.shown = Some(Box::new((self.source.clone(), self.problems.clone())));
+        }
+    }
+
     /// Options changed: files are read again; the demo is recounted in the page.
     fn reread_or_report(self) -> Self {
         match &self.source {
@@ -449,6 +469,7 @@ impl ViewerState {
                 }
             }
             Update::Ready { run, report, problems } if current(run) => {
+                self.shown = None;
                 self.report = Rc::new(*report);
                 if !problems.is_empty() || matches!(self.run, Run::Reading { .. }) {
                     self.problems = problems;

@@ -195,11 +195,7 @@ impl Worker for CountWorker {
     fn received(&mut self, scope: &WorkerScope<Self>, job: Job, id: HandlerId) {
         match job {
             Job::Count { run, logs, deliveries, options, settings } => {
-                let mut shared = self.shared.borrow_mut();
-                shared.current = run;
-                shared.inputs =
-                    Some(Inputs { logs: logs.clone(), deliveries: deliveries.clone(), options: options.clone() });
-                drop(shared);
+                self.shared.borrow_mut().current = run;
                 let shared = self.shared.clone();
                 let scope = scope.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -281,7 +277,10 @@ async fn count(
         return Update::Cancelled { run };
     }
     let report = counter.report(&settings);
-    shared.borrow_mut().counter = Some(counter);
+    // Only a complete run replaces the state that recounts and explanations use.
+    let mut shared = shared.borrow_mut();
+    shared.counter = Some(counter);
+    shared.inputs = Some(Inputs { logs, deliveries, options });
     Update::Ready { run, report: Box::new(report), problems }
 }
 

@@ -127,6 +127,7 @@ fn opening_files_asks_the_worker_and_cancel_stops_that_run() {
     let state = state.reduce(Action::Sent).reduce(Action::Cancel);
     assert_eq!(state.request, Some(Job::Cancel { run }));
     assert!(state.ready());
+    assert!(matches!(state.source, Source::Demo(_)), "back to what produced the report on screen");
     assert_eq!(state.notice.as_deref(), Some("Cancelled: the report shown is the previous one."));
     let state = state.reduce(Action::Sent);
     assert_eq!(state.notice.as_deref(), Some("Cancelled: the report shown is the previous one."), "kept after sending");
@@ -199,4 +200,16 @@ fn a_recount_is_not_ready_until_the_worker_answers_it() {
     });
     assert!(state.ready());
     assert_eq!(*state.report, again);
+}
+
+#[wasm_bindgen_test]
+fn a_deliveries_file_picked_first_waits_for_the_log_files() {
+    let make =
+        |name: &str| web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"id\n".into()), name).expect("a File");
+    let state = demo_state().reduce(Action::Open(OpenAction::Deliveries(make("deliveries.csv"))));
+    assert!(matches!(state.source, Source::Demo(_)), "the demo stays on screen");
+    assert_eq!(state.notice.as_deref(), Some("Deliveries file ready: now open the log files."));
+    let state = state.reduce(Action::Open(OpenAction::Files { logs: vec![make("log.csv")], deliveries: None }));
+    let Some(Job::Count { deliveries, .. }) = state.request.clone() else { panic!("a count request") };
+    assert_eq!(deliveries.map(|d| d.name).as_deref(), Some("deliveries.csv"));
 }
