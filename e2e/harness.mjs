@@ -70,7 +70,10 @@ export async function launch() {
  * left `origin` (they are aborted, and the test fails on them). `locale`
  * (e.g. 'de-DE') is the browser's language; the default is Playwright's en-US.
  */
-export async function openPage(browser, origin, { locale } = {}) {
+/** Pages opened by the test that is running; runAll fails the test when one sent a request off the local server. */
+let pagesOfTest = [];
+
+export async function openPage(browser, origin, { locale, expectOffsite = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const requests = [];
@@ -89,7 +92,9 @@ export async function openPage(browser, origin, { locale } = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  return { context, page, requests, offsite, errors };
+  const opened = { context, page, requests, offsite, errors };
+  if (!expectOffsite) pagesOfTest.push(opened);
+  return opened;
 }
 
 /** Saves a full-page screenshot as target/screenshots/NAME.png. */
@@ -124,8 +129,12 @@ export async function runAll(tests, context) {
   let failed = 0;
   for (const [name, fn] of tests) {
     const started = Date.now();
+    pagesOfTest = [];
     try {
       await fn(context);
+      // Every test fails on any request that left the local server, whether it checked or not.
+      const offsite = pagesOfTest.flatMap((p) => p.offsite);
+      if (offsite.length > 0) throw new Error(`requests that left the local server: ${offsite.join(', ')}`);
       passed += 1;
       console.log(`ok   ${name} (${Date.now() - started} ms)`);
     } catch (e) {

@@ -106,7 +106,7 @@ const tests = [
   [
     'the harness catches a request that leaves the local server',
     async (ctx) => {
-      const opened = await openPage(ctx.browser, ctx.server.url);
+      const opened = await openPage(ctx.browser, ctx.server.url, { expectOffsite: true });
       const refused = opened.page.waitForEvent('requestfailed');
       await opened.page.setContent('<img src="http://example.invalid/pixel.png">');
       await refused;
