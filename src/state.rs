@@ -481,7 +481,14 @@ impl ViewerState {
                 self.explanation = Some(explanation);
             }
             Update::Failed { run, message } if current(run) => {
+                // As after Cancel: the report on screen is the previous one, so is its source.
+                if matches!(self.run, Run::Reading { .. }) {
+                    if let Some(shown) = self.shown.take() {
+                        (self.source, self.problems) = *shown;
+                    }
+                }
                 self.run = Run::Idle;
+                self.explaining = None;
                 self.notice = Some(message);
             }
             // Late answers of superseded or cancelled runs.

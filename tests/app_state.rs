@@ -213,3 +213,16 @@ fn a_deliveries_file_picked_first_waits_for_the_log_files() {
     let Some(Job::Count { deliveries, .. }) = state.request.clone() else { panic!("a count request") };
     assert_eq!(deliveries.map(|d| d.name).as_deref(), Some("deliveries.csv"));
 }
+
+#[wasm_bindgen_test]
+fn a_failed_run_goes_back_to_the_report_on_screen_and_ends_an_explanation() {
+    let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"id\n".into()), "a.csv").expect("a File");
+    let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
+    let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
+    let update = active_profiles_app::worker::Update::Failed { run, message: "The counting worker stopped".into() };
+    let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });
+    assert!(matches!(state.source, Source::Demo(_)));
+    assert!(state.ready());
+    assert_eq!(state.explaining, None);
+    assert_eq!(state.notice.as_deref(), Some("The counting worker stopped"));
+}
