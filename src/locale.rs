@@ -62,18 +62,11 @@ pub fn field_name(lang: Lang, name: &str) -> String {
     }
 }
 
-/// A notice of the viewer's state in `lang`: the fixed notices have catalog entries; a notice that
-/// names a file or an error (made by the state or the engine) is shown as it was written.
-pub fn notice_text(lang: Lang, notice: &str) -> String {
-    const FIXED: [(&str, &str); 5] = [
-        ("Settings apply to counted files; an opened report is shown as it was made.", "notice-settings-report"),
-        ("Columns mapped as you chose before for files with these headers.", "notice-mapped-before"),
-        ("Cancelled: the report shown is the previous one.", "notice-cancelled"),
-        ("Deliveries file ready: now open the log files.", "notice-deliveries-ready"),
-        ("A report holds no profiles: open the log files to explain one.", "notice-explain-report"),
-    ];
-    match FIXED.iter().find(|(english, _)| *english == notice) {
-        Some((_, key)) => tr(lang, key),
-        None => notice.to_string(),
+/// A notice of the viewer's state in `lang`: a catalog key is translated; a text that
+/// quotes a file name or an error (made by the state or the engine) is shown as it was written.
+pub fn notice_text(lang: Lang, notice: &crate::state::Notice) -> String {
+    match notice {
+        crate::state::Notice::Key(key) => tr(lang, key),
+        crate::state::Notice::Text(text) => text.clone(),
     }
 }

@@ -86,6 +86,14 @@ impl Settings {
     }
 }
 
+/// A message for the user about the last action: a catalog key, translated where it is shown,
+/// or a text that quotes a file name or an error as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Key(&'static str),
+    Text(String),
+}
+
 /// A run of the worker: reading or idle.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Run {
@@ -111,7 +119,7 @@ pub struct ViewerState {
     /// Files left out of the report, with why (a mapping step for missing columns).
     pub problems: Vec<FileProblem>,
     /// A message for the user about the last action (an unreadable report file, a failed run).
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// The *Choose columns* panel is open.
     pub choosing_columns: bool,
     /// Explain a profile: the query being read, and the last answer.
@@ -190,7 +198,7 @@ impl ViewerState {
             // A read in progress: restart it with the new settings.
             Source::Files { .. } => return self.recount_files(),
             Source::ReportFile { .. } => {
-                self.notice = Some("Settings apply to counted files; an opened report is shown as it was made.".into());
+                self.notice = Some(Notice::Key("notice-settings-report"));
             }
         }
         self
@@ -300,7 +308,8 @@ impl Reducible for ViewerState {
             }
             Action::Report(ReportAction::Reclassify { field, value, counted }) => {
                 if field != "status" {
-                    next.notice = Some(format!("Only status values can be reclassified here, not {field}."));
+                    next.notice =
+                        Some(Notice::Text(format!("Only status values can be reclassified here, not {field}.")));
                     return Rc::new(next);
                 }
                 next.settings.status_rules.insert(value, counted);
@@ -319,7 +328,7 @@ impl Reducible for ViewerState {
                 if next.settings.mapping == before {
                     next
                 } else {
-                    next.notice = Some("Columns mapped as you chose before for files with these headers.".into());
+                    next.notice = Some(Notice::Key("notice-mapped-before"));
                     next.reread_or_report()
                 }
             }
@@ -340,7 +349,7 @@ impl Reducible for ViewerState {
                         (next.source, next.problems) = *shown;
                     }
                     next.request = Some(Job::Cancel { run });
-                    next.notice = Some("Cancelled: the report shown is the previous one.".into());
+                    next.notice = Some(Notice::Key("notice-cancelled"));
                     next
                 }
                 Run::Idle | Run::Recounting { .. } => next,
@@ -381,7 +390,7 @@ impl ViewerState {
                 _ => {
                     // Kept aside for when log files are opened; the report on screen stays.
                     self.pending_deliveries = Some(FileHandle::new(file));
-                    self.notice = Some("Deliveries file ready: now open the log files.".into());
+                    self.notice = Some(Notice::Key("notice-deliveries-ready"));
                     self
                 }
             },
@@ -397,13 +406,13 @@ impl ViewerState {
                     self
                 }
                 Ok(_) => {
-                    self.notice = Some(format!(
+                    self.notice = Some(Notice::Text(format!(
                         "{name}: not an active-profiles report (no \"format\": \"active-profiles-report/1\")."
-                    ));
+                    )));
                     self
                 }
                 Err(e) => {
-                    self.notice = Some(format!("{name}: not a report JSON: {e}"));
+                    self.notice = Some(Notice::Text(format!("{name}: not a report JSON: {e}")));
                     self
                 }
             },
@@ -430,7 +439,7 @@ impl ViewerState {
                 self.request = Some(Job::Explain { run: self.explain_run, query, as_of });
             }
             Source::ReportFile { .. } => {
-                self.notice = Some("A report holds no profiles: open the log files to explain one.".into());
+                self.notice = Some(Notice::Key("notice-explain-report"));
             }
         }
         self
@@ -449,7 +458,7 @@ impl ViewerState {
             Source::Demo(_) => {
                 // Options the engine refuses (a time zone it does not know) are said, not replaced.
                 if let Err(message) = self.settings.options().validate() {
-                    return ViewerState { notice: Some(message), ..self };
+                    return ViewerState { notice: Some(Notice::Text(message)), ..self };
                 }
                 let counter = Rc::new(crate::demo::demo_counter_with(self.settings.options()));
                 let report = Rc::new(counter.report(&self.settings.report_settings()));
@@ -489,7 +498,7 @@ impl ViewerState {
                 }
                 self.run = Run::Idle;
                 self.explaining = None;
-                self.notice = Some(message);
+                self.notice = Some(Notice::Text(message));
             }
             // Late answers of superseded or cancelled runs.
             _ => {}

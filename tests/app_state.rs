@@ -22,6 +22,11 @@ fn demo_state() -> Rc<ViewerState> {
     Rc::new(ViewerState::new(Settings::default()))
 }
 
+/// The notice as an English reader sees it.
+fn notice(state: &ViewerState) -> Option<String> {
+    state.notice.as_ref().map(|n| active_profiles_app::locale::notice_text(active_profiles_app::locale::Lang::En, n))
+}
+
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("a test date")
 }
@@ -89,7 +94,7 @@ fn a_report_json_opens_as_it_was_made_and_settings_do_not_change_it() {
     let state = state.reduce(Action::Settings(SettingsAction::Purchased(Some(5000))));
     assert_eq!(*state.report, report, "an opened report is not recounted");
     assert_eq!(
-        state.notice.as_deref(),
+        notice(&state).as_deref(),
         Some("Settings apply to counted files; an opened report is shown as it was made.")
     );
 }
@@ -102,11 +107,11 @@ fn a_file_that_is_not_a_report_says_so_and_keeps_the_report_on_screen() {
         state.reduce(Action::Open(OpenAction::ReportJson { name: "notes.json".into(), text: "{\"a\": 1}".into() }));
     assert_eq!(state.report, before);
     assert_eq!(
-        state.notice.as_deref(),
+        notice(&state).as_deref(),
         Some("notes.json: not an active-profiles report (no \"format\": \"active-profiles-report/1\").")
     );
     let state = state.reduce(Action::Open(OpenAction::ReportJson { name: "x.json".into(), text: "not json".into() }));
-    assert!(state.notice.as_deref().unwrap_or_default().starts_with("x.json: not a report JSON: "));
+    assert!(notice(&state).as_deref().unwrap_or_default().starts_with("x.json: not a report JSON: "));
 }
 
 #[wasm_bindgen_test]
@@ -128,9 +133,13 @@ fn opening_files_asks_the_worker_and_cancel_stops_that_run() {
     assert_eq!(state.request, Some(Job::Cancel { run }));
     assert!(state.ready());
     assert!(matches!(state.source, Source::Demo(_)), "back to what produced the report on screen");
-    assert_eq!(state.notice.as_deref(), Some("Cancelled: the report shown is the previous one."));
+    assert_eq!(notice(&state).as_deref(), Some("Cancelled: the report shown is the previous one."));
     let state = state.reduce(Action::Sent);
-    assert_eq!(state.notice.as_deref(), Some("Cancelled: the report shown is the previous one."), "kept after sending");
+    assert_eq!(
+        notice(&state).as_deref(),
+        Some("Cancelled: the report shown is the previous one."),
+        "kept after sending"
+    );
 }
 
 /// Mounts the app in a fresh element and lets Yew render once.
@@ -163,7 +172,7 @@ fn a_time_zone_the_engine_refuses_is_said_and_the_report_stays() {
     let state = state.reduce(Action::Settings(SettingsAction::TimeZone("Europe/Paris".into())));
     assert_eq!(state.report, before);
     assert_eq!(
-        state.notice.as_deref(),
+        notice(&state).as_deref(),
         Some("time zone 'Europe/Paris': only UTC and fixed offsets such as +02:00 are supported (no IANA names like Europe/Paris)")
     );
     let state = state.reduce(Action::Settings(SettingsAction::TimeZone("+02:00".into())));
@@ -208,7 +217,7 @@ fn a_deliveries_file_picked_first_waits_for_the_log_files() {
         |name: &str| web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"id\n".into()), name).expect("a File");
     let state = demo_state().reduce(Action::Open(OpenAction::Deliveries(make("deliveries.csv"))));
     assert!(matches!(state.source, Source::Demo(_)), "the demo stays on screen");
-    assert_eq!(state.notice.as_deref(), Some("Deliveries file ready: now open the log files."));
+    assert_eq!(notice(&state).as_deref(), Some("Deliveries file ready: now open the log files."));
     let state = state.reduce(Action::Open(OpenAction::Files { logs: vec![make("log.csv")], deliveries: None }));
     let Some(Job::Count { deliveries, .. }) = state.request.clone() else { panic!("a count request") };
     assert_eq!(deliveries.map(|d| d.name).as_deref(), Some("deliveries.csv"));
@@ -224,5 +233,5 @@ fn a_failed_run_goes_back_to_the_report_on_screen_and_ends_an_explanation() {
     assert!(matches!(state.source, Source::Demo(_)));
     assert!(state.ready());
     assert_eq!(state.explaining, None);
-    assert_eq!(state.notice.as_deref(), Some("The counting worker stopped"));
+    assert_eq!(notice(&state).as_deref(), Some("The counting worker stopped"));
 }
