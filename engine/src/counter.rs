@@ -34,6 +34,8 @@ pub enum FileError {
     MappedHeaderMissing { file: String, field: String, header: String, headers: Vec<String> },
     /// The header line cannot be read: longer than 1 MiB, more than 10 000 fields, or a quote never closed.
     BadHeader { file: String, reason: String },
+    /// Counting this file would go past [`crate::Options::max_profiles`] distinct profiles.
+    TooManyProfiles { file: String, line: u64, limit: usize },
     /// The options cannot be used (an unsupported time zone, an unknown field name).
     InvalidOptions(String),
     /// The file id was not handed out by this counter, or the file has ended.
@@ -64,6 +66,11 @@ impl std::fmt::Display for FileError {
                 )
             }
             FileError::BadHeader { file, reason } => write!(f, "{file}, line 1 (the header): {reason}"),
+            FileError::TooManyProfiles { file, line, limit } => write!(
+                f,
+                "{file}, line {line}: more than {limit} distinct profiles, the most this counter takes; \
+                 the rows before this line are counted; count the files in smaller sets (per instance or per year)"
+            ),
             FileError::InvalidOptions(m) => write!(f, "{m}"),
             FileError::UnknownFile => write!(f, "unknown or already ended file"),
         }
@@ -815,6 +822,19 @@ impl Engine {
                 }
             };
             let group = self.group(instance, dimension);
+            // The limit: once it is reached, the file stops at its next counted row (queued events
+            // are applied first when near it, so the count is exact).
+            let limit = self.options.max_profiles;
+            if self.state.profiles.len() + self.caches.batch.len() >= limit {
+                self.state.profiles.flush(&mut self.caches.batch);
+            }
+            if self.state.profiles.len() >= limit {
+                ctx.error = Some(FileError::TooManyProfiles { file: ctx.name.clone(), line: rec.line, limit });
+                self.state.counted -= 1;
+                self.state.read -= 1;
+                ctx.rows -= 1;
+                return;
+            }
             if let (Some(i), Some((_, rows))) = (explained, self.probe.as_mut()) {
                 rows[i].instance = self.caches.names[instance as usize].clone();
                 rows[i].dimension = self.caches.names[dimension as usize].clone();

@@ -28,7 +28,15 @@ pub struct Options {
     pub default_instance: String,
     /// Classification rules.
     pub rules: Rules,
+    /// The most distinct profiles a counter takes (default [`MAX_PROFILES`]); a file that would
+    /// go past it stops with [`crate::FileError::TooManyProfiles`], naming its line.
+    pub max_profiles: usize,
 }
+
+/// The default limit of distinct profiles: what the memory of the platform holds with room to spare
+/// (about 60 bytes a profile plus its key): 40 million in the browser's 4 GiB WebAssembly memory,
+/// 200 million natively.
+pub const MAX_PROFILES: usize = if cfg!(target_arch = "wasm32") { 40_000_000 } else { 200_000_000 };
 
 impl Default for Options {
     fn default() -> Self {
@@ -38,6 +46,7 @@ impl Default for Options {
             day_first: true,
             time_zone: "UTC".into(),
             default_instance: "default".into(),
+            max_profiles: MAX_PROFILES,
             rules: Rules::default(),
         }
     }

@@ -343,6 +343,13 @@ pub(crate) struct Batch {
     scratch: Vec<u8>,
 }
 
+impl Batch {
+    /// Events queued and not yet applied.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
 /// The key index: open addressing with linear probing. A bucket is `tag << 32 | id`, the tag
 /// being the high half of the key's hash (never 0, so an empty bucket is 0). The home bucket
 /// is `tag * capacity >> 32`, so the capacity need not be a power of two (the table grows by

@@ -357,3 +357,22 @@ fn previews_of_broken_files_do_not_fail() {
     let p = engine::preview(b"\xFF\xFE\x00", 5, true);
     assert_eq!(p.encoding, "UTF-16LE");
 }
+
+#[test]
+fn more_distinct_profiles_than_the_limit_stop_the_file_at_its_line() {
+    let options = Options { max_profiles: 3, ..Options::default() };
+    let mut counter = Counter::new(options);
+    let file = counter.begin_file("many.csv", None);
+    let csv = "recipientId,eventDate\n1,2026-01-05\n2,2026-01-05\n3,2026-01-05\n4,2026-01-05\n5,2026-01-05\n";
+    let pushed = counter.push(file, csv.as_bytes()).and_then(|()| counter.end_file(file));
+    let error = pushed.expect_err("the limit stops the file");
+    assert_eq!(error, FileError::TooManyProfiles { file: "many.csv".into(), line: 5, limit: 3 });
+    assert_eq!(
+        error.to_string(),
+        "many.csv, line 5: more than 3 distinct profiles, the most this counter takes; the rows before this line \
+         are counted; count the files in smaller sets (per instance or per year)"
+    );
+    let report = counter.report(&ReportSettings::default());
+    assert_eq!((report.rows.read, report.rows.counted, report.total_active), (3, 3, 3));
+    assert_eq!(Options::default().max_profiles, engine::options::MAX_PROFILES);
+}
