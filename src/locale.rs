@@ -34,28 +34,11 @@ pub fn trf(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     i18n::t(lang, key, args)
 }
 
-/// The engine's field names (`event date`, ...) that the catalogs have words for.
-const FIELD_NAMES: [&str; 15] = [
-    "profile key",
-    "event date",
-    "status",
-    "failure reason",
-    "failure type",
-    "delivery",
-    "channel",
-    "target dimension",
-    "address",
-    "transactional",
-    "proof",
-    "seed",
-    "control group",
-    "instance",
-    "label",
-];
-
 /// A field of the engine (`event date`) in `lang`; a name without catalog words as it is.
 pub fn field_name(lang: Lang, name: &str) -> String {
-    if FIELD_NAMES.contains(&name) {
+    // The catalogs have words for every field of the engine's log and deliveries tables.
+    let known = engine::FIELDS.iter().map(|f| f.name()).chain(engine::DELIVERY_FIELDS.iter().map(|f| f.name()));
+    if known.into_iter().any(|f| f == name) {
         tr(lang, &format!("fieldname-{}", name.replace(' ', "-")))
     } else {
         name.to_string()

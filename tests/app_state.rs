@@ -235,3 +235,14 @@ fn a_failed_run_goes_back_to_the_report_on_screen_and_ends_an_explanation() {
     assert_eq!(state.explaining, None);
     assert_eq!(notice(&state).as_deref(), Some("The counting worker stopped"));
 }
+
+#[wasm_bindgen_test]
+fn every_field_of_the_engine_has_words_in_every_language() {
+    use active_profiles_app::locale::{field_name, Lang};
+    let fields = engine::FIELDS.iter().map(|f| f.name()).chain(engine::DELIVERY_FIELDS.iter().map(|f| f.name()));
+    for field in fields {
+        let dutch = field_name(Lang::Nl, field);
+        assert!(!dutch.is_empty() && !dutch.contains("fieldname-"), "{field}: {dutch}");
+    }
+    assert_eq!(field_name(Lang::Nl, "no such field"), "no such field");
+}
