@@ -119,8 +119,12 @@ impl std::str::FromStr for Lang {
 
 /// `1234567` grouped the language's way in plain text: `1 234 567`, `1.234.567`, ...
 pub fn group(lang: Lang, n: u64) -> String {
+    group_with(n, lang.group_separator())
+}
+
+/// `1234567` grouped by threes with `sep` between the groups.
+pub fn group_with(n: u64, sep: &str) -> String {
     let digits = n.to_string();
-    let sep = lang.group_separator();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

@@ -20,15 +20,7 @@ pub fn fmt_count(lang: Lang, n: u64) -> String {
 
 /// A count grouped by threes with a narrow no-break space: the fallback of [`fmt_count`].
 pub fn plain_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
+    i18n::group_with(n, "\u{202f}")
 }
 
 /// A percentage with no decimals above 10 % and one below, e.g. `84 %` or `7.5 %` (`7,5 %`).
