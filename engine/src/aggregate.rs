@@ -41,6 +41,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::date::{from_date, to_date};
 use crate::report::*;
 use crate::{BillingDay, Counter, Options, ReportSettings};
 
@@ -165,28 +166,14 @@ fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// `D - 12 months`, clamped to the end of a short month (chrono `checked_sub_months`).
+/// `D - 12 months`: the engine's own window rule ([`crate::date::minus_year`]), on dates.
 fn minus_year(d: NaiveDate) -> NaiveDate {
-    d.checked_sub_months(Months::new(12)).unwrap_or(NaiveDate::MIN)
+    to_date(crate::date::minus_year(from_date(d)))
 }
 
-/// The first day on which an event of day `e` no longer counts: the smallest `D` with `D - 12 months >= e`.
+/// The first day on which an event of day `e` no longer counts: the engine's own [`crate::date::leave_day`], on dates.
 fn leave_day(e: NaiveDate) -> NaiveDate {
-    let mut d = e.checked_add_months(Months::new(12)).unwrap_or(NaiveDate::MAX);
-    while minus_year(d) < e {
-        match d.succ_opt() {
-            Some(n) => d = n,
-            None => break,
-        }
-    }
-    d
-}
-
-fn billing_date(year: i32, month: u32, billing: BillingDay) -> Option<NaiveDate> {
-    match billing {
-        BillingDay::Day(d) => NaiveDate::from_ymd_opt(year, month, d.clamp(1, 28) as u32),
-        BillingDay::Last => NaiveDate::from_ymd_opt(year, month, 1)?.checked_add_months(Months::new(1))?.pred_opt(),
-    }
+    to_date(crate::date::leave_day(from_date(e)))
 }
 
 fn count(v: i64) -> u64 {
@@ -371,7 +358,7 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
     }
     let mut month = min_day.with_day(1).unwrap_or(min_day);
     while month <= max_day {
-        if let Some(b) = billing_date(month.year(), month.month(), billing) {
+        if let Some(b) = crate::reporting::billing_date(month.year(), month.month(), billing) {
             if (min_day..=max_day).contains(&b) {
                 report.snapshots.push(Snapshot {
                     from: iso(minus_year(b) + chrono::Days::new(1)),

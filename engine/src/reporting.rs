@@ -51,7 +51,8 @@ pub(crate) fn place_active(
     report.channels = named(channels);
 }
 
-fn billing_date(year: i32, month: u32, billing: BillingDay) -> Option<NaiveDate> {
+/// The billing day of a month: day 1 to 28 (above 28 reads as 28), or the month's last day.
+pub(crate) fn billing_date(year: i32, month: u32, billing: BillingDay) -> Option<NaiveDate> {
     match billing {
         BillingDay::Day(d) => NaiveDate::from_ymd_opt(year, month, d.clamp(1, 28) as u32),
         BillingDay::Last => {
