@@ -10,7 +10,9 @@ pub mod locale;
 pub mod mapping;
 pub mod state;
 pub mod storage;
-pub mod views;
 pub mod worker;
+
+/// The report's views live in their own crate, shared with the command line's bundle.
+pub use views;
 
 pub use app::App;

@@ -13,6 +13,7 @@ pub mod diagnosis;
 pub mod duplicates;
 pub mod expiring;
 pub mod format;
+pub mod locale;
 pub mod metrics;
 pub mod svg;
 pub mod tiles;
