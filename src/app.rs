@@ -112,6 +112,10 @@ pub fn app() -> Html {
         <ContextProvider<Lang> context={l}>
         <main class="page">
             <Masthead source={state.source.clone()} {onchooselanguage} />
+            <crate::share::ShareBar report={state.report.clone()} ready={state.ready()}
+                can_list_profiles={matches!(state.source, Source::Demo(_) | Source::Files { .. })}
+                profiles_on={state.report.profiles.is_some()}
+                onincludeprofiles={dispatch.to_callback().reform(|on| Action::Settings(SettingsAction::IncludeProfiles(on)))} />
             <OpenPanel dispatch={dispatch.clone()} />
             <SettingsForm state={state.clone()} />
             if let Run::Reading { done, total, rows, started_ms, now_ms, .. } = state.run {
@@ -285,7 +289,7 @@ fn open_panel(props: &OpenPanelProps) -> Html {
                 </label>
                 <label class="slot">
                     <span>{ tr(l, "slot-report") }</span>
-                    <input type="file" accept=".json,application/json,.csv,text/csv" data-testid="report-file" onchange={onopenreport} />
+                    <input type="file" accept=".json,application/json,.csv,text/csv,.html,text/html" data-testid="report-file" onchange={onopenreport} />
                 </label>
             </div>
         </section>

@@ -51,6 +51,10 @@ pub struct Settings {
     /// Not remembered here: a mapping is remembered per set of headers.
     #[serde(skip)]
     pub mapping: BTreeMap<String, String>,
+    /// List the active profiles with their keys in the report. Personal data: asked for each
+    /// visit, never remembered.
+    #[serde(skip)]
+    pub profiles: bool,
 }
 
 impl Default for Settings {
@@ -64,6 +68,7 @@ impl Default for Settings {
             day_first: options.day_first,
             status_rules: BTreeMap::new(),
             mapping: BTreeMap::new(),
+            profiles: false,
         }
     }
 }
@@ -82,7 +87,12 @@ impl Settings {
 
     /// The report settings these settings stand for.
     pub fn report_settings(&self) -> ReportSettings {
-        ReportSettings { as_of: self.as_of, billing_day: self.billing_day, purchased: self.purchased }
+        ReportSettings {
+            as_of: self.as_of,
+            billing_day: self.billing_day,
+            purchased: self.purchased,
+            profiles: self.profiles,
+        }
     }
 }
 
@@ -224,6 +234,8 @@ pub enum SettingsAction {
     Purchased(Option<u64>),
     TimeZone(String),
     DayFirst(bool),
+    /// List the active profiles one by one, with their keys, in the report (personal data).
+    IncludeProfiles(bool),
 }
 
 /// The report's own controls.
@@ -295,6 +307,7 @@ impl Reducible for ViewerState {
                     SettingsAction::Purchased(n) => next.settings.purchased = n,
                     SettingsAction::TimeZone(z) => next.settings.time_zone = z,
                     SettingsAction::DayFirst(b) => next.settings.day_first = b,
+                    SettingsAction::IncludeProfiles(b) => next.settings.profiles = b,
                 }
                 if next.settings.options() == options_before {
                     next.report_again()
@@ -365,6 +378,17 @@ impl Reducible for ViewerState {
 }
 
 impl ViewerState {
+    /// Shows a report opened from a file (report.json or a bundle): no files, nothing to count.
+    fn open_report(mut self, name: String, report: Report) -> Self {
+        self.source = Source::ReportFile { name };
+        // Profiles listed in the file are shown; the next files are counted without, unless asked again.
+        self.settings.profiles = false;
+        self.report = Rc::new(report);
+        self.problems.clear();
+        self.run = Run::Idle;
+        self
+    }
+
     fn open(mut self, open: OpenAction) -> Self {
         match open {
             OpenAction::Files { logs, deliveries } => {
@@ -395,16 +419,20 @@ impl ViewerState {
                 }
             },
             // A report JSON, or the aggregate that the `sql` script exported from a warehouse.
+            // A report bundle carries its report.json inside.
+            OpenAction::ReportJson { name, text } if text.contains(views::bundle::DATA_ID) => {
+                match views::bundle::extract_report(&text) {
+                    Ok(report) => self.open_report(name, report),
+                    Err(e) => {
+                        self.notice = Some(Notice::Text(format!("{name}: {e}")));
+                        self
+                    }
+                }
+            }
             OpenAction::ReportJson { name, text } => match serde_json::from_str::<Report>(&text)
                 .or_else(|e| engine::report_from_aggregate(text.as_bytes()).map_err(|_| e))
             {
-                Ok(report) if report.format.starts_with("active-profiles-report/") => {
-                    self.source = Source::ReportFile { name };
-                    self.report = Rc::new(report);
-                    self.problems.clear();
-                    self.run = Run::Idle;
-                    self
-                }
+                Ok(report) if report.format.starts_with("active-profiles-report/") => self.open_report(name, report),
                 Ok(_) => {
                     self.notice = Some(Notice::Text(format!(
                         "{name}: not an active-profiles report (no \"format\": \"active-profiles-report/1\")."

@@ -18,6 +18,7 @@
 //! | `unrecognised` | field | value | rows |
 //! | `warning` | | | text |
 //! | `file` | file | `encoding`, `delimiter`, `rows` or `column:FIELD` | value |
+//! | `profile` | key (only with `--include-profiles`) | instance / source | leaving day |
 //!
 //! A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
 //! prefixed with `'`, so that a spreadsheet shows it as text instead of
@@ -26,13 +27,7 @@
 
 use engine::Report;
 
-/// Protects a cell against formula injection.
-pub fn escape(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => std::borrow::Cow::Owned(format!("'{cell}")),
-        _ => std::borrow::Cow::Borrowed(cell),
-    }
-}
+pub use views::export::escape;
 
 pub fn render(r: &Report) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -105,6 +100,9 @@ pub fn render(r: &Report) -> Result<Vec<u8>, csv::Error> {
         for (field, header) in &f.columns {
             row("file", &f.name, &format!("column:{field}"), header)?;
         }
+    }
+    for p in r.profiles.iter().flatten() {
+        row("profile", &p.key, &format!("{} / {}", p.instance, p.dimension), &p.leaves)?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }

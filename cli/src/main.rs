@@ -5,6 +5,7 @@
 //! be used (the message names the file and what to do); 1 when the output
 //! cannot be written.
 
+mod bundle;
 mod csv_out;
 mod gen;
 mod run;
@@ -98,6 +99,17 @@ pub struct ReportArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write the report as one self-contained HTML file (a report bundle) in --lang: it opens offline
+    /// by double-click, prints on A4, and holds counts only (no profile key or address).
+    #[arg(long, value_name = "FILE.html")]
+    pub bundle: Option<PathBuf>,
+    /// The bundle's title. Default: "Active profiles on <as-of date>".
+    #[arg(long, value_name = "TEXT", requires = "bundle")]
+    pub title: Option<String>,
+    /// List every active profile with its key (the address, for the Anonymous dimension) in the JSON, CSV
+    /// and bundle: personal data, so only when you need it.
+    #[arg(long, conflicts_with = "from_aggregate")]
+    pub include_profiles: bool,
     /// Number of threads reading files (default: the number of cores, at most the number of files).
     #[arg(long, value_name = "N", hide = true)]
     pub threads: Option<usize>,

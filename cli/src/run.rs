@@ -23,8 +23,12 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
         return from_aggregate(path, args);
     }
     let options = options(args)?;
-    let settings =
-        engine::ReportSettings { as_of: args.as_of, billing_day: args.billing_day, purchased: args.purchased };
+    let settings = engine::ReportSettings {
+        as_of: args.as_of,
+        billing_day: args.billing_day,
+        purchased: args.purchased,
+        profiles: args.include_profiles,
+    };
 
     let mut sizes = Vec::with_capacity(args.files.len());
     for path in &args.files {
@@ -101,7 +105,8 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
             names.join(", ")
         )));
     }
-    write_report(&report, args.format, args.lang, args.output.as_deref())
+    write_report(&report, args.format, args.lang, args.output.as_deref())?;
+    crate::bundle::write_if_asked(&report, args)
 }
 
 /// Maps the command-line options onto the engine's.
@@ -257,7 +262,8 @@ fn from_aggregate(path: &Path, args: &ReportArgs) -> Result<(), Failure> {
     let mut report =
         engine::report_from_aggregate(&bytes).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
     report.settings.purchased = args.purchased;
-    write_report(&report, args.format, args.lang, args.output.as_deref())
+    write_report(&report, args.format, args.lang, args.output.as_deref())?;
+    crate::bundle::write_if_asked(&report, args)
 }
 
 fn write_report(

@@ -204,7 +204,7 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
     let table = meta.get("table").copied().unwrap_or("table");
 
     // Settings and rules as a report of the default rules states them.
-    let settings = ReportSettings { as_of, billing_day: billing, purchased: None };
+    let settings = ReportSettings { as_of, billing_day: billing, purchased: None, profiles: false };
     let mut report = Counter::new(Options::default()).report(&settings);
     report.as_of = as_of.map(iso);
     report.settings.as_of = as_of.map(iso);

@@ -443,7 +443,20 @@ impl Counter {
     /// Report once every file has ended: rows of a file still open whose dates wait for the
     /// file's day/month order are not in it yet.
     pub fn report(&self, settings: &ReportSettings) -> Report {
-        crate::reporting::build(&self.engine.state, &self.engine.options, &self.engine.classifier, settings)
+        let mut report =
+            crate::reporting::build(&self.engine.state, &self.engine.options, &self.engine.classifier, settings);
+        if settings.profiles {
+            report.profiles = Some(self.active_profiles(settings));
+        }
+        report
+    }
+
+    /// The profiles active on the as-of date of `settings`, one by one with their keys (or
+    /// addresses, in the Anonymous dimension): personal data, for a report the user asked to
+    /// hold them (see [`Report::profiles`](crate::report::Report::profiles)). As many as
+    /// `report(settings).total_active`.
+    pub fn active_profiles(&self, settings: &ReportSettings) -> Vec<crate::report::ActiveProfile> {
+        crate::reporting::active_profiles(&self.engine.state, settings)
     }
 
     pub(crate) fn set_probe(&mut self, query: &str) {

@@ -190,5 +190,8 @@ pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};
 pub use report::Report;
 
+/// The engine's version, as its package says (shown in reports and bundles).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// A hash map with a fixed, fast hasher (no random seed: nothing to ask the platform for).
 pub(crate) type FastMap<K, V> = hashbrown::HashMap<K, V, foldhash::fast::FixedState>;

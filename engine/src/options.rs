@@ -267,6 +267,10 @@ pub struct ReportSettings {
     pub as_of: Option<NaiveDate>,
     pub billing_day: BillingDay,
     pub purchased: Option<u64>,
+    /// List the active profiles one by one, with their keys, in [`Report::profiles`](crate::Report):
+    /// personal data, off unless the user asks for it.
+    #[serde(default)]
+    pub profiles: bool,
 }
 
 #[cfg(test)]

@@ -39,6 +39,21 @@ pub struct Report {
     pub expiring: Vec<ExpiringMonth>,
     pub case_duplicates: Vec<CaseDuplicates>,
     pub files: Vec<FileSummary>,
+    /// The active profiles themselves, key by key: personal data, so `null` unless the user
+    /// asked for them (a bundle or export "with profile keys"); see [`crate::Counter::active_profiles`].
+    pub profiles: Option<Vec<ActiveProfile>>,
+}
+
+/// One profile active on the as-of date: who it is, where it counts, and when it leaves the count.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActiveProfile {
+    pub dimension: String,
+    pub instance: String,
+    /// The profile key, or the address in the Anonymous dimension.
+    pub key: String,
+    /// The first day it no longer counts, unless targeted again (`YYYY-MM-DD`).
+    pub leaves: String,
 }
 
 /// The settings and classification rules the report was computed with.

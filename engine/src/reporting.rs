@@ -348,3 +348,32 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     }
     report
 }
+
+/// The profiles active on the as-of date of `settings`, sorted by dimension, instance, leaving day and key.
+pub(crate) fn active_profiles(st: &State, settings: &ReportSettings) -> Vec<ActiveProfile> {
+    let Some(as_of) = settings.as_of.map(from_date).or(st.max_day) else { return Vec::new() };
+    let p: std::borrow::Cow<'_, crate::profiles::Profiles> = if st.profiles.is_compacted() {
+        std::borrow::Cow::Borrowed(&st.profiles)
+    } else {
+        let mut copy = st.profiles.clone();
+        copy.compact();
+        std::borrow::Cow::Owned(copy)
+    };
+    let horizon = leave_day(as_of);
+    let mut list: Vec<ActiveProfile> = (0..p.len() as u32)
+        .filter_map(|id| {
+            let run = p.run_at(id, as_of)?;
+            let (instance, dimension) = st.groups.get(p.slots[id as usize].group as usize)?;
+            Some(ActiveProfile {
+                dimension: dimension.clone(),
+                instance: instance.clone(),
+                key: String::from_utf8_lossy(p.key(id)).into_owned(),
+                leaves: iso(run.1.min(horizon)),
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        (&a.dimension, &a.instance, &a.leaves, &a.key).cmp(&(&b.dimension, &b.instance, &b.leaves, &b.key))
+    });
+    list
+}

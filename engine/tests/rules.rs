@@ -700,8 +700,12 @@ fn report_settings_change_without_reading_again() {
     c.push(f, b"recipientId,eventDate\na,2025-01-10\nb,2026-10-24\n").unwrap();
     c.end_file(f).unwrap();
     assert_eq!(c.report(&ReportSettings::default()).total_active, 1);
-    let earlier =
-        ReportSettings { as_of: Some(date("2025-06-01")), purchased: Some(10), billing_day: BillingDay::Day(1) };
+    let earlier = ReportSettings {
+        as_of: Some(date("2025-06-01")),
+        purchased: Some(10),
+        billing_day: BillingDay::Day(1),
+        profiles: false,
+    };
     let r = c.report(&earlier);
     assert_eq!((r.total_active, r.settings.purchased, r.as_of.as_deref()), (1, Some(10), Some("2025-06-01")));
     assert_eq!(r.snapshots.first().unwrap().to, "2025-02-01");
@@ -878,4 +882,36 @@ fn a_stray_date_far_back_does_not_flood_the_snapshots() {
     let far = ReportSettings { as_of: Some(date("2100-01-01")), ..Default::default() };
     let r = count_files(Options::default(), &[("f.csv", b"recipientId,eventDate\nb,2026-10-01\n")], &far);
     assert_eq!((r.total_active, r.daily.len(), r.snapshots.len()), (0, 365, 0));
+}
+
+#[test]
+fn active_profiles_lists_each_active_profile_with_its_leaving_day() {
+    let csv = "recipientId,eventDate,status,email,deliveryType\n\
+               p1,2026-10-24,Sent,,\n\
+               p2,2026-01-31,Sent,,\n\
+               p2,2025-12-01,Sent,,\n\
+               old,2025-09-01,Sent,,\n\
+               gone,2026-03-01,Ignored,,\n\
+               ,2026-05-02,Sent,Mixed@Example.com,transactional\n";
+    let mut counter = Counter::new(Options::default());
+    let f = counter.begin_file("log.csv", Some("prod"));
+    counter.push(f, csv.as_bytes()).unwrap();
+    counter.end_file(f).unwrap();
+    let settings = ReportSettings { as_of: Some(date("2026-10-24")), ..Default::default() };
+    let list = counter.active_profiles(&settings);
+    let rows: Vec<(&str, &str, &str, &str)> =
+        list.iter().map(|p| (p.dimension.as_str(), p.instance.as_str(), p.key.as_str(), p.leaves.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Anonymous", "prod", "Mixed@Example.com", "2027-05-02"),
+            ("Recipients", "prod", "p2", "2027-01-31"),
+            ("Recipients", "prod", "p1", "2027-10-24"),
+        ]
+    );
+    assert_eq!(list.len() as u64, counter.report(&settings).total_active);
+    // A report holds no keys unless they are asked for.
+    assert_eq!(counter.report(&settings).profiles, None);
+    let asked = counter.report(&ReportSettings { profiles: true, ..settings });
+    assert_eq!(asked.profiles, Some(list));
 }

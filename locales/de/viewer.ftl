@@ -18,7 +18,7 @@ open-files = Dateien öffnen
 drop-hint = Exporte der Versandlogs (CSV) hier ablegen oder auswählen:
 slot-logs = Logdateien
 slot-deliveries = Sendungsdatei (optional)
-slot-report = Bericht-JSON
+slot-report = Bericht (JSON oder Berichtspaket)
 choose-columns-show = Spalten wählen…
 choose-columns-hide = Spalten ausblenden
 stale-note = Ihre Dateien werden gezählt: Der Bericht unten ist der vorige, bis die Zählung fertig ist.
@@ -252,3 +252,50 @@ fieldname-label = Bezeichnung
 
 problem-missing = { $file }, Zeile 1 (die Kopfzeile): keine Spalte gefunden für { $missing }. Gefundene Kopfzeilen: { $headers }.
 problem-or = oder
+
+## Teilen: das Berichtspaket, JSON- und CSV-Export, die aktiven Profile einzeln
+
+share-download = Bericht herunterladen
+share-download-hint = Eine HTML-Datei mit dem ganzen Bericht: Sie öffnet sich offline per Doppelklick und druckt auf A4. Nur Zahlen, außer Sie nehmen unten die Profile auf.
+share-export = Exportieren
+share-title-label = Titel
+share-include-profiles = Schlüssel und Adressen der aktiven Profile aufnehmen
+share-include-profiles-hint = Personenbezogene Daten: Bericht, Paket und Exporte listen dann jedes aktive Profil. Lassen Sie es aus, um nur Zahlen zu teilen.
+share-include-profiles-unavailable = Öffnen Sie die Protokolldateien, um die Profile aufzulisten: Dieser Bericht wurde aus einer Datei geöffnet.
+share-json = Bericht als JSON
+share-json-hint = Das Dokument report.json: Dieser Viewer öffnet es wieder.
+share-csv = Tabellen als CSV
+share-csv-semicolon = Mit Semikolon trennen (Excel in den meisten Ländern Europas)
+share-csv-table = { $title } ({ $n ->
+    [one] { $count } Zeile
+   *[other] { $count } Zeilen
+})
+share-saved = Gespeichert als { $file }.
+profiles-title = Aktive Profile, einzeln
+profiles-lead = { $n ->
+    [one] { $count } Profil ist am Stichtag aktiv. Diese Liste enthält personenbezogene Daten: Geben Sie sie nur an Berechtigte weiter.
+   *[other] { $count } Profile sind am Stichtag aktiv. Diese Liste enthält personenbezogene Daten: Geben Sie sie nur an Berechtigte weiter.
+}
+profiles-more = Hier stehen die ersten { $shown } von { $count }; der CSV-Export und das Berichtspaket enthalten alle.
+col-instance = Instanz
+col-key = Profilschlüssel oder Adresse
+col-leaves = Fällt heraus am
+export-dimensions = Zielgruppendimensionen
+export-instances = Zielgruppendimensionen je Instanz
+export-channels = Kanäle
+export-daily = Aktive Profile je Tag
+export-expiring = Profile, die je Monat herausfallen
+export-excluded = Ausgeschlossene Zeilen nach Grund
+export-rejected = Abgewiesene Zeilen
+export-unrecognised = Unbekannte Werte
+export-files = Gelesene Dateien
+bundle-kind = Bericht über aktive Profile
+bundle-default-title = Aktive Profile am { $date }
+bundle-made = Erstellt
+bundle-counted-status = Gezählte Status
+bundle-excluded-status = Ausgeschlossene Status
+bundle-excluded-reasons = Ausgeschlossene Fehlergründe
+bundle-engine = Gezählt von
+bundle-privacy-aggregates = Diese Datei enthält nur Zahlen: keinen Profilschlüssel und keine Adresse.
+bundle-privacy-keys = Diese Datei listet die Schlüssel oder Adressen von { $count } aktiven Profilen: Das sind personenbezogene Daten.
+bundle-foot = Ein statisches Berichtspaket: Es führt kein Skript aus und lädt nichts nach. Öffnen Sie das report.json daraus im active-profiles-Viewer, um es zu erkunden.

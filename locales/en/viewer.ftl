@@ -17,7 +17,7 @@ open-files = Open files
 drop-hint = Drop delivery-log exports (CSV) here, or pick them:
 slot-logs = Log files
 slot-deliveries = Deliveries file (optional)
-slot-report = Report JSON
+slot-report = Report (JSON or bundle)
 choose-columns-show = Choose columns…
 choose-columns-hide = Hide columns
 stale-note = Counting your files: the report below is the previous one until it finishes.
@@ -251,3 +251,50 @@ fieldname-label = label
 
 problem-missing = { $file }, line 1 (the header): no column found for { $missing }. Headers found: { $headers }.
 problem-or = or
+
+## Sharing: the report bundle, JSON and CSV exports, the active profiles one by one
+
+share-download = Download report
+share-download-hint = One HTML file with the whole report: it opens offline by double-click and prints on A4. Counts only, unless you include the profiles below.
+share-export = Export
+share-title-label = Title
+share-include-profiles = Include the active profiles’ keys and addresses
+share-include-profiles-hint = Personal data: the report, the bundle and the exports then list every active profile. Leave it off to share counts only.
+share-include-profiles-unavailable = Open the log files to list the profiles: this report was opened from a file.
+share-json = Report as JSON
+share-json-hint = The report.json document: this viewer opens it again.
+share-csv = Tables as CSV
+share-csv-semicolon = Separate with semicolons (Excel in most of Europe)
+share-csv-table = { $title } ({ $n ->
+    [one] { $count } row
+   *[other] { $count } rows
+})
+share-saved = Saved as { $file }.
+profiles-title = Active profiles, one by one
+profiles-lead = { $n ->
+    [one] { $count } profile is active on the as-of date. This list is personal data: share it only with those who may see it.
+   *[other] { $count } profiles are active on the as-of date. This list is personal data: share it only with those who may see it.
+}
+profiles-more = The first { $shown } of { $count } are shown here; the CSV export and the report bundle hold them all.
+col-instance = Instance
+col-key = Profile key or address
+col-leaves = Leaves the count on
+export-dimensions = Targeting dimensions
+export-instances = Targeting dimensions per instance
+export-channels = Channels
+export-daily = Active profiles per day
+export-expiring = Profiles leaving the count per month
+export-excluded = Excluded rows by reason
+export-rejected = Rejected rows
+export-unrecognised = Unrecognised values
+export-files = Files read
+bundle-kind = Active-profiles report
+bundle-default-title = Active profiles on { $date }
+bundle-made = Made
+bundle-counted-status = Counted statuses
+bundle-excluded-status = Excluded statuses
+bundle-excluded-reasons = Excluded failure reasons
+bundle-engine = Counted by
+bundle-privacy-aggregates = This file holds counts only: no profile key and no address.
+bundle-privacy-keys = This file lists the keys or addresses of { $count } active profiles: it is personal data.
+bundle-foot = A static report bundle: it runs no script and fetches nothing. Open report.json from it in the active-profiles viewer to explore it.

@@ -18,7 +18,7 @@ open-files = Ouvrir des fichiers
 drop-hint = Déposez ici des exports de logs de diffusion (CSV), ou choisissez-les :
 slot-logs = Fichiers de logs
 slot-deliveries = Fichier des diffusions (facultatif)
-slot-report = Rapport JSON
+slot-report = Rapport (JSON ou paquet)
 choose-columns-show = Choisir les colonnes…
 choose-columns-hide = Masquer les colonnes
 stale-note = Comptage de vos fichiers : le rapport ci-dessous reste le précédent jusqu’à la fin.
@@ -252,3 +252,50 @@ fieldname-label = libellé
 
 problem-missing = { $file }, ligne 1 (l’en-tête) : aucune colonne trouvée pour { $missing }. En-têtes trouvés : { $headers }.
 problem-or = ou
+
+## Partager : le paquet de rapport, les exports JSON et CSV, les profils actifs un par un
+
+share-download = Télécharger le rapport
+share-download-hint = Un seul fichier HTML avec tout le rapport : il s’ouvre hors ligne d’un double-clic et s’imprime en A4. Des comptes seulement, sauf si vous incluez les profils ci-dessous.
+share-export = Exporter
+share-title-label = Titre
+share-include-profiles = Inclure les clés et adresses des profils actifs
+share-include-profiles-hint = Données personnelles : le rapport, le paquet et les exports listent alors chaque profil actif. Laissez décoché pour ne partager que des comptes.
+share-include-profiles-unavailable = Ouvrez les fichiers de logs pour lister les profils : ce rapport a été ouvert depuis un fichier.
+share-json = Rapport en JSON
+share-json-hint = Le document report.json : ce lecteur l’ouvre à nouveau.
+share-csv = Tableaux en CSV
+share-csv-semicolon = Séparer par des points-virgules (Excel dans la plupart de l’Europe)
+share-csv-table = { $title } ({ $n ->
+    [one] { $count } ligne
+   *[other] { $count } lignes
+})
+share-saved = Enregistré sous { $file }.
+profiles-title = Profils actifs, un par un
+profiles-lead = { $n ->
+    [one] { $count } profil est actif à la date de référence. Cette liste contient des données personnelles : ne la partagez qu’avec ceux qui peuvent la voir.
+   *[other] { $count } profils sont actifs à la date de référence. Cette liste contient des données personnelles : ne la partagez qu’avec ceux qui peuvent la voir.
+}
+profiles-more = Les { $shown } premiers sur { $count } sont affichés ici ; l’export CSV et le paquet de rapport les contiennent tous.
+col-instance = Instance
+col-key = Clé de profil ou adresse
+col-leaves = Sort du compte le
+export-dimensions = Dimensions de ciblage
+export-instances = Dimensions de ciblage par instance
+export-channels = Canaux
+export-daily = Profils actifs par jour
+export-expiring = Profils qui sortent du compte par mois
+export-excluded = Lignes exclues par motif
+export-rejected = Lignes rejetées
+export-unrecognised = Valeurs non reconnues
+export-files = Fichiers lus
+bundle-kind = Rapport des profils actifs
+bundle-default-title = Profils actifs au { $date }
+bundle-made = Créé
+bundle-counted-status = Statuts comptés
+bundle-excluded-status = Statuts exclus
+bundle-excluded-reasons = Motifs d’échec exclus
+bundle-engine = Compté par
+bundle-privacy-aggregates = Ce fichier ne contient que des comptes : aucune clé de profil et aucune adresse.
+bundle-privacy-keys = Ce fichier liste les clés ou adresses de { $count } profils actifs : ce sont des données personnelles.
+bundle-foot = Un paquet de rapport statique : il n’exécute aucun script et ne télécharge rien. Ouvrez son report.json dans le lecteur active-profiles pour l’explorer.

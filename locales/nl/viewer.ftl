@@ -18,7 +18,7 @@ open-files = Bestanden openen
 drop-hint = Sleep exports van leveringslogboeken (CSV) hierheen, of kies ze:
 slot-logs = Logbestanden
 slot-deliveries = Leveringenbestand (optioneel)
-slot-report = Rapport-JSON
+slot-report = Rapport (JSON of bundel)
 choose-columns-show = Kolommen kiezen…
 choose-columns-hide = Kolommen verbergen
 stale-note = Uw bestanden worden geteld: het rapport hieronder is het vorige tot het klaar is.
@@ -252,3 +252,50 @@ fieldname-label = label
 
 problem-missing = { $file }, regel 1 (de kopregel): geen kolom gevonden voor { $missing }. Gevonden kopteksten: { $headers }.
 problem-or = of
+
+## Delen: de rapportbundel, JSON- en CSV-export, de actieve profielen één voor één
+
+share-download = Rapport downloaden
+share-download-hint = Eén HTML-bestand met het hele rapport: het opent offline met een dubbelklik en drukt af op A4. Alleen aantallen, tenzij u hieronder de profielen opneemt.
+share-export = Exporteren
+share-title-label = Titel
+share-include-profiles = Sleutels en adressen van de actieve profielen opnemen
+share-include-profiles-hint = Persoonsgegevens: het rapport, de bundel en de exports noemen dan elk actief profiel. Laat dit uit om alleen aantallen te delen.
+share-include-profiles-unavailable = Open de logbestanden om de profielen te tonen: dit rapport is uit een bestand geopend.
+share-json = Rapport als JSON
+share-json-hint = Het document report.json: deze viewer opent het weer.
+share-csv = Tabellen als CSV
+share-csv-semicolon = Scheiden met puntkomma’s (Excel in het grootste deel van Europa)
+share-csv-table = { $title } ({ $n ->
+    [one] { $count } rij
+   *[other] { $count } rijen
+})
+share-saved = Opgeslagen als { $file }.
+profiles-title = Actieve profielen, één voor één
+profiles-lead = { $n ->
+    [one] { $count } profiel is actief op de peildatum. Deze lijst bevat persoonsgegevens: deel hem alleen met wie hem mag zien.
+   *[other] { $count } profielen zijn actief op de peildatum. Deze lijst bevat persoonsgegevens: deel hem alleen met wie hem mag zien.
+}
+profiles-more = Hier staan de eerste { $shown } van { $count }; de CSV-export en de rapportbundel bevatten ze allemaal.
+col-instance = Instantie
+col-key = Profielsleutel of adres
+col-leaves = Valt af op
+export-dimensions = Targetingdimensies
+export-instances = Targetingdimensies per instantie
+export-channels = Kanalen
+export-daily = Actieve profielen per dag
+export-expiring = Profielen die per maand afvallen
+export-excluded = Uitgesloten rijen per reden
+export-rejected = Geweigerde rijen
+export-unrecognised = Onbekende waarden
+export-files = Gelezen bestanden
+bundle-kind = Rapport actieve profielen
+bundle-default-title = Actieve profielen op { $date }
+bundle-made = Gemaakt
+bundle-counted-status = Getelde statussen
+bundle-excluded-status = Uitgesloten statussen
+bundle-excluded-reasons = Uitgesloten foutredenen
+bundle-engine = Geteld door
+bundle-privacy-aggregates = Dit bestand bevat alleen aantallen: geen profielsleutel en geen adres.
+bundle-privacy-keys = Dit bestand noemt de sleutels of adressen van { $count } actieve profielen: het zijn persoonsgegevens.
+bundle-foot = Een statische rapportbundel: hij voert geen script uit en haalt niets op. Open report.json eruit in de active-profiles-viewer om verder te kijken.

@@ -18,7 +18,7 @@ open-files = Öppna filer
 drop-hint = Släpp exporter av leveransloggar (CSV) här, eller välj dem:
 slot-logs = Loggfiler
 slot-deliveries = Leveransfil (valfri)
-slot-report = Rapport-JSON
+slot-report = Rapport (JSON eller paket)
 choose-columns-show = Välj kolumner…
 choose-columns-hide = Dölj kolumner
 stale-note = Dina filer räknas: rapporten nedan är den förra tills räkningen är klar.
@@ -252,3 +252,50 @@ fieldname-label = etikett
 
 problem-missing = { $file }, rad 1 (rubrikraden): ingen kolumn hittades för { $missing }. Rubriker i filen: { $headers }.
 problem-or = eller
+
+## Dela: rapportpaketet, JSON- och CSV-export, de aktiva profilerna en och en
+
+share-download = Ladda ned rapporten
+share-download-hint = En HTML-fil med hela rapporten: den öppnas offline med ett dubbelklick och skrivs ut på A4. Bara antal, om du inte tar med profilerna nedan.
+share-export = Exportera
+share-title-label = Rubrik
+share-include-profiles = Ta med de aktiva profilernas nycklar och adresser
+share-include-profiles-hint = Personuppgifter: rapporten, paketet och exporterna listar då varje aktiv profil. Låt det vara av för att bara dela antal.
+share-include-profiles-unavailable = Öppna loggfilerna för att lista profilerna: den här rapporten öppnades från en fil.
+share-json = Rapporten som JSON
+share-json-hint = Dokumentet report.json: den här visaren öppnar det igen.
+share-csv = Tabeller som CSV
+share-csv-semicolon = Avgränsa med semikolon (Excel i större delen av Europa)
+share-csv-table = { $title } ({ $n ->
+    [one] { $count } rad
+   *[other] { $count } rader
+})
+share-saved = Sparad som { $file }.
+profiles-title = Aktiva profiler, en och en
+profiles-lead = { $n ->
+    [one] { $count } profil är aktiv per datumet. Listan är personuppgifter: dela den bara med dem som får se den.
+   *[other] { $count } profiler är aktiva per datumet. Listan är personuppgifter: dela den bara med dem som får se den.
+}
+profiles-more = Här visas de första { $shown } av { $count }; CSV-exporten och rapportpaketet innehåller alla.
+col-instance = Instans
+col-key = Profilnyckel eller adress
+col-leaves = Faller bort den
+export-dimensions = Målgruppsdimensioner
+export-instances = Målgruppsdimensioner per instans
+export-channels = Kanaler
+export-daily = Aktiva profiler per dag
+export-expiring = Profiler som faller bort per månad
+export-excluded = Undantagna rader per orsak
+export-rejected = Avvisade rader
+export-unrecognised = Okända värden
+export-files = Lästa filer
+bundle-kind = Rapport över aktiva profiler
+bundle-default-title = Aktiva profiler den { $date }
+bundle-made = Skapad
+bundle-counted-status = Statusar som räknas
+bundle-excluded-status = Statusar som undantas
+bundle-excluded-reasons = Felorsaker som undantas
+bundle-engine = Räknad av
+bundle-privacy-aggregates = Filen innehåller bara antal: ingen profilnyckel och ingen adress.
+bundle-privacy-keys = Filen listar nycklar eller adresser för { $count } aktiva profiler: det är personuppgifter.
+bundle-foot = Ett statiskt rapportpaket: det kör inga skript och hämtar ingenting. Öppna report.json ur det i active-profiles-visaren för att utforska det.

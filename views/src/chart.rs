@@ -7,7 +7,7 @@ use engine::Report;
 
 use super::format::{fmt_count, fmt_date, fmt_month_of, parse_date};
 use super::svg::{self, Bar, ChartSpec, Point, Size};
-use super::{count_cell, date_text, SectionProps};
+use super::{count_cell, date_text, use_mode, Mode, SectionProps};
 use crate::locale::{tr, trf, use_lang, Lang};
 
 /// How far back the chart looks from the as-of date.
@@ -149,14 +149,20 @@ pub fn usage_svg(l: Lang, r: &Report, span: Span, size: Size) -> Option<String> 
     })
 }
 
-/// The usage chart with its 30-day / 1-year switch and the table of its numbers.
+/// The usage chart with its 30-day / 1-year switch and the table of its numbers; in a bundle
+/// ([`Mode::Bundle`]) both periods, one above the other, and no switch.
 #[function_component(UsageChart)]
 pub fn usage_chart(props: &SectionProps) -> Html {
     let l = use_lang();
+    let live = use_mode() == Mode::Live;
     let span = use_state(|| Span::Year);
     let r = &props.report;
-    let svg = use_memo((props.report.clone(), *span, l), |(r, span, l)| {
-        [Size::Wide, Size::Narrow].map(|size| usage_svg(*l, r, *span, size).map(|svg| (size, svg)))
+    let spans: Vec<Span> = if live { vec![*span] } else { vec![Span::Year, Span::Days30] };
+    let svgs = use_memo((props.report.clone(), spans.clone(), l), |(r, spans, l)| {
+        spans
+            .iter()
+            .map(|span| [Size::Wide, Size::Narrow].map(|size| usage_svg(*l, r, *span, size).map(|svg| (size, svg))))
+            .collect::<Vec<_>>()
     });
     let switch = |to: Span, label: String| {
         let onclick = {
@@ -170,38 +176,55 @@ pub fn usage_chart(props: &SectionProps) -> Html {
             </button>
         }
     };
-    let w = window(r, *span);
+    let w = window(r, spans[0]);
+    let drawn = svgs.iter().flatten().any(Option::is_some);
     html! {
         <section class="report-section chart-section">
             <div class="section-head">
                 <h2>{ tr(l, "chart-title") }</h2>
-                if window(r, Span::Year).is_some() {
+                if live && window(r, Span::Year).is_some() {
                     <div class="span-switch no-print" role="group" aria-label={tr(l, "chart-period")}>
                         { switch(Span::Days30, tr(l, "chart-30-days")) }
                         { switch(Span::Year, tr(l, "chart-1-year")) }
                     </div>
                 }
             </div>
-            if let (true, Some(w)) = (svg.iter().any(Option::is_some), w) {
-                <figure class="chart" data-testid="usage-chart">
-                    { for svg.iter().flatten().map(|(size, svg)| html! {
-                        <div class={size.class()}>{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div>
-                    }) }
-                    <figcaption>
-                        <ul class="legend">
-                            <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ tr(l, "legend-snapshot") }</li>
-                            <li><span class="swatch swatch-line" aria-hidden="true"></span>{ tr(l, "legend-daily") }</li>
-                            if let Some(p) = r.settings.purchased {
-                                <li><span class="swatch swatch-level" aria-hidden="true"></span>
-                                    { tr(l, "legend-purchased") }{ " " }<span data-value={p.to_string()}>{ fmt_count(l, p) }</span>
-                                    { " " }{ tr(l, "legend-dashed") }</li>
-                            } else {
-                                <li class="legend-note">{ tr(l, "legend-no-purchased") }</li>
-                            }
-                        </ul>
-                        <p class="hint no-print">{ tr(l, "chart-hint") }</p>
-                    </figcaption>
-                </figure>
+            if let (true, Some(w)) = (drawn, w) {
+                { for spans.iter().zip(svgs.iter()).map(|(span, svg)| html! {
+                    <figure class="chart" data-testid="usage-chart" data-span={if *span == Span::Year { "year" } else { "30" }}>
+                        if !live {
+                            <h3>{ tr(l, if *span == Span::Year { "chart-1-year" } else { "chart-30-days" }) }</h3>
+                        }
+                        { for svg.iter().flatten().map(|(size, svg)| html! {
+                            <div class={size.class()}>{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div>
+                        }) }
+                        <figcaption>
+                            <ul class="legend">
+                                <li><span class="swatch swatch-bar" aria-hidden="true"></span>{ tr(l, "legend-snapshot") }</li>
+                                <li><span class="swatch swatch-line" aria-hidden="true"></span>{ tr(l, "legend-daily") }</li>
+                                if let Some(p) = r.settings.purchased {
+                                    <li><span class="swatch swatch-level" aria-hidden="true"></span>
+                                        { tr(l, "legend-purchased") }{ " " }<span data-value={p.to_string()}>{ fmt_count(l, p) }</span>
+                                        { " " }{ tr(l, "legend-dashed") }</li>
+                                } else {
+                                    <li class="legend-note">{ tr(l, "legend-no-purchased") }</li>
+                                }
+                            </ul>
+                            if live { <p class="hint no-print">{ tr(l, "chart-hint") }</p> }
+                        </figcaption>
+                    </figure>
+                }) }
+                { chart_tables(l, &w) }
+            } else {
+                <p class="section-empty" data-testid="chart-empty">{ tr(l, "chart-empty") }</p>
+            }
+        </section>
+    }
+}
+
+/// The numbers of the chart: the snapshots, and the days behind a disclosure.
+fn chart_tables(l: Lang, w: &Window<'_>) -> Html {
+    html! {
                 <div class="chart-tables">
                     if !w.snapshots.is_empty() {
                         <table class="data-table" data-testid="chart-snapshots">
@@ -235,9 +258,5 @@ pub fn usage_chart(props: &SectionProps) -> Html {
                         </details>
                     }
                 </div>
-            } else {
-                <p class="section-empty" data-testid="chart-empty">{ tr(l, "chart-empty") }</p>
-            }
-        </section>
     }
 }

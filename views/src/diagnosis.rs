@@ -105,6 +105,7 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
     let l = use_lang();
     let r = &props.report;
     let rows = r.rows;
+    let live = super::use_mode() == super::Mode::Live;
     html! {
         <section class="report-section diagnosis-section">
             <h2>{ tr(l, "diagnosis-title") }</h2>
@@ -180,7 +181,7 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                         <th scope="col">{ tr(l, "col-rows-are") }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.unrecognised.iter().map(|u| unrecognised_row(l, r, u, &props.onreclassify)) }
+                        { for r.unrecognised.iter().map(|u| unrecognised_row(l, r, u, live.then_some(&props.onreclassify))) }
                     </tbody>
                 </table>
             }
@@ -232,8 +233,25 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
     }
 }
 
-fn unrecognised_row(l: Lang, r: &Report, u: &Unrecognised, onreclassify: &Callback<(String, String, bool)>) -> Html {
+/// A row of unrecognised values: with its switch when `onreclassify` is given (the live viewer),
+/// else saying how the value was counted (a bundle).
+fn unrecognised_row(
+    l: Lang,
+    r: &Report,
+    u: &Unrecognised,
+    onreclassify: Option<&Callback<(String, String, bool)>>,
+) -> Html {
     let counted = counted_now(r, u);
+    let Some(onreclassify) = onreclassify else {
+        return html! {
+            <tr data-testid="unrecognised-row" data-field={u.field.clone()} data-item={u.value.clone()}>
+                <td>{ field_label(l, &u.field) }</td>
+                <td class="value-literal">{ &u.value }</td>
+                { count_cell(l, u.rows) }
+                <td>{ tr(l, if counted { "counted" } else { "excluded" }) }</td>
+            </tr>
+        };
+    };
     let onclick = {
         let cb = onreclassify.clone();
         let (field, value) = (u.field.clone(), u.value.clone());

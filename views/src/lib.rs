@@ -1,4 +1,10 @@
-//! The report's rendering components: pure views of an [`engine::Report`].
+//! The report's views: Yew components that render an [`engine::Report`], shared by the viewer and the bundle.
+//!
+//! The viewer mounts them in the page ([`Mode::Live`]); the command line and the
+//! viewer's *Download report* render them once to static HTML for a report
+//! bundle ([`bundle`], feature `ssr`, [`Mode::Bundle`]): the same sections and
+//! numbers, without the controls that need a script. [`export`] turns the same
+//! report into CSV tables.
 //!
 //! [`ReportView`] shows the whole report, top to bottom: tiles, the usage
 //! chart, the Customer-metrics list, the snapshot detail, expiring profiles,
@@ -7,14 +13,18 @@
 //! form in `data-date` (and `datetime` on `<time>`). Words and formats follow
 //! the [`Lang`] context (English when none is provided).
 
+#[cfg(feature = "ssr")]
+pub mod bundle;
 pub mod chart;
 pub mod detail;
 pub mod diagnosis;
 pub mod duplicates;
 pub mod expiring;
+pub mod export;
 pub mod format;
 pub mod locale;
 pub mod metrics;
+pub mod profiles;
 pub mod svg;
 pub mod tiles;
 
@@ -28,10 +38,27 @@ pub use diagnosis::Diagnosis;
 pub use duplicates::Duplicates;
 pub use expiring::Expiring;
 pub use metrics::CustomerMetrics;
+pub use profiles::ActiveProfiles;
 pub use tiles::Tiles;
 
 use crate::locale::{tr, use_lang, Lang};
 use format::{fmt_count, fmt_date};
+
+/// Where a report is shown: live in the viewer, or in a static bundle with no script.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// In the viewer: rows can be chosen, switches flipped, the chart's period changed.
+    #[default]
+    Live,
+    /// In a report bundle: everything is shown at once (both chart periods), nothing to click.
+    Bundle,
+}
+
+/// The mode of the provided context; [`Mode::Live`] when none is provided.
+#[hook]
+pub fn use_mode() -> Mode {
+    use_context::<Mode>().unwrap_or_default()
+}
 
 /// What [`ReportView`] renders and the two things a user can do in it.
 #[derive(Properties, PartialEq)]
@@ -74,6 +101,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             <Expiring report={report.clone()} />
             <Diagnosis report={report.clone()} onreclassify={props.onreclassify.clone()} />
             <Duplicates report={report.clone()} />
+            <ActiveProfiles report={report.clone()} />
         </div>
     }
 }

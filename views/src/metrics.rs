@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::format::fmt_date;
-use super::{count_cell, date_text};
+use super::{count_cell, date_text, use_mode, Mode};
 use crate::locale::{tr, trf, use_lang};
 
 /// The report and what choosing a row does.
@@ -22,6 +22,7 @@ pub fn customer_metrics(props: &CustomerMetricsProps) -> Html {
     let l = use_lang();
     let r = &props.report;
     let as_of = r.as_of.as_deref();
+    let live = use_mode() == Mode::Live;
     html! {
         <section class="report-section metrics-section">
             <h2>{ tr(l, "metrics-title") }</h2>
@@ -33,7 +34,7 @@ pub fn customer_metrics(props: &CustomerMetricsProps) -> Html {
                 <table class="data-table metrics-table">
                     <caption>
                         { tr(l, "metrics-caption") }{ " " }
-                        <span class="no-print">{ tr(l, "metrics-caption-choose") }</span>
+                        if live { <span class="no-print">{ tr(l, "metrics-caption-choose") }</span> }
                     </caption>
                     <thead>
                         <tr>
@@ -58,10 +59,11 @@ pub fn customer_metrics(props: &CustomerMetricsProps) -> Html {
                                     data-from={s.from.clone()}
                                     data-to={s.to.clone()}
                                     aria-current={chosen.then_some("true")}
-                                    onclick={choose}
+                                    onclick={live.then_some(choose)}
                                 >
                                     <td>{ date_text(l, &s.from) }</td>
                                     <td>
+                                        if !live { { date_text(l, &s.to) } } else {
                                         <button
                                             type="button"
                                             class="row-choose"
@@ -71,6 +73,7 @@ pub fn customer_metrics(props: &CustomerMetricsProps) -> Html {
                                         >
                                             { date_text(l, &s.to) }
                                         </button>
+                                        }
                                         if chosen { <span class="chosen-mark">{ " " }{ tr(l, "metrics-shown") }</span> }
                                     </td>
                                     { count_cell(l, s.active) }

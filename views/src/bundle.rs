@@ -1,0 +1,177 @@
+//! The report bundle: one self-contained HTML file with the whole report, for people who have no server and no logs.
+//!
+//! [`render`] draws the report with the viewer's own components, once, to
+//! static HTML (Yew's server-side rendering): tiles, both chart periods,
+//! Customer metrics, targeting dimensions and instances, channels, expiring,
+//! diagnosis, duplicates, and the active profiles when the report holds them.
+//! The page carries its title, when it was made, the as-of date, the settings
+//! and the engine version, the stylesheet (with print rules for A4), and the
+//! report itself as `report.json` in a `<script type="application/json">`
+//! block, so that the viewer can open the bundle again.
+//!
+//! The file runs no script and fetches nothing: its Content-Security-Policy is
+//! `default-src 'none'`, charts are inline SVG, and every label from the input
+//! is escaped by Yew. It opens by double-click, offline, in any browser.
+
+use std::rc::Rc;
+
+use engine::Report;
+use yew::prelude::*;
+
+use crate::format::{fmt_count, fmt_date};
+use crate::locale::{tr, trf, Lang};
+use crate::{Mode, ReportView};
+
+/// The stylesheet of the viewer, which the bundle inlines.
+pub const STYLESHEET: &str = include_str!("../../styles/app.css");
+
+/// The id of the `<script type="application/json">` block that holds the report.
+pub const DATA_ID: &str = "active-profiles-report";
+
+/// What the bundle says about itself beside the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BundleMeta {
+    /// The title, e.g. `Active profiles, October 2026`; the report's as-of date when empty.
+    pub title: String,
+    /// When the bundle was made, `YYYY-MM-DDTHH:MM:SSZ` (the caller's clock: the views have none).
+    pub made: String,
+    /// The engine that counted, e.g. `active-profiles 0.1.0`.
+    pub engine: String,
+    pub lang: Lang,
+}
+
+#[derive(Properties, PartialEq)]
+struct PageProps {
+    report: Rc<Report>,
+    meta: BundleMeta,
+}
+
+/// The title a bundle gets when none is given: "Active profiles on 24 Oct 2026".
+pub fn default_title(report: &Report, lang: Lang) -> String {
+    match report.as_of.as_deref() {
+        Some(d) => trf(lang, "bundle-default-title", &[("date", fmt_date(lang, d).into())]),
+        None => tr(lang, "app-title"),
+    }
+}
+
+fn title_of(report: &Report, meta: &BundleMeta) -> String {
+    let t = meta.title.trim();
+    if t.is_empty() {
+        default_title(report, meta.lang)
+    } else {
+        t.to_string()
+    }
+}
+
+/// The bundle's header: title, made, as-of, settings in force, engine, and what personal data it holds.
+fn header(report: &Report, meta: &BundleMeta) -> Html {
+    let l = meta.lang;
+    let s = &report.settings;
+    let billing = match &s.billing_day {
+        serde_json::Value::String(x) if x == "last" => tr(l, "settings-billing-last"),
+        other => other.to_string(),
+    };
+    let made_day = meta.made.get(..10).unwrap_or(&meta.made);
+    let made_time = meta.made.get(11..16).unwrap_or("");
+    let list = |v: &[String]| if v.is_empty() { "–".to_string() } else { v.join(", ") };
+    let rules = &s.rules;
+    let reasons: Vec<String> = rules.excluded_failure_reasons.iter().map(i64::to_string).collect();
+    html! {
+        <header class="bundle-head">
+            <p class="bundle-kind">{ tr(l, "bundle-kind") }</p>
+            <h1 data-testid="bundle-title">{ title_of(report, meta) }</h1>
+            <dl class="bundle-meta">
+                <div><dt>{ tr(l, "settings-as-of") }</dt>
+                    <dd data-testid="bundle-as-of">{ report.as_of.as_deref().map(|d| super::date_text(l, d)).unwrap_or_default() }</dd></div>
+                <div><dt>{ tr(l, "bundle-made") }</dt>
+                    <dd><time datetime={meta.made.clone()} data-testid="bundle-made">{ fmt_date(l, made_day) }{ " " }{ made_time }{ " UTC" }</time></dd></div>
+                <div><dt>{ tr(l, "settings-billing-day") }</dt><dd>{ billing }</dd></div>
+                <div><dt>{ tr(l, "settings-time-zone") }</dt><dd>{ &s.time_zone }</dd></div>
+                <div><dt>{ tr(l, "settings-day-order") }</dt>
+                    <dd>{ tr(l, if s.day_first { "settings-day-first" } else { "settings-month-first" }) }</dd></div>
+                <div><dt>{ tr(l, "settings-purchased") }</dt>
+                    <dd>{ s.purchased.map(|p| fmt_count(l, p)).unwrap_or_else(|| "–".into()) }</dd></div>
+                <div><dt>{ tr(l, "bundle-counted-status") }</dt><dd class="value-literal">{ list(&rules.counted_status) }</dd></div>
+                <div><dt>{ tr(l, "bundle-excluded-status") }</dt><dd class="value-literal">{ list(&rules.excluded_status) }</dd></div>
+                <div><dt>{ tr(l, "bundle-excluded-reasons") }</dt><dd>{ list(&reasons) }</dd></div>
+                <div><dt>{ tr(l, "bundle-engine") }</dt><dd data-testid="bundle-engine">{ &meta.engine }</dd></div>
+            </dl>
+            if let Some(list) = &report.profiles {
+                <p class="bundle-privacy bundle-privacy-keys" data-testid="bundle-privacy">
+                    { trf(l, "bundle-privacy-keys", &[("count", fmt_count(l, list.len() as u64).into())]) }
+                </p>
+            } else {
+                <p class="bundle-privacy" data-testid="bundle-privacy">{ tr(l, "bundle-privacy-aggregates") }</p>
+            }
+        </header>
+    }
+}
+
+#[function_component(Page)]
+fn page(props: &PageProps) -> Html {
+    let l = props.meta.lang;
+    html! {
+        <ContextProvider<Lang> context={l}>
+            <ContextProvider<Mode> context={Mode::Bundle}>
+                <div class="page bundle">
+                    { header(&props.report, &props.meta) }
+                    <main>
+                        <ReportView report={props.report.clone()} onchoosesnapshot={Callback::noop()} onreclassify={Callback::noop()} />
+                    </main>
+                    <footer class="bundle-foot">{ tr(l, "bundle-foot") }</footer>
+                </div>
+            </ContextProvider<Mode>>
+        </ContextProvider<Lang>>
+    }
+}
+
+/// The report as JSON fit to sit inside a `<script>` element: `<`, `>` and `&` are written as
+/// `\u003c`, `\u003e`, `\u0026` (they occur only inside JSON strings, where the escapes mean the same),
+/// so no label can close the element.
+pub fn embedded_json(report: &Report) -> String {
+    let json = serde_json::to_string(report).unwrap_or_else(|_| "null".into());
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// The report that a bundle's bytes hold, or why there is none: the viewer opens a bundle this way.
+pub fn extract_report(html: &str) -> Result<Report, String> {
+    let marker = format!("<script type=\"application/json\" id=\"{DATA_ID}\">");
+    let start = html.find(&marker).ok_or("no report inside: not a report bundle")? + marker.len();
+    let end = html[start..].find("</script>").ok_or("the report inside is cut off")? + start;
+    serde_json::from_str(&html[start..end]).map_err(|e| format!("the report inside cannot be read: {e}"))
+}
+
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The whole bundle: a complete HTML document holding `report`, in `meta.lang`.
+pub async fn render(report: Report, meta: BundleMeta) -> String {
+    let title = title_of(&report, &meta);
+    let json = embedded_json(&report);
+    let lang = meta.lang;
+    let props = PageProps { report: Rc::new(report), meta };
+    #[cfg(target_arch = "wasm32")]
+    let body = yew::LocalServerRenderer::<Page>::with_props(props).hydratable(false).render().await;
+    #[cfg(not(target_arch = "wasm32"))]
+    let body = {
+        // The server renderer wants props it can send to its runtime: send the parts, rebuild the Rc there.
+        let PageProps { report, meta } = props;
+        let report = Rc::try_unwrap(report).unwrap_or_else(|rc| (*rc).clone());
+        yew::ServerRenderer::<Page>::with_props(move || PageProps { report: Rc::new(report), meta })
+            .hydratable(false)
+            .render()
+            .await
+    };
+    format!(
+        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"generator\" content=\"active-profiles\">\n\
+         <title>{title}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n{body}\n\
+         <script type=\"application/json\" id=\"{DATA_ID}\">{json}</script>\n</body>\n</html>\n",
+        code = lang.code(),
+        title = escape_text(&title),
+        css = STYLESHEET,
+    )
+}

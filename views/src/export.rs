@@ -1,0 +1,217 @@
+//! The report's tables as CSV files for spreadsheets: UTF-8 with a byte-order mark, `,` or `;`, formula-safe.
+//!
+//! [`tables`] lists every table of a report with its column headings in the
+//! chosen language; [`to_csv`] writes one of them. Figures are written raw
+//! (`12840`, not `12,840`) and dates as `YYYY-MM-DD`, so that a spreadsheet
+//! reads them as numbers and dates in any locale.
+//!
+//! Values that come from the input files (labels, file names, keys) may begin
+//! with characters a spreadsheet takes for a formula; [`escape`] prefixes such
+//! a cell with `'` so that it stays text:
+//!
+//! ```
+//! assert_eq!(views::export::escape("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+//! assert_eq!(views::export::escape("Sent"), "Sent");
+//! ```
+
+use std::borrow::Cow;
+
+use engine::Report;
+
+use crate::diagnosis::{field_label, reason_label};
+use crate::locale::{tr, Lang};
+
+/// The byte-order mark that makes Excel read a CSV file as UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One table of a report: a stable id (used in file names and by tests), its title and its cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// E.g. `customer-metrics`; the CSV file is `<report>-<id>.csv`.
+    pub id: &'static str,
+    /// The table's title in the chosen language.
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Protects a cell against formula injection: a cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return is prefixed with `'`.
+pub fn escape(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// The delimiter of a CSV export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Delimiter {
+    /// `,`: Excel in English and most programs.
+    #[default]
+    Comma,
+    /// `;`: Excel where the decimal separator is a comma (most of Europe).
+    Semicolon,
+}
+
+impl Delimiter {
+    fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+        }
+    }
+}
+
+/// One table as a CSV file: the byte-order mark, the headings, then the rows, every cell escaped.
+pub fn to_csv(table: &Table, delimiter: Delimiter) -> Vec<u8> {
+    let mut out = BOM.to_vec();
+    let mut w = csv::WriterBuilder::new().delimiter(delimiter.byte()).from_writer(&mut out);
+    // Writing into memory cannot fail: the only errors are I/O errors of the writer.
+    for record in std::iter::once(&table.headers).chain(&table.rows) {
+        let _ = w.write_record(record.iter().map(|c| escape(c).into_owned()));
+    }
+    let _ = w.flush();
+    drop(w);
+    out
+}
+
+fn n(x: u64) -> String {
+    x.to_string()
+}
+
+/// Every table of the report, in the order the report shows them; tables without rows are left out,
+/// but for Customer metrics and the targeting dimensions, which are always there.
+pub fn tables(report: &Report, l: Lang) -> Vec<Table> {
+    let t = |key: &str| tr(l, key);
+    let mut out = vec![
+        Table {
+            id: "customer-metrics",
+            title: t("metrics-title"),
+            headers: vec![t("col-from"), t("col-to"), t("col-number-active")],
+            rows: report.snapshots.iter().rev().map(|s| vec![s.from.clone(), s.to.clone(), n(s.active)]).collect(),
+        },
+        Table {
+            id: "targeting-dimensions",
+            title: t("export-dimensions"),
+            headers: vec![t("col-source"), t("col-contacts")],
+            rows: report.dimensions.iter().map(|d| vec![d.name.clone(), n(d.active)]).collect(),
+        },
+        Table {
+            id: "instances",
+            title: t("export-instances"),
+            headers: vec![t("col-instance"), t("col-source"), t("col-contacts")],
+            rows: report
+                .instances
+                .iter()
+                .flat_map(|i| i.dimensions.iter().map(move |d| vec![i.name.clone(), d.name.clone(), n(d.active)]))
+                .collect(),
+        },
+        Table {
+            id: "channels",
+            title: t("export-channels"),
+            headers: vec![t("col-channel"), t("active-profiles")],
+            rows: report.channels.iter().map(|c| vec![c.name.clone(), n(c.active)]).collect(),
+        },
+        Table {
+            id: "daily",
+            title: t("export-daily"),
+            headers: vec![t("col-date"), t("active-profiles")],
+            rows: report.daily.iter().map(|d| vec![d.date.clone(), n(d.active)]).collect(),
+        },
+        Table {
+            id: "expiring",
+            title: t("export-expiring"),
+            headers: vec![t("col-month"), t("col-leaving")],
+            rows: report.expiring.iter().map(|e| vec![e.month.clone(), n(e.profiles)]).collect(),
+        },
+        Table {
+            id: "excluded",
+            title: t("export-excluded"),
+            headers: vec![t("col-reason"), t("col-rows")],
+            rows: report.excluded.iter().map(|e| vec![reason_label(l, &e.reason), n(e.rows)]).collect(),
+        },
+        Table {
+            id: "rejected",
+            title: t("export-rejected"),
+            headers: vec![t("col-file"), t("col-line"), t("col-reason")],
+            rows: report.rejected.iter().map(|r| vec![r.file.clone(), n(r.line), r.reason.clone()]).collect(),
+        },
+        Table {
+            id: "unrecognised",
+            title: t("export-unrecognised"),
+            headers: vec![t("col-field"), t("col-value"), t("col-rows")],
+            rows: report
+                .unrecognised
+                .iter()
+                .map(|u| vec![field_label(l, &u.field), u.value.clone(), n(u.rows)])
+                .collect(),
+        },
+        Table {
+            id: "files",
+            title: t("export-files"),
+            headers: vec![t("col-file"), t("col-encoding"), t("col-delimiter"), t("col-rows")],
+            rows: report
+                .files
+                .iter()
+                .map(|f| vec![f.name.clone(), f.encoding.clone(), f.delimiter.clone(), n(f.rows)])
+                .collect(),
+        },
+        Table {
+            id: "case-duplicates",
+            title: t("duplicates-title"),
+            headers: vec![t("col-source"), t("col-involved"), t("col-fewer")],
+            rows: report.case_duplicates.iter().map(|d| vec![d.dimension.clone(), n(d.profiles), n(d.fewer)]).collect(),
+        },
+    ];
+    if let Some(list) = &report.profiles {
+        out.push(Table {
+            id: "active-profiles",
+            title: t("profiles-title"),
+            headers: vec![t("col-source"), t("col-instance"), t("col-key"), t("col-leaves")],
+            rows: list
+                .iter()
+                .map(|p| vec![p.dimension.clone(), p.instance.clone(), p.key.clone(), p.leaves.clone()])
+                .collect(),
+        });
+    }
+    out.retain(|t| !t.rows.is_empty() || matches!(t.id, "customer-metrics" | "targeting-dimensions"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(cells: &[&str]) -> Table {
+        Table {
+            id: "t",
+            title: "T".into(),
+            headers: vec!["a".into()],
+            rows: cells.iter().map(|c| vec![c.to_string()]).collect(),
+        }
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_escapes_formulas() {
+        let bytes = to_csv(
+            &table(&["=HYPERLINK(\"http://x\")", "<script>", "+1", "-2", "@x", "\tx", "\rx", "ok"]),
+            Delimiter::Comma,
+        );
+        assert!(bytes.starts_with(BOM));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert_eq!(text, "a\n\"'=HYPERLINK(\"\"http://x\"\")\"\n<script>\n'+1\n'-2\n'@x\n'\tx\n\"'\rx\"\nok\n");
+    }
+
+    #[test]
+    fn semicolon_delimiter() {
+        let t = Table {
+            id: "t",
+            title: "T".into(),
+            headers: vec!["a".into(), "b".into()],
+            rows: vec![vec!["1;2".into(), "3".into()]],
+        };
+        let text = String::from_utf8(to_csv(&t, Delimiter::Semicolon)[3..].to_vec()).unwrap();
+        assert_eq!(text, "a;b\n\"1;2\";3\n");
+    }
+}
