@@ -2,8 +2,9 @@
 // against the command line's JSON for the same data. Exits non-zero on failure.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, serve, launch, openPage, screenshot, screenshotOf, assertEqual, assert, runAll } from './harness.mjs';
 
 const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
@@ -73,6 +74,63 @@ async function assertSameReport(page, expected) {
 function noRequestLeft(opened) {
   assertEqual(opened.offsite.length, 0, `requests that left the local server (${opened.offsite.join(', ')})`);
   assertEqual(opened.errors.length, 0, `page errors (${opened.errors.join(' | ')})`);
+}
+
+/** Opens a file of this machine (file://) in a page where every other request is blocked and recorded. */
+async function openFile(ctx, file) {
+  const url = pathToFileURL(file).href;
+  const opened = await openPage(ctx.browser, url);
+  await opened.page.goto(url);
+  return opened;
+}
+
+/** Does `act` and saves the download it starts as WORK/name; returns the path. */
+async function downloadOf(page, act, name) {
+  const started = page.waitForEvent('download');
+  await act();
+  const download = await started;
+  const file = path.join(WORK, name);
+  await download.saveAs(file);
+  return { file, suggested: download.suggestedFilename() };
+}
+
+/** Every profile key and address of a generated export (columns Recipient ID and Address). */
+function keysAndAddresses(file) {
+  const [head, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+  const cols = head.split(',');
+  const at = ['Recipient ID', 'Address'].map((c) => cols.indexOf(c));
+  assert(at.every((i) => i >= 0), `key and address columns in ${head}`);
+  const found = new Set();
+  for (const line of lines) {
+    const cells = line.split(',');
+    for (const i of at) if (cells[i]) found.add(cells[i]);
+  }
+  return [...found];
+}
+
+/** `needle` occurs in `hay` as a whole token, not inside a longer number, word or address. */
+function occurs(hay, needle) {
+  const inner = /[\p{L}\p{N}.@_-]/u;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    const before = hay[at - 1];
+    const after = hay[at + needle.length];
+    if (!(before && inner.test(before)) && !(after && inner.test(after))) return true;
+  }
+  return false;
+}
+
+/** The bundle on the page shows the command line's numbers, and nothing in it ran or fetched. */
+async function assertBundle(opened, expected) {
+  const { page } = opened;
+  await assertSameReport(page, expected);
+  assertEqual(await page.locator('[data-testid=bundle-as-of] time').getAttribute('datetime'), expected.as_of, 'as-of date');
+  assertEqual(
+    await page.evaluate(() => [...document.scripts].map((s) => s.type)),
+    ['application/json'],
+    'the only script element is the report data',
+  );
+  assertEqual(opened.requests.filter((u) => !u.startsWith('file:')), [], 'requests from the bundle');
+  assertEqual(opened.errors, [], 'page errors');
 }
 
 const tests = [
@@ -481,13 +539,137 @@ const tests = [
       await opened.context.close();
     },
   ],
+
+  [
+    'a report bundle from the command line opens from file:// with every request blocked, and shows its numbers',
+    async (ctx) => {
+      const log = generate('bundle-log.csv', ['--seed', '21', '--rows', '20000']);
+      const args = ['--purchased', '5000'];
+      const expected = cliReport([log], args);
+      const bundle = path.join(WORK, 'cli-bundle.html');
+      execFileSync(CLI, ['report', ...args, '--bundle', bundle, '--title', 'Quarterly review', log]);
+      const size = statSync(bundle).size;
+      assert(size <= 2 * 1024 * 1024, `the bundle is at most 2 MB (${size} bytes)`);
+      const opened = await openFile(ctx, bundle);
+      const { page } = opened;
+      await assertBundle(opened, expected);
+      assertEqual(await page.locator('[data-testid=bundle-title]').textContent(), 'Quarterly review', 'title');
+      assertEqual(await page.locator('[data-testid=usage-chart]').count(), 2, 'both chart periods');
+      assertEqual(await page.locator('button').count(), 0, 'nothing to click in a bundle');
+      await screenshot(page, 'bundle-from-cli');
+      await page.pdf({ path: path.join(WORK, 'bundle-from-cli.pdf'), format: 'A4' });
+      await opened.context.close();
+    },
+  ],
+  [
+    'Download report writes a bundle without keys or addresses; ticking the option lists the active profiles',
+    async (ctx) => {
+      const log = generate('share-log.csv', ['--seed', '22', '--rows', '8000']);
+      const expected = cliReport([log]);
+      const secrets = keysAndAddresses(log);
+      assert(secrets.length > 1000, `keys and addresses to look for (${secrets.length})`);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', log));
+      const plain = await downloadOf(page, () => page.click('[data-testid=download-report]'), 'viewer-bundle.html');
+      assertEqual(plain.suggested, `active-profiles-${expected.as_of}.html`, 'file name');
+      const html = readFileSync(plain.file, 'utf8');
+      const leaked = secrets.filter((s) => occurs(html, s));
+      assertEqual(leaked.slice(0, 5), [], `keys or addresses in the bundle (${leaked.length})`);
+
+      const shown = await openFile(ctx, plain.file);
+      await assertBundle(shown, expected);
+      await screenshot(shown.page, 'bundle-from-viewer');
+      await shown.context.close();
+
+      const withProfiles = cliReport([log], ['--include-profiles']).profiles;
+      assertEqual(withProfiles.length, expected.total_active, 'the command line lists every active profile');
+      await page.click('[data-testid=export-menu] summary');
+      await nextReport(page, () => page.check('[data-testid=include-profiles]'));
+      assertEqual(await page.locator('[data-testid=profile-row]').count(), Math.min(1000, expected.total_active), 'rows shown');
+      const keyed = await downloadOf(page, () => page.click('[data-testid=download-report]'), 'viewer-bundle-keys.html');
+      const html2 = readFileSync(keyed.file, 'utf8');
+      const missing = withProfiles.filter((p) => !occurs(html2, p.key));
+      assertEqual(missing.slice(0, 5), [], `active profiles missing from the bundle (${missing.length})`);
+      assert(html2.includes('data-testid="bundle-privacy"'), 'the bundle says it holds personal data');
+      await screenshotOf(page.locator('[data-testid=share]'), 'share-panel');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'the report exported as JSON, and the bundle, open again in the viewer with the same numbers',
+    async (ctx) => {
+      const log = generate('roundtrip-log.csv', ['--seed', '23', '--rows', '6000']);
+      const expected = cliReport([log]);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', log));
+      await page.click('[data-testid=export-menu] summary');
+      const json = await downloadOf(page, () => page.click('[data-testid=export-json]'), 'exported-report.json');
+      const bundle = await downloadOf(page, () => page.click('[data-testid=download-report]'), 'exported-bundle.html');
+      const exported = JSON.parse(readFileSync(json.file, 'utf8'));
+      assertEqual(exported.total_active, expected.total_active, 'total in the exported JSON');
+      assertEqual(exported.profiles, null, 'no profiles unless asked');
+
+      const again = await openViewer(ctx);
+      await again.page.setInputFiles('input[type=file][data-testid=report-file]', json.file);
+      await again.page.waitForSelector(`[data-testid=sources]:has-text("${path.basename(json.file)}")`);
+      await assertSameReport(again.page, expected);
+      await again.page.setInputFiles('input[type=file][data-testid=report-file]', bundle.file);
+      await again.page.waitForSelector(`[data-testid=sources]:has-text("${path.basename(bundle.file)}")`);
+      await assertSameReport(again.page, expected);
+      noRequestLeft(again);
+      await again.context.close();
+      await opened.context.close();
+    },
+  ],
+  [
+    'tables export as CSV with a BOM, optional semicolons, and hostile labels kept as inert text',
+    async (ctx) => {
+      const FORMULA = '=HYPERLINK("http://x")';
+      const SCRIPT = '<script>';
+      mkdirSync(WORK, { recursive: true });
+      const file = path.join(WORK, 'csv-labels.csv');
+      writeFileSync(
+        file,
+        'recipientId;eventDate;status;channel\n' +
+          `1;2026-01-05;Sent;Email\n` +
+          `2;2026-01-06;"${FORMULA.replaceAll('"', '""')}";Email\n` +
+          `3;2026-01-07;${SCRIPT};Email\n`,
+      );
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await page.click('[data-testid=export-menu] summary');
+      const csv = await downloadOf(page, () => page.click('[data-testid=export-csv-unrecognised]'), 'unrecognised.csv');
+      assertEqual(csv.suggested, 'active-profiles-2026-01-07-unrecognised.csv', 'file name');
+      const bytes = readFileSync(csv.file);
+      assertEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+      const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+      assertEqual(lines[0], 'Field,Value,Rows', 'headings');
+      assertEqual(lines.slice(1).sort(), [`status,"'=HYPERLINK(""http://x"")",1`, 'status,<script>,1'].sort(), 'rows, the formula escaped');
+
+      await page.check('[data-testid=csv-semicolon]');
+      const metrics = await downloadOf(page, () => page.click('[data-testid=export-csv-customer-metrics]'), 'metrics.csv');
+      const text = readFileSync(metrics.file).subarray(3).toString('utf8');
+      assertEqual(text.split('\r\n')[0], 'From (included);To (included);Number of active profiles', 'semicolon headings');
+      const expected = cliReport([file]);
+      const rows = text.trim().split('\r\n').slice(1).map((l) => l.split(';'));
+      assertEqual(rows.map(([from, to, n]) => ({ from, to, active: Number(n) })), [...expected.snapshots].reverse(), 'rows');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
 ];
 
 const server = await serve(path.join(ROOT, 'dist'));
 const browser = await launch();
 let failed = 1;
 try {
-  failed = await runAll(tests, { server, browser });
+  // E2E_ONLY=text runs only the tests whose name holds the text.
+  const only = process.env.E2E_ONLY;
+  failed = await runAll(only ? tests.filter(([name]) => name.includes(only)) : tests, { server, browser });
 } finally {
   await browser.close();
   await server.close();

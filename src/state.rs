@@ -420,7 +420,7 @@ impl ViewerState {
             },
             // A report JSON, or the aggregate that the `sql` script exported from a warehouse.
             // A report bundle carries its report.json inside.
-            OpenAction::ReportJson { name, text } if text.contains(views::bundle::DATA_ID) => {
+            OpenAction::ReportJson { name, text } if views::bundle::is_bundle(&text) => {
                 match views::bundle::extract_report(&text) {
                     Ok(report) => self.open_report(name, report),
                     Err(e) => {

@@ -376,3 +376,50 @@ fn counts_are_grouped_the_way_of_each_language() {
     assert_eq!(fmt_count(Lang::Fr, 1268), "1\u{202f}268");
     assert!(fmt_date(Lang::De, "2026-10-24").contains("Okt"), "{}", fmt_date(Lang::De, "2026-10-24"));
 }
+
+/// Parses an HTML document the way the browser opens a bundle.
+fn parse_html(html: &str) -> web_sys::Document {
+    let parser = web_sys::DomParser::new().expect("a parser");
+    parser.parse_from_string(html, web_sys::SupportedType::TextHtml).expect("parsed")
+}
+
+fn bundle_meta(lang: Lang) -> active_profiles_app::views::bundle::BundleMeta {
+    active_profiles_app::views::bundle::BundleMeta {
+        title: String::new(),
+        made: "2026-11-23T09:30:00Z".into(),
+        engine: "active-profiles 0.1.0".into(),
+        lang,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_is_the_report_without_controls_and_carries_its_json() {
+    use active_profiles_app::views::bundle;
+    let report = sample();
+    let html = bundle::render(report.clone(), bundle_meta(Lang::En)).await;
+    let doc = parse_html(&html);
+    let q = |s: &str| doc.query_selector_all(s).expect("a selector").length();
+    assert_eq!(q("button"), 0, "nothing to click");
+    assert_eq!(q("[data-testid=usage-chart]"), 2, "both chart periods");
+    assert_eq!(q("[data-testid=snapshot-row]"), 5);
+    assert_eq!(q("script"), 1, "only the data block");
+    let title = doc.query_selector("[data-testid=bundle-title]").unwrap().expect("title");
+    assert!(title.text_content().unwrap_or_default().starts_with("Active profiles on "));
+    let total = doc.query_selector("[data-testid=total-active]").unwrap().expect("total");
+    assert_eq!(total.get_attribute("data-value").as_deref(), Some("12840"));
+    // The hostile dimension name is text, not an element.
+    assert!(doc.body().expect("body").text_content().unwrap_or_default().contains(HOSTILE));
+    assert_eq!(bundle::extract_report(&html).expect("the report inside"), report);
+    let csp = doc.query_selector("meta[http-equiv=Content-Security-Policy]").unwrap().expect("a CSP");
+    assert!(csp.get_attribute("content").unwrap_or_default().starts_with("default-src 'none'"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_is_written_in_the_chosen_language() {
+    let html = active_profiles_app::views::bundle::render(sample(), bundle_meta(Lang::Sv)).await;
+    let doc = parse_html(&html);
+    assert_eq!(doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("sv"));
+    let text = doc.body().expect("body").text_content().unwrap_or_default();
+    assert!(text.contains("Kundmätvärden"), "the Swedish Customer metrics");
+    assert!(text.contains("Filen innehåller bara antal"), "the privacy line in Swedish");
+}

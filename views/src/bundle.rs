@@ -26,7 +26,7 @@ use crate::{Mode, ReportView};
 pub const STYLESHEET: &str = include_str!("../../styles/app.css");
 
 /// The id of the `<script type="application/json">` block that holds the report.
-pub const DATA_ID: &str = "active-profiles-report";
+pub const DATA_ID: &str = "active-profiles-report-data";
 
 /// What the bundle says about itself beside the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,9 +133,18 @@ pub fn embedded_json(report: &Report) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
+fn data_marker() -> String {
+    format!("<script type=\"application/json\" id=\"{DATA_ID}\">")
+}
+
+/// True when `text` is a report bundle (it has the block that holds the report).
+pub fn is_bundle(text: &str) -> bool {
+    text.contains(&data_marker())
+}
+
 /// The report that a bundle's bytes hold, or why there is none: the viewer opens a bundle this way.
 pub fn extract_report(html: &str) -> Result<Report, String> {
-    let marker = format!("<script type=\"application/json\" id=\"{DATA_ID}\">");
+    let marker = data_marker();
     let start = html.find(&marker).ok_or("no report inside: not a report bundle")? + marker.len();
     let end = html[start..].find("</script>").ok_or("the report inside is cut off")? + start;
     serde_json::from_str(&html[start..end]).map_err(|e| format!("the report inside cannot be read: {e}"))
@@ -174,4 +183,22 @@ pub async fn render(report: Report, meta: BundleMeta) -> String {
         title = escape_text(&title),
         css = STYLESHEET,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_json_is_not_a_bundle_and_labels_cannot_close_the_data_block() {
+        let mut report = Report { format: engine::report::FORMAT.into(), ..Report::default() };
+        report.warnings.push("</script><script>alert(1)</script> & more".into());
+        let json = serde_json::to_string(&report).unwrap();
+        assert!(!is_bundle(&json));
+        let embedded = embedded_json(&report);
+        assert!(!embedded.contains('<') && !embedded.contains('>'));
+        let page = format!("<p>x</p>\n{}{embedded}</script>", data_marker());
+        assert!(is_bundle(&page));
+        assert_eq!(extract_report(&page).unwrap(), report);
+    }
 }

@@ -66,7 +66,8 @@ impl Delimiter {
 /// One table as a CSV file: the byte-order mark, the headings, then the rows, every cell escaped.
 pub fn to_csv(table: &Table, delimiter: Delimiter) -> Vec<u8> {
     let mut out = BOM.to_vec();
-    let mut w = csv::WriterBuilder::new().delimiter(delimiter.byte()).from_writer(&mut out);
+    let mut w =
+        csv::WriterBuilder::new().delimiter(delimiter.byte()).terminator(csv::Terminator::CRLF).from_writer(&mut out);
     // Writing into memory cannot fail: the only errors are I/O errors of the writer.
     for record in std::iter::once(&table.headers).chain(&table.rows) {
         let _ = w.write_record(record.iter().map(|c| escape(c).into_owned()));
@@ -200,7 +201,10 @@ mod tests {
         );
         assert!(bytes.starts_with(BOM));
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert_eq!(text, "a\n\"'=HYPERLINK(\"\"http://x\"\")\"\n<script>\n'+1\n'-2\n'@x\n'\tx\n\"'\rx\"\nok\n");
+        assert_eq!(
+            text,
+            "a\r\n\"'=HYPERLINK(\"\"http://x\"\")\"\r\n<script>\r\n'+1\r\n'-2\r\n'@x\r\n'\tx\r\n\"'\rx\"\r\nok\r\n"
+        );
     }
 
     #[test]
@@ -212,6 +216,6 @@ mod tests {
             rows: vec![vec!["1;2".into(), "3".into()]],
         };
         let text = String::from_utf8(to_csv(&t, Delimiter::Semicolon)[3..].to_vec()).unwrap();
-        assert_eq!(text, "a;b\n\"1;2\";3\n");
+        assert_eq!(text, "a;b\r\n\"1;2\";3\r\n");
     }
 }
