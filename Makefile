@@ -27,7 +27,7 @@ say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 help:
 	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
 	@echo "make test    install what is missing, then fmt, clippy, native, wasm and end-to-end tests"
-	@echo "make dist    release build of the viewer into dist/"
+	@echo "make dist    release build of the viewer into dist/, and dist/active-profiles.html (one file)"
 	@echo "make cli     release build of target/release/active-profiles"
 	@echo "make bench   benchmarks (see README)"
 
@@ -98,9 +98,12 @@ serve: setup
 	@$(call say,serving the viewer on http://127.0.0.1:8080 (Ctrl-C stops))
 	trunk serve --address 127.0.0.1 --port 8080
 
+# Then the viewer as one file, dist/active-profiles.html (not a trunk hook: trunk runs a
+# stage's hooks at the same time, and this one reads the page that csp-hashes.mjs rewrites).
 dist: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node
 	@$(call say,release build of the viewer into dist/)
 	trunk build --release
+	node tools/single-file.mjs
 
 cli:
 	@$(call say,release build of target/release/active-profiles)

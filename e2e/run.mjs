@@ -2,10 +2,10 @@
 // against the command line's JSON for the same data. Exits non-zero on failure.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, serve, launch, openPage, screenshot, screenshotOf, assertEqual, assert, runAll } from './harness.mjs';
+import { ROOT, SCREENSHOTS, serve, launch, openPage, screenshot, screenshotOf, assertEqual, assert, runAll } from './harness.mjs';
 
 const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
 const CLI = path.join(TARGET, 'release', 'active-profiles');
@@ -661,15 +661,71 @@ const tests = [
       await opened.context.close();
     },
   ],
+  [
+    'the single-file viewer opens from file:// with no request, and its blob: worker counts picked files like the command line',
+    async (ctx) => {
+      const single = path.join(ROOT, 'dist', 'active-profiles.html');
+      assert(existsSync(single), `${single} exists (make dist writes it)`);
+      const url = pathToFileURL(single).href;
+      // The page's own file is the only "origin": any http(s) request is aborted and fails the test.
+      const opened = await openPage(ctx.browser, url);
+      const { page } = opened;
+      const workers = [];
+      page.on('worker', (w) => workers.push(w));
+      await page.goto(url);
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 30_000 });
+      assertEqual(await totalOnPage(page), cliReport([demoExport()]).total_active, 'the demo total');
+      assertEqual(await page.locator('[data-testid=demo-banner]').count(), 1, 'the demo banner');
+      assertEqual(
+        await page.evaluate(() => fetch('http://example.invalid/collect').then(() => 'sent', (e) => `refused: ${e.name}`)),
+        'refused: TypeError',
+        'fetch to another host',
+      );
+      // The browser logs that refusal as two console errors; any other error still fails the test.
+      assert(opened.errors.every((e) => e.includes('example.invalid')), `page errors: ${opened.errors.join(' | ')}`);
+      opened.errors.length = 0;
+
+      const first = generate('single-file-log.csv', ['--seed', '31', '--rows', '200000']);
+      const second = generate('single-file-utf16.csv', ['--seed', '32', '--rows', '3000', '--encoding', 'utf-16le', '--delimiter', 'tab']);
+      const expected = cliReport([first, second]);
+      // The largest progress the worker reported, seen however short the run is.
+      await page.evaluate(() => {
+        window.__progressSeen = 0;
+        new MutationObserver(() => {
+          const done = Number(document.querySelector('[data-testid=progress-text]')?.dataset.value ?? 0);
+          window.__progressSeen = Math.max(window.__progressSeen, done);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [first, second]));
+      await assertSameReport(page, expected);
+      assert(expected.total_active > 0, 'the generated files have active profiles');
+      assertEqual(await page.locator('[data-testid=demo-banner]').count(), 0, 'no demo banner once files are open');
+      assert(await page.evaluate(() => window.__progressSeen) > 0, 'the worker reported progress');
+      assertEqual(workers.length, 1, 'one worker spawned');
+      assert(workers[0].url().startsWith('blob:'), `the worker runs from a blob: URL (${workers[0].url()})`);
+      assertEqual(await workers[0].evaluate(() => typeof wasm_bindgen), 'function', "the worker's glue is in its script");
+      assertEqual(await page.evaluate(() => window.__activeProfilesWorker), workers[0].url(), 'spawned from the page\'s loader');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'single-file.png') }); // the first screen's height: the total and the sources
+      const others = opened.requests.filter((u) => u !== url && !u.startsWith('blob:') && !u.startsWith('data:'));
+      assertEqual(others, [], 'requests other than the file itself');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
 ];
+
+// E2E_ONLY=substring runs only the tests whose name contains it.
+const selected = process.env.E2E_ONLY ? tests.filter(([name]) => name.includes(process.env.E2E_ONLY)) : tests;
+if (selected.length === 0) {
+  console.error(`no test name contains E2E_ONLY=${process.env.E2E_ONLY}`);
+  process.exit(1);
+}
 
 const server = await serve(path.join(ROOT, 'dist'));
 const browser = await launch();
 let failed = 1;
 try {
-  // E2E_ONLY=text runs only the tests whose name holds the text.
-  const only = process.env.E2E_ONLY;
-  failed = await runAll(only ? tests.filter(([name]) => name.includes(only)) : tests, { server, browser });
+  failed = await runAll(selected, { server, browser });
 } finally {
   await browser.close();
   await server.close();

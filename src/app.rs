@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::locale::{notice_text, tr, trf, use_lang, Lang};
 use crate::mapping::MappingStep;
+use crate::offline::SpawnHere;
 use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
 use crate::worker::{CountWorker, FileHandle, FileProblem, StructuredClone, Update, WORKER_PATH};
@@ -38,7 +39,7 @@ pub fn app() -> Html {
                         .callback(move |update| {
                             dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() })
                         })
-                        .spawn(WORKER_PATH)
+                        .spawn_here(WORKER_PATH)
                 });
                 worker.send(request);
                 dispatch.dispatch(Action::Sent);

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod explain;
 pub mod locale;
 pub mod mapping;
+pub mod offline;
 pub mod share;
 pub mod state;
 pub mod storage;
