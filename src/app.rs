@@ -60,7 +60,9 @@ pub fn app() -> Html {
                     let field = |name: &str| {
                         js_sys::Reflect::get(event, &name.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
                     };
-                    if field("filename").contains("active-profiles-app") || bridge.borrow_mut().take().is_none() {
+                    let file = field("filename");
+                    let own = file.contains("active-profiles-app") || file.contains("active-profiles.html");
+                    if own || bridge.borrow_mut().take().is_none() {
                         return;
                     }
                     let message = format!(
