@@ -65,8 +65,11 @@ pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    // The download has its own reference to the blob by now.
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers read the blob after `click` returns: let the link go a minute later.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 
