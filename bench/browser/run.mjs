@@ -1,0 +1,379 @@
+// `make bench-browser`: the viewer against DuckDB-Wasm in the same headless Chromium.
+//
+// What it measures and prints (issue 8, items 2 to 4):
+//   1. the size of each dist/*.wasm, gzip -9 (target: the app's at most 1 MB);
+//   2. the demo report painted after navigation, best and median of a few fresh
+//      page loads (target: within 1 s);
+//   3. for each export (1 and 10 million generated rows by default): file pick to
+//      rendered report in the viewer, and the same file picked in a page running
+//      DuckDB-Wasm with the SQL of `active-profiles sql --dialect duckdb`; both
+//      times, the ratio (target: at least 3x), our MB/s (target: 150 MB/s on the
+//      10M file) and the peak memory of each tab, with samples over the run;
+//   4. with BENCH_HUGE=1, a file of about 5 GB (far larger than a tab's memory)
+//      read by the viewer, with memory samples over the run (target: flat).
+// Every count is checked against `active-profiles report --format json` for the
+// same file and as-of date; a difference is printed loudly (and the exit code is 1).
+// Durations are printed, never asserted.
+//
+// Environment (all optional):
+//   BENCH_ROWS         comma-separated row counts (default 1000000,10000000)
+//   BENCH_DIR          where exports go (default target/bench, shared with `make bench`)
+//   BENCH_AS_OF        as-of date for every count (default 2026-10-24, the exports' last day)
+//   BENCH_REPEAT       runs of each side per file; the fastest is reported (default 1)
+//   BENCH_PAINT_RUNS   page loads for the demo paint time (default 5)
+//   BENCH_DUCKDB       0 skips DuckDB-Wasm (default 1)
+//   BENCH_DUCKDB_SQL   headline (default): the script's statements up to the active
+//                      profiles, then their count per target dimension;
+//                      full: the whole script, its aggregate export included
+//   BENCH_HUGE         1 adds the ~5 GB run (viewer only)
+//   BENCH_HUGE_ROWS    rows of that file (default 60000000, about 5 GB)
+//   BENCH_HUGE_PROFILES its profile pool (default 2000000, the 10M export's), so
+//                      that only the file's size differs from the 10M run
+//   CARGO_TARGET_DIR   where the command line was built (default target)
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT, serve, launch, openPage } from '../../e2e/harness.mjs';
+import { startSampling, spread, mib } from './memory.mjs';
+
+const env = process.env;
+const ROWS = (env.BENCH_ROWS || '1000000,10000000').split(',').map((s) => Number(s.trim())).filter(Boolean);
+const DIR = env.BENCH_DIR || 'target/bench';
+const AS_OF = env.BENCH_AS_OF || '2026-10-24';
+const REPEAT = Number(env.BENCH_REPEAT || 1);
+const PAINT_RUNS = Number(env.BENCH_PAINT_RUNS || 5);
+const DUCKDB = env.BENCH_DUCKDB !== '0';
+const DUCKDB_SQL = env.BENCH_DUCKDB_SQL || 'headline';
+const HUGE = env.BENCH_HUGE === '1';
+const HUGE_ROWS = Number(env.BENCH_HUGE_ROWS || 60_000_000);
+const HUGE_PROFILES = Number(env.BENCH_HUGE_PROFILES || 2_000_000);
+const TARGET = env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
+const CLI = path.join(TARGET, 'release', 'active-profiles');
+const DIST = path.join(ROOT, 'dist');
+
+let mismatches = 0;
+const say = (line = '') => console.log(line);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const fmt = (n, digits = 2) => n.toFixed(digits);
+
+// ---- the exports and the command line's reports -------------------------------------------
+
+/**
+ * The seeded export of `args` at `file` (relative to the repository, as bench/run.sh names it),
+ * generated only when missing or when its .params (binary version, arguments, generator source)
+ * differ: the same rule as bench/run.sh, so both benchmarks share their files.
+ */
+function ensureExport(file, args) {
+  const params = file.replace(/\.csv$/, '.params');
+  const genArgs = ['generate', ...args, '--output', file];
+  const version = execFileSync(CLI, ['--version'], { encoding: 'utf8' }).trim();
+  const source = createHash('sha256').update(readFileSync(path.join(ROOT, 'engine/src/generate.rs'))).digest('hex').slice(0, 16);
+  const want = `${version} ${genArgs.join(' ')} ${source}`;
+  const full = path.resolve(ROOT, file);
+  if (existsSync(full) && existsSync(path.resolve(ROOT, params)) && readFileSync(path.resolve(ROOT, params), 'utf8').trim() === want) {
+    say(`   export ${file} is up to date`);
+  } else {
+    say(`   generating ${file} (${args.join(' ')})`);
+    rmSync(path.resolve(ROOT, params), { force: true });
+    const told = execFileSync(CLI, genArgs, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (told.trim()) say(`   ${told.trim()}`);
+    writeFileSync(path.resolve(ROOT, params), `${want}\n`);
+  }
+  return full;
+}
+
+/** The command line's JSON report of `file` on AS_OF, and how long the native count took. */
+function cliReport(file) {
+  const started = process.hrtime.bigint();
+  const out = execFileSync(CLI, ['report', '--format', 'json', '--as-of', AS_OF, file], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  return { report: JSON.parse(out), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** Dimension counts as { name: active }, for comparing. */
+const byName = (dims) => Object.fromEntries(dims.map((d) => [d.name, d.active]));
+
+/** Prints the counts of `got` beside the command line's; a difference is printed loudly and counted. */
+function compare(what, got, expected) {
+  const want = byName(expected.dimensions);
+  const have = byName(got.dimensions);
+  const names = [...new Set([...Object.keys(want), ...Object.keys(have)])].sort();
+  const same = names.every((n) => want[n] === have[n]) && (got.total === undefined || got.total === expected.total_active);
+  if (same) {
+    say(`   ${what}: counts equal the command line's (${names.map((n) => `${n} ${want[n]}`).join(', ')})`);
+    return;
+  }
+  mismatches += 1;
+  say(`   !!!!!!!! MISMATCH: ${what} differs from active-profiles report --as-of ${AS_OF} !!!!!!!!`);
+  say(`   ${'dimension'.padEnd(16)}${'command line'.padStart(14)}${what.padStart(14)}`);
+  for (const n of names) say(`   ${n.padEnd(16)}${String(want[n] ?? '-').padStart(14)}${String(have[n] ?? '-').padStart(14)}`);
+  if (got.total !== undefined) say(`   ${'total'.padEnd(16)}${String(expected.total_active).padStart(14)}${String(got.total).padStart(14)}`);
+}
+
+// ---- DuckDB-Wasm's SQL ---------------------------------------------------------------------
+
+/**
+ * The statements DuckDB-Wasm runs: the command line's script for the file's columns
+ * (`active-profiles sql --dialect duckdb --map FIELD=COLUMN ... --as-of AS_OF`), reading
+ * its table `delivery_logs` from a view over read_csv of the picked file. In `headline`
+ * mode the script's final export (COPY ... TO) is left out and the count per target
+ * dimension is selected from its view of the active profiles (ap_active); in `full`
+ * mode the export runs too (into DuckDB's in-memory file system), then the same select.
+ */
+function duckdbStatements(name, report) {
+  const { columns, delimiter } = report.files[0];
+  const SQL_FIELDS = ['profile key', 'event date', 'status', 'failure reason', 'channel', 'target dimension', 'address',
+    'transactional', 'proof', 'seed', 'control group', 'instance'];
+  const maps = Object.entries(columns)
+    .filter(([field]) => SQL_FIELDS.includes(field))
+    .flatMap(([field, column]) => ['--map', `${field}=${column}`]);
+  const script = execFileSync(CLI, ['sql', '--dialect', 'duckdb', '--table', 'delivery_logs', '--as-of', AS_OF,
+    '--aggregate', 'aggregate.csv', ...maps], { encoding: 'utf8' });
+  const statements = script
+    .split('\n')
+    .filter((line) => !line.startsWith('--'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const exportAt = statements.findIndex((s) => s.startsWith('COPY'));
+  if (exportAt !== statements.length - 1) throw new Error('the SQL script no longer ends in its COPY export: update bench/browser/run.mjs');
+  if (DUCKDB_SQL !== 'full') statements.pop();
+  const quote = (s) => `'${s.replaceAll("'", "''")}'`;
+  const source = `CREATE OR REPLACE TEMPORARY VIEW delivery_logs AS SELECT * FROM read_csv(${quote(name)}, header = true, ` +
+    `all_varchar = true, delim = ${quote(delimiter === 'tab' ? '\t' : delimiter)}, quote = '"', escape = '"')`;
+  const headline = 'SELECT dim AS name, CAST(SUM(n) AS INTEGER) AS active FROM ' +
+    '(SELECT inst, dim, COUNT(*) AS n FROM ap_active GROUP BY inst, dim) GROUP BY dim ORDER BY active DESC, name';
+  return [source, ...statements, headline];
+}
+
+// ---- the pages ---------------------------------------------------------------------------
+
+/** Runs `fn(page)` in a Chromium of its own (so its processes are this page's alone); closes it after. */
+async function inFreshBrowser(origin, fn) {
+  const browser = await launch();
+  try {
+    const opened = await openPage(browser, origin);
+    const result = await fn(opened.page);
+    if (opened.offsite.length > 0) throw new Error(`requests that left the local server: ${opened.offsite.join(', ')}`);
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Opens the viewer and waits for its demo report. */
+async function openViewer(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 60_000 });
+}
+
+/**
+ * Demo paint: milliseconds from navigation start (performance.timeOrigin) to the
+ * frame after the demo report's ready marker was attached, in a fresh browser
+ * each time (nothing cached, wasm compiled anew).
+ */
+async function demoPaint(url) {
+  return inFreshBrowser(url, async (page) => {
+    // Installed before the page's own scripts: watches for the marker from the first node on.
+    await page.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        if (window.demoRendered === undefined && document.querySelector('[data-testid=report-ready]')) {
+          window.demoRendered = performance.now();
+          watch.disconnect();
+          requestAnimationFrame(() => {
+            window.demoPainted = performance.now();
+          });
+        }
+      });
+      watch.observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.demoPainted !== undefined, null, { timeout: 60_000 });
+    return page.evaluate(() => ({ rendered: window.demoRendered, painted: window.demoPainted }));
+  });
+}
+
+/**
+ * One viewer run: the demo report on screen, the as-of date set like the command line's,
+ * then `file` picked in the log-files input. The time is the page's own, from the input's
+ * change event to the frame after the new report's ready marker. Memory is sampled
+ * from the pick to the end.
+ */
+async function viewerRun(url, file) {
+  return inFreshBrowser(url, async (page) => {
+    await openViewer(page, url);
+    // The demo is recounted in the page at once (no new run): wait for the date to show and the report to be ready.
+    await page.fill('[data-testid=as-of]', AS_OF);
+    await page.locator('[data-testid=as-of]').dispatchEvent('change');
+    await page.waitForFunction(
+      (asOf) => document.querySelector('[data-testid=as-of]')?.value === asOf && document.querySelector('[data-testid=report-ready]'),
+      AS_OF,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => {
+      const run = document.querySelector('[data-testid=report-ready]').dataset.run;
+      const bench = (window.benchViewer = {});
+      // Capture on window: runs before the app's own handler sees the change.
+      window.addEventListener('change', () => (bench.picked ??= performance.now()), { capture: true, once: true });
+      const watch = new MutationObserver(() => {
+        const marker = document.querySelector('[data-testid=report-ready]');
+        if (bench.picked !== undefined && bench.rendered === undefined && marker && marker.dataset.run !== run) {
+          bench.rendered = performance.now();
+          watch.disconnect();
+          requestAnimationFrame(() => (bench.painted = performance.now()));
+        }
+      });
+      watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run'] });
+    });
+    const memory = startSampling();
+    await page.setInputFiles('input[type=file][data-testid=log-files]', file);
+    await page.waitForFunction(() => window.benchViewer.painted !== undefined, null, { timeout: 0, polling: 250 });
+    const mem = memory.stop();
+    const times = await page.evaluate(() => window.benchViewer);
+    const total = Number(await page.locator('[data-testid=total-active]').getAttribute('data-value'));
+    const dimensions = await page.locator('[data-testid=dimension-row]').evaluateAll((rows) =>
+      rows.map((r) => ({ name: r.dataset.name, active: Number(r.querySelector('[data-value]').dataset.value) })),
+    );
+    const problems = await page.locator('[data-testid=problem]').allTextContents();
+    return { seconds: (times.painted - times.picked) / 1000, total, dimensions, problems, mem };
+  });
+}
+
+/** One DuckDB-Wasm run: the bench page ready, then `file` picked; the page times pick to result. */
+async function duckdbRun(url, file, statements) {
+  return inFreshBrowser(url, async (page) => {
+    await page.goto(`${url}bench/browser/duckdb.html`);
+    await page.waitForFunction(() => window.duckdbReady !== undefined, null, { timeout: 120_000 });
+    const ready = await page.evaluate(() => window.duckdbReady);
+    if (ready.error) throw new Error(`DuckDB-Wasm did not start: ${ready.error}`);
+    await page.evaluate(([name, sql]) => window.armDuckdb(name, sql), [path.basename(file), statements]);
+    const memory = startSampling();
+    await page.setInputFiles('[data-testid=csv-file]', file);
+    await page.waitForFunction(() => window.duckdbResult !== undefined, null, { timeout: 0, polling: 500 });
+    const mem = memory.stop();
+    const result = await page.evaluate(() => window.duckdbResult);
+    return { ...ready, ...result, seconds: result.ms / 1000, mem };
+  });
+}
+
+/** Fastest of REPEAT runs. */
+async function fastest(run) {
+  let best;
+  for (let i = 0; i < REPEAT; i++) {
+    const r = await run();
+    if (REPEAT > 1) say(`     run ${i + 1}: ${r.error ? r.error : `${fmt(r.seconds)} s`}`);
+    if (!best || (!r.error && (best.error || r.seconds < best.seconds))) best = r;
+  }
+  return best;
+}
+
+/** Prints a run's memory: before the pick, the peak, and samples over time. */
+function printMemory(what, mem) {
+  say(`   ${what} memory (MiB): tab (renderer RSS) ${fmt(mib(mem.baseline.renderer), 0)} before the pick, ` +
+    `peak ${fmt(mib(mem.peak.renderer), 0)}; whole Chromium (Pss) ${fmt(mib(mem.baseline.all), 0)} before, peak ${fmt(mib(mem.peak.all), 0)}`);
+  const line = spread(mem.samples).map((s) => `${fmt(s.ms / 1000, 1)}s:${fmt(mib(s.renderer), 0)}`).join('  ');
+  say(`     tab over time (s:MiB): ${line}`);
+}
+
+// ---- the benchmark -------------------------------------------------------------------------
+
+say(`== bench-browser: viewer (dist/) against DuckDB-Wasm in headless ${env.CHROMIUM || '/usr/bin/chromium'}`);
+say(`   load average at start: ${load()} (${availableParallelism()} cores)`);
+for (const needed of [CLI, path.join(DIST, 'index.html')]) {
+  if (!existsSync(needed)) throw new Error(`${needed} is missing: run make dist cli (or make bench-browser)`);
+}
+
+// 1. Wasm sizes.
+say('\n== wasm size (gzip -9)');
+const wasmFiles = readdirSync(DIST).filter((f) => f.endsWith('.wasm')).sort();
+for (const f of wasmFiles) {
+  const raw = readFileSync(path.join(DIST, f));
+  const gz = gzipSync(raw, { level: 9 }).length;
+  const role = f.startsWith('worker') ? 'counting worker' : 'app';
+  const target = role === 'app' ? `   (target: at most 1 MB = 1000000 bytes: ${gz <= 1_000_000 ? 'met' : 'NOT MET'})` : '';
+  say(`   ${f.padEnd(44)} ${role.padEnd(16)} ${String(raw.length).padStart(9)} bytes, gzipped ${String(gz).padStart(9)} bytes${target}`);
+}
+
+const viewer = await serve(DIST);
+const root = await serve(ROOT); // DuckDB's page and node_modules
+try {
+  // 2. Demo paint.
+  say(`\n== demo report painted after navigation (${PAINT_RUNS} fresh page loads)`);
+  const paints = [];
+  for (let i = 0; i < PAINT_RUNS; i++) paints.push(await demoPaint(viewer.url));
+  const painted = paints.map((p) => p.painted).sort((a, b) => a - b);
+  const median = painted[Math.floor(painted.length / 2)];
+  say(`   ms: ${paints.map((p) => `${fmt(p.painted, 0)} (marker at ${fmt(p.rendered, 0)})`).join(', ')}`);
+  say(`   best ${fmt(painted[0], 0)} ms, median ${fmt(median, 0)} ms   (target: within 1000 ms: ${median <= 1000 ? 'met' : 'NOT MET'} by the median)`);
+
+  // 3. The exports, each in the viewer and in DuckDB-Wasm.
+  const results = [];
+  mkdirSync(path.resolve(ROOT, DIR), { recursive: true });
+  const runs = ROWS.map((rows) => ({ rows, file: `${DIR}/export-${rows}.csv`, args: ['--preset', 'benchmark', '--rows', String(rows)], duckdb: DUCKDB }));
+  if (HUGE) {
+    runs.push({
+      rows: HUGE_ROWS,
+      file: `${DIR}/export-huge-${HUGE_ROWS}-${HUGE_PROFILES}.csv`,
+      args: ['--preset', 'benchmark', '--rows', String(HUGE_ROWS), '--profiles', String(HUGE_PROFILES)],
+      duckdb: false,
+      huge: true,
+    });
+  }
+  for (const run of runs) {
+    say(`\n== ${run.rows} rows${run.huge ? ` (BENCH_HUGE, profile pool ${HUGE_PROFILES})` : ''}`);
+    const file = ensureExport(run.file, run.args);
+    const bytes = statSync(file).size;
+    const mb = bytes / 1e6;
+    say(`   ${file}: ${fmt(mb, 1)} MB`);
+    execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'] }); // warm the page cache once, for both sides
+    const cli = cliReport(file);
+    say(`   command line (native, for reference): ${fmt(cli.seconds)} s, total ${cli.report.total_active} on ${cli.report.as_of}`);
+
+    say(`   viewer: pick to rendered report (load ${load()})`);
+    const ours = await fastest(() => viewerRun(viewer.url, file));
+    say(`   viewer: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s`);
+    if (ours.problems.length > 0) say(`   viewer problems: ${ours.problems.join(' | ')}`);
+    compare('viewer', ours, cli.report);
+    printMemory('viewer', ours.mem);
+
+    let duck;
+    if (run.duckdb) {
+      say(`   DuckDB-Wasm: pick to result, SQL ${DUCKDB_SQL} (load ${load()})`);
+      duck = await fastest(() => duckdbRun(root.url, file, duckdbStatements(path.basename(file), cli.report)));
+      say(`   DuckDB-Wasm ${duck.version} (${duck.bundle} bundle, started in ${fmt(duck.startMs, 0)} ms before the pick)`);
+      if (duck.error) {
+        say(`   DuckDB-Wasm FAILED after ${fmt(duck.seconds)} s: ${duck.error}`);
+      } else {
+        say(`   DuckDB-Wasm: ${fmt(duck.seconds)} s, ${fmt(mb / duck.seconds, 0)} MB/s`);
+        compare('DuckDB-Wasm', { dimensions: duck.rows }, cli.report);
+      }
+      printMemory('DuckDB-Wasm', duck.mem);
+    }
+    results.push({ run, mb, ours, duck });
+  }
+
+  // 4. Summary.
+  say(`\n== summary (as of ${AS_OF}; load average now ${load()})`);
+  say(`${'rows'.padStart(12)}${'MB'.padStart(9)}${'viewer s'.padStart(10)}${'MB/s'.padStart(7)}${'peak MiB'.padStart(10)}` +
+    `${'DuckDB s'.padStart(10)}${'peak MiB'.padStart(10)}${'ratio'.padStart(8)}`);
+  for (const { run, mb, ours, duck } of results) {
+    const duckCols = duck && !duck.error
+      ? `${fmt(duck.seconds).padStart(10)}${fmt(mib(duck.mem.peak.renderer), 0).padStart(10)}${`${fmt(duck.seconds / ours.seconds, 1)}x`.padStart(8)}`
+      : `${(duck ? 'failed' : '-').padStart(10)}${(duck ? fmt(mib(duck.mem.peak.renderer), 0) : '-').padStart(10)}${'-'.padStart(8)}`;
+    say(`${String(run.rows).padStart(12)}${fmt(mb, 0).padStart(9)}${fmt(ours.seconds).padStart(10)}${fmt(mb / ours.seconds, 0).padStart(7)}` +
+      `${fmt(mib(ours.mem.peak.renderer), 0).padStart(10)}${duckCols}`);
+  }
+  say('   targets: DuckDB-Wasm / viewer >= 3x; >= 150 MB/s on the 10M file; app wasm <= 1 MB gzipped; demo painted <= 1 s;');
+  say('   peak memory (tab = renderer RSS, page and counting worker) not growing with the file size');
+} finally {
+  await viewer.close();
+  await root.close();
+}
+if (mismatches > 0) {
+  say(`\n!!!!!!!! ${mismatches} count(s) differ from the command line's: see MISMATCH above !!!!!!!!`);
+  process.exit(1);
+}
