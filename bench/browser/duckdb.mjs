@@ -22,6 +22,10 @@ async function start() {
   const started = performance.now();
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker);
+  // A worker that dies (out of memory, a trap) never answers the pending query: report it as the run's result.
+  worker.addEventListener('error', (e) => {
+    window.duckdbResult ??= { ms: performance.now() - (window.duckdbPicked ?? 0), error: `DuckDB's worker stopped: ${e.message ?? e}` };
+  });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule);
   const version = await db.getVersion();
@@ -49,6 +53,7 @@ window.armDuckdb = (name, statements) => {
     'change',
     async () => {
       const t0 = performance.now();
+      window.duckdbPicked = t0;
       try {
         const db = await dbPromise;
         await db.registerFileHandle(name, input.files[0], duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
@@ -58,9 +63,9 @@ window.armDuckdb = (name, statements) => {
         const rows = table.toArray().map((row) => row.toJSON());
         const ms = performance.now() - t0;
         await conn.close();
-        window.duckdbResult = { ms, rows: JSON.parse(JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? Number(v) : v))) };
+        window.duckdbResult ??= { ms, rows: JSON.parse(JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? Number(v) : v))) };
       } catch (e) {
-        window.duckdbResult = { ms: performance.now() - t0, error: String(e?.message ?? e) };
+        window.duckdbResult ??= { ms: performance.now() - t0, error: String(e?.message ?? e) };
       }
       status.textContent = JSON.stringify(window.duckdbResult);
     },

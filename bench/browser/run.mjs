@@ -29,9 +29,10 @@
 //   BENCH_HUGE_ROWS    rows of that file (default 60000000, about 5 GB)
 //   BENCH_HUGE_PROFILES its profile pool (default 2000000, the 10M export's), so
 //                      that only the file's size differs from the 10M run
+//   BENCH_TIMEOUT      seconds one run may take before it counts as failed (default 3600)
 //   CARGO_TARGET_DIR   where the command line was built (default target)
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -51,6 +52,7 @@ const DUCKDB_SQL = env.BENCH_DUCKDB_SQL || 'headline';
 const HUGE = env.BENCH_HUGE === '1';
 const HUGE_ROWS = Number(env.BENCH_HUGE_ROWS || 60_000_000);
 const HUGE_PROFILES = Number(env.BENCH_HUGE_PROFILES || 2_000_000);
+const TIMEOUT_MS = Number(env.BENCH_TIMEOUT || 3600) * 1000;
 const TARGET = env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
 const CLI = path.join(TARGET, 'release', 'active-profiles');
 const DIST = path.join(ROOT, 'dist');
@@ -79,8 +81,9 @@ function ensureExport(file, args) {
   } else {
     say(`   generating ${file} (${args.join(' ')})`);
     rmSync(path.resolve(ROOT, params), { force: true });
-    const told = execFileSync(CLI, genArgs, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    if (told.trim()) say(`   ${told.trim()}`);
+    const gen = spawnSync(CLI, genArgs, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (gen.stderr.trim()) say(`   ${gen.stderr.trim()}`);
+    if (gen.status !== 0) throw new Error(`active-profiles generate failed (exit ${gen.status})`);
     writeFileSync(path.resolve(ROOT, params), `${want}\n`);
   }
   return full;
@@ -230,8 +233,12 @@ async function viewerRun(url, file) {
       watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run'] });
     });
     const memory = startSampling();
-    await page.setInputFiles('input[type=file][data-testid=log-files]', file);
-    await page.waitForFunction(() => window.benchViewer.painted !== undefined, null, { timeout: 0, polling: 250 });
+    try {
+      await page.setInputFiles('input[type=file][data-testid=log-files]', file);
+      await page.waitForFunction(() => window.benchViewer.painted !== undefined, null, { timeout: TIMEOUT_MS, polling: 250 });
+    } catch (e) {
+      return { error: String(e.message ?? e).split('\n')[0], seconds: NaN, mem: memory.stop() };
+    }
     const mem = memory.stop();
     const times = await page.evaluate(() => window.benchViewer);
     const total = Number(await page.locator('[data-testid=total-active]').getAttribute('data-value'));
@@ -252,8 +259,13 @@ async function duckdbRun(url, file, statements) {
     if (ready.error) throw new Error(`DuckDB-Wasm did not start: ${ready.error}`);
     await page.evaluate(([name, sql]) => window.armDuckdb(name, sql), [path.basename(file), statements]);
     const memory = startSampling();
-    await page.setInputFiles('[data-testid=csv-file]', file);
-    await page.waitForFunction(() => window.duckdbResult !== undefined, null, { timeout: 0, polling: 500 });
+    try {
+      await page.setInputFiles('[data-testid=csv-file]', file);
+      // The page answers with an error too when DuckDB fails or its worker dies; a crashed tab throws here.
+      await page.waitForFunction(() => window.duckdbResult !== undefined, null, { timeout: TIMEOUT_MS, polling: 500 });
+    } catch (e) {
+      return { ...ready, error: String(e.message ?? e).split('\n')[0], seconds: NaN, mem: memory.stop() };
+    }
     const mem = memory.stop();
     const result = await page.evaluate(() => window.duckdbResult);
     return { ...ready, ...result, seconds: result.ms / 1000, mem };
@@ -273,8 +285,10 @@ async function fastest(run) {
 
 /** Prints a run's memory: before the pick, the peak, and samples over time. */
 function printMemory(what, mem) {
+  const growth = (m) => `+${fmt(mib(m.peak.renderer - m.baseline.renderer), 0)}`;
   say(`   ${what} memory (MiB): tab (renderer RSS) ${fmt(mib(mem.baseline.renderer), 0)} before the pick, ` +
-    `peak ${fmt(mib(mem.peak.renderer), 0)}; whole Chromium (Pss) ${fmt(mib(mem.baseline.all), 0)} before, peak ${fmt(mib(mem.peak.all), 0)}`);
+    `peak ${fmt(mib(mem.peak.renderer), 0)} (${growth(mem)}); whole Chromium (Pss) ${fmt(mib(mem.baseline.all), 0)} before, ` +
+    `peak ${fmt(mib(mem.peak.all), 0)}`);
   const line = spread(mem.samples).map((s) => `${fmt(s.ms / 1000, 1)}s:${fmt(mib(s.renderer), 0)}`).join('  ');
   say(`     tab over time (s:MiB): ${line}`);
 }
@@ -335,9 +349,14 @@ try {
 
     say(`   viewer: pick to rendered report (load ${load()})`);
     const ours = await fastest(() => viewerRun(viewer.url, file));
-    say(`   viewer: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s`);
-    if (ours.problems.length > 0) say(`   viewer problems: ${ours.problems.join(' | ')}`);
-    compare('viewer', ours, cli.report);
+    if (ours.error) {
+      mismatches += 1;
+      say(`   !!!!!!!! viewer FAILED: ${ours.error} !!!!!!!!`);
+    } else {
+      say(`   viewer: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s`);
+      if (ours.problems.length > 0) say(`   viewer problems: ${ours.problems.join(' | ')}`);
+      compare('viewer', ours, cli.report);
+    }
     printMemory('viewer', ours.mem);
 
     let duck;
@@ -358,14 +377,20 @@ try {
 
   // 4. Summary.
   say(`\n== summary (as of ${AS_OF}; load average now ${load()})`);
-  say(`${'rows'.padStart(12)}${'MB'.padStart(9)}${'viewer s'.padStart(10)}${'MB/s'.padStart(7)}${'peak MiB'.padStart(10)}` +
-    `${'DuckDB s'.padStart(10)}${'peak MiB'.padStart(10)}${'ratio'.padStart(8)}`);
+  // Peak is the tab's (renderer RSS); +growth is the peak less the tab before the pick.
+  say(`${'rows'.padStart(12)}${'MB'.padStart(8)}${'viewer s'.padStart(10)}${'MB/s'.padStart(6)}${'peak MiB'.padStart(10)}${'+growth'.padStart(9)}` +
+    `${'DuckDB s'.padStart(10)}${'peak MiB'.padStart(10)}${'+growth'.padStart(9)}${'ratio'.padStart(8)}`);
+  const memCols = (m) => `${fmt(mib(m.peak.renderer), 0).padStart(10)}${`+${fmt(mib(m.peak.renderer - m.baseline.renderer), 0)}`.padStart(9)}`;
   for (const { run, mb, ours, duck } of results) {
-    const duckCols = duck && !duck.error
-      ? `${fmt(duck.seconds).padStart(10)}${fmt(mib(duck.mem.peak.renderer), 0).padStart(10)}${`${fmt(duck.seconds / ours.seconds, 1)}x`.padStart(8)}`
-      : `${(duck ? 'failed' : '-').padStart(10)}${(duck ? fmt(mib(duck.mem.peak.renderer), 0) : '-').padStart(10)}${'-'.padStart(8)}`;
-    say(`${String(run.rows).padStart(12)}${fmt(mb, 0).padStart(9)}${fmt(ours.seconds).padStart(10)}${fmt(mb / ours.seconds, 0).padStart(7)}` +
-      `${fmt(mib(ours.mem.peak.renderer), 0).padStart(10)}${duckCols}`);
+    const oursCols = ours.error
+      ? `${'failed'.padStart(10)}${'-'.padStart(6)}`
+      : `${fmt(ours.seconds).padStart(10)}${fmt(mb / ours.seconds, 0).padStart(6)}`;
+    let duckCols = `${'-'.padStart(10)}${'-'.padStart(10)}${'-'.padStart(9)}${'-'.padStart(8)}`;
+    if (duck) {
+      const ratio = duck.error || ours.error ? '-' : `${fmt(duck.seconds / ours.seconds, 1)}x`;
+      duckCols = `${(duck.error ? 'failed' : fmt(duck.seconds)).padStart(10)}${memCols(duck.mem)}${ratio.padStart(8)}`;
+    }
+    say(`${String(run.rows).padStart(12)}${fmt(mb, 0).padStart(8)}${oursCols}${memCols(ours.mem)}${duckCols}`);
   }
   say('   targets: DuckDB-Wasm / viewer >= 3x; >= 150 MB/s on the 10M file; app wasm <= 1 MB gzipped; demo painted <= 1 s;');
   say('   peak memory (tab = renderer RSS, page and counting worker) not growing with the file size');
