@@ -16,15 +16,18 @@
 // Durations are printed, never asserted.
 //
 // Environment (all optional):
-//   BENCH_ROWS         comma-separated row counts (default 1000000,10000000)
+//   BENCH_ROWS         comma-separated row counts (default 1000000,10000000; 0: none, e.g. with BENCH_HUGE=1)
 //   BENCH_DIR          where exports go (default target/bench, shared with `make bench`)
 //   BENCH_AS_OF        as-of date for every count (default 2026-10-24, the exports' last day)
 //   BENCH_REPEAT       runs of each side per file; the fastest is reported (default 1)
 //   BENCH_PAINT_RUNS   page loads for the demo paint time (default 5)
 //   BENCH_DUCKDB       0 skips DuckDB-Wasm (default 1)
-//   BENCH_DUCKDB_SQL   headline (default): the script's statements up to the active
+//   BENCH_DUCKDB_SQL   comma-separated, one DuckDB-Wasm run each (the summary's ratio uses the first):
+//                      headline (default): the command line's script up to the active
 //                      profiles, then their count per target dimension;
-//                      full: the whole script, its aggregate export included
+//                      full: the whole script, its aggregate export included;
+//                      simple: one count(DISTINCT) query, bench/duckdb_count.py's (fewer
+//                      rules than the script: DuckDB's fastest way to the same numbers here)
 //   BENCH_HUGE         1 adds the ~5 GB run (viewer only)
 //   BENCH_HUGE_ROWS    rows of that file (default 60000000, about 5 GB)
 //   BENCH_HUGE_PROFILES its profile pool (default 2000000, the 10M export's), so
@@ -48,7 +51,10 @@ const AS_OF = env.BENCH_AS_OF || '2026-10-24';
 const REPEAT = Number(env.BENCH_REPEAT || 1);
 const PAINT_RUNS = Number(env.BENCH_PAINT_RUNS || 5);
 const DUCKDB = env.BENCH_DUCKDB !== '0';
-const DUCKDB_SQL = env.BENCH_DUCKDB_SQL || 'headline';
+const DUCKDB_SQL = (env.BENCH_DUCKDB_SQL || 'headline').split(',').map((s) => s.trim());
+for (const mode of DUCKDB_SQL) {
+  if (!['headline', 'full', 'simple'].includes(mode)) throw new Error(`BENCH_DUCKDB_SQL: unknown mode ${mode}`);
+}
 const HUGE = env.BENCH_HUGE === '1';
 const HUGE_ROWS = Number(env.BENCH_HUGE_ROWS || 60_000_000);
 const HUGE_PROFILES = Number(env.BENCH_HUGE_PROFILES || 2_000_000);
@@ -126,8 +132,12 @@ function compare(what, got, expected) {
  * dimension is selected from its view of the active profiles (ap_active); in `full`
  * mode the export runs too (into DuckDB's in-memory file system), then the same select.
  */
-function duckdbStatements(name, report) {
+function duckdbStatements(name, report, mode) {
   const { columns, delimiter } = report.files[0];
+  const quote = (s) => `'${s.replaceAll("'", "''")}'`;
+  const csv = `read_csv(${quote(name)}, header = true, all_varchar = true, ` +
+    `delim = ${quote(delimiter === 'tab' ? '\t' : delimiter)}, quote = '"', escape = '"')`;
+  if (mode === 'simple') return [simpleQuery(csv)];
   const SQL_FIELDS = ['profile key', 'event date', 'status', 'failure reason', 'channel', 'target dimension', 'address',
     'transactional', 'proof', 'seed', 'control group', 'instance'];
   const maps = Object.entries(columns)
@@ -144,13 +154,56 @@ function duckdbStatements(name, report) {
     .filter(Boolean);
   const exportAt = statements.findIndex((s) => s.startsWith('COPY'));
   if (exportAt !== statements.length - 1) throw new Error('the SQL script no longer ends in its COPY export: update bench/browser/run.mjs');
-  if (DUCKDB_SQL !== 'full') statements.pop();
-  const quote = (s) => `'${s.replaceAll("'", "''")}'`;
-  const source = `CREATE OR REPLACE TEMPORARY VIEW delivery_logs AS SELECT * FROM read_csv(${quote(name)}, header = true, ` +
-    `all_varchar = true, delim = ${quote(delimiter === 'tab' ? '\t' : delimiter)}, quote = '"', escape = '"')`;
+  if (mode !== 'full') statements.pop();
+  const source = `CREATE OR REPLACE TEMPORARY VIEW delivery_logs AS SELECT * FROM ${csv}`;
   const headline = 'SELECT dim AS name, CAST(SUM(n) AS INTEGER) AS active FROM ' +
     '(SELECT inst, dim, COUNT(*) AS n FROM ap_active GROUP BY inst, dim) GROUP BY dim ORDER BY active DESC, name';
   return [source, ...statements, headline];
+}
+
+/**
+ * The `simple` mode: bench/duckdb_count.py's query (the native DuckDB of `make bench`), one
+ * count(DISTINCT) per dimension over the window, for the benchmark export's label headers.
+ * Keep the two in step.
+ */
+function simpleQuery(csv) {
+  const TRUE = "('1','true','yes','y','x')";
+  return `
+WITH raw AS (SELECT * FROM ${csv}),
+rows AS (
+  SELECT
+    TRY_CAST(substr("Event date", 1, 10) AS DATE) AS day,
+    nullif("Recipient ID", '') AS key,
+    nullif("Address", '') AS address,
+    lower(coalesce("Status", '')) AS status,
+    lower(coalesce("Failure reason", '')) AS reason,
+    lower(coalesce("Channel", '')) AS channel,
+    nullif("Target dimension", '') AS dimension,
+    lower(coalesce("Transactional", '')) IN ${TRUE} AS transactional,
+    lower(coalesce("Proof", '')) IN ${TRUE} OR lower(coalesce("Seed", '')) IN ${TRUE} AS proof,
+    lower(coalesce("Control group", '')) IN ${TRUE} AS control
+  FROM raw
+), counted AS (
+  SELECT
+    day,
+    CASE WHEN transactional OR key IS NULL THEN 'Anonymous' ELSE coalesce(dimension, 'Recipients') END AS dim,
+    CASE WHEN transactional OR key IS NULL THEN address ELSE key END AS k
+  FROM rows
+  WHERE day IS NOT NULL
+    AND (key IS NOT NULL OR address IS NOT NULL)
+    AND NOT proof
+    AND channel NOT IN ('twitter', 'x', 'facebook')
+    AND NOT control AND reason NOT IN ('127', 'control address')
+    AND status NOT IN ('ignored', 'delivery cancelled', 'cancelled', 'canceled', 'not applicable', '0', '7')
+    AND reason NOT IN ('7','8','9','10','11','12','14','15','16','17',
+      'address not specified', 'denylisted address', 'blacklisted address', 'address in quarantine',
+      'quarantined address', 'double', 'duplicate', 'excluded by a sql rule', 'excluded after arbitration',
+      'bad-quality address', 'unqualified address', 'not eligible for the offers', 'target limited in size')
+)
+SELECT dim AS name, CAST(count(DISTINCT k) AS INTEGER) AS active
+FROM counted
+WHERE day > DATE '${AS_OF}' - INTERVAL 12 MONTH AND day <= DATE '${AS_OF}'
+GROUP BY dim ORDER BY active DESC, name`;
 }
 
 // ---- the pages ---------------------------------------------------------------------------
@@ -359,20 +412,21 @@ try {
     }
     printMemory('viewer', ours.mem);
 
-    let duck;
-    if (run.duckdb) {
-      say(`   DuckDB-Wasm: pick to result, SQL ${DUCKDB_SQL} (load ${load()})`);
-      duck = await fastest(() => duckdbRun(root.url, file, duckdbStatements(path.basename(file), cli.report)));
+    const ducks = [];
+    for (const mode of run.duckdb ? DUCKDB_SQL : []) {
+      say(`   DuckDB-Wasm: pick to result, SQL ${mode} (load ${load()})`);
+      const duck = await fastest(() => duckdbRun(root.url, file, duckdbStatements(path.basename(file), cli.report, mode)));
       say(`   DuckDB-Wasm ${duck.version} (${duck.bundle} bundle, started in ${fmt(duck.startMs, 0)} ms before the pick)`);
       if (duck.error) {
         say(`   DuckDB-Wasm FAILED after ${fmt(duck.seconds)} s: ${duck.error}`);
       } else {
-        say(`   DuckDB-Wasm: ${fmt(duck.seconds)} s, ${fmt(mb / duck.seconds, 0)} MB/s`);
-        compare('DuckDB-Wasm', { dimensions: duck.rows }, cli.report);
+        say(`   DuckDB-Wasm (${mode}): ${fmt(duck.seconds)} s, ${fmt(mb / duck.seconds, 0)} MB/s`);
+        compare(`DuckDB-Wasm (${mode})`, { dimensions: duck.rows }, cli.report);
       }
-      printMemory('DuckDB-Wasm', duck.mem);
+      printMemory(`DuckDB-Wasm (${mode})`, duck.mem);
+      ducks.push({ mode, ...duck });
     }
-    results.push({ run, mb, ours, duck });
+    results.push({ run, mb, ours, ducks });
   }
 
   // 4. Summary.
@@ -381,7 +435,8 @@ try {
   say(`${'rows'.padStart(12)}${'MB'.padStart(8)}${'viewer s'.padStart(10)}${'MB/s'.padStart(6)}${'peak MiB'.padStart(10)}${'+growth'.padStart(9)}` +
     `${'DuckDB s'.padStart(10)}${'peak MiB'.padStart(10)}${'+growth'.padStart(9)}${'ratio'.padStart(8)}`);
   const memCols = (m) => `${fmt(mib(m.peak.renderer), 0).padStart(10)}${`+${fmt(mib(m.peak.renderer - m.baseline.renderer), 0)}`.padStart(9)}`;
-  for (const { run, mb, ours, duck } of results) {
+  for (const { run, mb, ours, ducks } of results) {
+    const duck = ducks[0];
     const oursCols = ours.error
       ? `${'failed'.padStart(10)}${'-'.padStart(6)}`
       : `${fmt(ours.seconds).padStart(10)}${fmt(mb / ours.seconds, 0).padStart(6)}`;
@@ -390,7 +445,12 @@ try {
       const ratio = duck.error || ours.error ? '-' : `${fmt(duck.seconds / ours.seconds, 1)}x`;
       duckCols = `${(duck.error ? 'failed' : fmt(duck.seconds)).padStart(10)}${memCols(duck.mem)}${ratio.padStart(8)}`;
     }
-    say(`${String(run.rows).padStart(12)}${fmt(mb, 0).padStart(8)}${oursCols}${memCols(ours.mem)}${duckCols}`);
+    say(`${String(run.rows).padStart(12)}${fmt(mb, 0).padStart(8)}${oursCols}${memCols(ours.mem)}${duckCols}${duck ? `  (${duck.mode})` : ''}`);
+    for (const other of ducks.slice(1)) {
+      const ratio = other.error || ours.error ? 'failed' : `${fmt(other.seconds / ours.seconds, 1)}x`;
+      say(`${''.padStart(12)}  DuckDB-Wasm (${other.mode}): ${other.error ? 'failed' : `${fmt(other.seconds)} s`}, ` +
+        `peak ${fmt(mib(other.mem.peak.renderer), 0)} MiB, ratio ${ratio}`);
+    }
   }
   say('   targets: DuckDB-Wasm / viewer >= 3x; >= 150 MB/s on the 10M file; app wasm <= 1 MB gzipped; demo painted <= 1 s;');
   say('   peak memory (tab = renderer RSS, page and counting worker) not growing with the file size');
