@@ -15,8 +15,14 @@
 // browser's footprint, including the browser process that serves the file's
 // blob to the renderer. Each launch in run.mjs opens one page, so the renderers
 // of this Chromium are that page's (plus at most a spare one).
+//
+// Each sample also holds the CPU time (user + system) the renderers have used so
+// far: on a shared machine, the CPU seconds a run got beside its wall-clock seconds
+// tell how much it waited for a core.
 
 import { readdirSync, readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** Every process id that descends from `root` (found through /proc/PID/stat's parent id). */
 function descendants(root) {
@@ -54,11 +60,22 @@ function field(text, name) {
   return m ? Number(m[1]) : 0;
 }
 
-/** One sample: { renderer: KiB (VmRSS of the renderers), all: KiB (Pss of every Chromium process), renderers: count }. */
+/** CPU seconds (user + system) a process has used, from /proc/PID/stat (fields 14 and 15). */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/**
+ * One sample: { renderer: KiB (VmRSS of the renderers), all: KiB (Pss of every Chromium process),
+ * renderers: count, cpu: CPU seconds the renderers have used }.
+ */
 export function sampleChromium(root = process.pid) {
   let renderer = 0;
   let all = 0;
   let renderers = 0;
+  let cpu = 0;
   for (const pid of descendants(root)) {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -67,18 +84,20 @@ export function sampleChromium(root = process.pid) {
       if (cmdline.includes('--type=renderer')) {
         renderer += field(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
         renderers += 1;
+        cpu += cpuSeconds(pid);
       }
     } catch {
       // The process ended while we looked.
     }
   }
-  return { renderer, all, renderers };
+  return { renderer, all, renderers, cpu };
 }
 
 /**
  * Samples every `everyMs` until stop() is called; stop() resolves to
- * { baseline, peak, samples: [{ ms, renderer, all }] }, `ms` counted from start.
- * `baseline` is a sample taken at start (before the file is picked).
+ * { baseline, peak, cpu, samples: [{ ms, renderer, all }] }, `ms` counted from start.
+ * `baseline` is a sample taken at start (before the file is picked); `cpu` is the CPU
+ * seconds the renderers used from start to stop.
  */
 export function startSampling(everyMs = 100) {
   const started = Date.now();
@@ -89,11 +108,12 @@ export function startSampling(everyMs = 100) {
     stop() {
       clearInterval(timer);
       samples.push({ ms: Date.now() - started, ...sampleChromium() });
+      const cpu = samples[samples.length - 1].cpu - baseline.cpu;
       const peak = {
         renderer: Math.max(...samples.map((s) => s.renderer)),
         all: Math.max(...samples.map((s) => s.all)),
       };
-      return { baseline, peak, samples };
+      return { baseline, peak, cpu, samples };
     },
   };
 }

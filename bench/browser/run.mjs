@@ -270,12 +270,18 @@ async function viewerRun(url, file) {
       AS_OF,
       { timeout: 60_000 },
     );
-    await page.evaluate(() => {
+    await page.evaluate((size) => {
       const run = document.querySelector('[data-testid=report-ready]').dataset.run;
       const bench = (window.benchViewer = {});
       // Capture on window: runs before the app's own handler sees the change.
       window.addEventListener('change', () => (bench.picked ??= performance.now()), { capture: true, once: true });
       const watch = new MutationObserver(() => {
+        // For the breakdown: the progress bar's first showing, and when it shows every byte read.
+        const progress = document.querySelector('[data-testid=progress-text]');
+        if (progress && bench.picked !== undefined) {
+          bench.progressShown ??= performance.now();
+          if (Number(progress.dataset.value) >= size) bench.allRead ??= performance.now();
+        }
         const marker = document.querySelector('[data-testid=report-ready]');
         if (bench.picked !== undefined && bench.rendered === undefined && marker && marker.dataset.run !== run) {
           bench.rendered = performance.now();
@@ -283,8 +289,8 @@ async function viewerRun(url, file) {
           requestAnimationFrame(() => (bench.painted = performance.now()));
         }
       });
-      watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run'] });
-    });
+      watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run', 'data-value'] });
+    }, statSync(file).size);
     const memory = startSampling();
     try {
       await page.setInputFiles('input[type=file][data-testid=log-files]', file);
@@ -299,7 +305,9 @@ async function viewerRun(url, file) {
       rows.map((r) => ({ name: r.dataset.name, active: Number(r.querySelector('[data-value]').dataset.value) })),
     );
     const problems = await page.locator('[data-testid=problem]').allTextContents();
-    return { seconds: (times.painted - times.picked) / 1000, total, dimensions, problems, mem };
+    const at = (mark) => (mark === undefined ? NaN : (mark - times.picked) / 1000);
+    const marks = { progress: at(times.progressShown), allRead: at(times.allRead), rendered: at(times.rendered) };
+    return { seconds: (times.painted - times.picked) / 1000, marks, total, dimensions, problems, mem };
   });
 }
 
@@ -341,7 +349,7 @@ function printMemory(what, mem) {
   const growth = (m) => `+${fmt(mib(m.peak.renderer - m.baseline.renderer), 0)}`;
   say(`   ${what} memory (MiB): tab (renderer RSS) ${fmt(mib(mem.baseline.renderer), 0)} before the pick, ` +
     `peak ${fmt(mib(mem.peak.renderer), 0)} (${growth(mem)}); whole Chromium (Pss) ${fmt(mib(mem.baseline.all), 0)} before, ` +
-    `peak ${fmt(mib(mem.peak.all), 0)}`);
+    `peak ${fmt(mib(mem.peak.all), 0)}; CPU used by the tab ${fmt(mem.cpu)} s`);
   const line = spread(mem.samples).map((s) => `${fmt(s.ms / 1000, 1)}s:${fmt(mib(s.renderer), 0)}`).join('  ');
   say(`     tab over time (s:MiB): ${line}`);
 }
@@ -406,7 +414,8 @@ try {
       mismatches += 1;
       say(`   !!!!!!!! viewer FAILED: ${ours.error} !!!!!!!!`);
     } else {
-      say(`   viewer: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s`);
+      say(`   viewer: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s (after the pick: progress bar at ` +
+        `${fmt(ours.marks.progress)} s, every byte read at ${fmt(ours.marks.allRead)} s, report rendered at ${fmt(ours.marks.rendered)} s, painted at ${fmt(ours.seconds)} s)`);
       if (ours.problems.length > 0) say(`   viewer problems: ${ours.problems.join(' | ')}`);
       compare('viewer', ours, cli.report);
     }
