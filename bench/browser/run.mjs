@@ -438,28 +438,25 @@ try {
     results.push({ run, mb, ours, ducks });
   }
 
-  // 4. Summary.
+  // 4. Summary: one line per side and file. Peak is the tab's (renderer RSS); +growth is the peak
+  // less the tab before the pick. Tab CPU s is the CPU time the tab's processes got: on a busy
+  // machine the wall-clock seconds include waiting for a core, the CPU seconds much less so.
   say(`\n== summary (as of ${AS_OF}; load average now ${load()})`);
-  // Peak is the tab's (renderer RSS); +growth is the peak less the tab before the pick.
-  say(`${'rows'.padStart(12)}${'MB'.padStart(8)}${'viewer s'.padStart(10)}${'MB/s'.padStart(6)}${'peak MiB'.padStart(10)}${'+growth'.padStart(9)}` +
-    `${'DuckDB s'.padStart(10)}${'peak MiB'.padStart(10)}${'+growth'.padStart(9)}${'ratio'.padStart(8)}`);
-  const memCols = (m) => `${fmt(mib(m.peak.renderer), 0).padStart(10)}${`+${fmt(mib(m.peak.renderer - m.baseline.renderer), 0)}`.padStart(9)}`;
+  const cols = [['rows', 10], ['MB', 6], ['', 2], ['side', -22], ['wall s', 9], ['tab CPU s', 11], ['MB/s', 7], ['peak MiB', 10],
+    ['+growth', 9], ['ratio wall', 12], ['ratio CPU', 11]];
+  const line = (values) =>
+    values.map((v, i) => (cols[i][1] < 0 ? String(v).padEnd(-cols[i][1]) : String(v).padStart(cols[i][1]))).join('').trimEnd();
+  say(line(cols.map(([name]) => name)));
   for (const { run, mb, ours, ducks } of results) {
-    const duck = ducks[0];
-    const oursCols = ours.error
-      ? `${'failed'.padStart(10)}${'-'.padStart(6)}`
-      : `${fmt(ours.seconds).padStart(10)}${fmt(mb / ours.seconds, 0).padStart(6)}`;
-    let duckCols = `${'-'.padStart(10)}${'-'.padStart(10)}${'-'.padStart(9)}${'-'.padStart(8)}`;
-    if (duck) {
-      const ratio = duck.error || ours.error ? '-' : `${fmt(duck.seconds / ours.seconds, 1)}x`;
-      duckCols = `${(duck.error ? 'failed' : fmt(duck.seconds)).padStart(10)}${memCols(duck.mem)}${ratio.padStart(8)}`;
-    }
-    say(`${String(run.rows).padStart(12)}${fmt(mb, 0).padStart(8)}${oursCols}${memCols(ours.mem)}${duckCols}${duck ? `  (${duck.mode})` : ''}`);
-    for (const other of ducks.slice(1)) {
-      const ratio = other.error || ours.error ? 'failed' : `${fmt(other.seconds / ours.seconds, 1)}x`;
-      say(`${''.padStart(12)}  DuckDB-Wasm (${other.mode}): ${other.error ? 'failed' : `${fmt(other.seconds)} s`}, ` +
-        `peak ${fmt(mib(other.mem.peak.renderer), 0)} MiB, ratio ${ratio}`);
-    }
+    const side = (name, r, first, ratios) => line([
+      first ? run.rows : '', first ? fmt(mb, 0) : '', '', name,
+      r.error ? 'failed' : fmt(r.seconds), fmt(r.mem.cpu), r.error ? '-' : fmt(mb / r.seconds, 0),
+      fmt(mib(r.mem.peak.renderer), 0), `+${fmt(mib(r.mem.peak.renderer - r.mem.baseline.renderer), 0)}`,
+      ratios && !r.error && !ours.error ? `${fmt(r.seconds / ours.seconds, 1)}x` : '',
+      ratios && !r.error && !ours.error ? `${fmt(r.mem.cpu / ours.mem.cpu, 1)}x` : '',
+    ]);
+    say(side('viewer', ours, true, false));
+    for (const duck of ducks) say(side(`DuckDB-Wasm ${duck.mode}`, duck, false, true));
   }
   say('   targets: DuckDB-Wasm / viewer >= 3x; >= 150 MB/s on the 10M file; app wasm <= 1 MB gzipped; demo painted <= 1 s;');
   say('   peak memory (tab = renderer RSS, page and counting worker) not growing with the file size');
