@@ -8,7 +8,9 @@
 //      rendered report in the viewer, and the same file picked in a page running
 //      DuckDB-Wasm with the SQL of `active-profiles sql --dialect duckdb`; both
 //      times, the ratio (target: at least 3x), our MB/s (target: 150 MB/s on the
-//      10M file) and the peak memory of each tab, with samples over the run;
+//      10M file) and the peak memory of each tab, with samples over the run, and
+//      the CPU seconds each tab got (on a shared machine, wall-clock time includes
+//      waiting for a core: the ratio by CPU time is printed beside the one by time);
 //   4. with BENCH_HUGE=1, a file of about 5 GB (far larger than a tab's memory)
 //      read by the viewer, with memory samples over the run (target: flat).
 // Every count is checked against `active-profiles report --format json` for the
@@ -22,7 +24,7 @@
 //   BENCH_REPEAT       runs of each side per file; the fastest is reported (default 1)
 //   BENCH_PAINT_RUNS   page loads for the demo paint time (default 5)
 //   BENCH_DUCKDB       0 skips DuckDB-Wasm (default 1)
-//   BENCH_DUCKDB_SQL   comma-separated, one DuckDB-Wasm run each (the summary's ratio uses the first):
+//   BENCH_DUCKDB_SQL   comma-separated, one DuckDB-Wasm run each, each with its ratio:
 //                      headline (default): the command line's script up to the active
 //                      profiles, then their count per target dimension;
 //                      full: the whole script, its aggregate export included;
@@ -30,8 +32,9 @@
 //                      rules than the script: DuckDB's fastest way to the same numbers here)
 //   BENCH_HUGE         1 adds the ~5 GB run (viewer only)
 //   BENCH_HUGE_ROWS    rows of that file (default 60000000, about 5 GB)
-//   BENCH_HUGE_PROFILES its profile pool (default 2000000, the 10M export's), so
-//                      that only the file's size differs from the 10M run
+//   BENCH_HUGE_PROFILES its profile pool (default 2000000, the 10M export's): long before the
+//                      end of the file every profile of the pool has been seen, so what the
+//                      memory holds stops growing while the file goes on
 //   BENCH_TIMEOUT      seconds one run may take before it counts as failed (default 3600)
 //   CARGO_TARGET_DIR   where the command line was built (default target)
 
