@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python \
-        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench test-spark fuzz
+        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-browser test-spark fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
@@ -30,6 +30,7 @@ help:
 	@echo "make dist    release build of the viewer into dist/, and dist/active-profiles.html (one file)"
 	@echo "make cli     release build of target/release/active-profiles"
 	@echo "make bench   benchmarks (see README)"
+	@echo "make bench-browser  the viewer against DuckDB-Wasm in headless Chromium (see README)"
 
 ## ---- set-up: each step installs only what is missing -----------------------
 
@@ -166,6 +167,13 @@ test-spark: setup-python
 bench:
 	@$(call say,benchmark: active-profiles against a raw csv read and DuckDB on a generated export)
 	bash bench/run.sh
+
+# The viewer (dist/) against DuckDB-Wasm (npm, served from node_modules) in headless Chromium:
+# pick to report, MB/s, tab memory, demo paint and wasm sizes. BENCH_ROWS=1000000 for a quick
+# run, BENCH_HUGE=1 adds a 5 GB file; the other knobs are at the top of bench/browser/run.mjs.
+bench-browser: dist cli setup-chromium
+	@$(call say,browser benchmark: the viewer against DuckDB-Wasm in headless Chromium)
+	node bench/browser/run.mjs
 
 # Random fuzzing of the engine on stable Rust (engine/examples/fuzz.rs), FUZZ_SECONDS long;
 # failing cases are written to target/fuzz-crashes/. FUZZ_SEED=N replays from seed N.
