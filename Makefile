@@ -63,9 +63,9 @@ setup-wasm-bindgen:
 
 setup-node:
 	@if [ -f node_modules/.package-lock.json ] && cmp -s package-lock.json node_modules/.package-lock-copy.json; then \
-	  $(call say,npm packages (binaryen wasm-opt, playwright-core): present); \
+	  $(call say,npm packages (binaryen wasm-opt, playwright-core, duckdb-wasm for bench-browser): present); \
 	else \
-	  $(call say,installing npm packages from package-lock.json (binaryen wasm-opt, playwright-core)); \
+	  $(call say,installing npm packages from package-lock.json (binaryen wasm-opt, playwright-core, duckdb-wasm for bench-browser)); \
 	  npm ci --no-audit --no-fund --loglevel=error; \
 	  cp package-lock.json node_modules/.package-lock-copy.json; \
 	fi
