@@ -175,14 +175,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
 
     let Some(as_of) = as_of else { return report };
     report.window = Some(Window { from: iso(minus_year(as_of) + 1), to: iso(as_of) });
-    // A file still open may leave the channel log unmerged: report on a merged copy then.
-    let p: std::borrow::Cow<'_, crate::profiles::Profiles> = if st.profiles.is_compacted() {
-        std::borrow::Cow::Borrowed(&st.profiles)
-    } else {
-        let mut copy = st.profiles.clone();
-        copy.compact();
-        std::borrow::Cow::Owned(copy)
-    };
+    let p = compacted(st);
     let p = p.as_ref();
 
     // Who is active on the as-of date, and where.
@@ -349,16 +342,22 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     report
 }
 
-/// The profiles active on the as-of date of `settings`, sorted by dimension, instance, leaving day and key.
-pub(crate) fn active_profiles(st: &State, settings: &ReportSettings) -> Vec<ActiveProfile> {
-    let Some(as_of) = settings.as_of.map(from_date).or(st.max_day) else { return Vec::new() };
-    let p: std::borrow::Cow<'_, crate::profiles::Profiles> = if st.profiles.is_compacted() {
+/// The profile store with its channel log merged: a file still open may leave it unmerged,
+/// and then a merged copy is reported on.
+fn compacted(st: &State) -> std::borrow::Cow<'_, crate::profiles::Profiles> {
+    if st.profiles.is_compacted() {
         std::borrow::Cow::Borrowed(&st.profiles)
     } else {
         let mut copy = st.profiles.clone();
         copy.compact();
         std::borrow::Cow::Owned(copy)
-    };
+    }
+}
+
+/// The profiles active on the as-of date of `settings`, sorted by dimension, instance, leaving day and key.
+pub(crate) fn active_profiles(st: &State, settings: &ReportSettings) -> Vec<ActiveProfile> {
+    let Some(as_of) = settings.as_of.map(from_date).or(st.max_day) else { return Vec::new() };
+    let p = compacted(st);
     let horizon = leave_day(as_of);
     let mut list: Vec<ActiveProfile> = (0..p.len() as u32)
         .filter_map(|id| {
