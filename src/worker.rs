@@ -347,18 +347,23 @@ async fn read_slices(
 ) -> Result<(), FileProblem> {
     let blob = gloo::file::Blob::from(web_sys::Blob::from(handle.file.clone()));
     let size = blob.size();
-    let mut start = 0;
-    while start < size {
+    // A read starts when it is asked for: the next slice is read while this one is counted.
+    let read_from = |start: u64| {
+        let end = (start + SLICE).min(size);
+        (end, gloo::file::futures::read_as_bytes(&blob.slice(start, end)))
+    };
+    let mut pending = (size > 0).then(|| read_from(0));
+    while let Some((end, reading)) = pending.take() {
         if !still_current() {
             return Err(FileProblem::unreadable(&handle.name, "cancelled"));
         }
-        let end = (start + SLICE).min(size);
-        let chunk = gloo::file::futures::read_as_bytes(&blob.slice(start, end))
-            .await
-            .map_err(|e| FileProblem::unreadable(&handle.name, format!("could not be read ({e})")))?;
+        let chunk =
+            reading.await.map_err(|e| FileProblem::unreadable(&handle.name, format!("could not be read ({e})")))?;
+        if end < size {
+            pending = Some(read_from(end));
+        }
         sink(&chunk).map_err(|e| FileProblem::from_error(&handle.name, &e))?;
         progress.advance(&chunk);
-        start = end;
     }
     Ok(())
 }
