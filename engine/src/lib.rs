@@ -165,6 +165,7 @@
 
 pub mod aggregate;
 pub mod generate;
+pub mod message;
 pub mod options;
 pub mod preview;
 pub mod report;
@@ -186,6 +187,7 @@ pub use csvread::{MAX_FIELDS, MAX_ROW_BYTES};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use explain::{explain, standing, Explain, ExplainedRow, Standing};
 pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
+pub use message::Message;
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};
 pub use report::Report;
