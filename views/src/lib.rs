@@ -15,6 +15,7 @@ pub mod expiring;
 pub mod format;
 pub mod locale;
 pub mod metrics;
+pub mod said;
 pub mod svg;
 pub mod tiles;
 
