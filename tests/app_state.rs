@@ -228,12 +228,30 @@ fn a_failed_run_goes_back_to_the_report_on_screen_and_ends_an_explanation() {
     let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"id\n".into()), "a.csv").expect("a File");
     let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
     let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
-    let update = active_profiles_app::worker::Update::Failed { run, message: "The counting worker stopped".into() };
+    let reason = active_profiles_app::worker::FailReason::WorkerStopped("out of memory".into());
+    let update = active_profiles_app::worker::Update::Failed { run, reason };
     let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });
     assert!(matches!(state.source, Source::Demo(_)));
     assert!(state.ready());
     assert_eq!(state.explaining, None);
-    assert_eq!(notice(&state).as_deref(), Some("The counting worker stopped"));
+    assert_eq!(
+        notice(&state).as_deref(),
+        Some(
+            "The counting worker stopped (out of memory): this run was not counted. The page still works: open the \
+             files again, fewer at a time, or count them with the command line."
+        )
+    );
+    let dutch = state
+        .notice
+        .as_ref()
+        .map(|n| active_profiles_app::locale::notice_text(active_profiles_app::locale::Lang::Nl, n));
+    assert_eq!(
+        dutch.as_deref(),
+        Some(
+            "Het telproces is gestopt (out of memory): deze telling is niet uitgevoerd. De pagina werkt nog: open de \
+             bestanden opnieuw, minder tegelijk, of tel ze met de opdrachtregel."
+        )
+    );
 }
 
 #[wasm_bindgen_test]
