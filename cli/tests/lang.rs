@@ -68,7 +68,7 @@ fn each_language_groups_its_own_way_and_english_stays_the_default() {
     for (lang, title, sep) in [
         ("en", "Customer metrics", " "),
         ("de", "Kundenmetriken", "."),
-        ("fr", "Métriques client", "\u{202f}"),
+        ("fr", "Mesures des clients", "\u{202f}"),
         ("sv", "Kundmätvärden", "\u{a0}"),
     ] {
         let text = stdout(&run(dir.path(), &["report", "--lang", lang, &file]));
