@@ -175,6 +175,14 @@ fn a_time_zone_the_engine_refuses_is_said_and_the_report_stays() {
         notice(&state).as_deref(),
         Some("time zone 'Europe/Paris': only UTC and fixed offsets such as +02:00 are supported (no IANA names like Europe/Paris)")
     );
+    let german = state
+        .notice
+        .as_ref()
+        .map(|n| active_profiles_app::locale::notice_text(active_profiles_app::locale::Lang::De, n));
+    assert_eq!(
+        german.as_deref(),
+        Some("Zeitzone „Europe/Paris“: nur UTC und feste Abstände wie +02:00 werden unterstützt (keine IANA-Namen wie Europe/Berlin).")
+    );
     let state = state.reduce(Action::Settings(SettingsAction::TimeZone("+02:00".into())));
     assert_eq!(state.notice, None);
 }
