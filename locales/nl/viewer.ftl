@@ -123,9 +123,9 @@ chart-daily-summary = { $n ->
 chart-daily-caption = Actieve profielen op elke dag in de grafiek
 chart-empty = Nog geen dagelijkse aantallen om te tonen.
 
-## Klantstatistieken
+## Customer metrics (zo heet het rapport in Campaign, ook in het Nederlands)
 
-metrics-title = Klantstatistieken
+metrics-title = Customer metrics
 metrics-empty = Nog geen momentopnamen: op elke factuurdag binnen de datums van de bestanden wordt er een gemaakt.
 metrics-caption = Actieve profielen bij elke maandelijkse momentopname, nieuwste eerst.
 metrics-caption-choose = Kies een rij om de details te zien.

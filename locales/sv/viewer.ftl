@@ -123,9 +123,9 @@ chart-daily-summary = { $n ->
 chart-daily-caption = Aktiva profiler varje dag i diagrammet
 chart-empty = Inga dagliga antal att visa än.
 
-## Kundmätvärden
+## Customer metrics (så heter rapporten i Campaign, även på svenska)
 
-metrics-title = Kundmätvärden
+metrics-title = Customer metrics
 metrics-empty = Inga ögonblicksbilder än: en tas på varje faktureringsdag inom filernas datum.
 metrics-caption = Aktiva profiler vid varje månatlig ögonblicksbild, nyast först.
 metrics-caption-choose = Välj en rad för att se dess detaljer.
