@@ -91,3 +91,55 @@ fn lang_leaves_json_as_it_is_and_refuses_an_unknown_language() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("en, nl, sv, fr, de"));
 }
+
+#[test]
+fn rejected_rows_warnings_and_errors_in_dutch_and_the_json_in_english() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("deel1.csv"), "recipientId;eventDate\n1;03/04/2026\n2;31/02/2026\n;04/05/2026\n")
+        .expect("write");
+    std::fs::write(dir.path().join("zonder.csv"), "Recipient ID;Sent on\n1;2026-01-05\n").expect("write");
+    let out = run(dir.path(), &["report", "--lang", "nl", "deel1.csv", "zonder.csv"]);
+    let text = stdout(&out);
+    assert!(text.contains("  deel1.csv:3: gebeurtenisdatum 31/02/2026 is geen datum\n"), "{text}");
+    assert!(text.contains("  deel1.csv:4: geen profielsleutel en geen adres\n"), "{text}");
+    assert!(
+        text.contains("  deel1.csv: geen enkele datum onderscheidt dag en maand; gelezen als dag eerst\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  zonder.csv: geen kolom gevonden voor gebeurtenisdatum (kopteksten: Recipient ID, Sent on); dit bestand is niet geteld\n"),
+        "{text}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "active-profiles: waarschuwing: zonder.csv: geen kolom gevonden voor de gebeurtenisdatum.\n\
+             Gevonden kopteksten: Recipient ID, Sent on.\nKies de kolom zelf, bijvoorbeeld: --map 'event date=Sent on'"
+        ),
+        "{err}"
+    );
+
+    // The JSON keeps the English of report-format.md, with the messages beside it.
+    let json: Value = serde_json::from_str(&stdout(&run(
+        dir.path(),
+        &["report", "--format", "json", "--lang", "nl", "deel1.csv", "zonder.csv"],
+    )))
+    .expect("JSON");
+    assert_eq!(json["rejected"][0]["reason"], "event date 31/02/2026 is not a date");
+    assert_eq!(json["rejected"][0]["message"]["id"], "rejected-bad-date");
+    assert_eq!(json["rejected"][0]["message"]["args"]["value"]["text"], "31/02/2026");
+    let warnings = json["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), json["warning_messages"].as_array().expect("warning messages").len());
+    assert!(warnings.contains(&Value::from(
+        "zonder.csv: no column found for event date (headers: Recipient ID, Sent on); this file was not counted"
+    )));
+
+    // Nothing to count: the exit-2 message in Swedish.
+    std::fs::write(dir.path().join("tom.csv"), "recipientId;eventDate\n").expect("write");
+    let out = run(dir.path(), &["report", "--lang", "sv", "tom.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "active-profiles: tom.csv: inga rader efter rubrikraden, inget att räkna; kontrollera att det är exporter av leveransloggar\n"
+    );
+}
