@@ -190,7 +190,8 @@ pub fn render(r: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "\n{}", w("cli-unrecognised"));
         let mut t = Table::new(&[w("col-field"), w("col-value"), w("col-rows")], &[false, false, true]);
         for u in &r.unrecognised {
-            t.row(vec![u.field.clone(), u.value.clone(), g(u.rows)]);
+            let field = if lang == Lang::En { u.field.clone() } else { views::diagnosis::field_label(lang, &u.field) };
+            t.row(vec![field, u.value.clone(), g(u.rows)]);
         }
         t.render(&mut out, "  ");
     }

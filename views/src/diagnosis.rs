@@ -48,12 +48,12 @@ pub fn reason_help(lang: Lang, reason: &str) -> String {
     }
 }
 
-/// The words for a field name of the report (`failure_reason` → "failure reason").
+/// The words for a field name of the report (`failure_reason` → "failure reason", `control_group` → "control group").
 pub fn field_label(lang: Lang, field: &str) -> String {
     match field {
         "status" => tr(lang, "field-status"),
         "failure_reason" | "failure reason" => tr(lang, "field-failure-reason"),
-        other => other.replace('_', " "),
+        other => crate::locale::field_name(lang, &other.replace('_', " ")),
     }
 }
 
