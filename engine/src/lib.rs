@@ -80,6 +80,15 @@
 //! bytes each plus the key (a file is never held, so its size does not
 //! matter); in a browser the 4 GiB of a wasm32 memory are the ceiling.
 //!
+//! # Messages
+//!
+//! Every text the engine writes for people (a rejection reason, a warning, a
+//! [`FileError`], an explain outcome) is English in the report, as
+//! `report-format.md` shows it, and is also kept as a [`Message`]: an id and
+//! typed arguments (`rejected[].message`, `warning_messages`,
+//! [`FileError::message`]), which the viewer and the command line say in
+//! their language (see [`message`]).
+//!
 //! # Rules and settings
 //!
 //! [`Options`] hold everything that decides which rows count: the mapping,
