@@ -234,9 +234,7 @@ fn open_panel(props: &OpenPanelProps) -> Html {
                     let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
                     let action = match gloo::file::futures::read_as_text(&blob).await {
                         Ok(text) => OpenAction::ReportJson { name, text },
-                        Err(e) => {
-                            OpenAction::ReportJson { name: name.clone(), text: format!("could not be read: {e}") }
-                        }
+                        Err(e) => OpenAction::ReportUnreadable { name, error: e.to_string() },
                     };
                     dispatch.dispatch(Action::Open(action));
                 });

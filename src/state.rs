@@ -229,6 +229,8 @@ pub enum OpenAction {
     Deliveries(web_sys::File),
     /// A report JSON was read.
     ReportJson { name: String, text: String },
+    /// A report file could not be read at all (the browser's error).
+    ReportUnreadable { name: String, error: String },
     /// Back to the demo report.
     Demo,
 }
@@ -429,6 +431,10 @@ impl ViewerState {
                     self
                 }
             },
+            OpenAction::ReportUnreadable { name, error } => {
+                self.notice = Some(Notice::Said("problem-unreadable", vec![("file", name), ("error", error)]));
+                self
+            }
             OpenAction::Demo => {
                 let settings = self.settings.clone();
                 ViewerState { last_run: self.last_run, ..ViewerState::new(settings) }

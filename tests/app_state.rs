@@ -110,6 +110,9 @@ fn a_file_that_is_not_a_report_says_so_and_keeps_the_report_on_screen() {
         notice(&state).as_deref(),
         Some("notes.json: not an active-profiles report (no \"format\": \"active-profiles-report/1\").")
     );
+    let state = state
+        .reduce(Action::Open(OpenAction::ReportUnreadable { name: "y.json".into(), error: "NotReadableError".into() }));
+    assert_eq!(notice(&state).as_deref(), Some("y.json: could not be read (NotReadableError)"));
     let state = state.reduce(Action::Open(OpenAction::ReportJson { name: "x.json".into(), text: "not json".into() }));
     assert!(notice(&state).as_deref().unwrap_or_default().starts_with("x.json: not a report JSON: "));
 }

@@ -140,6 +140,10 @@ pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
     for rule in &args.status {
         options.rules.apply(rule).map_err(|e| Failure::input(t(lang, "cli-status-error", &[("error", e.into())])))?;
     }
+    if engine::TimeZone::parse(&args.time_zone).is_err() {
+        let error = t(lang, "notice-time-zone", &[("zone", (&args.time_zone).into())]);
+        return Err(Failure::input(t(lang, "cli-time-zone-error", &[("error", error.into())])));
+    }
     options.validate().map_err(|e| Failure::input(t(lang, "cli-time-zone-error", &[("error", e.into())])))?;
     Ok(options)
 }

@@ -134,6 +134,21 @@ fn rejected_rows_warnings_and_errors_in_dutch_and_the_json_in_english() {
         "zonder.csv: no column found for event date (headers: Recipient ID, Sent on); this file was not counted"
     )));
 
+    // An option the engine refuses, in French; in English the engine's own words.
+    let out = run(dir.path(), &["report", "--lang", "fr", "--time-zone", "Europe/Paris", "deel1.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "active-profiles: --time-zone : Fuseau horaire « Europe/Paris » : seuls UTC et les décalages fixes comme +02:00 \
+         sont pris en charge (pas de noms IANA comme Europe/Paris).\n"
+    );
+    let out = run(dir.path(), &["report", "--time-zone", "Europe/Paris", "deel1.csv"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "active-profiles: --time-zone: time zone 'Europe/Paris': only UTC and fixed offsets such as +02:00 are supported \
+         (no IANA names like Europe/Paris)\n"
+    );
+
     // Nothing to count: the exit-2 message in Swedish.
     std::fs::write(dir.path().join("tom.csv"), "recipientId;eventDate\n").expect("write");
     let out = run(dir.path(), &["report", "--lang", "sv", "tom.csv"]);
