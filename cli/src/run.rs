@@ -116,8 +116,9 @@ pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
             &[("flag", flag.into()), ("arg", arg.into()), ("example", example.into())],
         ))
     };
-    // The engine's words for a field or rule it does not know stay English, as the names it takes do.
-    let refused = |flag: &str, arg: &str, error: String| {
+    // The engine's words for a field or rule it does not know, in the language; the names it takes stay English.
+    let refused = |flag: &str, arg: &str, error: engine::Message| {
+        let error = crate::text::said(lang, Some(&error), &error.to_string());
         Failure::input(t(
             lang,
             "cli-option-error",
@@ -138,7 +139,10 @@ pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
         options.map_deliveries(field.trim(), header).map_err(|e| refused("--deliveries-map", m, e))?;
     }
     for rule in &args.status {
-        options.rules.apply(rule).map_err(|e| Failure::input(t(lang, "cli-status-error", &[("error", e.into())])))?;
+        options.rules.apply(rule).map_err(|e| {
+            let error = crate::text::said(lang, Some(&e), &e.to_string());
+            Failure::input(t(lang, "cli-status-error", &[("error", error.into())]))
+        })?;
     }
     if engine::TimeZone::parse(&args.time_zone).is_err() {
         let error = t(lang, "notice-time-zone", &[("zone", (&args.time_zone).into())]);

@@ -149,6 +149,17 @@ fn rejected_rows_warnings_and_errors_in_dutch_and_the_json_in_english() {
          (no IANA names like Europe/Paris)\n"
     );
 
+    // A field --map does not know, in German; the names it takes stay English.
+    let out = run(dir.path(), &["report", "--lang", "de", "--map", "datum=Sent on", "deel1.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(
+            "active-profiles: --map 'datum=Sent on': unbekanntes Feld 'datum'; Felder: profile key, event date, "
+        ),
+        "{err}"
+    );
+
     // Nothing to count: the exit-2 message in Swedish.
     std::fs::write(dir.path().join("tom.csv"), "recipientId;eventDate\n").expect("write");
     let out = run(dir.path(), &["report", "--lang", "sv", "tom.csv"]);

@@ -168,6 +168,15 @@ impl fmt::Display for Message {
             ),
             "error-unknown-file" => f.write_str("unknown or already ended file"),
             "rejected-other" | "warning-other" | "error-other" => f.write_str(&a("text")),
+            // Options that cannot be used (the command line's --map, --deliveries-map, --status).
+            "option-unknown-field" => write!(f, "unknown field '{}'; fields: {}", a("field"), a("fields")),
+            "option-unknown-deliveries-field" => write!(f, "unknown deliveries field '{}'", a("field")),
+            "option-unknown-failure-reason" => write!(f, "unknown failure reason '{}': give its number", a("value")),
+            "option-rule-syntax" => write!(f, "rule '{}': expected VALUE=counted|excluded", a("rule")),
+            "option-rule-verdict" => {
+                write!(f, "rule '{}': '{}' is neither counted nor excluded", a("rule"), a("verdict"))
+            }
+            "option-rule-kind" => write!(f, "rule '{}': unknown kind '{}' (status or reason)", a("rule"), a("kind")),
             // Explaining a profile.
             "outcome-counted" => f.write_str("counted"),
             "outcome-excluded" => write!(f, "excluded: {}", a("reason")),
@@ -184,7 +193,7 @@ impl fmt::Display for Message {
 }
 
 /// The ids [`Message`]'s `Display` knows, for tests that every one has catalog words.
-pub const IDS: [&str; 32] = [
+pub const IDS: [&str; 38] = [
     "rejected-no-key",
     "rejected-no-date",
     "rejected-bad-date",
@@ -214,6 +223,12 @@ pub const IDS: [&str; 32] = [
     "outcome-counted",
     "outcome-excluded",
     "outcome-rejected",
+    "option-unknown-field",
+    "option-unknown-deliveries-field",
+    "option-unknown-failure-reason",
+    "option-rule-syntax",
+    "option-rule-verdict",
+    "option-rule-kind",
     // A text said as it is written: an aggregate's reason this engine does not write, an option's error.
     "rejected-other",
     "warning-other",

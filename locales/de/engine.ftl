@@ -46,3 +46,12 @@ engine-error-other = { $text }
 engine-outcome-counted = gezählt
 engine-outcome-excluded = ausgeschlossen: { $reason }
 engine-outcome-rejected = abgewiesen: { $reason }
+
+## Optionen, die nicht verwendet werden können (--map, --deliveries-map, --status); Feldnamen und Regelwörter bleiben, wie die Optionen sie nehmen
+
+engine-option-unknown-field = unbekanntes Feld '{ $field }'; Felder: { $fields }
+engine-option-unknown-deliveries-field = unbekanntes Feld der Versanddatei '{ $field }'
+engine-option-unknown-failure-reason = unbekannter Fehlergrund '{ $value }': geben Sie seine Nummer an
+engine-option-rule-syntax = Regel '{ $rule }': erwartet WERT=counted|excluded
+engine-option-rule-verdict = Regel '{ $rule }': '{ $verdict }' ist weder counted noch excluded
+engine-option-rule-kind = Regel '{ $rule }': unbekannte Art '{ $kind }' (status oder reason)

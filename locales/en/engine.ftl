@@ -50,3 +50,12 @@ engine-error-other = { $text }
 engine-outcome-counted = counted
 engine-outcome-excluded = excluded: { $reason }
 engine-outcome-rejected = rejected: { $reason }
+
+## Options that cannot be used (--map, --deliveries-map, --status); field names and rule words stay as the options take them
+
+engine-option-unknown-field = unknown field '{ $field }'; fields: { $fields }
+engine-option-unknown-deliveries-field = unknown deliveries field '{ $field }'
+engine-option-unknown-failure-reason = unknown failure reason '{ $value }': give its number
+engine-option-rule-syntax = rule '{ $rule }': expected VALUE=counted|excluded
+engine-option-rule-verdict = rule '{ $rule }': '{ $verdict }' is neither counted nor excluded
+engine-option-rule-kind = rule '{ $rule }': unknown kind '{ $kind }' (status or reason)

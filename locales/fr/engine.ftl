@@ -46,3 +46,12 @@ engine-error-other = { $text }
 engine-outcome-counted = compté
 engine-outcome-excluded = exclu : { $reason }
 engine-outcome-rejected = rejeté : { $reason }
+
+## Options inutilisables (--map, --deliveries-map, --status) ; les noms de champs et les mots des règles restent ceux que les options prennent
+
+engine-option-unknown-field = champ inconnu '{ $field }' ; champs : { $fields }
+engine-option-unknown-deliveries-field = champ du fichier des diffusions inconnu '{ $field }'
+engine-option-unknown-failure-reason = raison d’échec inconnue '{ $value }' : donnez son numéro
+engine-option-rule-syntax = règle '{ $rule }' : VALEUR=counted|excluded attendu
+engine-option-rule-verdict = règle '{ $rule }' : '{ $verdict }' n’est ni counted ni excluded
+engine-option-rule-kind = règle '{ $rule }' : sorte inconnue '{ $kind }' (status ou reason)

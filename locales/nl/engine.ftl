@@ -46,3 +46,12 @@ engine-error-other = { $text }
 engine-outcome-counted = geteld
 engine-outcome-excluded = uitgesloten: { $reason }
 engine-outcome-rejected = geweigerd: { $reason }
+
+## Opties die niet gebruikt kunnen worden (--map, --deliveries-map, --status); veldnamen en regelwoorden blijven zoals de opties ze nemen
+
+engine-option-unknown-field = onbekend veld '{ $field }'; velden: { $fields }
+engine-option-unknown-deliveries-field = onbekend veld van het leveringenbestand '{ $field }'
+engine-option-unknown-failure-reason = onbekende foutreden '{ $value }': geef het nummer ervan
+engine-option-rule-syntax = regel '{ $rule }': verwacht WAARDE=counted|excluded
+engine-option-rule-verdict = regel '{ $rule }': '{ $verdict }' is counted noch excluded
+engine-option-rule-kind = regel '{ $rule }': onbekende soort '{ $kind }' (status of reason)

@@ -46,3 +46,12 @@ engine-error-other = { $text }
 engine-outcome-counted = räknad
 engine-outcome-excluded = undantagen: { $reason }
 engine-outcome-rejected = avvisad: { $reason }
+
+## Alternativ som inte kan användas (--map, --deliveries-map, --status); fältnamn och regelord står som alternativen tar dem
+
+engine-option-unknown-field = okänt fält '{ $field }'; fält: { $fields }
+engine-option-unknown-deliveries-field = okänt fält i leveransfilen '{ $field }'
+engine-option-unknown-failure-reason = okänd felorsak '{ $value }': ange dess nummer
+engine-option-rule-syntax = regel '{ $rule }': väntade VÄRDE=counted|excluded
+engine-option-rule-verdict = regel '{ $rule }': '{ $verdict }' är varken counted eller excluded
+engine-option-rule-kind = regel '{ $rule }': okänd sort '{ $kind }' (status eller reason)

@@ -90,6 +90,15 @@ mod tests {
                 .with("headers", Said::List(vec!["who".into()])),
             "error-too-many-profiles" => m.with("line", Said::Line(99)).with("limit", Said::Number(1000)),
             "outcome-excluded" | "outcome-rejected" => m.with("reason", Said::Text("status".into())),
+            "option-unknown-field" => m
+                .with("field", Said::Text("datum".into()))
+                .with("fields", Said::List(vec!["profile key".into(), "event date".into()])),
+            "option-unknown-deliveries-field" => m.with("field", Said::Text("x".into())),
+            "option-unknown-failure-reason" => m.with("value", Said::Text("Odd".into())),
+            "option-rule-syntax" | "option-rule-verdict" | "option-rule-kind" => m
+                .with("rule", Said::Text("x:Declined=maybe".into()))
+                .with("verdict", Said::Text("maybe".into()))
+                .with("kind", Said::Text("x".into())),
             id if id.ends_with("-other") => m.with("text", Said::Text("as written".into())),
             _ => m,
         }
