@@ -189,7 +189,8 @@ const tests = [
       assertEqual(await page.evaluate(() => document.documentElement.lang), 'nl', '<html lang>');
       assertEqual((await tile.textContent()).trim(), grouped('.'), 'the total grouped the Dutch way');
       assertEqual(Number(await tile.getAttribute('data-value')), total, 'data-value stays the raw number');
-      assert((await page.locator('h2').allTextContents()).includes('Klantstatistieken'), 'Customer metrics in Dutch');
+      assert((await page.locator('h2').allTextContents()).includes('Customer metrics'), 'Campaign\'s name of the report, untranslated in Dutch');
+      assert((await page.locator('[data-testid=dimensions] caption').first().textContent()).trim().startsWith('Targetingdimensies'), 'targeting dimensions in Dutch');
       assert((await page.locator('[data-testid=diagnosis-sentence]').textContent()).includes('rijen gelezen'), 'the diagnosis in Dutch');
       await screenshot(page, 'language-nl');
 
@@ -219,6 +220,45 @@ const tests = [
       assertEqual((await tile.textContent()).trim(), String(total).replace(/\B(?=(\d{3})+(?!\d))/g, '.'), 'grouped the German way');
       assert((await page.locator('h2').allTextContents()).includes('Kundenmetriken'), 'Customer metrics in German');
       await screenshot(page, 'language-de');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'the engine\'s rejection reasons, warnings and file errors are said in Dutch, their English kept for the JSON',
+    async (ctx) => {
+      mkdirSync(WORK, { recursive: true });
+      const file = path.join(WORK, 'deel1.csv');
+      writeFileSync(file, 'recipientId;eventDate;status\n1;03/04/2026;Sent\n2;31/02/2026;Sent\n;04/05/2026;Sent\n');
+      const bad = path.join(WORK, 'zonder-datum.csv');
+      writeFileSync(bad, 'Recipient ID;Sent on;Status\n1;2026-01-05;Sent\n');
+      const expected = cliReport([file]);
+      assertEqual(expected.rejected.map((r) => r.reason), ['event date 31/02/2026 is not a date', 'no profile key and no address'], 'the JSON keeps the English reasons');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [file, bad]));
+      const reasons = page.locator('[data-testid=rejected-row] td:nth-child(3)');
+      assertEqual((await reasons.allTextContents()).map((t) => t.trim()), expected.rejected.map((r) => r.reason), 'English first');
+
+      await page.selectOption('[data-testid=language]', 'nl');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Actieve profielen');
+      assertEqual(
+        (await reasons.allTextContents()).map((t) => t.trim()),
+        ['gebeurtenisdatum 31/02/2026 is geen datum', 'geen profielsleutel en geen adres'],
+        'the rejection reasons in Dutch',
+      );
+      assertEqual(
+        (await page.locator('[data-testid=warnings] li').allTextContents()).map((t) => t.trim()),
+        ['deel1.csv: geen enkele datum onderscheidt dag en maand; gelezen als dag eerst'],
+        'the warning in Dutch',
+      );
+      assertEqual(
+        (await page.locator('[data-testid=problem] > p').first().textContent()).trim(),
+        'zonder-datum.csv, regel 1 (de kopregel): geen kolom gevonden voor gebeurtenisdatum. Gevonden kopteksten: Recipient ID, Sent on, Status.',
+        'the file that cannot be counted, in Dutch',
+      );
+      await page.locator('[data-testid=rejected]').scrollIntoViewIfNeeded();
+      await screenshotOf(page.locator('.diagnosis-section'), 'diagnosis-nl');
       noRequestLeft(opened);
       await opened.context.close();
     },

@@ -15,7 +15,7 @@ use crate::mapping::MappingStep;
 use crate::offline::SpawnHere;
 use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
-use crate::worker::{CountWorker, FileHandle, FileProblem, StructuredClone, Update, WORKER_PATH};
+use crate::worker::{CountWorker, FailReason, FileHandle, FileProblem, StructuredClone, Update, WORKER_PATH};
 
 /// The whole viewer.
 #[function_component(App)]
@@ -65,12 +65,8 @@ pub fn app() -> Html {
                     if own || bridge.borrow_mut().take().is_none() {
                         return;
                     }
-                    let message = format!(
-                        "The counting worker stopped ({}): this run was not counted. The page still works: \
-                         open the files again, fewer at a time, or count them with the command line.",
-                        field("message")
-                    );
-                    let update = Update::Failed { run: *last_run.borrow(), message };
+                    let reason = FailReason::WorkerStopped(field("message"));
+                    let update = Update::Failed { run: *last_run.borrow(), reason };
                     dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() });
                 })
             });
@@ -245,9 +241,7 @@ fn open_panel(props: &OpenPanelProps) -> Html {
                     let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
                     let action = match gloo::file::futures::read_as_text(&blob).await {
                         Ok(text) => OpenAction::ReportJson { name, text },
-                        Err(e) => {
-                            OpenAction::ReportJson { name: name.clone(), text: format!("could not be read: {e}") }
-                        }
+                        Err(e) => OpenAction::ReportUnreadable { name, error: e.to_string() },
                     };
                     dispatch.dispatch(Action::Open(action));
                 });
@@ -464,24 +458,28 @@ fn choose_columns(props: &ColumnsProps) -> Html {
     }
 }
 
-/// A file problem in `lang`: a file without the columns it needs is said again in the catalog's words
-/// (English stays the worker's own sentence); other problems are shown as the worker wrote them.
+/// A file problem in `lang`, in the catalog's words (English stays the worker's own sentence): a file without
+/// the columns it needs, a column mapped to a header it lacks, a file that cannot be read; the engine's
+/// other errors said from their message.
 fn problem_text(lang: Lang, p: &FileProblem) -> String {
-    let missing_fields = format!("{}, line 1 (the header): no column found for", p.file);
-    if lang == Lang::En || p.missing.is_empty() || !p.message.starts_with(&missing_fields) {
+    if lang == Lang::En {
         return p.message.clone();
     }
-    let or = format!(" {} ", tr(lang, "problem-or"));
-    let missing: Vec<String> = p
-        .missing
-        .iter()
-        .map(|m| m.split(" or ").map(|f| crate::locale::field_name(lang, f)).collect::<Vec<_>>().join(&or))
-        .collect();
-    trf(
-        lang,
-        "problem-missing",
-        &[("file", (&p.file).into()), ("missing", missing.join(", ").into()), ("headers", p.headers.join(", ").into())],
-    )
+    let file = ("file", (&p.file).into());
+    let headers = ("headers", p.headers.join(", ").into());
+    match (p.error.as_ref().map(|m| m.id.as_str()), &p.read_error) {
+        (_, Some(error)) => trf(lang, "problem-unreadable", &[file, ("error", error.into())]),
+        (Some("error-missing-fields"), _) => {
+            let missing: Vec<String> = p.missing.iter().map(|m| views::said::field_words(lang, m)).collect();
+            trf(lang, "problem-missing", &[file, ("missing", missing.join(", ").into()), headers])
+        }
+        (Some("error-mapped-header-missing"), _) => {
+            let field = p.missing.first().map(|f| views::said::field_words(lang, f)).unwrap_or_default();
+            let header = p.error.as_ref().and_then(|m| m.args.get("header")).map(|h| h.to_string()).unwrap_or_default();
+            trf(lang, "problem-mapped", &[file, ("field", field.into()), ("header", header.into()), headers])
+        }
+        _ => views::said::say(lang, p.error.as_ref(), &p.message),
+    }
 }
 
 /// The open file with this name.

@@ -70,7 +70,7 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
                                             <td>{ r.delivery.clone().unwrap_or_else(|| "—".into()) }</td>
                                             <td>{ &r.channel }</td>
                                             <td>{ if r.dimension.is_empty() { "—".to_owned() } else { format!("{} · {}", r.dimension, r.instance) } }</td>
-                                            <td>{ &r.outcome }</td>
+                                            <td>{ outcome(l, r) }</td>
                                         </tr>
                                     }) }
                                 </tbody>
@@ -81,6 +81,18 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// What became of a row, in the language: an exclusion reason in the diagnosis's words, a rejection said
+/// from the engine's message; English as the engine wrote it.
+fn outcome(l: Lang, r: &engine::ExplainedRow) -> String {
+    match r.message.as_ref() {
+        Some(m) if l != Lang::En && m.id == "outcome-excluded" => {
+            let reason = m.args.get("reason").map(|a| a.to_string()).unwrap_or_default();
+            trf(l, "engine-outcome-excluded", &[("reason", views::diagnosis::reason_label(l, &reason).into())])
+        }
+        m => views::said::say(l, m, &r.outcome),
     }
 }
 

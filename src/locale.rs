@@ -16,11 +16,21 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
-/// A notice of the viewer's state in `lang`: a catalog key is translated; a text that
-/// quotes a file name or an error (made by the state or the engine) is shown as it was written.
+/// A notice of the viewer's state in `lang`: a catalog message with its variables (a field in the
+/// language's words); a text the page cannot say otherwise is shown as it was written.
 pub fn notice_text(lang: Lang, notice: &crate::state::Notice) -> String {
     match notice {
         crate::state::Notice::Key(key) => tr(lang, key),
+        crate::state::Notice::Said(key, vars) => {
+            let args: Vec<(&str, Arg<'_>)> = vars
+                .iter()
+                .map(|(name, value)| match *name {
+                    "field" => (*name, Arg::from(views::diagnosis::field_label(lang, value))),
+                    _ => (*name, Arg::from(value)),
+                })
+                .collect();
+            trf(lang, key, &args)
+        }
         crate::state::Notice::Text(text) => text.clone(),
     }
 }

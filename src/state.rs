@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use engine::{BillingDay, Counter, Options, Report, ReportSettings};
 use yew::Reducible;
 
-use crate::worker::{Explanation, FileHandle, FileProblem, Job, Update};
+use crate::worker::{Explanation, FailReason, FileHandle, FileProblem, Job, Update};
 
 /// Where the report on screen came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,12 +96,28 @@ impl Settings {
     }
 }
 
-/// A message for the user about the last action: a catalog key, translated where it is shown,
-/// or a text that quotes a file name or an error as it is.
+/// A message for the user about the last action, said in the page's language where it is shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
+    /// A catalog message without variables.
     Key(&'static str),
+    /// A catalog message with its variables, each a text as written (a file name, a browser's error);
+    /// a `field` is a field of the report, said in the language's words.
+    Said(&'static str, Vec<(&'static str, String)>),
+    /// A text as it is (an error the page cannot say otherwise, in English).
     Text(String),
+}
+
+impl Notice {
+    /// Why options cannot be used: a time zone the engine does not know is said in the language;
+    /// other errors (`message`, the engine's English) as written.
+    fn options(settings: &Settings, message: String) -> Notice {
+        if engine::TimeZone::parse(&settings.time_zone).is_err() {
+            Notice::Said("notice-time-zone", vec![("zone", settings.time_zone.clone())])
+        } else {
+            Notice::Text(message)
+        }
+    }
 }
 
 /// A run of the worker: reading or idle.
@@ -223,6 +239,8 @@ pub enum OpenAction {
     Deliveries(web_sys::File),
     /// A report JSON was read.
     ReportJson { name: String, text: String },
+    /// A report file could not be read at all (the browser's error).
+    ReportUnreadable { name: String, error: String },
     /// Back to the demo report.
     Demo,
 }
@@ -321,8 +339,7 @@ impl Reducible for ViewerState {
             }
             Action::Report(ReportAction::Reclassify { field, value, counted }) => {
                 if field != "status" {
-                    next.notice =
-                        Some(Notice::Text(format!("Only status values can be reclassified here, not {field}.")));
+                    next.notice = Some(Notice::Said("notice-status-only", vec![("field", field)]));
                     return Rc::new(next);
                 }
                 next.settings.status_rules.insert(value, counted);
@@ -434,16 +451,18 @@ impl ViewerState {
             {
                 Ok(report) if report.format.starts_with("active-profiles-report/") => self.open_report(name, report),
                 Ok(_) => {
-                    self.notice = Some(Notice::Text(format!(
-                        "{name}: not an active-profiles report (no \"format\": \"active-profiles-report/1\")."
-                    )));
+                    self.notice = Some(Notice::Said("notice-not-a-report", vec![("name", name)]));
                     self
                 }
                 Err(e) => {
-                    self.notice = Some(Notice::Text(format!("{name}: not a report JSON: {e}")));
+                    self.notice = Some(Notice::Said("notice-not-json", vec![("name", name), ("error", e.to_string())]));
                     self
                 }
             },
+            OpenAction::ReportUnreadable { name, error } => {
+                self.notice = Some(Notice::Said("problem-unreadable", vec![("file", name), ("error", error)]));
+                self
+            }
             OpenAction::Demo => {
                 let settings = self.settings.clone();
                 ViewerState { last_run: self.last_run, ..ViewerState::new(settings) }
@@ -486,7 +505,7 @@ impl ViewerState {
             Source::Demo(_) => {
                 // Options the engine refuses (a time zone it does not know) are said, not replaced.
                 if let Err(message) = self.settings.options().validate() {
-                    return ViewerState { notice: Some(Notice::Text(message)), ..self };
+                    return ViewerState { notice: Some(Notice::options(&self.settings, message)), ..self };
                 }
                 let counter = Rc::new(crate::demo::demo_counter_with(self.settings.options()));
                 let report = Rc::new(counter.report(&self.settings.report_settings()));
@@ -517,7 +536,7 @@ impl ViewerState {
                 self.explaining = None;
                 self.explanation = Some(explanation);
             }
-            Update::Failed { run, message } if current(run) => {
+            Update::Failed { run, reason } if current(run) => {
                 // As after Cancel: the report on screen is the previous one, so is its source.
                 if matches!(self.run, Run::Reading { .. }) {
                     if let Some(shown) = self.shown.take() {
@@ -526,7 +545,11 @@ impl ViewerState {
                 }
                 self.run = Run::Idle;
                 self.explaining = None;
-                self.notice = Some(Notice::Text(message));
+                self.notice = Some(match reason {
+                    FailReason::Options(message) => Notice::options(&self.settings, message),
+                    FailReason::NothingCounted => Notice::Key("notice-nothing-counted"),
+                    FailReason::WorkerStopped(error) => Notice::Said("notice-worker-stopped", vec![("error", error)]),
+                });
             }
             // Late answers of superseded or cancelled runs.
             _ => {}

@@ -63,7 +63,12 @@ pub enum Job {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileProblem {
     pub file: String,
+    /// Why, in English.
     pub message: String,
+    /// Why, as the engine's message (a file error), to say it in the page's language.
+    pub error: Option<engine::Message>,
+    /// The browser's error when the file could not be read at all.
+    pub read_error: Option<String>,
     /// Fields that have no column (the mapping step asks for them).
     pub missing: Vec<String>,
     /// The file's headers as written.
@@ -89,13 +94,22 @@ impl FileProblem {
             ),
             other => other.to_string(),
         };
-        FileProblem { file: name.to_owned(), message, missing, headers: error.headers().to_vec() }
-    }
-
-    fn unreadable(name: &str, what: impl std::fmt::Display) -> Self {
         FileProblem {
             file: name.to_owned(),
-            message: format!("{name}: {what}"),
+            message,
+            error: Some(error.message()),
+            read_error: None,
+            missing,
+            headers: error.headers().to_vec(),
+        }
+    }
+
+    fn unreadable(name: &str, error: String) -> Self {
+        FileProblem {
+            file: name.to_owned(),
+            message: format!("{name}: could not be read ({error})"),
+            error: None,
+            read_error: Some(error),
             missing: Vec::new(),
             headers: Vec::new(),
         }
@@ -112,9 +126,20 @@ pub enum Update {
     /// The run was cancelled; the last report stays on screen.
     Cancelled { run: u32 },
     /// Nothing could be counted.
-    Failed { run: u32, message: String },
+    Failed { run: u32, reason: FailReason },
     /// The rows of one profile, and where it stands on the as-of date.
     Explained { run: u32, explanation: Explanation },
+}
+
+/// Why a run ended without a report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FailReason {
+    /// The options cannot be used: the engine's words (an unknown time zone, say).
+    Options(String),
+    /// A recount or an explanation was asked before any file was counted.
+    NothingCounted,
+    /// The worker died (said by the page, with the browser's error): out of memory, a fault in its WebAssembly.
+    WorkerStopped(String),
 }
 
 /// The answer to "explain a profile".
@@ -208,13 +233,13 @@ impl Worker for CountWorker {
                     Some(counter) => {
                         Update::Ready { run, report: Box::new(counter.report(&settings)), problems: Vec::new() }
                     }
-                    None => Update::Failed { run, message: "no files have been counted yet".into() },
+                    None => Update::Failed { run, reason: FailReason::NothingCounted },
                 };
                 scope.respond(id, update);
             }
             Job::Explain { run, query, as_of } => {
                 let Some(inputs) = self.shared.borrow().inputs.clone() else {
-                    scope.respond(id, Update::Failed { run, message: "no files have been counted yet".into() });
+                    scope.respond(id, Update::Failed { run, reason: FailReason::NothingCounted });
                     return;
                 };
                 let scope = scope.clone();
@@ -248,7 +273,7 @@ async fn count(
     let still_current = || shared.borrow().current == run;
     let mut counter = match Counter::try_new(options.clone()) {
         Ok(counter) => counter,
-        Err(message) => return Update::Failed { run, message },
+        Err(message) => return Update::Failed { run, reason: FailReason::Options(message) },
     };
     let total: u64 = logs.iter().chain(deliveries.iter()).map(FileHandle::size).sum();
     let mut progress = Progress { scope, id, run, done: 0, total, rows: 0, silent: false };
@@ -355,10 +380,9 @@ async fn read_slices(
     let mut pending = (size > 0).then(|| read_from(0));
     while let Some((end, reading)) = pending.take() {
         if !still_current() {
-            return Err(FileProblem::unreadable(&handle.name, "cancelled"));
+            return Err(FileProblem::unreadable(&handle.name, "cancelled".into()));
         }
-        let chunk =
-            reading.await.map_err(|e| FileProblem::unreadable(&handle.name, format!("could not be read ({e})")))?;
+        let chunk = reading.await.map_err(|e| FileProblem::unreadable(&handle.name, e.to_string()))?;
         if end < size {
             pending = Some(read_from(end));
         }

@@ -110,6 +110,9 @@ fn a_file_that_is_not_a_report_says_so_and_keeps_the_report_on_screen() {
         notice(&state).as_deref(),
         Some("notes.json: not an active-profiles report (no \"format\": \"active-profiles-report/1\").")
     );
+    let state = state
+        .reduce(Action::Open(OpenAction::ReportUnreadable { name: "y.json".into(), error: "NotReadableError".into() }));
+    assert_eq!(notice(&state).as_deref(), Some("y.json: could not be read (NotReadableError)"));
     let state = state.reduce(Action::Open(OpenAction::ReportJson { name: "x.json".into(), text: "not json".into() }));
     assert!(notice(&state).as_deref().unwrap_or_default().starts_with("x.json: not a report JSON: "));
 }
@@ -175,6 +178,14 @@ fn a_time_zone_the_engine_refuses_is_said_and_the_report_stays() {
         notice(&state).as_deref(),
         Some("time zone 'Europe/Paris': only UTC and fixed offsets such as +02:00 are supported (no IANA names like Europe/Paris)")
     );
+    let german = state
+        .notice
+        .as_ref()
+        .map(|n| active_profiles_app::locale::notice_text(active_profiles_app::locale::Lang::De, n));
+    assert_eq!(
+        german.as_deref(),
+        Some("Zeitzone „Europe/Paris“: nur UTC und feste Abstände wie +02:00 werden unterstützt (keine IANA-Namen wie Europe/Berlin).")
+    );
     let state = state.reduce(Action::Settings(SettingsAction::TimeZone("+02:00".into())));
     assert_eq!(state.notice, None);
 }
@@ -228,12 +239,30 @@ fn a_failed_run_goes_back_to_the_report_on_screen_and_ends_an_explanation() {
     let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"id\n".into()), "a.csv").expect("a File");
     let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
     let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
-    let update = active_profiles_app::worker::Update::Failed { run, message: "The counting worker stopped".into() };
+    let reason = active_profiles_app::worker::FailReason::WorkerStopped("out of memory".into());
+    let update = active_profiles_app::worker::Update::Failed { run, reason };
     let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });
     assert!(matches!(state.source, Source::Demo(_)));
     assert!(state.ready());
     assert_eq!(state.explaining, None);
-    assert_eq!(notice(&state).as_deref(), Some("The counting worker stopped"));
+    assert_eq!(
+        notice(&state).as_deref(),
+        Some(
+            "The counting worker stopped (out of memory): this run was not counted. The page still works: open the \
+             files again, fewer at a time, or count them with the command line."
+        )
+    );
+    let dutch = state
+        .notice
+        .as_ref()
+        .map(|n| active_profiles_app::locale::notice_text(active_profiles_app::locale::Lang::Nl, n));
+    assert_eq!(
+        dutch.as_deref(),
+        Some(
+            "Het telproces is gestopt (out of memory): deze telling is niet uitgevoerd. De pagina werkt nog: open de \
+             bestanden opnieuw, minder tegelijk, of tel ze met de opdrachtregel."
+        )
+    );
 }
 
 #[wasm_bindgen_test]

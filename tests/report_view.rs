@@ -356,7 +356,7 @@ async fn the_report_speaks_the_language_of_its_context() {
     yew::Renderer::<InLang>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::ZERO).await;
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("Klantstatistieken"), "the Dutch Customer metrics title");
+    assert!(text.contains("Customer metrics"), "Campaign's name of the report, untranslated in Dutch");
     assert!(text.contains("Targetingdimensies"), "the Dutch targeting dimensions");
     let tile = root.query_selector("[data-testid=total-active]").unwrap().expect("the total tile");
     assert_eq!(tile.text_content().unwrap_or_default().trim(), "12.840");
@@ -420,6 +420,6 @@ async fn a_bundle_is_written_in_the_chosen_language() {
     let doc = parse_html(&html);
     assert_eq!(doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("sv"));
     let text = doc.body().expect("body").text_content().unwrap_or_default();
-    assert!(text.contains("Kundmätvärden"), "the Swedish Customer metrics");
+    assert!(text.contains("Måldimensioner"), "the Swedish targeting dimensions");
     assert!(text.contains("Filen innehåller bara antal"), "the privacy line in Swedish");
 }

@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use i18n::{t, tt, Lang};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::{Failure, Format, ReportArgs};
@@ -22,6 +23,7 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     if let Some(path) = &args.from_aggregate {
         return from_aggregate(path, args);
     }
+    let lang = args.lang;
     let options = options(args)?;
     let settings = engine::ReportSettings {
         as_of: args.as_of,
@@ -32,10 +34,12 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
 
     let mut sizes = Vec::with_capacity(args.files.len());
     for path in &args.files {
-        let meta =
-            std::fs::metadata(path).map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
+        let file = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| {
+            Failure::input(t(lang, "cli-cannot-read", &[("file", (&file).into()), ("error", e.to_string().into())]))
+        })?;
         if meta.is_dir() {
-            return Err(Failure::input(format!("{}: is a folder; give the CSV files inside it", path.display())));
+            return Err(Failure::input(t(lang, "cli-is-folder", &[("file", file.into())])));
         }
         sizes.push(meta.len());
     }
@@ -51,7 +55,7 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     };
 
     let deliveries = match &args.deliveries {
-        Some(path) => Some(read_deliveries(path, &options)?),
+        Some(path) => Some(read_deliveries(path, &options, lang)?),
         None => None,
     };
 
@@ -67,12 +71,12 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
             .map(|range| {
                 let files = &args.files[range.clone()];
                 let (options, progress, deliveries) = (&options, &progress, &deliveries);
-                scope.spawn(move || Ok(count_files(files, options, instance, deliveries.as_ref(), progress)))
+                scope.spawn(move || Ok(count_files(files, options, instance, deliveries.as_ref(), progress, lang)))
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(Failure::input("a reading thread stopped unexpectedly"))))
+            .map(|h| h.join().unwrap_or_else(|_| Err(Failure::input(tt(lang, "cli-thread-stopped")))))
             .collect()
     });
     progress.finish_and_clear();
@@ -95,15 +99,13 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     let mut report = counter.report(&settings);
     // Files left out are said on the terminal and in the report; the others are counted.
     for problem in &problems {
-        eprintln!("active-profiles: warning: {}", problem.message);
-        report.warnings.push(problem.warning.clone());
+        eprintln!("active-profiles: {}: {}", tt(lang, "cli-warning"), problem.message);
+        report.warnings.push(problem.warning.to_string());
+        report.warning_messages.push(problem.warning.clone());
     }
     if report.rows.read == 0 && problems.is_empty() {
         let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
-        return Err(Failure::input(format!(
-            "{}: no rows after the header line, nothing to count; check that these are delivery-log exports",
-            names.join(", ")
-        )));
+        return Err(Failure::input(t(lang, "cli-nothing-to-count", &[("files", names.join(", ").into())])));
     }
     write_report(&report, args.format, args.lang, args.output.as_deref())?;
     crate::bundle::write_if_asked(&report, args)
@@ -111,31 +113,47 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
 
 /// Maps the command-line options onto the engine's.
 pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
+    let lang = args.lang;
+    let syntax = |flag: &str, arg: &str, example: &str| {
+        Failure::input(t(
+            lang,
+            "cli-map-syntax",
+            &[("flag", flag.into()), ("arg", arg.into()), ("example", example.into())],
+        ))
+    };
+    // The engine's words for a field or rule it does not know, in the language; the names it takes stay English.
+    let refused = |flag: &str, arg: &str, error: engine::Message| {
+        let error = crate::text::said(lang, Some(&error), &error.to_string());
+        Failure::input(t(
+            lang,
+            "cli-option-error",
+            &[("flag", flag.into()), ("arg", arg.into()), ("error", error.into())],
+        ))
+    };
     let mut options =
         engine::Options { day_first: !args.month_first, time_zone: args.time_zone.clone(), ..Default::default() };
     if let Some(instance) = &args.instance {
         options.default_instance = instance.clone();
     }
     for m in &args.map {
-        let (field, header) = m.split_once('=').ok_or_else(|| {
-            Failure::input(format!("--map '{m}': expected FIELD=HEADER, e.g. --map 'event date=Sent on'"))
-        })?;
-        options.map(field.trim(), header).map_err(|e| Failure::input(format!("--map '{m}': {e}")))?;
+        let (field, header) = m.split_once('=').ok_or_else(|| syntax("--map", m, "event date=Sent on"))?;
+        options.map(field.trim(), header).map_err(|e| refused("--map", m, e))?;
     }
     for m in &args.deliveries_map {
-        let (field, header) = m.split_once('=').ok_or_else(|| {
-            Failure::input(format!(
-                "--deliveries-map '{m}': expected FIELD=HEADER, e.g. --deliveries-map 'delivery=Code'"
-            ))
-        })?;
-        options
-            .map_deliveries(field.trim(), header)
-            .map_err(|e| Failure::input(format!("--deliveries-map '{m}': {e}")))?;
+        let (field, header) = m.split_once('=').ok_or_else(|| syntax("--deliveries-map", m, "delivery=Code"))?;
+        options.map_deliveries(field.trim(), header).map_err(|e| refused("--deliveries-map", m, e))?;
     }
     for rule in &args.status {
-        options.rules.apply(rule).map_err(|e| Failure::input(format!("--status: {e}")))?;
+        options.rules.apply(rule).map_err(|e| {
+            let error = crate::text::said(lang, Some(&e), &e.to_string());
+            Failure::input(t(lang, "cli-status-error", &[("error", error.into())]))
+        })?;
     }
-    options.validate().map_err(|e| Failure::input(format!("--time-zone: {e}")))?;
+    if engine::TimeZone::parse(&args.time_zone).is_err() {
+        let error = t(lang, "notice-time-zone", &[("zone", (&args.time_zone).into())]);
+        return Err(Failure::input(t(lang, "cli-time-zone-error", &[("error", error.into())])));
+    }
+    options.validate().map_err(|e| Failure::input(t(lang, "cli-time-zone-error", &[("error", e.into())])))?;
     Ok(options)
 }
 
@@ -170,6 +188,7 @@ fn count_files(
     instance: Option<&str>,
     deliveries: Option<&engine::Deliveries>,
     progress: &ProgressBar,
+    lang: Lang,
 ) -> (engine::Counter, Vec<FileProblem>) {
     let mut counter = engine::Counter::new(options.clone());
     if let Some(deliveries) = deliveries {
@@ -179,11 +198,11 @@ fn count_files(
     for path in files {
         let name = path.display().to_string();
         let id = counter.begin_file(&name, instance);
-        let read = read_chunks(path, &name, |chunk| {
+        let read = read_chunks(path, &name, lang, |chunk| {
             progress.inc(chunk.len() as u64);
-            counter.push(id, chunk).map_err(|e| FileProblem::engine(&e))
+            counter.push(id, chunk).map_err(|e| FileProblem::engine(&e, lang))
         });
-        let ended = counter.end_file(id).map_err(|e| FileProblem::engine(&e));
+        let ended = counter.end_file(id).map_err(|e| FileProblem::engine(&e, lang));
         if let Err(problem) = read.and(ended) {
             problems.push(problem);
         }
@@ -193,24 +212,27 @@ fn count_files(
 
 /// A file left out of the report, with the message for the terminal and the line for the report.
 pub struct FileProblem {
-    /// What to tell the user, with the fix (`--map ...`) where there is one.
+    /// What to tell the user in `--lang`, with the fix (`--map ...`) where there is one.
     pub message: String,
-    /// One line for the report's warnings.
-    pub warning: String,
+    /// One line for the report's warnings: in English in `warnings`, as a message in `warning_messages`.
+    pub warning: engine::Message,
 }
 
 impl FileProblem {
-    fn engine(error: &engine::FileError) -> Self {
-        FileProblem {
-            message: crate::text::file_error(error, "--map"),
-            warning: format!("{error}; this file was not counted"),
-        }
+    fn engine(error: &engine::FileError, lang: Lang) -> Self {
+        let warning = engine::Message::new("warning-not-counted")
+            .with("error", engine::message::Arg::Message(Box::new(error.message())));
+        FileProblem { message: crate::text::file_error(error, "--map", lang), warning }
     }
 
-    fn io(name: &str, what: String) -> Self {
+    /// A file that cannot be opened or read (`key` is `cli-cannot-open` or `cli-cannot-read`).
+    fn io(name: &str, key: &str, error: std::io::Error, lang: Lang) -> Self {
+        let args = |l: Lang| t(l, key, &[("file", name.into()), ("error", error.to_string().into())]);
+        // The report's line stays English (the operating system's error is English too).
+        let warning = format!("{}; this file was not counted whole", args(Lang::En));
         FileProblem {
-            message: format!("{name}: {what}"),
-            warning: format!("{name}: {what}; this file was not counted whole"),
+            message: args(lang),
+            warning: engine::Message::new("warning-other").with("text", engine::message::Arg::Text(warning)),
         }
     }
 }
@@ -219,79 +241,78 @@ impl FileProblem {
 fn read_chunks(
     path: &Path,
     name: &str,
+    lang: Lang,
     mut sink: impl FnMut(&[u8]) -> Result<(), FileProblem>,
 ) -> Result<(), FileProblem> {
-    let mut file = File::open(path).map_err(|e| FileProblem::io(name, format!("cannot open it: {e}")))?;
+    let mut file = File::open(path).map_err(|e| FileProblem::io(name, "cli-cannot-open", e, lang))?;
     let mut buf = vec![0u8; CHUNK];
     loop {
         match file.read(&mut buf) {
             Ok(0) => return Ok(()),
             Ok(n) => sink(&buf[..n])?,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(FileProblem::io(name, format!("cannot read it: {e}"))),
+            Err(e) => return Err(FileProblem::io(name, "cli-cannot-read", e, lang)),
         }
     }
 }
 
 /// Reads the deliveries file once, in chunks; every thread's counter gets a copy.
-fn read_deliveries(path: &Path, options: &engine::Options) -> Result<engine::Deliveries, Failure> {
+fn read_deliveries(path: &Path, options: &engine::Options, lang: Lang) -> Result<engine::Deliveries, Failure> {
     let name = path.display().to_string();
     let mut deliveries = engine::Deliveries::new(&name, options);
-    let message = |e: engine::FileError| crate::text::file_error(&e, "--deliveries-map");
-    read_chunks(path, &name, |chunk| {
-        deliveries.push(chunk).map_err(|e| FileProblem { message: message(e), warning: String::new() })
+    let message = |e: engine::FileError| crate::text::file_error(&e, "--deliveries-map", lang);
+    read_chunks(path, &name, lang, |chunk| {
+        deliveries.push(chunk).map_err(|e| FileProblem { message: message(e), warning: engine::Message::default() })
     })
     .map_err(|p| Failure::input(p.message))?;
     deliveries.finish().map_err(|e| Failure::input(message(e)))?;
     if deliveries.is_empty() {
-        return Err(Failure::input(format!(
-            "{name}: no deliveries after the header line; check the --deliveries file"
-        )));
+        return Err(Failure::input(t(lang, "cli-no-deliveries", &[("file", name.into())])));
     }
     Ok(deliveries)
 }
 
 /// The report of an aggregate exported by the `sql` script; `--purchased` is applied on top.
 fn from_aggregate(path: &Path, args: &ReportArgs) -> Result<(), Failure> {
+    let lang = args.lang;
     if args.as_of.is_some() {
-        return Err(Failure::input(
-            "--as-of is chosen when the SQL is written: `active-profiles sql --as-of DATE ...`, then run it again",
-        ));
+        return Err(Failure::input(tt(lang, "cli-as-of-aggregate")));
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
-    let mut report =
-        engine::report_from_aggregate(&bytes).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure::input(t(lang, "cli-cannot-read", &[("file", (&file).into()), ("error", e.to_string().into())]))
+    })?;
+    // The aggregate's own errors (not an aggregate, a bad value) are the engine's English.
+    let mut report = engine::report_from_aggregate(&bytes).map_err(|e| Failure::input(format!("{file}: {e}")))?;
     report.settings.purchased = args.purchased;
     write_report(&report, args.format, args.lang, args.output.as_deref())?;
     crate::bundle::write_if_asked(&report, args)
 }
 
-fn write_report(
-    report: &engine::Report,
-    format: Format,
-    lang: i18n::Lang,
-    output: Option<&Path>,
-) -> Result<(), Failure> {
+fn write_report(report: &engine::Report, format: Format, lang: Lang, output: Option<&Path>) -> Result<(), Failure> {
+    let failed = |key: &str, error: String| Failure::output(t(lang, key, &[("error", error.into())]));
     let mut bytes = Vec::new();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut bytes, report)
-                .map_err(|e| Failure::output(format!("cannot write JSON: {e}")))?;
+                .map_err(|e| failed("cli-cannot-write-json", e.to_string()))?;
             bytes.push(b'\n');
         }
         Format::Text => bytes = crate::text::render(report, lang).into_bytes(),
         Format::Csv => {
-            bytes = crate::csv_out::render(report).map_err(|e| Failure::output(format!("cannot write CSV: {e}")))?
+            bytes = crate::csv_out::render(report).map_err(|e| failed("cli-cannot-write-csv", e.to_string()))?
         }
     }
     match output {
-        Some(path) => std::fs::write(path, &bytes)
-            .map_err(|e| Failure::output(format!("{}: cannot write it: {e}", path.display()))),
+        Some(path) => std::fs::write(path, &bytes).map_err(|e| {
+            let args = [("file", path.display().to_string().into()), ("error", e.to_string().into())];
+            Failure::output(t(lang, "cli-cannot-write", &args))
+        }),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| Failure::output(format!("cannot write to standard output: {e}")))
+                .map_err(|e| failed("cli-cannot-write-stdout", e.to_string()))
         }
     }
 }

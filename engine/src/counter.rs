@@ -10,6 +10,7 @@ use crate::date::{self, Day, LeaveCache, Order, RawDate};
 use crate::deliveries::Deliveries;
 use crate::explain::ExplainedRow;
 use crate::fields::{match_headers, Field, FIELDS};
+use crate::message::{Arg, Message};
 use crate::options::TimeZone;
 use crate::profiles::{address_tag, stable_hash, Batch, Profiles};
 use crate::report::{FileSummary, RejectedRow};
@@ -33,7 +34,7 @@ pub enum FileError {
     /// A manual mapping names a header that the file does not have.
     MappedHeaderMissing { file: String, field: String, header: String, headers: Vec<String> },
     /// The header line cannot be read: longer than 1 MiB, more than 10 000 fields, or a quote never closed.
-    BadHeader { file: String, reason: String },
+    BadHeader { file: String, reason: Message },
     /// Counting this file would go past [`crate::Options::max_profiles`] distinct profiles.
     TooManyProfiles { file: String, line: u64, limit: usize },
     /// The options cannot be used (an unsupported time zone, an unknown field name).
@@ -52,28 +53,37 @@ impl FileError {
     }
 }
 
+impl FileError {
+    /// The error as a message that can be said in another language; its English is the error's `Display`.
+    pub fn message(&self) -> Message {
+        match self {
+            FileError::MissingFields { file, missing, headers } => Message::new("error-missing-fields")
+                .file(file)
+                .with("fields", Arg::Fields(missing.clone()))
+                .with("headers", Arg::List(headers.clone())),
+            FileError::MappedHeaderMissing { file, field, header, headers } => {
+                Message::new("error-mapped-header-missing")
+                    .file(file)
+                    .with("field", Arg::Field(field.clone()))
+                    .with("header", Arg::Text(header.clone()))
+                    .with("headers", Arg::List(headers.clone()))
+            }
+            FileError::BadHeader { file, reason } => {
+                Message::new("error-bad-header").file(file).with("reason", Arg::Message(Box::new(reason.clone())))
+            }
+            FileError::TooManyProfiles { file, line, limit } => Message::new("error-too-many-profiles")
+                .file(file)
+                .with("line", Arg::Line(*line))
+                .with("limit", Arg::Number(*limit as u64)),
+            FileError::InvalidOptions(m) => Message::new("error-other").with("text", Arg::Text(m.clone())),
+            FileError::UnknownFile => Message::new("error-unknown-file"),
+        }
+    }
+}
+
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileError::MissingFields { file, missing, headers } => {
-                write!(f, "{file}: no column found for {} (headers: {})", missing.join(", "), headers.join(", "))
-            }
-            FileError::MappedHeaderMissing { file, field, header, headers } => {
-                write!(
-                    f,
-                    "{file}: the {field} is mapped to '{header}', which is not a header (headers: {})",
-                    headers.join(", ")
-                )
-            }
-            FileError::BadHeader { file, reason } => write!(f, "{file}, line 1 (the header): {reason}"),
-            FileError::TooManyProfiles { file, line, limit } => write!(
-                f,
-                "{file}, line {line}: more than {limit} distinct profiles, the most this counter takes; \
-                 the rows before this line are counted; count the files in smaller sets (per instance or per year)"
-            ),
-            FileError::InvalidOptions(m) => write!(f, "{m}"),
-            FileError::UnknownFile => write!(f, "unknown or already ended file"),
-        }
+        write!(f, "{}", self.message())
     }
 }
 
@@ -101,7 +111,8 @@ pub(crate) struct State {
     pub rejected_rows: Vec<RejectedRow>,
     /// field -> value -> rows.
     pub unrecognised: BTreeMap<String, BTreeMap<String, u64>>,
-    pub warnings: Vec<String>,
+    /// Said in the report's English by `Display`.
+    pub warnings: Vec<Message>,
     pub files: Vec<FileSummary>,
 }
 
@@ -361,21 +372,21 @@ impl Counter {
         let OpenFile { csv, mut ctx } = open;
         let e = &mut self.engine;
         if ctx.cols.is_none() {
-            e.state.warnings.push(format!("{}: empty file", ctx.name));
+            e.state.warnings.push(Message::new("warning-empty-file").file(&ctx.name));
         } else if ctx.rows == 0 {
-            e.state.warnings.push(format!("{}: no rows after the header", ctx.name));
+            e.state.warnings.push(Message::new("warning-no-rows").file(&ctx.name));
         }
         if !ctx.pending.is_empty() || (ctx.ambiguous && ctx.order.is_none()) {
             let order = if e.options.day_first { Order::DayFirst } else { Order::MonthFirst };
-            let words = if e.options.day_first { "day first" } else { "month first" };
-            e.state.warnings.push(format!("{}: no date tells day and month apart; read as {words}", ctx.name));
+            let id = if e.options.day_first { "warning-day-first" } else { "warning-month-first" };
+            e.state.warnings.push(Message::new(id).file(&ctx.name));
             e.flush_pending(&mut ctx, order);
         }
         let st = &mut e.state;
         if let Some(lie) = csv.decoder.lying_bom {
-            st.warnings.push(format!("{}: {lie}", ctx.name));
+            st.warnings.push(Message::new(lie).file(&ctx.name));
         } else if csv.decoder.mixed {
-            st.warnings.push(format!("{}: not valid UTF-8 throughout; the rest was read as Windows-1252", ctx.name));
+            st.warnings.push(Message::new("warning-mixed-encoding").file(&ctx.name));
         }
         st.profiles.compact();
         st.files.push(FileSummary {
@@ -548,20 +559,27 @@ impl Engine {
         self.caches.channel.get_or(value, |_| (id, social))
     }
 
-    fn reject(&mut self, ctx: &FileCtx, line: u64, reason: String) {
+    fn reject(&mut self, ctx: &FileCtx, line: u64, reason: Message) {
         if ctx.probe_hit {
             if let Some((_, rows)) = self.probe.as_mut() {
+                let outcome = Message::new("outcome-rejected").with("reason", Arg::Message(Box::new(reason.clone())));
                 rows.push(ExplainedRow {
                     file: ctx.name.clone(),
                     line,
-                    outcome: format!("rejected: {reason}"),
+                    outcome: outcome.to_string(),
+                    message: Some(outcome),
                     ..Default::default()
                 });
             }
         }
         let st = &mut self.state;
         st.rejected += 1;
-        st.rejected_rows.push(RejectedRow { file: ctx.name.clone(), line, reason });
+        st.rejected_rows.push(RejectedRow {
+            file: ctx.name.clone(),
+            line,
+            reason: reason.to_string(),
+            message: Some(reason),
+        });
         if st.rejected_rows.len() > 4 * MAX_REJECTED {
             st.trim_rejected();
         }
@@ -674,18 +692,18 @@ impl Engine {
             }
         }
         if key.is_empty() && address.is_empty() {
-            self.reject(ctx, rec.line, "no profile key and no address".into());
+            self.reject(ctx, rec.line, Message::new("rejected-no-key"));
             if let (true, Some(order)) = (decided, ctx.order) {
                 self.flush_pending(ctx, order);
             }
             return;
         }
         if date_value.is_empty() {
-            self.reject(ctx, rec.line, "no event date".into());
+            self.reject(ctx, rec.line, Message::new("rejected-no-date"));
             return;
         }
         let Some(raw) = parsed else {
-            self.reject(ctx, rec.line, format!("event date {} is not a date", shown(date_value)));
+            self.reject(ctx, rec.line, bad_date(date_value));
             return;
         };
         let day = if ctx.order.is_none() && raw.ambiguous() {
@@ -696,7 +714,7 @@ impl Engine {
             match raw.resolve(order, self.zone) {
                 Some(d) => Some(d),
                 None => {
-                    self.reject(ctx, rec.line, format!("event date {} is not a date", shown(date_value)));
+                    self.reject(ctx, rec.line, bad_date(date_value));
                     if decided {
                         self.flush_pending(ctx, order);
                     }
@@ -770,8 +788,8 @@ impl Engine {
         let mut explained = None;
         if ctx.probe_hit {
             let outcome = match excluded {
-                Some(r) => format!("excluded: {}", REASONS[r]),
-                None => "counted".to_string(),
+                Some(r) => Message::new("outcome-excluded").with("reason", Arg::Text(REASONS[r].to_string())),
+                None => Message::new("outcome-counted"),
             };
             let row = ExplainedRow {
                 file: ctx.name.clone(),
@@ -780,7 +798,8 @@ impl Engine {
                 date_as_written: String::from_utf8_lossy(date_value).into_owned(),
                 delivery: Some(String::from_utf8_lossy(get(c.delivery)).into_owned()).filter(|d| !d.is_empty()),
                 channel: self.state.channels.get(channel as usize).cloned().unwrap_or_default(),
-                outcome,
+                outcome: outcome.to_string(),
+                message: Some(outcome),
                 ..Default::default()
             };
             if let Some((_, rows)) = self.probe.as_mut() {
@@ -937,16 +956,17 @@ impl Engine {
 
 /// A value as quoted in a rejection reason: at most 40 characters, and never
 /// something that looks like an address (a date column mapped by mistake).
-fn shown(v: &[u8]) -> String {
+/// The rejection of a date that cannot be read, quoting it (cut at 40 characters), unless it looks like an address.
+fn bad_date(v: &[u8]) -> Message {
     let s = String::from_utf8_lossy(v);
     if s.contains('@') {
-        return "(value not shown)".into();
+        return Message::new("rejected-bad-date-hidden");
     }
     let mut out: String = s.chars().take(40).collect();
     if s.chars().count() > 40 {
         out.push('…');
     }
-    out
+    Message::new("rejected-bad-date").with("value", Arg::Text(out))
 }
 
 /// The hash of an address with letter case folded.

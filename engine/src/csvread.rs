@@ -13,6 +13,8 @@
 //! with a [`Problem`] (the reader skips to its end), and so is a record whose
 //! quote is still open at the end of the file.
 
+use crate::message::{Arg, Message};
+
 /// The delimiters the spec allows, in the order that breaks ties.
 pub(crate) const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
@@ -34,19 +36,19 @@ pub(crate) enum Problem {
 
 impl Problem {
     /// The problem as a rejection reason of the record that starts on `line`.
-    pub(crate) fn reason(self, line: u64) -> String {
+    pub(crate) fn reason(self, line: u64) -> Message {
         match self {
             Problem::TooLong { last_line } if last_line > line => {
-                format!("row longer than 1 MiB (lines {line} to {last_line}: a quote that is never closed?)")
+                Message::new("rejected-too-long-lines").with("from", Arg::Line(line)).with("to", Arg::Line(last_line))
             }
-            Problem::TooLong { .. } => "row longer than 1 MiB".to_string(),
-            Problem::TooManyFields { fields } => format!("more than 10 000 fields ({fields})"),
+            Problem::TooLong { .. } => Message::new("rejected-too-long"),
+            Problem::TooManyFields { fields } => {
+                Message::new("rejected-too-many-fields").with("fields", Arg::Number(fields as u64))
+            }
             Problem::Unclosed { last_line } if last_line > line => {
-                format!("a quote is never closed: the rest of the file (lines {line} to {last_line}) is one field")
+                Message::new("rejected-unclosed-lines").with("from", Arg::Line(line)).with("to", Arg::Line(last_line))
             }
-            Problem::Unclosed { .. } => {
-                format!("a quote is never closed: the rest of the file (line {line}) is one field")
-            }
+            Problem::Unclosed { .. } => Message::new("rejected-unclosed").with("line", Arg::Line(line)),
         }
     }
 }

@@ -31,7 +31,7 @@ pub(crate) struct Decoder {
     out: Vec<u8>,
     /// Set when a file that looked like UTF-8 turned out not to be, after non-ASCII UTF-8 text.
     pub(crate) mixed: bool,
-    /// Set when the file's byte-order mark names an encoding that the bytes are not in.
+    /// Set when the file's byte-order mark names an encoding that the bytes are not in: the warning's message id.
     pub(crate) lying_bom: Option<&'static str>,
 }
 
@@ -88,7 +88,7 @@ impl Decoder {
                 &held[3..]
             } else if utf16 && held.len() > 4 && !held[2..].contains(&0) {
                 // A UTF-16 mark on 8-bit text (a tool that wrote the mark and then UTF-8).
-                self.lying_bom = Some("starts with a UTF-16 byte-order mark but is not UTF-16; read as UTF-8");
+                self.lying_bom = Some("warning-utf16-bom");
                 self.mode = Mode::Utf8;
                 &held[2..]
             } else if held.starts_with(&[0xFF, 0xFE]) {
@@ -171,7 +171,7 @@ impl Decoder {
     fn switch_to_1252(&mut self) {
         self.mixed = self.non_ascii;
         if self.bom && self.lying_bom.is_none() {
-            self.lying_bom = Some("starts with a UTF-8 byte-order mark but is not UTF-8; read as Windows-1252");
+            self.lying_bom = Some("warning-utf8-bom");
         }
         self.start_other(WINDOWS_1252.new_decoder_without_bom_handling(), "Windows-1252");
         self.bom = false;

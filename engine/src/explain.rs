@@ -20,6 +20,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::message::Message;
 use crate::{Counter, Deliveries, FileError, FileId, Options};
 
 /// One log row of the explained profile.
@@ -40,6 +41,9 @@ pub struct ExplainedRow {
     pub dimension: String,
     /// `counted`, `excluded: <reason>` or `rejected: <reason>`.
     pub outcome: String,
+    /// The `outcome` as a message, to say it in another language.
+    #[serde(deserialize_with = "crate::message::lenient")]
+    pub message: Option<Message>,
 }
 
 /// A scanner for one profile's rows; see the module documentation.

@@ -80,6 +80,15 @@
 //! bytes each plus the key (a file is never held, so its size does not
 //! matter); in a browser the 4 GiB of a wasm32 memory are the ceiling.
 //!
+//! # Messages
+//!
+//! Every text the engine writes for people (a rejection reason, a warning, a
+//! [`FileError`], an explain outcome) is English in the report, as
+//! `report-format.md` shows it, and is also kept as a [`Message`]: an id and
+//! typed arguments (`rejected[].message`, `warning_messages`,
+//! [`FileError::message`]), which the viewer and the command line say in
+//! their language (see [`message`]).
+//!
 //! # Rules and settings
 //!
 //! [`Options`] hold everything that decides which rows count: the mapping,
@@ -165,6 +174,7 @@
 
 pub mod aggregate;
 pub mod generate;
+pub mod message;
 pub mod options;
 pub mod preview;
 pub mod report;
@@ -186,6 +196,7 @@ pub use csvread::{MAX_FIELDS, MAX_ROW_BYTES};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use explain::{explain, standing, Explain, ExplainedRow, Standing};
 pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
+pub use message::Message;
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};
 pub use report::Report;

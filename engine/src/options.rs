@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::fields::{DeliveryField, Field};
+use crate::message::{Arg, Message};
 
 /// How files are read and rows classified. Fixed for the life of a [`crate::Counter`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,15 +55,19 @@ impl Default for Options {
 
 impl Options {
     /// Maps a log field (by its name, e.g. `"event date"`) to a header, overriding the aliases.
-    pub fn map(&mut self, field: &str, header: &str) -> Result<(), String> {
-        let f = Field::parse(field).ok_or_else(|| format!("unknown field '{field}'; fields: {}", field_list()))?;
+    pub fn map(&mut self, field: &str, header: &str) -> Result<(), Message> {
+        let f = Field::parse(field).ok_or_else(|| {
+            let names = crate::FIELDS.iter().map(|f| f.name().to_string()).collect();
+            Message::new("option-unknown-field").with("field", Arg::Text(field.into())).with("fields", Arg::List(names))
+        })?;
         self.mapping.insert(f.name().into(), header.into());
         Ok(())
     }
 
     /// Maps a deliveries-file field to a header.
-    pub fn map_deliveries(&mut self, field: &str, header: &str) -> Result<(), String> {
-        let f = DeliveryField::parse(field).ok_or_else(|| format!("unknown deliveries field '{field}'"))?;
+    pub fn map_deliveries(&mut self, field: &str, header: &str) -> Result<(), Message> {
+        let f = DeliveryField::parse(field)
+            .ok_or_else(|| Message::new("option-unknown-deliveries-field").with("field", Arg::Text(field.into())))?;
         self.deliveries_mapping.insert(f.name().into(), header.into());
         Ok(())
     }
@@ -173,7 +178,7 @@ impl Rules {
     }
 
     /// Makes a failure reason (number or label) exclude the row, or not.
-    pub fn set_failure_reason(&mut self, value: &str, excluded: bool) -> Result<(), String> {
+    pub fn set_failure_reason(&mut self, value: &str, excluded: bool) -> Result<(), Message> {
         let n = match value.trim().parse::<i64>() {
             Ok(n) => n,
             Err(_) => {
@@ -182,7 +187,9 @@ impl Rules {
                     .iter()
                     .find(|(_, labels)| labels.iter().any(|l| crate::classify::norm(l.as_bytes()) == key))
                     .map(|(n, _)| *n)
-                    .ok_or_else(|| format!("unknown failure reason '{value}': give its number"))?
+                    .ok_or_else(|| {
+                        Message::new("option-unknown-failure-reason").with("value", Arg::Text(value.into()))
+                    })?
             }
         };
         self.excluded_failure_reasons.retain(|r| *r != n);
@@ -195,13 +202,13 @@ impl Rules {
 
     /// Applies a rule written as `VALUE=counted|excluded` (a status value),
     /// `status:VALUE=...` or `reason:VALUE=...` (a failure reason).
-    pub fn apply(&mut self, rule: &str) -> Result<(), String> {
-        let (target, verdict) =
-            rule.rsplit_once('=').ok_or_else(|| format!("rule '{rule}': expected VALUE=counted|excluded"))?;
+    pub fn apply(&mut self, rule: &str) -> Result<(), Message> {
+        let said = |id: &str| Message::new(id).with("rule", Arg::Text(rule.into()));
+        let (target, verdict) = rule.rsplit_once('=').ok_or_else(|| said("option-rule-syntax"))?;
         let counted = match verdict.trim().to_ascii_lowercase().as_str() {
             "counted" | "count" | "yes" => true,
             "excluded" | "exclude" | "no" => false,
-            other => return Err(format!("rule '{rule}': '{other}' is neither counted nor excluded")),
+            other => return Err(said("option-rule-verdict").with("verdict", Arg::Text(other.into()))),
         };
         let (kind, value) = match target.split_once(':') {
             Some((k, v)) => (crate::fields::normalise(k), v),
@@ -213,7 +220,7 @@ impl Rules {
                 Ok(())
             }
             "reason" | "failurereason" => self.set_failure_reason(value, !counted),
-            other => Err(format!("rule '{rule}': unknown kind '{other}' (status or reason)")),
+            other => Err(said("option-rule-kind").with("kind", Arg::Text(other.into()))),
         }
     }
 }

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::message::Message;
+
 /// The `format` of every report this engine writes.
 pub const FORMAT: &str = "active-profiles-report/1";
 
@@ -32,6 +34,10 @@ pub struct Report {
     pub rejected: Vec<RejectedRow>,
     pub unrecognised: Vec<Unrecognised>,
     pub warnings: Vec<String>,
+    /// The `warnings` as messages, one for each, in the same order (an addition to report-format.md, for
+    /// viewers that say them in another language; a report without them shows the English).
+    #[serde(deserialize_with = "crate::message::lenient_list")]
+    pub warning_messages: Vec<Message>,
     /// One per billing day in the data range, oldest first.
     pub snapshots: Vec<Snapshot>,
     /// One per day for the 365 days up to `as_of` (fewer when data starts later), oldest first.
@@ -128,6 +134,9 @@ pub struct RejectedRow {
     pub line: u64,
     /// Quotes a date or a value, never a key or an address.
     pub reason: String,
+    /// The `reason` as a message (an addition to report-format.md); `null` in an older report.
+    #[serde(default, deserialize_with = "crate::message::lenient")]
+    pub message: Option<Message>,
 }
 
 /// A value the rules do not know, and how many rows held it.

@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::classify::Classifier;
 use crate::counter::{State, REASONS};
 use crate::date::{from_date, leave_day, minus_year, month_of, to_date, Day};
+use crate::message::{Arg, Message};
 use crate::profiles::{address_tag, FOLDED, MULTI};
 use crate::report::*;
 use crate::{BillingDay, Options, ReportSettings};
@@ -165,10 +166,10 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         .collect();
     unrecognised.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| (&a.field, &a.value).cmp(&(&b.field, &b.value))));
     report.unrecognised = unrecognised;
-    let mut warnings = st.warnings.clone();
-    warnings.sort();
-    warnings.dedup();
-    report.warnings = warnings;
+    let mut warnings: Vec<(String, Message)> = st.warnings.iter().map(|m| (m.to_string(), m.clone())).collect();
+    warnings.sort_by(|a, b| a.0.cmp(&b.0));
+    warnings.dedup_by(|a, b| a.0 == b.0);
+    (report.warnings, report.warning_messages) = warnings.into_iter().unzip();
     let mut files = st.files.clone();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     report.files = files;
@@ -316,11 +317,11 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         report.daily = (start..=as_of).zip(active).map(|(d, active)| DailyCount { date: iso(d), active }).collect();
     }
     if max_day - min_day > MAX_RANGE {
-        report.warnings.push(format!(
-            "the data range {} to {} is too long for monthly snapshots: check the event dates",
-            iso(min_day),
-            iso(max_day)
-        ));
+        let warning = Message::new("warning-long-range")
+            .with("from", Arg::Date(iso(min_day)))
+            .with("to", Arg::Date(iso(max_day)));
+        report.warnings.push(warning.to_string());
+        report.warning_messages.push(warning);
         return report;
     }
     let active = active_days(p, min_day, max_day);

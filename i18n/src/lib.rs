@@ -24,22 +24,33 @@ pub enum Lang {
     De,
 }
 
-/// The catalog files of every language, by file name, as embedded.
-const FILES: [&str; 2] = ["viewer.ftl", "cli.ftl"];
+/// The catalog files of every language, by file name, as embedded: the viewer's words, the text report's,
+/// the engine's texts (`engine-<id>`, see `engine::message`) and the messages of the viewer and the command line.
+const FILES: [&str; 4] = ["viewer.ftl", "cli.ftl", "engine.ftl", "messages.ftl"];
 
 /// The embedded text of each catalog file of a language, in the order of [`FILES`].
-pub fn sources(lang: Lang) -> [&'static str; 2] {
+pub fn sources(lang: Lang) -> [&'static str; 4] {
+    macro_rules! files {
+        ($code:literal) => {
+            [
+                include_str!(concat!("../../locales/", $code, "/viewer.ftl")),
+                include_str!(concat!("../../locales/", $code, "/cli.ftl")),
+                include_str!(concat!("../../locales/", $code, "/engine.ftl")),
+                include_str!(concat!("../../locales/", $code, "/messages.ftl")),
+            ]
+        };
+    }
     match lang {
-        Lang::En => [include_str!("../../locales/en/viewer.ftl"), include_str!("../../locales/en/cli.ftl")],
-        Lang::Nl => [include_str!("../../locales/nl/viewer.ftl"), include_str!("../../locales/nl/cli.ftl")],
-        Lang::Sv => [include_str!("../../locales/sv/viewer.ftl"), include_str!("../../locales/sv/cli.ftl")],
-        Lang::Fr => [include_str!("../../locales/fr/viewer.ftl"), include_str!("../../locales/fr/cli.ftl")],
-        Lang::De => [include_str!("../../locales/de/viewer.ftl"), include_str!("../../locales/de/cli.ftl")],
+        Lang::En => files!("en"),
+        Lang::Nl => files!("nl"),
+        Lang::Sv => files!("sv"),
+        Lang::Fr => files!("fr"),
+        Lang::De => files!("de"),
     }
 }
 
 /// The file names of [`sources`], for messages about them.
-pub fn file_names() -> [&'static str; 2] {
+pub fn file_names() -> [&'static str; 4] {
     FILES
 }
 
@@ -254,6 +265,11 @@ pub fn t(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         }
         key.to_string()
     })
+}
+
+/// Whether the English catalog has the message `key` (every language has the same keys).
+pub fn has(key: &str) -> bool {
+    BUNDLES.with(|bundles| bundles[index(Lang::En)].has_message(key))
 }
 
 /// The message `key` in `lang`, which has no variables.

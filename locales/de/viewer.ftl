@@ -1,6 +1,7 @@
 # Die Wörter des Viewers, Deutsch. Dieselben Schlüssel wie locales/en/viewer.ftl.
-# Campaign-Begriffe: „Zielgruppendimensionen“ in Adobes deutscher Dokumentation geprüft; gewählt, nicht geprüft: Aktive Profile,
-# Kundenmetriken; Status Ignoriert, Versand abgebrochen, Nicht zutreffend.
+# Campaign-Begriffe, in Adobes deutscher Dokumentation geprüft (experienceleague.adobe.com/de/docs/…): „Aktive Profile“,
+# der Bericht „Kundenmetriken“, „Zielgruppendimensionen“ (campaign-standard, audiences/using/active-profiles);
+# Status Ignoriert, Versand abgebrochen, Nicht anwendbar (campaign-classic, delivery/using/delivery-statuses).
 
 ## Kopf, Dateien und Einstellungen
 
@@ -178,7 +179,7 @@ reason-failure-reason = Fehlergrund nicht gezählt
 help-proof = Eine Testsendung, eine Seed-Adresse oder ein als Testsendung markierter Versand.
 help-social = Ein sozialer Kanal (Twitter/X, Facebook): Campaign lässt Social Marketing außen vor.
 help-control = Ein Mitglied einer Kontrollgruppe (Kennzeichen oder Fehlergrund 127 Kontrolladresse).
-help-status = Ignoriert, Versand abgebrochen oder Nicht zutreffend: bei der Vorbereitung entfernt oder nie gesendet.
+help-status = Ignoriert, Versand abgebrochen oder Nicht anwendbar: bei der Vorbereitung entfernt oder nie gesendet.
 help-failure-reason = Bei der Vorbereitung ausgeschlossen (keine Adresse, auf der Blockierungsliste, Quarantäne, Duplikat, ...).
 field-status = Status
 field-failure-reason = Fehlergrund

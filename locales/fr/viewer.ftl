@@ -1,6 +1,7 @@
 # Les mots de la visionneuse, en français. Les mêmes clés que locales/en/viewer.ftl.
-# Termes de Campaign : « diffusion » vérifié dans la documentation française d'Adobe ; choisis, non vérifiés : Profils actifs,
-# Métriques client, Dimensions de ciblage ; statuts Ignoré, Diffusion annulée, Non applicable.
+# Termes de Campaign, vérifiés dans la documentation française d'Adobe (experienceleague.adobe.com/fr/docs/…) :
+# « Profils actifs », le rapport « Mesures des clients », « dimensions de ciblage » (campaign-standard, audiences/using/active-profiles) ;
+# « diffusion » ; statuts Ignoré, Diffusion annulée, Non applicable (campaign-classic, delivery/using/delivery-statuses).
 
 ## En-tête, fichiers et réglages
 
@@ -121,9 +122,9 @@ chart-daily-summary = { $n ->
 chart-daily-caption = Profils actifs chaque jour du graphique
 chart-empty = Pas encore de nombres quotidiens à afficher.
 
-## Métriques client
+## Mesures des clients
 
-metrics-title = Métriques client
+metrics-title = Mesures des clients
 metrics-empty = Pas encore d’instantané : un instantané est pris à chaque jour de facturation compris dans les dates des fichiers.
 metrics-caption = Profils actifs à chaque instantané mensuel, du plus récent au plus ancien.
 metrics-caption-choose = Choisissez une ligne pour voir son détail.

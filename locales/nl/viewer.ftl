@@ -1,6 +1,8 @@
 # De woorden van de viewer, Nederlands. Dezelfde sleutels als locales/en/viewer.ftl.
-# Campaign-termen (gekozen, niet geverifieerd in Adobe's Nederlandse documentatie): Actieve profielen, Klantstatistieken,
-# Targetingdimensies; statussen Genegeerd, Levering geannuleerd, Niet van toepassing.
+# Campaign-termen, nagekeken in Adobe's Nederlandse documentatie (experienceleague.adobe.com/nl/docs/…): "actieve profielen"
+# (campaign-standard, audiences/using/active-profiles); "Targetingdimensies" (campaign-web, v8/audience/targeting-dimensions;
+# die pagina gebruikt ook "doeldimensie"); statussen Genegeerd, Aflevering geannuleerd, Niet van toepassing
+# (campaign-classic, delivery/using/delivery-statuses). Het rapport heet in Campaign ook in het Nederlands "Customer metrics".
 
 ## Kop, bestanden en instellingen
 
@@ -121,9 +123,9 @@ chart-daily-summary = { $n ->
 chart-daily-caption = Actieve profielen op elke dag in de grafiek
 chart-empty = Nog geen dagelijkse aantallen om te tonen.
 
-## Klantstatistieken
+## Customer metrics (zo heet het rapport in Campaign, ook in het Nederlands)
 
-metrics-title = Klantstatistieken
+metrics-title = Customer metrics
 metrics-empty = Nog geen momentopnamen: op elke factuurdag binnen de datums van de bestanden wordt er een gemaakt.
 metrics-caption = Actieve profielen bij elke maandelijkse momentopname, nieuwste eerst.
 metrics-caption-choose = Kies een rij om de details te zien.
@@ -178,7 +180,7 @@ reason-failure-reason = Foutreden niet geteld
 help-proof = Een proef, een seedadres of een levering die als proef is gemarkeerd.
 help-social = Een sociaal kanaal (Twitter/X, Facebook): Campaign laat sociale marketing buiten beschouwing.
 help-control = Een lid van een controlegroep (vlag, of foutreden 127 Controleadres).
-help-status = Genegeerd, Levering geannuleerd of Niet van toepassing: vervallen bij het voorbereiden, of nooit verzonden.
+help-status = Genegeerd, Aflevering geannuleerd of Niet van toepassing: vervallen bij het voorbereiden, of nooit verzonden.
 help-failure-reason = Uitgesloten bij het voorbereiden (geen adres, op de blokkeringslijst, quarantaine, duplicaat, ...).
 field-status = status
 field-failure-reason = foutreden

@@ -1,6 +1,8 @@
 # Visarens ord, svenska. Samma nycklar som locales/en/viewer.ftl.
-# Campaign-termer (valda, inte verifierade i Adobes svenska dokumentation): Aktiva profiler, Kundmätvärden,
-# Målgruppsdimensioner; statusar Ignorerad, Leverans avbruten, Ej tillämpligt.
+# Campaign-termer, kontrollerade i Adobes svenska dokumentation (experienceleague.adobe.com/sv/docs/…): "Aktiva profiler"
+# (campaign-standard, audiences/using/active-profiles); "Måldimensioner" (campaign-web, v8/audience/targeting-dimensions);
+# statusar Ignorerad, Leveransen har avbrutits, Ej tillämpligt (campaign-classic, delivery/using/delivery-statuses).
+# Rapporten heter i Campaign även på svenska "Customer metrics".
 
 ## Sidhuvud, filer och inställningar
 
@@ -121,9 +123,9 @@ chart-daily-summary = { $n ->
 chart-daily-caption = Aktiva profiler varje dag i diagrammet
 chart-empty = Inga dagliga antal att visa än.
 
-## Kundmätvärden
+## Customer metrics (så heter rapporten i Campaign, även på svenska)
 
-metrics-title = Kundmätvärden
+metrics-title = Customer metrics
 metrics-empty = Inga ögonblicksbilder än: en tas på varje faktureringsdag inom filernas datum.
 metrics-caption = Aktiva profiler vid varje månatlig ögonblicksbild, nyast först.
 metrics-caption-choose = Välj en rad för att se dess detaljer.
@@ -133,9 +135,9 @@ metrics-shown = (visas)
 ## Ögonblicksbildens detaljer
 
 detail-title = Ögonblicksbildens detaljer
-detail-empty = Inga aktiva profiler detta datum, så ingen målgruppsdimension att visa.
-dimensions = Målgruppsdimensioner
-dimensions-on = Målgruppsdimensioner den { $date }
+detail-empty = Inga aktiva profiler detta datum, så ingen måldimension att visa.
+dimensions = Måldimensioner
+dimensions-on = Måldimensioner den { $date }
 dimensions-org = organisationen
 dimensions-instance = instans { $name }
 channels = Kanaler
@@ -178,7 +180,7 @@ reason-failure-reason = Felorsak räknas inte
 help-proof = Ett korrektur, en seed-adress eller en leverans markerad som korrektur.
 help-social = En social kanal (Twitter/X, Facebook): Campaign räknar inte social marknadsföring.
 help-control = En medlem av en kontrollgrupp (flagga, eller felorsak 127 Kontrolladress).
-help-status = Ignorerad, Leverans avbruten eller Ej tillämpligt: borttagen under förberedelsen, eller aldrig skickad.
+help-status = Ignorerad, Leveransen har avbrutits eller Ej tillämpligt: borttagen under förberedelsen, eller aldrig skickad.
 help-failure-reason = Undantagen under förberedelsen (ingen adress, blockeringslista, karantän, dubblett, ...).
 field-status = status
 field-failure-reason = felorsak
@@ -239,7 +241,7 @@ fieldname-failure-reason = felorsak
 fieldname-failure-type = feltyp
 fieldname-delivery = leverans
 fieldname-channel = kanal
-fieldname-target-dimension = målgruppsdimension
+fieldname-target-dimension = måldimension
 fieldname-address = adress
 fieldname-transactional = transaktionell
 fieldname-proof = korrektur
@@ -280,8 +282,8 @@ profiles-more = Här visas de första { $shown } av { $count }; CSV-exporten och
 col-instance = Instans
 col-key = Profilnyckel eller adress
 col-leaves = Faller bort den
-export-dimensions = Målgruppsdimensioner
-export-instances = Målgruppsdimensioner per instans
+export-dimensions = Måldimensioner
+export-instances = Måldimensioner per instans
 export-channels = Kanaler
 export-daily = Aktiva profiler per dag
 export-expiring = Profiler som faller bort per månad

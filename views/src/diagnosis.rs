@@ -10,6 +10,14 @@ use engine::Report;
 use super::format::fmt_count;
 use super::{count_cell, count_text};
 use crate::locale::{tr, trf, use_lang, Lang};
+use crate::said::say;
+
+/// Each warning of the report with its message, when the report has one for every warning (an older
+/// report has none: its warnings are shown in English as written).
+pub fn warnings(r: &Report) -> impl Iterator<Item = (&String, Option<&engine::Message>)> {
+    let paired = r.warning_messages.len() == r.warnings.len();
+    r.warnings.iter().enumerate().map(move |(i, w)| (w, if paired { r.warning_messages.get(i) } else { None }))
+}
 
 /// The report and what reclassifying an unrecognised value does.
 #[derive(Properties, PartialEq)]
@@ -40,12 +48,12 @@ pub fn reason_help(lang: Lang, reason: &str) -> String {
     }
 }
 
-/// The words for a field name of the report (`failure_reason` → "failure reason").
+/// The words for a field name of the report (`failure_reason` → "failure reason", `control_group` → "control group").
 pub fn field_label(lang: Lang, field: &str) -> String {
     match field {
         "status" => tr(lang, "field-status"),
         "failure_reason" | "failure reason" => tr(lang, "field-failure-reason"),
-        other => other.replace('_', " "),
+        other => crate::locale::field_name(lang, &other.replace('_', " ")),
     }
 }
 
@@ -162,7 +170,9 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                             <tr data-testid="rejected-row">
                                 <td class="file-name">{ &x.file }</td>
                                 <td class="num" data-line={x.line.to_string()}>{ x.line.to_string() }</td>
-                                <td>{ &x.reason }</td>
+                                <td data-message={x.message.as_ref().map(|m| m.id.clone())}>
+                                    { say(l, x.message.as_ref(), &x.reason) }
+                                </td>
                             </tr>
                         }) }
                     </tbody>
@@ -189,7 +199,9 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
             if !r.warnings.is_empty() {
                 <h3>{ tr(l, "warnings") }</h3>
                 <ul class="warnings" data-testid="warnings">
-                    { for r.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                    { for warnings(r).map(|(w, m)| html! {
+                        <li data-message={m.map(|m| m.id.clone())}>{ say(l, m, w) }</li>
+                    }) }
                 </ul>
             }
 

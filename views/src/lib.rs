@@ -25,6 +25,7 @@ pub mod format;
 pub mod locale;
 pub mod metrics;
 pub mod profiles;
+pub mod said;
 pub mod svg;
 pub mod tiles;
 

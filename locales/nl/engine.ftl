@@ -1,0 +1,57 @@
+# De teksten van de engine (redenen van weigering, waarschuwingen, onleesbare bestanden, uitleg per rij), Nederlands.
+
+## Geweigerde rijen
+
+engine-rejected-no-key = geen profielsleutel en geen adres
+engine-rejected-no-date = geen gebeurtenisdatum
+engine-rejected-bad-date = gebeurtenisdatum { $value } is geen datum
+engine-rejected-bad-date-hidden = gebeurtenisdatum (waarde niet getoond) is geen datum
+engine-rejected-not-a-date = gebeurtenisdatum is geen datum
+engine-rejected-too-long = rij langer dan 1 MiB
+engine-rejected-too-long-lines = rij langer dan 1 MiB (regels { $from } tot { $to }: een aanhalingsteken dat nooit wordt gesloten?)
+engine-rejected-too-many-fields = meer dan 10.000 velden ({ $fields })
+engine-rejected-unclosed = een aanhalingsteken wordt nooit gesloten: de rest van het bestand (regel { $line }) is één veld
+engine-rejected-unclosed-lines = een aanhalingsteken wordt nooit gesloten: de rest van het bestand (regels { $from } tot { $to }) is één veld
+engine-rejected-rows = { $rows-count ->
+    [one] { $reason } ({ $rows } rij)
+   *[other] { $reason } ({ $rows } rijen)
+}
+engine-rejected-other = { $text }
+
+## Waarschuwingen
+
+engine-warning-empty-file = { $file }: leeg bestand
+engine-warning-no-rows = { $file }: geen rijen na de kopregel
+engine-warning-day-first = { $file }: geen enkele datum onderscheidt dag en maand; gelezen als dag eerst
+engine-warning-month-first = { $file }: geen enkele datum onderscheidt dag en maand; gelezen als maand eerst
+engine-warning-utf16-bom = { $file }: begint met een UTF-16-bytevolgordemarkering maar is geen UTF-16; gelezen als UTF-8
+engine-warning-utf8-bom = { $file }: begint met een UTF-8-bytevolgordemarkering maar is geen UTF-8; gelezen als Windows-1252
+engine-warning-mixed-encoding = { $file }: niet overal geldige UTF-8; de rest is gelezen als Windows-1252
+engine-warning-long-range = de gegevens lopen van { $from } tot { $to }, te lang voor maandelijkse momentopnamen: controleer de gebeurtenisdatums
+engine-warning-aggregate = { $file }: geteld door { $dialect } met de SQL van active-profiles; geweigerde rijen staan per reden vermeld, zonder regelnummers
+engine-warning-not-counted = { $error }; dit bestand is niet geteld
+engine-warning-other = { $text }
+
+## Bestanden die niet gelezen kunnen worden
+
+engine-error-missing-fields = { $file }: geen kolom gevonden voor { $fields } (kopteksten: { $headers })
+engine-error-mapped-header-missing = { $file }: het veld { $field } is gekoppeld aan '{ $header }', maar dat is geen koptekst (kopteksten: { $headers })
+engine-error-bad-header = { $file }, regel 1 (de kopregel): { $reason }
+engine-error-too-many-profiles = { $file }, regel { $line }: meer dan { $limit } verschillende profielen, het maximum dat deze teller aankan; de rijen vóór deze regel zijn geteld; tel de bestanden in kleinere delen (per instantie of per jaar)
+engine-error-unknown-file = onbekend of al afgesloten bestand
+engine-error-other = { $text }
+
+## Een profiel uitleggen: wat er met een rij gebeurde
+
+engine-outcome-counted = geteld
+engine-outcome-excluded = uitgesloten: { $reason }
+engine-outcome-rejected = geweigerd: { $reason }
+
+## Opties die niet gebruikt kunnen worden (--map, --deliveries-map, --status); veldnamen en regelwoorden blijven zoals de opties ze nemen
+
+engine-option-unknown-field = onbekend veld '{ $field }'; velden: { $fields }
+engine-option-unknown-deliveries-field = onbekend veld van het leveringenbestand '{ $field }'
+engine-option-unknown-failure-reason = onbekende foutreden '{ $value }': geef het nummer ervan
+engine-option-rule-syntax = regel '{ $rule }': verwacht WAARDE=counted|excluded
+engine-option-rule-verdict = regel '{ $rule }': '{ $verdict }' is counted noch excluded
+engine-option-rule-kind = regel '{ $rule }': onbekende soort '{ $kind }' (status of reason)
