@@ -20,6 +20,7 @@ use engine::Report;
 
 use crate::diagnosis::{field_label, reason_label};
 use crate::locale::{tr, Lang};
+use crate::said::say;
 
 /// The byte-order mark that makes Excel read a CSV file as UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -136,7 +137,11 @@ pub fn tables(report: &Report, l: Lang) -> Vec<Table> {
             id: "rejected",
             title: t("export-rejected"),
             headers: vec![t("col-file"), t("col-line"), t("col-reason")],
-            rows: report.rejected.iter().map(|r| vec![r.file.clone(), n(r.line), r.reason.clone()]).collect(),
+            rows: report
+                .rejected
+                .iter()
+                .map(|r| vec![r.file.clone(), n(r.line), say(l, r.message.as_ref(), &r.reason)])
+                .collect(),
         },
         Table {
             id: "unrecognised",
