@@ -98,9 +98,12 @@ pub struct ReportArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Number of threads reading files (default: the number of cores, at most the number of files).
+    /// Number of threads reading files (default: the number of cores).
     #[arg(long, value_name = "N", hide = true)]
     pub threads: Option<usize>,
+    /// The smallest byte range a large file is cut into for the threads (default 16 MiB).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub part_bytes: Option<u64>,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

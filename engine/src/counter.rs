@@ -525,7 +525,19 @@ impl Counter {
     /// The counter of a part of a file (see [`Counter::begin_part`]) is merged with [`Counter::merge_parts`] instead.
     pub fn merge(&mut self, other: Counter) {
         let e = &mut self.engine;
-        let o = other.engine.state;
+        let mut o = other.engine.state;
+        o.part = None;
+        let st = &e.state;
+        if st.read == 0
+            && st.groups.is_empty()
+            && st.channels.is_empty()
+            && st.files.is_empty()
+            && st.warnings.is_empty()
+        {
+            // Nothing counted here yet (and so nothing cached that names a group or a channel): take the other state.
+            e.state = o;
+            return;
+        }
         let groups: Vec<u32> = o.groups.iter().map(|(i, d)| e.group_by_names(i, d)).collect();
         let channels: Vec<u16> = o.channels.iter().map(|c| e.channel_id(c)).collect();
         let st = &mut e.state;
