@@ -644,9 +644,11 @@ impl Counter {
             let Some(mut c) = counters[k].take() else { continue };
             let Some(part) = c.engine.state.part.take() else { continue };
             c.engine.resolve_pending(part.pending, use_order);
-            let problems: BTreeMap<u64, Problem> = part.problems.into_iter().collect();
             for r in &mut c.engine.state.rejected_rows {
-                if let Some(p) = problems.get(&r.line) {
+                // Two records can start on one line (a lone CR ends a record): the row is the one
+                // whose reason was written from the problem.
+                let problem = part.problems.iter().find(|(line, p)| *line == r.line && p.reason(r.line) == r.reason);
+                if let Some((_, p)) = problem {
                     r.reason = p.shifted(shift).reason(r.line + shift);
                 }
                 r.line += shift;

@@ -75,12 +75,12 @@ impl Part {
 
     /// Bytes of the file this part is expected to read (at least; it reads on to the end of its last record).
     pub fn len(&self) -> u64 {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the part has no bytes of its own.
     pub fn is_empty(&self) -> bool {
-        self.end == self.start
+        self.end <= self.start
     }
 
     /// This part read again from `start`, a record start, in the file's encoding and order there.
