@@ -64,8 +64,11 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     let plan = plan(&args.files, &sizes, threads, args.part_bytes.unwrap_or(PART_BYTES));
     let instance = args.instance.as_deref();
     let reader = Reader { options: &options, instance, deliveries: deliveries.as_ref(), progress: &progress };
+    let started = std::time::Instant::now();
     let mut done = run_units(&plan, &args.files, &reader, threads)?;
     progress.finish_and_clear();
+    crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+    let started = std::time::Instant::now();
 
     // Merged in file order.
     let mut merged = engine::Counter::new(options.clone());
@@ -102,6 +105,7 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
             }
         }
     }
+    crate::stats::MERGE_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     // Nothing could be counted: the first file's problem is the answer (exit 2).
     if !problems.is_empty() && problems.len() == args.files.len() {
         return Err(Failure::input(problems.swap_remove(0).message));
