@@ -400,8 +400,16 @@ impl Counter {
                 // The head sets up the decoder, the delimiter, the line endings and the columns.
                 let OpenFile { csv, ctx, .. } = open;
                 let engine = &mut self.engine;
-                csv.push(h, false, &mut |rec: &Record<'_>| engine.record(ctx, rec));
-                csv.csv.end_head(&mut |rec: &Record<'_>| engine.record(ctx, rec));
+                // `Head::exact` made sure that the head is one record; only that one is read.
+                let mut records = 0;
+                let mut header = |rec: &Record<'_>| {
+                    if records == 0 {
+                        engine.record(ctx, rec);
+                    }
+                    records += 1;
+                };
+                csv.push(h, false, &mut header);
+                csv.csv.end_head(&mut header);
                 if ctx.cols.is_none() && ctx.error.is_none() {
                     ctx.error = Some(FileError::BadHeader { file: name.to_string(), reason: "no header line".into() });
                 }

@@ -29,10 +29,13 @@
 //! # What cannot be split
 //!
 //! UTF-16 files (their line breaks are two bytes wide and a byte-order mark
-//! that lies needs more sniffing), files whose header line is not within the
-//! head given, and files smaller than their head plus one byte per part are
-//! counted in one part: [`Split::parts`] then returns a single part, which is
-//! the same as reading the file with [`Counter::begin_file`](crate::Counter::begin_file).
+//! that lies needs more sniffing), files whose header line does not end
+//! within the first bytes given, headers with stray quotes (where the quote
+//! count and the CSV reader disagree on where the header ends), and files
+//! smaller than their head plus one byte per part are counted in one part:
+//! [`Split::parts`] then returns a single part, which is the same as reading
+//! the file with [`Counter::begin_file`](crate::Counter::begin_file);
+//! [`Split::why_not`] says why.
 
 use serde::{Deserialize, Serialize};
 
@@ -121,8 +124,9 @@ impl Split {
         if first_bytes.starts_with(&[0xFF, 0xFE]) || first_bytes.starts_with(&[0xFE, 0xFF]) {
             return no("UTF-16 files are read in one part");
         }
-        let Some(head) = Head::read(first_bytes) else {
-            return no("the header line is not within the first bytes, or nothing follows it");
+        let head = match Head::read(first_bytes) {
+            Ok(head) => head,
+            Err(why) => return no(why),
         };
         Split { file_len, head_len: Some(head.len as u64), why_not: None }
     }
@@ -190,17 +194,18 @@ pub(crate) struct Head {
 impl Head {
     /// The head at the start of `bytes`, if it is whole and something follows it (the byte after
     /// a CR tells CR from CRLF line endings).
-    pub(crate) fn read(bytes: &[u8]) -> Option<Head> {
+    pub(crate) fn read(bytes: &[u8]) -> Result<Head, &'static str> {
         let skip = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-        let end = skip + header_end(&bytes[skip..], &mut (0, false))?;
+        let not_within = "the header line does not end within the first bytes, or nothing follows it";
+        let end = skip + header_end(&bytes[skip..], &mut (0, false)).ok_or(not_within)?;
         let (len, line_break) = match (bytes[end], bytes.get(end + 1)) {
             (b'\r', Some(b'\n')) => (end + 2, b'\n'),
             (b'\r', Some(_)) => (end + 1, b'\r'),
             (b'\n', Some(_)) => (end + 1, b'\n'),
-            _ => return None,
+            _ => return Err(not_within),
         };
-        // The decoder decides on the first 3 bytes.
-        (len >= 3).then_some(Head { len, line_break })
+        Head::checked(&bytes[..len], line_break)
+            .ok_or("the quotes of the header line leave its end in doubt, or it is too short")
     }
 
     /// The head that is exactly `bytes` (as [`Head::read`] measured it), if it is one.
@@ -212,7 +217,22 @@ impl Head {
             b"\r" => b'\r',
             _ => return None,
         };
-        (bytes.len() >= 3).then_some(Head { len: bytes.len(), line_break })
+        Head::checked(bytes, line_break)
+    }
+
+    /// The head `bytes` if the reader takes it as the header record and nothing else: the
+    /// quotes that find the header line's end (`header_end`) and those of the CSV reader can
+    /// disagree on a header with stray quotes, and such a file is read in one part.
+    fn checked(bytes: &[u8], line_break: u8) -> Option<Head> {
+        // The decoder decides on the first 3 bytes.
+        if bytes.len() < 3 {
+            return None;
+        }
+        let mut csv = crate::csvread::DecodedCsv::new();
+        let mut records = 0;
+        csv.push(bytes, false, &mut |_| records += 1);
+        csv.csv.end_head(&mut |_| records += 1);
+        (records == 1 && csv.at_boundary()).then_some(Head { len: bytes.len(), line_break })
     }
 }
 

@@ -293,6 +293,19 @@ fn a_row_too_long_names_the_files_lines() {
 }
 
 #[test]
+fn a_header_with_stray_quotes_is_read_in_one_part() {
+    // An odd number of quotes inside an unquoted header field: the header line ends at the first
+    // line break for the CSV reader, not for the quote count.
+    let text = "recipientId,event\"Date\"\"\nk1,2025-01-01,5\" disk\nk2,2025-01-02\n";
+    let split = Split::new(text.as_bytes(), text.len() as u64);
+    assert!(!split.can_split());
+    assert_eq!(split.why_not(), Some("the quotes of the header line leave its end in doubt, or it is too short"));
+    assert_eq!(split.parts(3).len(), 1);
+    let ok = "recipientId,eventDate\nk1,2025-01-01\nk2,2025-01-02\n";
+    assert_eq!(Split::new(ok.as_bytes(), ok.len() as u64).head_len(), 22);
+}
+
+#[test]
 fn utf16_is_read_in_one_part() {
     let text = rows(10, |i| format!("k{i},2025-01-01,Sent,n\n"));
     let mut le = vec![0xFF, 0xFE];
