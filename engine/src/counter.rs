@@ -647,7 +647,7 @@ impl Counter {
             order.unwrap_or(if self.engine.options.day_first { Order::DayFirst } else { Order::MonthFirst });
         let head = states[0].clone();
         let mut counters: Vec<Option<Counter>> = std::mem::take(parts).into_iter().map(Some).collect();
-        let (mut shift, mut rows) = (0, 0);
+        let (mut shift, mut rows) = (0u64, 0u64);
         for k in chain {
             let Some(mut c) = counters[k].take() else { continue };
             let Some(part) = c.engine.state.part.take() else { continue };
@@ -657,12 +657,12 @@ impl Counter {
                 // whose reason was written from the problem.
                 let problem = part.problems.iter().find(|(line, p)| *line == r.line && p.reason(r.line) == r.reason);
                 if let Some((_, p)) = problem {
-                    r.reason = p.shifted(shift).reason(r.line + shift);
+                    r.reason = p.shifted(shift).reason(r.line.saturating_add(shift));
                 }
-                r.line += shift;
+                r.line = r.line.saturating_add(shift);
             }
-            rows += part.rows;
-            shift += part.lines;
+            rows = rows.saturating_add(part.rows);
+            shift = shift.saturating_add(part.lines);
             self.merge(c);
         }
         let e = &mut self.engine;

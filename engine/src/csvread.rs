@@ -36,8 +36,8 @@ impl Problem {
     /// The same problem with its line numbers moved by `lines` (a part's lines made the file's).
     pub(crate) fn shifted(self, lines: u64) -> Self {
         match self {
-            Problem::TooLong { last_line } => Problem::TooLong { last_line: last_line + lines },
-            Problem::Unclosed { last_line } => Problem::Unclosed { last_line: last_line + lines },
+            Problem::TooLong { last_line } => Problem::TooLong { last_line: last_line.saturating_add(lines) },
+            Problem::Unclosed { last_line } => Problem::Unclosed { last_line: last_line.saturating_add(lines) },
             p => p,
         }
     }
