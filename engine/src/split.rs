@@ -19,9 +19,10 @@
 //!
 //! A line break inside a quoted field can fool the part that starts there: it
 //! takes the quoted line break for the end of a record. The parts say where
-//! they began and where they stopped counting; [`Counter::merge_parts`] checks
-//! that each part began where the one before it stopped and, if one did not,
-//! answers with a [`Redo`]: the range to read again from a known record start.
+//! they began and where they stopped counting;
+//! [`Counter::merge_parts`](crate::Counter::merge_parts) checks that each part
+//! began where the one before it stopped and, if one did not, answers with a
+//! [`Redo`]: the range to read again from a known record start.
 //! It does the same when a part read as UTF-8 what the file had already shown
 //! to be Windows-1252, or decided the day/month order otherwise than the file
 //! had before it. Nothing is merged until every part fits.
