@@ -110,9 +110,12 @@ pub struct ReportArgs {
     /// and bundle: personal data, so only when you need it.
     #[arg(long, conflicts_with = "from_aggregate")]
     pub include_profiles: bool,
-    /// Number of threads reading files (default: the number of cores, at most the number of files).
+    /// Number of threads reading files (default: the number of cores).
     #[arg(long, value_name = "N", hide = true)]
     pub threads: Option<usize>,
+    /// The smallest byte range a large file is cut into for the threads (default 16 MiB).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub part_bytes: Option<u64>,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

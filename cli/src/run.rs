@@ -1,12 +1,17 @@
 //! The `report` command: reads the files in chunks on several threads, merges the counters, writes the report.
 //!
-//! Files are split into contiguous groups of about equal size, one group per
-//! thread and one [`engine::Counter`] per thread; the counters are merged in
-//! file order, so the report does not depend on the number of threads.
+//! The work is cut into units of about equal size: a file larger than a
+//! thread's share is cut into byte ranges ([`engine::Split`]), each counted by
+//! its own [`engine::Counter`]; the other files go in contiguous groups, one
+//! counter per group. The threads take the units largest first; the counters
+//! are merged in file order (a file's ranges with
+//! [`engine::Counter::merge_parts`], which may ask for one range to be read
+//! again), so the report does not depend on the number of threads.
 
 use std::fs::File;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use i18n::{t, tt, Lang};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -18,6 +23,9 @@ const CHUNK: usize = 1 << 20;
 
 /// Below this many bytes in all, no progress bar (the run is short).
 const PROGRESS_FROM: u64 = 64 << 20;
+
+/// The smallest byte range a file is cut into, unless `--part-bytes` says otherwise.
+const PART_BYTES: u64 = 16 << 20;
 
 pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     if let Some(path) = &args.from_aggregate {
@@ -59,44 +67,58 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
         None => None,
     };
 
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
-        .clamp(1, args.files.len().max(1));
-    let groups = split(&sizes, threads);
+    let threads =
+        args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let plan = plan(&args.files, &sizes, threads, args.part_bytes.unwrap_or(PART_BYTES));
     let instance = args.instance.as_deref();
-    let results: Vec<Result<(engine::Counter, Vec<FileProblem>), Failure>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = groups
-            .iter()
-            .map(|range| {
-                let files = &args.files[range.clone()];
-                let (options, progress, deliveries) = (&options, &progress, &deliveries);
-                scope.spawn(move || Ok(count_files(files, options, instance, deliveries.as_ref(), progress, lang)))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(Failure::input(tt(lang, "cli-thread-stopped")))))
-            .collect()
-    });
+    let reader = Reader { options: &options, instance, deliveries: deliveries.as_ref(), progress: &progress, lang };
+    let started = std::time::Instant::now();
+    let mut done = run_units(&plan, &args.files, &reader, threads)?;
     progress.finish_and_clear();
+    crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+    let started = std::time::Instant::now();
 
-    let mut merged: Option<engine::Counter> = None;
+    // Merged in file order.
+    let mut merged = engine::Counter::new(options.clone());
     let mut problems = Vec::new();
-    for result in results {
-        let (counter, mut left_out) = result?;
-        problems.append(&mut left_out);
-        match merged.as_mut() {
-            None => merged = Some(counter),
-            Some(m) => m.merge(counter),
+    for (file, how) in plan.files.iter().enumerate() {
+        match how {
+            FilePlan::InGroup(unit) => {
+                if let Some(Done::Files(counter, mut left_out)) = done[*unit].take() {
+                    problems.append(&mut left_out);
+                    merged.merge(counter);
+                }
+            }
+            FilePlan::Parts(units) => {
+                let parts: Option<Vec<engine::Counter>> = units
+                    .iter()
+                    .map(|u| match done[*u].take() {
+                        Some(Done::Part(Ok(counter))) => Some(counter),
+                        _ => None,
+                    })
+                    .collect();
+                let path = &args.files[file];
+                let head = plan.heads[file].as_deref().unwrap_or_default();
+                let merged_parts = match parts {
+                    Some(mut parts) => reader.merge_parts(&mut merged, path, head, &mut parts),
+                    None => false,
+                };
+                if !merged_parts {
+                    // A range failed (a header that cannot be mapped, a read error, the profile
+                    // limit): the file is read again whole, which says what went wrong where.
+                    let (counter, mut left_out) = reader.count_files(std::slice::from_ref(path));
+                    problems.append(&mut left_out);
+                    merged.merge(counter);
+                }
+            }
         }
     }
+    crate::stats::MERGE_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     // Nothing could be counted: the first file's problem is the answer (exit 2).
     if !problems.is_empty() && problems.len() == args.files.len() {
         return Err(Failure::input(problems.swap_remove(0).message));
     }
-    let counter = merged.unwrap_or_else(|| engine::Counter::new(options.clone()));
-    let mut report = counter.report(&settings);
+    let mut report = merged.report(&settings);
     // Files left out are said on the terminal and in the report; the others are counted.
     for problem in &problems {
         eprintln!("active-profiles: {}: {}", tt(lang, "cli-warning"), problem.message);
@@ -157,6 +179,152 @@ pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
     Ok(options)
 }
 
+/// How a file is counted.
+enum FilePlan {
+    /// In the group of files of this unit.
+    InGroup(usize),
+    /// In byte ranges, one unit each.
+    Parts(Vec<usize>),
+}
+
+/// A piece of work for one thread and one counter.
+enum Unit {
+    /// Contiguous files, read whole.
+    Files(std::ops::Range<usize>),
+    /// One byte range of a file.
+    Part(usize, engine::Part),
+}
+
+/// What a unit gave.
+enum Done {
+    Files(engine::Counter, Vec<FileProblem>),
+    Part(Result<engine::Counter, FileProblem>),
+}
+
+struct Plan {
+    units: Vec<Unit>,
+    /// Bytes of each unit (for the largest-first order).
+    bytes: Vec<u64>,
+    files: Vec<FilePlan>,
+    /// The first bytes of each file cut into ranges.
+    heads: Vec<Option<Vec<u8>>>,
+}
+
+/// Cuts the work: a file larger than a thread's share (and than two `part_bytes`) into ranges,
+/// the other files into contiguous groups.
+fn plan(paths: &[PathBuf], sizes: &[u64], threads: usize, part_bytes: u64) -> Plan {
+    let total: u64 = sizes.iter().sum();
+    let share = total.div_ceil(threads as u64).max(1);
+    let mut plan = Plan { units: Vec::new(), bytes: Vec::new(), files: Vec::new(), heads: vec![None; sizes.len()] };
+    let mut whole: Vec<usize> = Vec::new();
+    let mut cut: Vec<Option<Vec<engine::Part>>> = vec![None; sizes.len()];
+    for (i, &size) in sizes.iter().enumerate() {
+        let n = size.div_ceil(share).min(size / part_bytes.max(1)).min(threads as u64);
+        if threads > 1 && n >= 2 {
+            if let Some(head) = read_head(&paths[i]) {
+                let split = engine::Split::new(&head, size);
+                if split.can_split() {
+                    let parts = split.parts(n as usize);
+                    crate::stats::RANGES.fetch_add(parts.len(), Ordering::Relaxed);
+                    cut[i] = Some(parts);
+                    plan.heads[i] = Some(head[..split.head_len()].to_vec());
+                    continue;
+                }
+            }
+        }
+        whole.push(i);
+    }
+    // The files read whole, in contiguous groups of about equal size.
+    let groups_for = (whole.iter().map(|&i| sizes[i]).sum::<u64>().div_ceil(share) as usize).clamp(1, threads);
+    let mut group_of = vec![usize::MAX; sizes.len()];
+    // Runs of consecutive whole files are grouped; a cut file breaks a run.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for &i in &whole {
+        match runs.last_mut() {
+            Some(run) if run.last() == Some(&(i - 1)) => run.push(i),
+            _ => runs.push(vec![i]),
+        }
+    }
+    for run in runs {
+        let run_sizes: Vec<u64> = run.iter().map(|&i| sizes[i]).collect();
+        for range in split(&run_sizes, groups_for.min(run.len())) {
+            let files = run[range.start]..run[range.end - 1] + 1;
+            for f in files.clone() {
+                group_of[f] = plan.units.len();
+            }
+            plan.bytes.push(sizes[files.clone()].iter().sum());
+            plan.units.push(Unit::Files(files));
+        }
+    }
+    for (i, parts) in cut.into_iter().enumerate() {
+        match parts {
+            Some(parts) => {
+                let mut ids = Vec::new();
+                for part in parts {
+                    ids.push(plan.units.len());
+                    plan.bytes.push(part.len());
+                    plan.units.push(Unit::Part(i, part));
+                }
+                plan.files.push(FilePlan::Parts(ids));
+            }
+            None => plan.files.push(FilePlan::InGroup(group_of[i])),
+        }
+    }
+    plan
+}
+
+/// The first bytes of a file, for [`engine::Split`].
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    let file = File::open(path).ok()?;
+    let mut head = Vec::with_capacity(engine::split::HEAD_BYTES);
+    file.take(engine::split::HEAD_BYTES as u64).read_to_end(&mut head).ok()?;
+    Some(head)
+}
+
+/// Runs the units on `threads` threads, largest first.
+fn run_units(
+    plan: &Plan,
+    paths: &[PathBuf],
+    reader: &Reader<'_>,
+    threads: usize,
+) -> Result<Vec<Option<Done>>, Failure> {
+    let mut order: Vec<usize> = (0..plan.units.len()).collect();
+    order.sort_by_key(|&u| std::cmp::Reverse(plan.bytes[u]));
+    let next = AtomicUsize::new(0);
+    let finished: Vec<Vec<(usize, Done)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.min(plan.units.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    while let Some(&u) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let done = match &plan.units[u] {
+                            Unit::Files(range) => {
+                                let (counter, problems) = reader.count_files(&paths[range.clone()]);
+                                Done::Files(counter, problems)
+                            }
+                            Unit::Part(file, part) => {
+                                let head = plan.heads[*file].as_deref().unwrap_or_default();
+                                Done::Part(reader.count_part(&paths[*file], head, part))
+                            }
+                        };
+                        out.push((u, done));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().map_err(|_| Failure::input("a reading thread stopped unexpectedly")))
+            .collect::<Result<_, _>>()
+    })?;
+    let mut done: Vec<Option<Done>> = (0..plan.units.len()).map(|_| None).collect();
+    for (u, d) in finished.into_iter().flatten() {
+        done[u] = Some(d);
+    }
+    Ok(done)
+}
+
 /// Contiguous groups of files, about equal in bytes, at most `threads` of them, none empty.
 fn split(sizes: &[u64], threads: usize) -> Vec<std::ops::Range<usize>> {
     let total: u64 = sizes.iter().sum();
@@ -179,35 +347,87 @@ fn split(sizes: &[u64], threads: usize) -> Vec<std::ops::Range<usize>> {
     groups
 }
 
-/// Counts a group of files into one counter. A file that cannot be read or
-/// counted (no date column, an I/O error) is reported in the returned list and
-/// left out; the other files are still counted.
-fn count_files(
-    files: &[PathBuf],
-    options: &engine::Options,
-    instance: Option<&str>,
-    deliveries: Option<&engine::Deliveries>,
-    progress: &ProgressBar,
+/// What every reading thread shares.
+struct Reader<'a> {
+    options: &'a engine::Options,
+    instance: Option<&'a str>,
+    deliveries: Option<&'a engine::Deliveries>,
+    progress: &'a ProgressBar,
+    /// The language of the messages for the terminal.
     lang: Lang,
-) -> (engine::Counter, Vec<FileProblem>) {
-    let mut counter = engine::Counter::new(options.clone());
-    if let Some(deliveries) = deliveries {
-        counter.set_deliveries(deliveries.clone());
+}
+
+impl Reader<'_> {
+    fn counter(&self) -> engine::Counter {
+        let mut counter = engine::Counter::new(self.options.clone());
+        if let Some(deliveries) = self.deliveries {
+            counter.set_deliveries(deliveries.clone());
+        }
+        counter
     }
-    let mut problems = Vec::new();
-    for path in files {
+
+    /// Counts a group of files into one counter. A file that cannot be read or
+    /// counted (no date column, an I/O error) is reported in the returned list and
+    /// left out; the other files are still counted.
+    fn count_files(&self, files: &[PathBuf]) -> (engine::Counter, Vec<FileProblem>) {
+        let mut counter = self.counter();
+        let mut problems = Vec::new();
+        for path in files {
+            let name = path.display().to_string();
+            let id = counter.begin_file(&name, self.instance);
+            let read = read_chunks(path, &name, 0, self.lang, |chunk| {
+                self.progress.inc(chunk.len() as u64);
+                counter.push(id, chunk).map_err(|e| FileProblem::engine(&e, self.lang)).map(|()| true)
+            });
+            let ended = counter.end_file(id).map_err(|e| FileProblem::engine(&e, self.lang));
+            if let Err(problem) = read.and(ended) {
+                problems.push(problem);
+            }
+        }
+        (counter, problems)
+    }
+
+    /// Counts one byte range of a file (`head`: the file's head).
+    fn count_part(&self, path: &Path, head: &[u8], part: &engine::Part) -> Result<engine::Counter, FileProblem> {
         let name = path.display().to_string();
-        let id = counter.begin_file(&name, instance);
-        let read = read_chunks(path, &name, lang, |chunk| {
-            progress.inc(chunk.len() as u64);
-            counter.push(id, chunk).map_err(|e| FileProblem::engine(&e, lang))
-        });
-        let ended = counter.end_file(id).map_err(|e| FileProblem::engine(&e, lang));
-        if let Err(problem) = read.and(ended) {
-            problems.push(problem);
+        let mut counter = self.counter();
+        let id = counter.begin_part(&name, self.instance, head, part);
+        // Progress counts the range's own bytes, not what it reads past its end.
+        let mut own = part.len();
+        read_chunks(path, &name, part.start, self.lang, |chunk| {
+            let n = own.min(chunk.len() as u64);
+            self.progress.inc(n);
+            own -= n;
+            counter.push(id, chunk).map_err(|e| FileProblem::engine(&e, self.lang))?;
+            Ok(!counter.part_done(id))
+        })?;
+        counter.end_file(id).map_err(|e| FileProblem::engine(&e, self.lang))?;
+        Ok(counter)
+    }
+
+    /// Merges the ranges of a file into `merged`, reading again the ranges that
+    /// [`engine::Counter::merge_parts`] asks for; false (and nothing merged) when one of them fails.
+    fn merge_parts(
+        &self,
+        merged: &mut engine::Counter,
+        path: &Path,
+        head: &[u8],
+        parts: &mut Vec<engine::Counter>,
+    ) -> bool {
+        loop {
+            match merged.merge_parts(parts) {
+                Ok(()) => return true,
+                Err(engine::PartsError::Redo(redo)) => {
+                    crate::stats::RANGES_READ_AGAIN.fetch_add(1, Ordering::Relaxed);
+                    match self.count_part(path, head, &redo.part) {
+                        Ok(counter) => drop(parts.splice(redo.replaces, [counter])),
+                        Err(_) => return false,
+                    }
+                }
+                Err(engine::PartsError::Invalid(_)) => return false,
+            }
         }
     }
-    (counter, problems)
 }
 
 /// A file left out of the report, with the message for the terminal and the line for the report.
@@ -237,19 +457,27 @@ impl FileProblem {
     }
 }
 
-/// Reads a file in chunks of [`CHUNK`] bytes into `sink`.
+/// Reads a file from byte `from` in chunks of [`CHUNK`] bytes into `sink`, until the end or until `sink` says no more.
 fn read_chunks(
     path: &Path,
     name: &str,
+    from: u64,
     lang: Lang,
-    mut sink: impl FnMut(&[u8]) -> Result<(), FileProblem>,
+    mut sink: impl FnMut(&[u8]) -> Result<bool, FileProblem>,
 ) -> Result<(), FileProblem> {
     let mut file = File::open(path).map_err(|e| FileProblem::io(name, "cli-cannot-open", e, lang))?;
+    if from > 0 {
+        file.seek(SeekFrom::Start(from)).map_err(|e| FileProblem::io(name, "cli-cannot-read", e, lang))?;
+    }
     let mut buf = vec![0u8; CHUNK];
     loop {
         match file.read(&mut buf) {
             Ok(0) => return Ok(()),
-            Ok(n) => sink(&buf[..n])?,
+            Ok(n) => {
+                if !sink(&buf[..n])? {
+                    return Ok(());
+                }
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(FileProblem::io(name, "cli-cannot-read", e, lang)),
         }
@@ -261,8 +489,11 @@ fn read_deliveries(path: &Path, options: &engine::Options, lang: Lang) -> Result
     let name = path.display().to_string();
     let mut deliveries = engine::Deliveries::new(&name, options);
     let message = |e: engine::FileError| crate::text::file_error(&e, "--deliveries-map", lang);
-    read_chunks(path, &name, lang, |chunk| {
-        deliveries.push(chunk).map_err(|e| FileProblem { message: message(e), warning: engine::Message::default() })
+    read_chunks(path, &name, 0, lang, |chunk| {
+        deliveries
+            .push(chunk)
+            .map(|()| true)
+            .map_err(|e| FileProblem { message: message(e), warning: engine::Message::default() })
     })
     .map_err(|p| Failure::input(p.message))?;
     deliveries.finish().map_err(|e| Failure::input(message(e)))?;

@@ -1,6 +1,14 @@
 //! `--stats`: elapsed time and peak resident memory, printed to standard error (for the benchmark).
 
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
+
+/// Byte ranges that large files were cut into, and ranges read again (see `run`).
+pub static RANGES: AtomicUsize = AtomicUsize::new(0);
+pub static RANGES_READ_AGAIN: AtomicUsize = AtomicUsize::new(0);
+/// Microseconds spent reading (all threads at work) and merging the counters (one thread).
+pub static READ_MICROS: AtomicU64 = AtomicU64::new(0);
+pub static MERGE_MICROS: AtomicU64 = AtomicU64::new(0);
 
 /// Peak resident set size in bytes, from `/proc/self/status` (`VmHWM`); `None` off Linux.
 pub fn peak_rss() -> Option<u64> {
@@ -11,6 +19,14 @@ pub fn peak_rss() -> Option<u64> {
 }
 
 pub fn print(elapsed: Duration) {
+    let ranges = RANGES.load(Ordering::Relaxed);
+    if ranges > 0 {
+        eprintln!("stats: {ranges} byte ranges, {} read again", RANGES_READ_AGAIN.load(Ordering::Relaxed));
+    }
+    let (read, merge) = (READ_MICROS.load(Ordering::Relaxed), MERGE_MICROS.load(Ordering::Relaxed));
+    if read > 0 {
+        eprintln!("stats: reading {:.3} s, merging {:.3} s", read as f64 / 1e6, merge as f64 / 1e6);
+    }
     match peak_rss() {
         Some(bytes) => eprintln!("stats: elapsed {:.3} s, peak RSS {} KiB", elapsed.as_secs_f64(), bytes / 1024),
         None => eprintln!("stats: elapsed {:.3} s, peak RSS unknown", elapsed.as_secs_f64()),

@@ -132,6 +132,63 @@ fn split_files_on_threads_give_the_same_report() {
 }
 
 #[test]
+fn one_file_cut_into_ranges_gives_the_same_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (big, summary) = write_export(dir.path(), "big.csv", &GeneratorConfig { rows: 20_000, ..Default::default() });
+    // Quoted line breaks (some right where a cut falls), rejected rows, dates that tell the order late,
+    // and Windows-1252 bytes after UTF-8 ones.
+    let mut tricky = b"id;date;status;note\n".to_vec();
+    for i in 0..3000 {
+        let key = if i % 7 == 0 { String::new() } else { format!("k{}", i % 500) };
+        let date = if i == 2500 { "25/01/2025".to_string() } else { format!("0{}/0{}/2025", 1 + i % 9, 1 + i % 8) };
+        let note = if i % 3 == 0 { "\"a\nb;c\nd\"" } else { "café" };
+        tricky.extend_from_slice(format!("{key};{date};Sent;{note}\n").as_bytes());
+        if i == 1500 {
+            tricky.extend_from_slice(b"k1;01/02/2025;Sent;caf\xE9\n");
+        }
+    }
+    let tricky_path = dir.path().join("tricky.csv");
+    std::fs::write(&tricky_path, &tricky).expect("write");
+    for (path, parts) in [(&big, "4"), (&tricky_path, "7")] {
+        let path = path.to_str().expect("path");
+        let one = json(&run(dir.path(), &["report", "--format", "json", "--threads", "1", path]));
+        let cut =
+            json(&run(dir.path(), &["report", "--format", "json", "--threads", parts, "--part-bytes", "1000", path]));
+        assert_eq!(one, cut, "{path}");
+    }
+    let one = json(&run(
+        dir.path(),
+        &["report", "--format", "json", "--threads", "4", "--part-bytes", "1000", big.to_str().expect("path")],
+    ));
+    check_report(&one, &summary);
+    let output = run(
+        dir.path(),
+        &[
+            "--stats",
+            "report",
+            "--format",
+            "json",
+            "--threads",
+            "7",
+            "--part-bytes",
+            "1000",
+            tricky_path.to_str().expect("path"),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let ranges = stderr.lines().find(|l| l.contains("byte ranges")).unwrap_or_default();
+    assert!(ranges.starts_with("stats: 7 byte ranges, "), "{stderr}");
+    assert!(!ranges.ends_with(", 0 read again"), "a cut falls inside a quoted line break: {ranges}");
+    let tricky = json(&output);
+    assert_eq!(u(&tricky["rows"]["read"]), 3001);
+    assert_eq!(tricky["files"][0]["encoding"], "Windows-1252");
+    let lines: Vec<u64> =
+        tricky["rejected"].as_array().expect("rejected").iter().take(3).map(|r| u(&r["line"])).collect();
+    // Rows 0, 7, 14 have no key; every third row spans three lines (row 0 starts on line 2).
+    assert_eq!(lines, [2, 2 + 7 + 2 * 3, 2 + 14 + 2 * 5]);
+}
+
+#[test]
 fn layouts_do_not_change_the_count() {
     let dir = tempfile::tempdir().expect("temp dir");
     let base = GeneratorConfig { rows: 8_000, ..GeneratorConfig::default() };

@@ -11,13 +11,16 @@
 //! - `read = counted + excluded + rejected`, and the dimensions, the instances and the expiring
 //!   months each add up to the total;
 //! - merging in any order gives the report that one counter over all the files gives;
-//! - a counter survives a serde round trip with the same report.
+//! - a counter survives a serde round trip with the same report;
+//! - each file cut at random offsets into byte ranges ([`engine::Split`]), counted part by part,
+//!   sent through JSON and merged with `merge_parts` (reading again what it asks for), gives
+//!   exactly the report of one pass over that file.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
 use engine::generate::{generate_log, GeneratorConfig};
-use engine::{Counter, Options, Report, ReportSettings};
+use engine::{Counter, Options, Part, PartsError, Report, ReportSettings, Split};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -172,6 +175,68 @@ fn push_file(c: &mut Counter, name: &str, instance: Option<&str>, bytes: &[u8], 
     let _ = c.end_file(f);
 }
 
+/// One file counted in byte ranges cut at random offsets must give the report of one pass.
+fn split_file(new: &dyn Fn() -> Counter, file: &[u8], r: &mut Rng) -> Result<(), String> {
+    let len = file.len();
+    split_file_cuts(new, file, r).map_err(|(e, cuts)| format!("{len}-byte file cut at {cuts:?}: {e}"))
+}
+
+fn split_file_cuts(new: &dyn Fn() -> Counter, file: &[u8], r: &mut Rng) -> Result<(), (String, Vec<u64>)> {
+    let settings = ReportSettings::default();
+    let mut one = new();
+    let id = one.begin_file("f.csv", None);
+    let whole_ok = one.push(id, file).and_then(|()| one.end_file(id)).is_ok();
+    let head = &file[..file.len().min(engine::split::HEAD_BYTES)];
+    let split = Split::new(head, file.len() as u64);
+    let head = &head[..split.head_len()];
+    let cuts: Vec<u64> = (0..r.below(7)).map(|_| r.below(file.len() + 1) as u64).collect();
+    let mut count = |part: &Part| -> Option<Counter> {
+        let mut c = new();
+        let id = c.begin_part("f.csv", None, head, part);
+        let mut pos = part.start as usize;
+        while pos < file.len() && !c.part_done(id) {
+            let max = if r.chance(50) { 16 } else { 4096 };
+            let end = (pos + 1 + r.below(max)).min(file.len());
+            c.push(id, &file[pos..end]).ok()?;
+            pos = end;
+        }
+        c.end_file(id).ok()?;
+        let json = serde_json::to_string(&c).ok()?;
+        serde_json::from_str(&json).ok()
+    };
+    let parts: Option<Vec<Counter>> = split.parts_at(&cuts).iter().map(&mut count).collect();
+    let Some(mut parts) = parts else {
+        return if whole_ok { Err(("a byte range failed where one pass did not".into(), cuts)) } else { Ok(()) };
+    };
+    if !whole_ok {
+        return Err(("byte ranges counted a file that one pass could not".into(), cuts));
+    }
+    let mut merged = new();
+    for _ in 0..=cuts.len() + 1 {
+        match merged.merge_parts(&mut parts) {
+            Ok(()) => {
+                let (a, b) = (one.report(&settings), merged.report(&settings));
+                if let Some(d) = differ(&a, &b) {
+                    return Err((format!("one pass and byte ranges differ: {d}"), cuts));
+                }
+                if (&a.warnings, &a.files) != (&b.warnings, &b.files) {
+                    return Err((
+                        format!("byte ranges: warnings or files differ: {:?} vs {:?}", a.files, b.files),
+                        cuts,
+                    ));
+                }
+                return Ok(());
+            }
+            Err(PartsError::Redo(redo)) => {
+                let Some(c) = count(&redo.part) else { return Err(("a range read again failed".into(), cuts)) };
+                parts.splice(redo.replaces, [c]);
+            }
+            Err(PartsError::Invalid(m)) => return Err((format!("merge_parts: {m}"), cuts)),
+        }
+    }
+    Err(("more ranges read again than there are ranges".into(), cuts))
+}
+
 /// The first figure that differs between two reports, if any.
 fn differ(a: &Report, b: &Report) -> Option<String> {
     let (a, b) = (figures(a), figures(b));
@@ -273,6 +338,10 @@ fn case(seed: u64, seed_export: &[u8]) -> Result<(), String> {
     }
     if let Some(d) = differ(&a, &b) {
         return Err(format!("merge order changes the report: {d}"));
+    }
+    // Each file in byte ranges.
+    for f in &files {
+        split_file(&counter, f, &mut r)?;
     }
     // The mapping step's preview and a profile's explanation read the same bytes without failing.
     for f in &files {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::classify::{self, Classifier, Failure, Status, ValueCache};
-use crate::csvread::{record_strings, DecodedCsv, Record};
+use crate::csvread::{record_strings, DecodedCsv, Problem, Record};
 use crate::date::{self, Day, LeaveCache, Order, RawDate};
 use crate::deliveries::Deliveries;
 use crate::explain::ExplainedRow;
@@ -14,6 +14,7 @@ use crate::message::{Arg, Message};
 use crate::options::TimeZone;
 use crate::profiles::{address_tag, stable_hash, Batch, Profiles};
 use crate::report::{FileSummary, RejectedRow};
+use crate::split::{Head, Part, PartState, PartsError, Redo};
 use crate::{FastMap, Options, Report, ReportSettings};
 
 /// A file being read, handed out by [`Counter::begin_file`].
@@ -114,6 +115,8 @@ pub(crate) struct State {
     /// Said in the report's English by `Display`.
     pub warnings: Vec<Message>,
     pub files: Vec<FileSummary>,
+    /// The part of a file this counter read, when it read one (see [`Counter::begin_part`]).
+    pub part: Option<Box<PartState>>,
 }
 
 impl State {
@@ -161,8 +164,8 @@ struct Cols {
 }
 
 /// A row whose date waits for the file's day/month order.
-#[derive(Clone, Copy, Debug)]
-struct Pending {
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+pub(crate) struct Pending {
     /// Profile and channel, or `u32::MAX` for an excluded row (only the data range needs its date).
     id: u32,
     channel: u16,
@@ -185,11 +188,27 @@ struct FileCtx {
     probe_hit: bool,
     /// Explained rows whose date waits for the file's day/month order.
     probe_pending: Vec<(usize, RawDate)>,
+    /// Rejected rows whose reason names lines, kept when the file is read in parts (their lines move at the merge).
+    problems: Option<Vec<(u64, Problem)>>,
 }
 
 struct OpenFile {
     csv: DecodedCsv,
     ctx: FileCtx,
+    /// Set when the file is read as one part of several.
+    run: Option<PartRun>,
+}
+
+/// Where a part stands in its range.
+struct PartRun {
+    part: Part,
+    line_break: u8,
+    /// The file offset of the next byte pushed.
+    pos: u64,
+    /// The file offset of the first byte counted, once found.
+    begin: Option<u64>,
+    /// The file offset after the last byte counted, once the part has read enough.
+    stop: Option<u64>,
 }
 
 /// Per-value lookups, derived from the options and rebuilt on demand.
@@ -350,9 +369,83 @@ impl Counter {
                 last_date: (Vec::new(), None),
                 probe_hit: false,
                 probe_pending: Vec::new(),
+                problems: None,
             },
+            run: None,
         }));
         FileId(self.files.len() - 1)
+    }
+
+    /// Starts one part of a file cut by [`crate::Split`]: `head` is the file's first bytes (at
+    /// least [`Part::head_len`] of them). Push the file's bytes from [`Part::start`] on until
+    /// [`Counter::part_done`] or the end of the file, then call [`Counter::end_file`]; merge the
+    /// counters of all the parts with [`Counter::merge_parts`]. A counter that reads a part reads
+    /// nothing else.
+    ///
+    /// A part fails like its file does (a header that cannot be mapped, [`FileError::BadHeader`]
+    /// when `head` is not the file's head). The line of [`FileError::TooManyProfiles`] is counted
+    /// from the part's first record.
+    pub fn begin_part(&mut self, name: &str, instance: Option<&str>, head: &[u8], part: &Part) -> FileId {
+        let id = self.begin_file(name, instance);
+        let Some(open) = self.files.get_mut(id.0).and_then(Option::as_mut) else {
+            return id;
+        };
+        open.ctx.problems = Some(Vec::new());
+        let head = head.get(..part.head_len as usize).filter(|h| Head::exact(h).is_some());
+        let whole = part.start == 0 && part.end >= part.file_len;
+        let mut run = PartRun { part: part.clone(), line_break: b'\n', pos: part.start, begin: None, stop: None };
+        match head {
+            Some(h) => run.line_break = Head::exact(h).map_or(b'\n', |x| x.line_break),
+            None if whole => {}
+            None => {
+                if open.ctx.error.is_none() {
+                    open.ctx.error = Some(FileError::BadHeader {
+                        file: name.to_string(),
+                        reason: Message::new("error-other").with(
+                            "text",
+                            Arg::Text("the head given for a part of the file is not the file's header line".into()),
+                        ),
+                    });
+                }
+            }
+        }
+        if part.start > 0 {
+            if let Some(h) = head {
+                // The head sets up the decoder, the delimiter, the line endings and the columns.
+                let OpenFile { csv, ctx, .. } = open;
+                let engine = &mut self.engine;
+                // `Head::exact` made sure that the head is one record; only that one is read.
+                let mut records = 0;
+                let mut header = |rec: &Record<'_>| {
+                    if records == 0 {
+                        engine.record(ctx, rec);
+                    }
+                    records += 1;
+                };
+                csv.push(h, false, &mut header);
+                csv.csv.end_head(&mut header);
+                if ctx.cols.is_none() && ctx.error.is_none() {
+                    ctx.error = Some(FileError::BadHeader {
+                        file: name.to_string(),
+                        reason: Message::new("error-other").with("text", Arg::Text("no header line".into())),
+                    });
+                }
+                csv.csv.restart_lines();
+                csv.decoder.begin_range(part.windows_1252());
+                ctx.order = part.order();
+            }
+        }
+        if part.exact() {
+            run.begin = Some(part.start);
+        }
+        open.run = Some(run);
+        id
+    }
+
+    /// Whether a part has read up to the end of its last record: push it no more and end it.
+    /// (Bytes pushed past that point are ignored.) False for a file read whole.
+    pub fn part_done(&self, file: FileId) -> bool {
+        self.files.get(file.0).and_then(Option::as_ref).and_then(|f| f.run.as_ref()).is_some_and(|r| r.stop.is_some())
     }
 
     /// Pushes the next chunk of a file; chunks may be cut anywhere.
@@ -365,11 +458,16 @@ impl Counter {
 
     /// Ends a file: flushes the last record and settles the file's day/month order.
     pub fn end_file(&mut self, file: FileId) -> Result<(), FileError> {
+        let done = self.part_done(file);
         self.feed(file, &[], true)?;
         let Some(open) = self.files.get_mut(file.0).and_then(Option::take) else {
             return Err(FileError::UnknownFile);
         };
-        let OpenFile { csv, mut ctx } = open;
+        let OpenFile { csv, mut ctx, run } = open;
+        if let Some(run) = run {
+            self.end_part(csv, ctx, run, done);
+            return Ok(());
+        }
         let e = &mut self.engine;
         if ctx.cols.is_none() {
             e.state.warnings.push(Message::new("warning-empty-file").file(&ctx.name));
@@ -383,10 +481,8 @@ impl Counter {
             e.flush_pending(&mut ctx, order);
         }
         let st = &mut e.state;
-        if let Some(lie) = csv.decoder.lying_bom {
-            st.warnings.push(Message::new(lie).file(&ctx.name));
-        } else if csv.decoder.mixed {
-            st.warnings.push(Message::new("warning-mixed-encoding").file(&ctx.name));
+        if let Some(id) = csv.decoder.facts().warning() {
+            st.warnings.push(Message::new(id).file(&ctx.name));
         }
         st.profiles.compact();
         st.files.push(FileSummary {
@@ -399,6 +495,33 @@ impl Counter {
         Ok(())
     }
 
+    /// Keeps what an ended part knows for [`Counter::merge_parts`]; its pending dates wait for the file's order.
+    fn end_part(&mut self, csv: DecodedCsv, mut ctx: FileCtx, run: PartRun, done: bool) {
+        let st = &mut self.engine.state;
+        let stop = if done { run.stop.unwrap_or(run.pos) } else { run.pos };
+        let listed: std::collections::BTreeSet<u64> = st.rejected_rows.iter().map(|r| r.line).collect();
+        let mut problems = ctx.problems.take().unwrap_or_default();
+        problems.retain(|(line, _)| listed.contains(line));
+        st.profiles.compact();
+        st.part = Some(Box::new(PartState {
+            part: Some(run.part),
+            name: ctx.name,
+            begin: run.begin.unwrap_or(stop),
+            stop,
+            at_eof: !done,
+            lines: csv.csv.line().saturating_sub(1),
+            rows: ctx.rows,
+            header: ctx.cols.is_some(),
+            order: ctx.order,
+            ambiguous: ctx.ambiguous && ctx.order.is_none(),
+            pending: ctx.pending,
+            problems,
+            decoder: csv.decoder.facts(),
+            delimiter: csv.delimiter_name(),
+            columns: ctx.columns,
+        }));
+    }
+
     fn feed(&mut self, file: FileId, chunk: &[u8], last: bool) -> Result<(), FileError> {
         let Some(open) = self.files.get_mut(file.0).and_then(Option::as_mut) else {
             return Err(FileError::UnknownFile);
@@ -406,9 +529,15 @@ impl Counter {
         if let Some(err) = &open.ctx.error {
             return Err(err.clone());
         }
-        let OpenFile { csv, ctx } = open;
+        let OpenFile { csv, ctx, run } = open;
         let engine = &mut self.engine;
-        csv.push(chunk, last, &mut |rec: &Record<'_>| engine.record(ctx, rec));
+        {
+            let mut on_record = |rec: &Record<'_>| engine.record(ctx, rec);
+            match run {
+                None => csv.push(chunk, last, &mut on_record),
+                Some(run) => run.feed(csv, chunk, last, &mut on_record),
+            }
+        }
         engine.state.profiles.flush(&mut engine.caches.batch);
         match &ctx.error {
             Some(err) => Err(err.clone()),
@@ -418,9 +547,22 @@ impl Counter {
 
     /// Adds another partial state: the result is the state one pass over both inputs would have given.
     /// Both counters must have been made with the same options. Files still open in `other` are dropped.
+    /// The counter of a part of a file (see [`Counter::begin_part`]) is merged with [`Counter::merge_parts`] instead.
     pub fn merge(&mut self, other: Counter) {
         let e = &mut self.engine;
-        let o = other.engine.state;
+        let mut o = other.engine.state;
+        o.part = None;
+        let st = &e.state;
+        if st.read == 0
+            && st.groups.is_empty()
+            && st.channels.is_empty()
+            && st.files.is_empty()
+            && st.warnings.is_empty()
+        {
+            // Nothing counted here yet (and so nothing cached that names a group or a channel): take the other state.
+            e.state = o;
+            return;
+        }
         let groups: Vec<u32> = o.groups.iter().map(|(i, d)| e.group_by_names(i, d)).collect();
         let channels: Vec<u16> = o.channels.iter().map(|c| e.channel_id(c)).collect();
         let st = &mut e.state;
@@ -447,6 +589,138 @@ impl Counter {
         }
         st.warnings.extend(o.warnings);
         st.files.extend(o.files);
+    }
+
+    /// Merges the counters of all the parts of one file (see [`Counter::begin_part`]), in any
+    /// order, into the state one pass over the file would have given: the file's line numbers,
+    /// its day/month order and its encoding are the whole file's. Sorts `parts` by their start.
+    ///
+    /// On success `parts` is emptied. On [`PartsError::Redo`] nothing is merged and `parts` is
+    /// left as it was (sorted): count the redo's part in a new counter, splice it in place of
+    /// [`Redo::replaces`] and call again; each redo settles at least one more part, so this ends.
+    pub fn merge_parts(&mut self, parts: &mut Vec<Counter>) -> Result<(), PartsError> {
+        let invalid = |m: &str| Err(PartsError::Invalid(m.to_string()));
+        if parts.is_empty() {
+            return invalid("no parts to merge");
+        }
+        for c in parts.iter() {
+            if c.engine.state.part.as_ref().and_then(|p| p.part.as_ref()).is_none() || !c.engine.state.files.is_empty()
+            {
+                return invalid("a counter given as a part did not read one part of a file, or read more");
+            }
+        }
+        let spec = |c: &Counter| c.engine.state.part.as_ref().and_then(|p| p.part.clone()).unwrap_or(Part::whole(0));
+        parts.sort_by_key(|c| spec(c).start);
+        let states: Vec<&PartState> = parts.iter().filter_map(|c| c.engine.state.part.as_deref()).collect();
+        let specs: Vec<Part> = parts.iter().map(spec).collect();
+        let (first, last) = (&specs[0], &specs[specs.len() - 1]);
+        let file_len = first.file_len;
+        if first.start != 0
+            || last.end != file_len
+            || specs.windows(2).any(|w| w[0].end != w[1].start && !(w[1].exact() && w[0].end < w[1].start))
+            || specs.iter().any(|p| p.file_len != file_len || p.head_len != first.head_len)
+            || states.iter().any(|s| s.name != states[0].name)
+        {
+            return invalid("the parts are not the parts of one file, or leave a gap");
+        }
+
+        // Follow the records: each part must begin where the one before it stopped.
+        let mut facts = states[0].decoder.clone();
+        let mut order = states[0].order;
+        let mut chain = vec![0];
+        let mut k = 0;
+        while !states[k].at_eof && states[k].stop < file_len {
+            let stop = states[k].stop;
+            let Some(j) = (k + 1..states.len()).find(|&j| states[j].begin == stop) else {
+                let m = (k + 1..states.len()).rev().find(|&j| specs[j].start <= stop).unwrap_or(k + 1);
+                let reason = format!(
+                    "the part that starts at byte {} began counting at byte {}, the records before it end at byte {stop} \
+                     (a quoted field with a line break?)",
+                    specs[k + 1].start,
+                    states[k + 1].begin
+                );
+                return Err(self.redo(stop, &specs[m], k + 1..m + 1, &facts, order, reason));
+            };
+            let s = states[j];
+            let mut next = facts.clone();
+            if !next.absorb(&s.decoder) {
+                let reason = "the file is Windows-1252 before this part, which read it as UTF-8".to_string();
+                return Err(self.redo(s.begin, &specs[j], j..j + 1, &facts, order, reason));
+            }
+            if let (Some(o), Some(p)) = (order, s.order) {
+                if o != p {
+                    let reason = "this part read day and month in the other order than the file before it".to_string();
+                    return Err(self.redo(s.begin, &specs[j], j..j + 1, &facts, order, reason));
+                }
+            }
+            facts = next;
+            order = order.or(s.order);
+            chain.push(j);
+            k = j;
+        }
+
+        let undecided = order.is_none() && chain.iter().any(|&k| states[k].ambiguous);
+        let use_order =
+            order.unwrap_or(if self.engine.options.day_first { Order::DayFirst } else { Order::MonthFirst });
+        let head = states[0].clone();
+        let mut counters: Vec<Option<Counter>> = std::mem::take(parts).into_iter().map(Some).collect();
+        let (mut shift, mut rows) = (0u64, 0u64);
+        for k in chain {
+            let Some(mut c) = counters[k].take() else { continue };
+            let Some(part) = c.engine.state.part.take() else { continue };
+            c.engine.resolve_pending(part.pending, use_order);
+            for r in &mut c.engine.state.rejected_rows {
+                // Two records can start on one line (a lone CR ends a record): the row is the one
+                // whose reason was written from the problem.
+                let problem = part
+                    .problems
+                    .iter()
+                    .find(|(line, p)| *line == r.line && Some(&p.reason(r.line)) == r.message.as_ref());
+                if let Some((_, p)) = problem {
+                    let message = p.shifted(shift).reason(r.line.saturating_add(shift));
+                    r.reason = message.to_string();
+                    r.message = Some(message);
+                }
+                r.line = r.line.saturating_add(shift);
+            }
+            rows = rows.saturating_add(part.rows);
+            shift = shift.saturating_add(part.lines);
+            self.merge(c);
+        }
+        let e = &mut self.engine;
+        let name = &head.name;
+        if !head.header {
+            e.state.warnings.push(Message::new("warning-empty-file").file(name));
+        } else if rows == 0 {
+            e.state.warnings.push(Message::new("warning-no-rows").file(name));
+        }
+        if undecided {
+            let id = if e.options.day_first { "warning-day-first" } else { "warning-month-first" };
+            e.state.warnings.push(Message::new(id).file(name));
+        }
+        if let Some(id) = facts.warning() {
+            e.state.warnings.push(Message::new(id).file(name));
+        }
+        e.state.files.push(FileSummary {
+            name: head.name,
+            encoding: facts.encoding(),
+            delimiter: head.delimiter,
+            rows,
+            columns: head.columns,
+        });
+        Ok(())
+    }
+
+    fn redo(
+        &self,
+        start: u64,
+        holder: &Part,
+        replaces: std::ops::Range<usize>,
+        facts: &crate::decode::Facts,
+        order: Option<Order>,
+        reason: String,
+    ) -> PartsError {
+        PartsError::Redo(Redo { part: holder.redo(start, !facts.utf8, order), replaces, reason })
     }
 
     /// The report for these settings. Changing the settings never needs the files again.
@@ -660,6 +934,9 @@ impl Engine {
         ctx.rows += 1;
         if let Some(p) = rec.problem {
             ctx.probe_hit = false;
+            if let Some(problems) = ctx.problems.as_mut() {
+                problems.push((rec.line, p));
+            }
             self.reject(ctx, rec.line, p.reason(rec.line));
             return;
         }
@@ -935,13 +1212,18 @@ impl Engine {
     }
 
     fn flush_pending(&mut self, ctx: &mut FileCtx, order: Order) {
-        self.state.profiles.flush(&mut self.caches.batch);
         if let Some((_, rows)) = self.probe.as_mut() {
             for (i, raw) in std::mem::take(&mut ctx.probe_pending) {
                 rows[i].date = raw.resolve(order, self.zone).map(|d| date::to_date(d).to_string());
             }
         }
-        for p in std::mem::take(&mut ctx.pending) {
+        self.resolve_pending(std::mem::take(&mut ctx.pending), order);
+    }
+
+    /// Counts the rows whose dates waited for the file's day/month order.
+    fn resolve_pending(&mut self, pending: Vec<Pending>, order: Order) {
+        self.state.profiles.flush(&mut self.caches.batch);
+        for p in pending {
             let Some(d) = p.raw.resolve(order, self.zone) else {
                 continue;
             };
@@ -1023,10 +1305,69 @@ impl<'de> Deserialize<'de> for Counter {
             c.engine.deliveries = Some(deliveries);
         }
         let st = &saved.state;
-        if !st.profiles.consistent(st.groups.len(), st.channels.len()) {
+        let pending = st.part.as_ref().map_or(&[][..], |p| p.pending.as_slice());
+        let (profiles, channels) = (st.profiles.len(), st.channels.len());
+        if !st.profiles.consistent(st.groups.len(), channels)
+            || pending.iter().any(|p| p.id != u32::MAX && (p.id as usize >= profiles || p.channel as usize >= channels))
+        {
             return Err(serde::de::Error::custom("inconsistent counter state"));
         }
         c.engine.state = saved.state;
         Ok(c)
+    }
+}
+
+impl PartRun {
+    /// Pushes the bytes of the part: from its first record start on, up to the first line break at
+    /// or after its end at which a record ends.
+    fn feed(&mut self, csv: &mut DecodedCsv, mut input: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
+        if self.stop.is_some() {
+            return;
+        }
+        if self.begin.is_none() {
+            match memchr::memchr(self.line_break, input) {
+                Some(i) => {
+                    self.pos += i as u64 + 1;
+                    self.begin = Some(self.pos);
+                    input = &input[i + 1..];
+                    if self.pos > self.part.end {
+                        // The first line break is past the end: no record is this part's.
+                        self.stop = Some(self.pos);
+                        return;
+                    }
+                }
+                None => {
+                    self.pos += input.len() as u64;
+                    if !last {
+                        return;
+                    }
+                    self.begin = Some(self.pos);
+                    input = &[];
+                }
+            }
+        }
+        // Records that start before the end are this part's.
+        let free = self.part.end.saturating_sub(self.pos).min(input.len() as u64) as usize;
+        if free > 0 {
+            csv.push(&input[..free], false, on_record);
+            self.pos += free as u64;
+            input = &input[free..];
+        }
+        while !input.is_empty() {
+            let (take, at_break) = match memchr::memchr(self.line_break, input) {
+                Some(i) => (i + 1, true),
+                None => (input.len(), false),
+            };
+            csv.push(&input[..take], false, on_record);
+            self.pos += take as u64;
+            input = &input[take..];
+            if at_break && csv.at_boundary() {
+                self.stop = Some(self.pos);
+                return;
+            }
+        }
+        if last {
+            csv.push(&[], true, on_record);
+        }
     }
 }

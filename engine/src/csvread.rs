@@ -24,7 +24,7 @@ pub const MAX_ROW_BYTES: usize = 1 << 20;
 pub const MAX_FIELDS: usize = 10_000;
 
 /// Why a record was handed on without its fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Problem {
     /// Longer than [`MAX_ROW_BYTES`]; `last_line` is the line on which it ends.
     TooLong { last_line: u64 },
@@ -35,6 +35,15 @@ pub(crate) enum Problem {
 }
 
 impl Problem {
+    /// The same problem with its line numbers moved by `lines` (a part's lines made the file's).
+    pub(crate) fn shifted(self, lines: u64) -> Self {
+        match self {
+            Problem::TooLong { last_line } => Problem::TooLong { last_line: last_line.saturating_add(lines) },
+            Problem::Unclosed { last_line } => Problem::Unclosed { last_line: last_line.saturating_add(lines) },
+            p => p,
+        }
+    }
+
     /// The problem as a rejection reason of the record that starts on `line`.
     pub(crate) fn reason(self, line: u64) -> Message {
         match self {
@@ -135,30 +144,57 @@ impl CsvReader {
         self.delimiter
     }
 
+    /// Whether the reader stands between two records: the header is read and no record is in progress.
+    pub(crate) fn at_boundary(&self) -> bool {
+        self.delimiter.is_some() && !self.in_record
+    }
+
+    /// The physical line the reader is on (1 before the first line break).
+    pub(crate) fn line(&self) -> u64 {
+        self.core.line()
+    }
+
+    /// Numbers lines from here as if this were line 1 (a part that starts inside a file).
+    pub(crate) fn restart_lines(&mut self) {
+        self.core.set_line(1);
+    }
+
+    /// Ends a file's head that holds exactly the header line and its line break: a head that ends
+    /// with a CR (not followed by a LF, which the head would hold) has CR line endings.
+    pub(crate) fn end_head(&mut self, on_record: &mut dyn FnMut(&Record<'_>)) {
+        if self.delimiter.is_none() && self.sniff.last() == Some(&b'\r') {
+            let end = self.sniff.len() - 1;
+            self.start(end, true, false, on_record);
+        }
+    }
+
     /// Feeds bytes; `last` marks the end of the file.
     pub(crate) fn push(&mut self, input: &[u8], last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
         if self.delimiter.is_none() {
             self.sniff.extend_from_slice(input);
-            let end = match header_end(&self.sniff, &mut self.sniff_scan) {
+            let (end, cr_lines) = match header_end(&self.sniff, &mut self.sniff_scan) {
                 // The byte after a CR tells CR from CRLF line endings.
                 Some(end) if self.sniff[end] == b'\r' && end + 1 == self.sniff.len() && !last => return,
-                Some(end) => {
-                    self.cr_lines = self.sniff[end] == b'\r' && self.sniff.get(end + 1) != Some(&b'\n');
-                    end
-                }
-                None if last => self.sniff.len(),
+                Some(end) => (end, self.sniff[end] == b'\r' && self.sniff.get(end + 1) != Some(&b'\n')),
+                None if last => (self.sniff.len(), false),
                 // A header line longer than a record may be: decided on its start (and rejected as too long).
-                None if self.sniff.len() > MAX_ROW_BYTES => MAX_ROW_BYTES,
+                None if self.sniff.len() > MAX_ROW_BYTES => (MAX_ROW_BYTES, false),
                 None => return,
             };
-            let delimiter = detect_delimiter(&self.sniff[..end]);
-            self.delimiter = Some(delimiter);
-            self.core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-            let sniff = std::mem::take(&mut self.sniff);
-            self.parse_lines(&sniff, last, on_record);
+            self.start(end, cr_lines, last, on_record);
         } else {
             self.parse_lines(input, last, on_record);
         }
+    }
+
+    /// Sets the delimiter from the header line (`sniff[..end]`) and the line endings, then reads what was sniffed.
+    fn start(&mut self, end: usize, cr_lines: bool, last: bool, on_record: &mut dyn FnMut(&Record<'_>)) {
+        self.cr_lines = cr_lines;
+        let delimiter = detect_delimiter(&self.sniff[..end]);
+        self.delimiter = Some(delimiter);
+        self.core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        let sniff = std::mem::take(&mut self.sniff);
+        self.parse_lines(&sniff, last, on_record);
     }
 
     /// [`CsvReader::parse`], with lone CRs made line feeds in a CR-lines file.
@@ -279,7 +315,7 @@ impl CsvReader {
 
 /// The end of the first line outside quotes, if it has been seen. `scan` is where an earlier
 /// call stopped and whether it was inside quotes, so that each byte is looked at once.
-fn header_end(bytes: &[u8], scan: &mut (usize, bool)) -> Option<usize> {
+pub(crate) fn header_end(bytes: &[u8], scan: &mut (usize, bool)) -> Option<usize> {
     let (start, mut quoted) = *scan;
     for (i, &c) in bytes.iter().enumerate().skip(start) {
         match c {
@@ -332,6 +368,11 @@ impl DecodedCsv {
         if last {
             csv.push(&[], true, on_record);
         }
+    }
+
+    /// Whether the reader stands between two records with no byte held back (see [`CsvReader::at_boundary`]).
+    pub(crate) fn at_boundary(&self) -> bool {
+        self.decoder.holds_nothing() && self.csv.at_boundary()
     }
 
     /// The delimiter as the report shows it.

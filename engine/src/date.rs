@@ -68,14 +68,14 @@ impl LeaveCache {
 }
 
 /// Whether `03/04/2026` is read day first or month first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Order {
     DayFirst,
     MonthFirst,
 }
 
 /// A date field, parsed but not yet placed in the report's time zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct RawDate {
     pub y: i32,
     /// For slash dates (`a/b/yyyy`) the first part, else the month.

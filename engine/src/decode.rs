@@ -33,6 +33,65 @@ pub(crate) struct Decoder {
     pub(crate) mixed: bool,
     /// Set when the file's byte-order mark names an encoding that the bytes are not in: the warning's message id.
     pub(crate) lying_bom: Option<&'static str>,
+    /// Set when this decoder went from UTF-8 to Windows-1252.
+    switched: bool,
+}
+
+/// The message id of a UTF-8 byte-order mark on bytes that are not UTF-8.
+const UTF8_BOM_LIE: &str = "warning-utf8-bom";
+
+/// What a decoder found in the bytes it read, without the decoder: the part of its state that
+/// the counter keeps for a byte range of a file, so that the ranges' findings add up to the file's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub(crate) struct Facts {
+    /// The encoding's name so far (`UTF-8`, `Windows-1252`, ...).
+    pub name: String,
+    pub bom: bool,
+    /// Still reading UTF-8 (no byte has proved otherwise).
+    pub utf8: bool,
+    /// Non-ASCII text was read as UTF-8 (before any switch to Windows-1252).
+    pub non_ascii: bool,
+    pub mixed: bool,
+    pub lying_bom: Option<String>,
+    /// The decoder went from UTF-8 to Windows-1252 in these bytes.
+    pub switched: bool,
+}
+
+impl Facts {
+    /// Adds the facts of the bytes that follow (a later range of the same file, whose decoder
+    /// started in UTF-8 unless `self` had left it). Returns false when that range was read as
+    /// UTF-8 with non-ASCII text while the file was already Windows-1252 there: the range must be
+    /// read again as Windows-1252.
+    pub(crate) fn absorb(&mut self, next: &Facts) -> bool {
+        if !self.utf8 {
+            return !next.non_ascii;
+        }
+        self.non_ascii |= next.non_ascii;
+        if next.switched {
+            self.mixed = self.non_ascii;
+            if self.bom && self.lying_bom.is_none() {
+                self.lying_bom = Some(UTF8_BOM_LIE.to_string());
+            }
+            self.name = "Windows-1252".to_string();
+            self.bom = false;
+            self.utf8 = false;
+        }
+        true
+    }
+
+    /// The encoding as the report names it.
+    pub(crate) fn encoding(&self) -> String {
+        match (self.name.as_str(), self.bom) {
+            ("UTF-8", true) => "UTF-8 (BOM)".into(),
+            (name, _) => name.into(),
+        }
+    }
+
+    /// The message id of the file's warning about its encoding, if any.
+    pub(crate) fn warning(&self) -> Option<&str> {
+        self.lying_bom.as_deref().or(self.mixed.then_some("warning-mixed-encoding"))
+    }
 }
 
 /// Bytes after a UTF-16 byte-order mark that are looked at: UTF-16 text of a CSV header holds a
@@ -51,7 +110,40 @@ impl Decoder {
             out: Vec::new(),
             mixed: false,
             lying_bom: None,
+            switched: false,
         }
+    }
+
+    /// What this decoder has found so far.
+    pub(crate) fn facts(&self) -> Facts {
+        Facts {
+            name: self.name.to_string(),
+            bom: self.bom,
+            utf8: self.mode != Mode::Other,
+            non_ascii: self.non_ascii,
+            mixed: self.mixed,
+            lying_bom: self.lying_bom.map(str::to_string),
+            switched: self.switched,
+        }
+    }
+
+    /// Starts a byte range inside the file, once the file's head has been decoded: what the head
+    /// found belongs to the range that holds it, and `windows_1252` reads the range as
+    /// Windows-1252 from its first byte (the file turned out not to be UTF-8 before it).
+    pub(crate) fn begin_range(&mut self, windows_1252: bool) {
+        if windows_1252 && self.mode != Mode::Other {
+            self.switch_to_1252();
+        }
+        self.bom = false;
+        self.non_ascii = false;
+        self.mixed = false;
+        self.lying_bom = None;
+        self.switched = false;
+    }
+
+    /// Whether no byte is held back (a range may end here).
+    pub(crate) fn holds_nothing(&self) -> bool {
+        self.mode != Mode::Sniff && self.held.is_empty()
     }
 
     /// The encoding as the report names it.
@@ -170,8 +262,9 @@ impl Decoder {
 
     fn switch_to_1252(&mut self) {
         self.mixed = self.non_ascii;
+        self.switched = true;
         if self.bom && self.lying_bom.is_none() {
-            self.lying_bom = Some("warning-utf8-bom");
+            self.lying_bom = Some(UTF8_BOM_LIE);
         }
         self.start_other(WINDOWS_1252.new_decoder_without_bom_handling(), "Windows-1252");
         self.bom = false;

@@ -119,9 +119,55 @@
 //! Counters made with the same options [`merge`](Counter::merge) into the
 //! state that one pass over all their files would have given, so files can be
 //! read on several threads or web workers. A counter is `Serialize` and
-//! `Deserialize` (files still open excepted) to travel between workers. A
-//! file is read whole by one counter (its day/month order and its encoding
-//! are decided over the whole file): split the work by files.
+//! `Deserialize` (files still open excepted) to travel between workers.
+//!
+//! One large file can be split too, into byte ranges ([`Part`]s) counted by
+//! separate counters and merged with [`Counter::merge_parts`] into exactly
+//! what one pass over the file gives: its line numbers, its day/month order
+//! and its encoding are still the whole file's. [`Split`] looks at the
+//! file's first bytes and cuts it; every part is given that head (the header
+//! line) and reads from its start, resynchronised on the next line break,
+//! up to the end of the record that crosses its end. When a quoted line
+//! break fooled a part, or a part read as UTF-8 what was already
+//! Windows-1252, or decided the day/month order otherwise than the file did
+//! before it, `merge_parts` merges nothing and answers with a [`Redo`]: the
+//! one range to read again, from a record start that it knows. See the
+//! [`split`] module for the details.
+//!
+//! ```
+//! use engine::{Counter, Options, PartsError, ReportSettings, Split};
+//!
+//! let file = b"id;date\n1;2026-01-05\n2;\"a\n3;2026-01-06\"\n4;2026-01-07\n";
+//! let head = &file[..file.len().min(engine::split::HEAD_BYTES)];
+//! let split = Split::new(head, file.len() as u64);
+//! // Each part is counted on its own thread or worker: the head, then bytes from its start.
+//! let count = |part: &engine::Part| {
+//!     let mut counter = Counter::new(Options::default());
+//!     let id = counter.begin_part("big.csv", None, &head[..split.head_len()], part);
+//!     let mut pos = part.start as usize;
+//!     while pos < file.len() && !counter.part_done(id) {
+//!         let end = (pos + 4).min(file.len()); // chunks of any size
+//!         counter.push(id, &file[pos..end])?;
+//!         pos = end;
+//!     }
+//!     counter.end_file(id).map(|_| counter)
+//! };
+//! let mut parts = split.parts_at(&[24]).iter().map(count).collect::<Result<Vec<_>, _>>()?;
+//! let mut counter = Counter::new(Options::default());
+//! // The cut at byte 24 falls inside the quoted field: the part after it is read again.
+//! loop {
+//!     match counter.merge_parts(&mut parts) {
+//!         Ok(()) => break,
+//!         Err(PartsError::Redo(redo)) => drop(parts.splice(redo.replaces, [count(&redo.part)?])),
+//!         Err(PartsError::Invalid(why)) => panic!("{why}"),
+//!     }
+//! }
+//! let report = counter.report(&ReportSettings::default());
+//! assert_eq!((report.rows.read, report.total_active), (3, 2));
+//! assert_eq!(report.rejected[0].line, 3); // `2;"a` : its date is `a` and a line break
+//! assert_eq!(report.rejected[0].reason, "event date a\n3;2026-01-06 is not a date");
+//! # Ok::<(), engine::FileError>(())
+//! ```
 //!
 //! # Explaining a profile
 //!
@@ -189,6 +235,7 @@ mod explain;
 mod fields;
 mod profiles;
 mod reporting;
+pub mod split;
 
 pub use aggregate::report_from_aggregate;
 pub use counter::{Counter, FileError, FileId};
@@ -200,6 +247,7 @@ pub use message::Message;
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};
 pub use report::Report;
+pub use split::{Part, PartsError, Redo, Split};
 
 /// The engine's version, as its package says (shown in reports and bundles).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -325,6 +325,9 @@ pub(crate) fn normalise(v: &mut Vec<Run>) {
 /// Events applied per batch.
 const BATCH: usize = 32;
 
+/// Profiles looked up at a time when merging (see [`Profiles::merge`]).
+const MERGE_BATCH: usize = 32;
+
 struct Item {
     hash: u64,
     group: u32,
@@ -735,18 +738,52 @@ impl Profiles {
     /// Adds every profile of `other`, its groups and channels renumbered by the maps.
     pub(crate) fn merge(&mut self, other: &Profiles, groups: &[u32], channels: &[u16]) {
         let mut ids = Vec::with_capacity(other.len());
-        for oid in 0..other.len() as u32 {
-            let s = other.slots[oid as usize];
-            let id = self.intern(groups[s.group as usize], other.key(oid));
-            ids.push(id);
-            if s.channel() != MULTI {
-                let ch = if s.channel() == NO_CHANNEL { NO_CHANNEL } else { channels[s.channel() as usize] };
-                for r in other.runs_of(oid) {
-                    self.add(id, ch, r);
+        let mut hashes = Vec::with_capacity(MERGE_BATCH);
+        let mut candidates = Vec::with_capacity(MERGE_BATCH);
+        for first in (0..other.len()).step_by(MERGE_BATCH) {
+            let batch = first as u32..(first + MERGE_BATCH).min(other.len()) as u32;
+            // As in `flush`: touch the buckets, the candidate slots and their keys for the whole
+            // batch first, so that the lookups below do not wait for one cache miss after another.
+            hashes.clear();
+            hashes.extend(batch.clone().map(|oid| {
+                let group = groups[other.slots[oid as usize].group as usize];
+                key_hash(group, other.key(oid))
+            }));
+            let mut touch = 0u64;
+            for &h in &hashes {
+                touch ^= self.index.peek(h);
+            }
+            candidates.clear();
+            for &h in &hashes {
+                let cand = self.index.candidate(h);
+                if let Some(s) = cand.and_then(|id| self.slots.get(id as usize)) {
+                    touch ^= s.pos[0] as u64;
+                }
+                candidates.push(cand);
+            }
+            for cand in &candidates {
+                if let Some(s) = cand.and_then(|id| self.slots.get(id as usize)) {
+                    touch ^= self.arena.get(s.start()).copied().unwrap_or(0) as u64;
                 }
             }
-            if let Some(tag) = other.address(oid) {
-                self.set_address(id, tag);
+            std::hint::black_box(touch);
+            for (oid, &hash) in batch.zip(&hashes) {
+                let s = other.slots[oid as usize];
+                let id = self.intern_hashed(hash, groups[s.group as usize], other.key(oid));
+                ids.push(id);
+                if s.channel() != MULTI {
+                    let ch = if s.channel() == NO_CHANNEL { NO_CHANNEL } else { channels[s.channel() as usize] };
+                    if s.has_extra() {
+                        for r in other.runs_of(oid) {
+                            self.add(id, ch, r);
+                        }
+                    } else if s.run().0 < s.run().1 {
+                        self.add(id, ch, s.run());
+                    }
+                }
+                if let Some(tag) = other.address(oid) {
+                    self.set_address(id, tag);
+                }
             }
         }
         let mut entries = Vec::new();
