@@ -435,17 +435,18 @@ impl ViewerState {
                     self
                 }
             },
-            // A report JSON, or the aggregate that the `sql` script exported from a warehouse.
             // A report bundle carries its report.json inside.
             OpenAction::ReportJson { name, text } if views::bundle::is_bundle(&text) => {
                 match views::bundle::extract_report(&text) {
                     Ok(report) => self.open_report(name, report),
-                    Err(e) => {
-                        self.notice = Some(Notice::Text(format!("{name}: {e}")));
+                    Err(error) => {
+                        self.notice =
+                            Some(Notice::Said("notice-bundle-unreadable", vec![("name", name), ("error", error)]));
                         self
                     }
                 }
             }
+            // A report JSON, or the aggregate that the `sql` script exported from a warehouse.
             OpenAction::ReportJson { name, text } => match serde_json::from_str::<Report>(&text)
                 .or_else(|e| engine::report_from_aggregate(text.as_bytes()).map_err(|_| e))
             {

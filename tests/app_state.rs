@@ -100,6 +100,32 @@ fn a_report_json_opens_as_it_was_made_and_settings_do_not_change_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_report_bundle_opens_with_the_report_it_carries_and_listing_profiles_is_asked_again() {
+    let report = demo_counter().report(&ReportSettings { profiles: true, ..Default::default() });
+    assert!(report.profiles.as_ref().is_some_and(|p| !p.is_empty()));
+    let meta = active_profiles_app::views::bundle::BundleMeta {
+        title: "March".into(),
+        made: "2026-11-23T10:00:00Z".into(),
+        engine: "active-profiles test".into(),
+        lang: active_profiles_app::locale::Lang::En,
+    };
+    let text = active_profiles_app::views::bundle::render(report.clone(), meta).await;
+    let state = demo_state().reduce(Action::Settings(SettingsAction::IncludeProfiles(true)));
+    assert!(state.report.profiles.is_some(), "the demo is recounted with its profiles");
+    let state = state.reduce(Action::Open(OpenAction::ReportJson { name: "march.html".into(), text: text.clone() }));
+    assert_eq!(state.source, Source::ReportFile { name: "march.html".into() });
+    assert_eq!(*state.report, report);
+    assert!(!state.settings.profiles, "the next files are counted without keys unless asked again");
+    let broken = text.replace("</script>", "");
+    let state = state.reduce(Action::Open(OpenAction::ReportJson { name: "cut.html".into(), text: broken }));
+    assert_eq!(
+        notice(&state).as_deref(),
+        Some("cut.html: a report bundle whose report cannot be read: the report inside is cut off")
+    );
+    assert_eq!(*state.report, report, "the report on screen stays");
+}
+
+#[wasm_bindgen_test]
 fn a_file_that_is_not_a_report_says_so_and_keeps_the_report_on_screen() {
     let state = demo_state();
     let before = state.report.clone();
