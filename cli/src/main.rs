@@ -113,7 +113,7 @@ pub struct ReportArgs {
     /// Number of threads reading files (default: the number of cores).
     #[arg(long, value_name = "N", hide = true)]
     pub threads: Option<usize>,
-    /// The smallest byte range a large file is cut into for the threads (default 16 MiB).
+    /// The smallest byte range a large file is cut into for the threads (default 16 MiB; given, files are cut with 2 threads too).
     #[arg(long, value_name = "BYTES", hide = true)]
     pub part_bytes: Option<u64>,
 }

@@ -190,23 +190,26 @@ fn split_file_cuts(new: &dyn Fn() -> Counter, file: &[u8], r: &mut Rng) -> Resul
     let split = Split::new(head, file.len() as u64);
     let head = &head[..split.head_len()];
     let cuts: Vec<u64> = (0..r.below(7)).map(|_| r.below(file.len() + 1) as u64).collect();
-    let mut count = |part: &Part| -> Option<Counter> {
+    let mut count = |part: &Part| -> Result<Counter, String> {
         let mut c = new();
         let id = c.begin_part("f.csv", None, head, part);
         let mut pos = part.start as usize;
+        let failed = |e: engine::FileError| format!("bytes {}..{}: {e}", part.start, part.end);
         while pos < file.len() && !c.part_done(id) {
             let max = if r.chance(50) { 16 } else { 4096 };
             let end = (pos + 1 + r.below(max)).min(file.len());
-            c.push(id, &file[pos..end]).ok()?;
+            c.push(id, &file[pos..end]).map_err(failed)?;
             pos = end;
         }
-        c.end_file(id).ok()?;
-        let json = serde_json::to_string(&c).ok()?;
-        serde_json::from_str(&json).ok()
+        c.end_file(id).map_err(failed)?;
+        let json = serde_json::to_string(&c).map_err(|e| e.to_string())?;
+        serde_json::from_str(&json).map_err(|e| e.to_string())
     };
-    let parts: Option<Vec<Counter>> = split.parts_at(&cuts).iter().map(&mut count).collect();
-    let Some(mut parts) = parts else {
-        return if whole_ok { Err(("a byte range failed where one pass did not".into(), cuts)) } else { Ok(()) };
+    let parts: Result<Vec<Counter>, String> = split.parts_at(&cuts).iter().map(&mut count).collect();
+    let mut parts = match parts {
+        Ok(parts) => parts,
+        Err(e) if whole_ok => return Err((format!("a byte range failed where one pass did not: {e}"), cuts)),
+        Err(_) => return Ok(()),
     };
     if !whole_ok {
         return Err(("byte ranges counted a file that one pass could not".into(), cuts));
@@ -227,10 +230,10 @@ fn split_file_cuts(new: &dyn Fn() -> Counter, file: &[u8], r: &mut Rng) -> Resul
                 }
                 return Ok(());
             }
-            Err(PartsError::Redo(redo)) => {
-                let Some(c) = count(&redo.part) else { return Err(("a range read again failed".into(), cuts)) };
-                parts.splice(redo.replaces, [c]);
-            }
+            Err(PartsError::Redo(redo)) => match count(&redo.part) {
+                Ok(c) => drop(parts.splice(redo.replaces, [c])),
+                Err(e) => return Err((format!("a range read again failed: {e}"), cuts)),
+            },
             Err(PartsError::Invalid(m)) => return Err((format!("merge_parts: {m}"), cuts)),
         }
     }

@@ -629,8 +629,17 @@ impl Counter {
         let mut order = states[0].order;
         let mut chain = vec![0];
         let mut k = 0;
-        while !states[k].at_eof && states[k].stop < file_len {
+        loop {
             let stop = states[k].stop;
+            if states[k].at_eof && stop < file_len {
+                return invalid("a part was ended before it read its last record or the end of the file");
+            }
+            if states[k].at_eof || stop >= file_len {
+                break;
+            }
+            if k + 1 == states.len() {
+                return invalid("the last part stopped before the end of the file");
+            }
             let Some(j) = (k + 1..states.len()).find(|&j| states[j].begin == stop) else {
                 let m = (k + 1..states.len()).rev().find(|&j| specs[j].start <= stop).unwrap_or(k + 1);
                 let reason = format!(
@@ -662,7 +671,7 @@ impl Counter {
         let undecided = order.is_none() && chain.iter().any(|&k| states[k].ambiguous);
         let use_order =
             order.unwrap_or(if self.engine.options.day_first { Order::DayFirst } else { Order::MonthFirst });
-        let head = states[0].clone();
+        let head = (states[0].name.clone(), states[0].header, states[0].delimiter.clone(), states[0].columns.clone());
         let mut counters: Vec<Option<Counter>> = std::mem::take(parts).into_iter().map(Some).collect();
         let (mut shift, mut rows) = (0u64, 0u64);
         for k in chain {
@@ -688,26 +697,20 @@ impl Counter {
             self.merge(c);
         }
         let e = &mut self.engine;
-        let name = &head.name;
-        if !head.header {
-            e.state.warnings.push(Message::new("warning-empty-file").file(name));
+        let (name, header, delimiter, columns) = head;
+        if !header {
+            e.state.warnings.push(Message::new("warning-empty-file").file(&name));
         } else if rows == 0 {
-            e.state.warnings.push(Message::new("warning-no-rows").file(name));
+            e.state.warnings.push(Message::new("warning-no-rows").file(&name));
         }
         if undecided {
             let id = if e.options.day_first { "warning-day-first" } else { "warning-month-first" };
-            e.state.warnings.push(Message::new(id).file(name));
+            e.state.warnings.push(Message::new(id).file(&name));
         }
         if let Some(id) = facts.warning() {
-            e.state.warnings.push(Message::new(id).file(name));
+            e.state.warnings.push(Message::new(id).file(&name));
         }
-        e.state.files.push(FileSummary {
-            name: head.name,
-            encoding: facts.encoding(),
-            delimiter: head.delimiter,
-            rows,
-            columns: head.columns,
-        });
+        e.state.files.push(FileSummary { name, encoding: facts.encoding(), delimiter, rows, columns });
         Ok(())
     }
 

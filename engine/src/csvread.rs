@@ -173,12 +173,14 @@ impl CsvReader {
         if self.delimiter.is_none() {
             self.sniff.extend_from_slice(input);
             let (end, cr_lines) = match header_end(&self.sniff, &mut self.sniff_scan) {
+                // A header line longer than a record may be: decided on its start whatever the
+                // chunks (and rejected as too long).
+                Some(end) if end > MAX_ROW_BYTES => (MAX_ROW_BYTES, false),
                 // The byte after a CR tells CR from CRLF line endings.
                 Some(end) if self.sniff[end] == b'\r' && end + 1 == self.sniff.len() && !last => return,
                 Some(end) => (end, self.sniff[end] == b'\r' && self.sniff.get(end + 1) != Some(&b'\n')),
-                None if last => (self.sniff.len(), false),
-                // A header line longer than a record may be: decided on its start (and rejected as too long).
                 None if self.sniff.len() > MAX_ROW_BYTES => (MAX_ROW_BYTES, false),
+                None if last => (self.sniff.len(), false),
                 None => return,
             };
             self.start(end, cr_lines, last, on_record);
@@ -419,6 +421,14 @@ mod tests {
             );
         }
         assert_eq!(detect_delimiter(b"a\tb\tc"), b'\t');
+        // A header line longer than a record may be is decided on its first 1 MiB, whatever the chunks.
+        let long = format!("{}{}\na,b;c\n", "h".repeat(MAX_ROW_BYTES + 10), ";".repeat(50));
+        let whole = read(&long, long.len());
+        assert_eq!(whole.len(), 2);
+        assert_eq!(whole[1], (2, vec!["a".to_string(), "b;c".to_string()]));
+        for size in [4096, 1000] {
+            assert_eq!(read(&long, size), whole);
+        }
         assert_eq!(detect_delimiter(b"\"a,b\"|c"), b'|');
         assert_eq!(detect_delimiter(b"abc"), b',');
     }

@@ -756,8 +756,9 @@ impl Profiles {
             candidates.clear();
             for &h in &hashes {
                 let cand = self.index.candidate(h);
-                if let Some(s) = cand.and_then(|id| self.slots.get(id as usize)) {
-                    touch ^= s.pos[0] as u64;
+                if let Some(id) = cand {
+                    touch ^= self.slots.get(id as usize).map_or(0, |s| s.pos[0] as u64);
+                    touch ^= self.addr.get(id as usize).copied().unwrap_or(0);
                 }
                 candidates.push(cand);
             }

@@ -323,6 +323,36 @@ fn utf16_is_read_in_one_part() {
 }
 
 #[test]
+fn parts_that_do_not_cover_the_file_are_refused() {
+    let text = rows(100, |i| format!("k{i},2025-01-01,Sent,n\n"));
+    let bytes = text.as_bytes();
+    let split = Split::new(bytes, bytes.len() as u64);
+    let parts = split.parts(3);
+    let count = |part: &Part, upto: usize| {
+        let mut c = Counter::new(Options::default());
+        let id = c.begin_part("f.csv", None, bytes, part);
+        c.push(id, &bytes[part.start as usize..upto]).expect("reads");
+        c.end_file(id).expect("ends");
+        c
+    };
+    // A missing part.
+    let mut two: Vec<Counter> = parts[..2].iter().map(|p| count(p, bytes.len())).collect();
+    let invalid = PartsError::Invalid("the parts are not the parts of one file, or leave a gap".into());
+    assert_eq!(Counter::new(Options::default()).merge_parts(&mut two), Err(invalid));
+    // The last part ended (by mistake) before the end of the file.
+    let mut all: Vec<Counter> = parts.iter().map(|p| count(p, bytes.len())).collect();
+    all[2] = count(&parts[2], bytes.len() - 30);
+    let mut merged = Counter::new(Options::default());
+    let ended = "a part was ended before it read its last record or the end of the file";
+    assert_eq!(merged.merge_parts(&mut all), Err(PartsError::Invalid(ended.into())));
+    all[2] = count(&parts[2], bytes.len());
+    assert_eq!(merged.merge_parts(&mut all), Ok(()));
+    assert_eq!(merged.report(&ReportSettings::default()).total_active, 100);
+    let mut empty: Vec<Counter> = Vec::new();
+    assert_eq!(merged.merge_parts(&mut empty), Err(PartsError::Invalid("no parts to merge".into())));
+}
+
+#[test]
 fn equal_parts() {
     let text = rows(1000, |i| format!("k{i},2025-01-01,Sent,n\n"));
     let split = Split::new(text.as_bytes(), text.len() as u64);
