@@ -113,7 +113,7 @@ pub fn app() -> Html {
             <Masthead source={state.source.clone()} {onchooselanguage} />
             <crate::share::ShareBar report={state.report.clone()} ready={state.ready()}
                 can_list_profiles={matches!(state.source, Source::Demo(_) | Source::Files { .. })}
-                profiles_on={state.report.profiles.is_some()}
+                profiles_on={state.settings.profiles || state.report.profiles.is_some()}
                 onincludeprofiles={dispatch.to_callback().reform(|on| Action::Settings(SettingsAction::IncludeProfiles(on)))} />
             <OpenPanel dispatch={dispatch.clone()} />
             <SettingsForm state={state.clone()} />

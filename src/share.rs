@@ -23,7 +23,8 @@ pub struct ShareBarProps {
     pub ready: bool,
     /// The report's files are open, so the profiles can be listed (not a report opened from a file).
     pub can_list_profiles: bool,
-    /// The report lists the active profiles (the user ticked the option).
+    /// The user asked for the active profiles (the box stays ticked while the recount runs), or the
+    /// opened report lists them.
     pub profiles_on: bool,
     /// The user ticked or unticked *Include the active profiles' keys and addresses*.
     pub onincludeprofiles: Callback<bool>,
