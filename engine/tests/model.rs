@@ -7,26 +7,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use engine::{Counter, Options, Report, ReportSettings};
 use proptest::prelude::*;
 
-/// A tiny deterministic generator, seeded by proptest.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
-    }
-}
+mod common;
+use common::Rng;
 
 #[derive(Clone, Debug)]
 struct Event {
