@@ -62,6 +62,10 @@ fn bundle_holds_the_report_and_no_key_or_address() {
     // The report inside is the JSON report, and the page shows its numbers.
     assert_eq!(views::bundle::extract_report(&html).expect("embedded report"), report);
     assert!(html.contains(&format!("data-value=\"{}\"", report.total_active)), "total {}", report.total_active);
+    // Counts are grouped as the text report groups them (no browser Intl here: the catalogs' own format).
+    assert!(report.total_active >= 1000);
+    let grouped = i18n::group(i18n::Lang::En, report.total_active);
+    assert!(html.contains(&format!(">{grouped}<")), "{grouped}");
     for d in &report.dimensions {
         assert!(html.contains(&format!(">{}<", d.name)), "{}", d.name);
     }
@@ -112,4 +116,7 @@ fn bundle_in_dutch() {
     assert!(html.contains("<html lang=\"nl\">"));
     assert!(html.contains(">Actieve profielen op 24-10-2026<"), "{}", &html[html.find("<h1").unwrap_or(0)..][..200]);
     assert!(html.contains("Targetingdimensies op "));
+    let report = views::bundle::extract_report(&html).expect("embedded report");
+    let grouped = i18n::group(i18n::Lang::Nl, report.total_active);
+    assert!(grouped.contains('.') && html.contains(&format!(">{grouped}<")), "{grouped}");
 }

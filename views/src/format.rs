@@ -2,8 +2,9 @@
 //!
 //! The browser's `Intl` formats what is shown, in the chosen [`Lang`] (with the
 //! browser's own region when it speaks that language, e.g. `en-GB`); the raw
-//! value always stays in a `data-*` attribute. Off the browser (native builds,
-//! tests of pure functions) a plain fallback is used.
+//! value always stays in a `data-*` attribute. Off the browser (the command
+//! line's report bundle, native tests) the catalogs' own formats are used
+//! (`i18n::group`, `i18n::date`): `1,268` in English, `1.268` in Dutch.
 
 use chrono::{Datelike, NaiveDate};
 pub use i18n::Lang;
@@ -14,11 +15,10 @@ pub fn fmt_count(lang: Lang, n: u64) -> String {
     if let Some(s) = intl::count(lang, n) {
         return s;
     }
-    let _ = lang;
-    plain_count(n)
+    i18n::group(lang, n)
 }
 
-/// A count grouped by threes with a narrow no-break space: the fallback of [`fmt_count`].
+/// A count grouped by threes with a narrow no-break space, whatever the language.
 pub fn plain_count(n: u64) -> String {
     i18n::group_with(n, "\u{202f}")
 }

@@ -155,7 +155,7 @@ mod tests {
             .with("reason", Said::Message(Box::new(Message::new("rejected-no-key"))))
             .with("rows", Said::Number(1234));
         assert_eq!(
-            say(Lang::Sv, Some(&rows), "").replace('\u{202f}', " "),
+            say(Lang::Sv, Some(&rows), "").replace(['\u{202f}', '\u{a0}'], " "),
             "ingen profilnyckel och ingen adress (1 234 rader)"
         );
     }
