@@ -159,19 +159,17 @@ pub async fn render(report: Report, meta: BundleMeta) -> String {
     let title = title_of(&report, &meta);
     let json = embedded_json(&report);
     let lang = meta.lang;
-    let props = PageProps { report: Rc::new(report), meta };
     #[cfg(target_arch = "wasm32")]
-    let body = yew::LocalServerRenderer::<Page>::with_props(props).hydratable(false).render().await;
+    let body = yew::LocalServerRenderer::<Page>::with_props(PageProps { report: Rc::new(report), meta })
+        .hydratable(false)
+        .render()
+        .await;
+    // The server renderer builds the props on its runtime: it is sent the parts, which are `Send`.
     #[cfg(not(target_arch = "wasm32"))]
-    let body = {
-        // The server renderer wants props it can send to its runtime: send the parts, rebuild the Rc there.
-        let PageProps { report, meta } = props;
-        let report = Rc::try_unwrap(report).unwrap_or_else(|rc| (*rc).clone());
-        yew::ServerRenderer::<Page>::with_props(move || PageProps { report: Rc::new(report), meta })
-            .hydratable(false)
-            .render()
-            .await
-    };
+    let body = yew::ServerRenderer::<Page>::with_props(move || PageProps { report: Rc::new(report), meta })
+        .hydratable(false)
+        .render()
+        .await;
     format!(
         "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
