@@ -1,9 +1,8 @@
 //! The `report` command: reads the files in chunks on several threads, merges the counters, writes the report.
 //!
-//! The work is cut into units of about equal size: a file larger than a
-//! thread's share is cut into byte ranges ([`engine::Split`]), each counted by
-//! its own [`engine::Counter`]; the other files go in contiguous groups, one
-//! counter per group. The threads take the units largest first; the counters
+//! The work is cut into units of about equal size by [`engine::plan`]: a file
+//! larger than a thread's share into byte ranges, the other files into
+//! contiguous groups. The threads take the units largest first; the counters
 //! are merged in file order (a file's ranges with
 //! [`engine::Counter::merge_parts`], which may ask for one range to be read
 //! again), so the report does not depend on the number of threads.
@@ -15,6 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use i18n::{t, tt, Lang};
 use indicatif::{ProgressBar, ProgressStyle};
+
+use engine::plan::{FilePlan, Plan, Unit};
 
 use crate::{Failure, Format, ReportArgs};
 
@@ -187,97 +188,19 @@ pub fn options(args: &ReportArgs) -> Result<engine::Options, Failure> {
     Ok(options)
 }
 
-/// How a file is counted.
-enum FilePlan {
-    /// In the group of files of this unit.
-    InGroup(usize),
-    /// In byte ranges, one unit each.
-    Parts(Vec<usize>),
-}
-
-/// A piece of work for one thread and one counter.
-enum Unit {
-    /// Contiguous files, read whole.
-    Files(std::ops::Range<usize>),
-    /// One byte range of a file.
-    Part(usize, engine::Part),
-}
-
 /// What a unit gave.
 enum Done {
     Files(engine::Counter, Vec<FileProblem>),
     Part(Result<engine::Counter, FileProblem>),
 }
 
-struct Plan {
-    units: Vec<Unit>,
-    /// Bytes of each unit (for the largest-first order).
-    bytes: Vec<u64>,
-    files: Vec<FilePlan>,
-    /// The first bytes of each file cut into ranges.
-    heads: Vec<Option<Vec<u8>>>,
-}
-
-/// Cuts the work: a file larger than a thread's share (and than two `part_bytes`) into ranges,
-/// the other files into contiguous groups.
+/// Cuts the work ([`engine::plan`]), reading the first bytes of the files it would cut.
 fn plan(paths: &[PathBuf], sizes: &[u64], threads: usize, part_bytes: u64) -> Plan {
-    let total: u64 = sizes.iter().sum();
-    let share = total.div_ceil(threads as u64).max(1);
-    let mut plan = Plan { units: Vec::new(), bytes: Vec::new(), files: Vec::new(), heads: vec![None; sizes.len()] };
-    let mut whole: Vec<usize> = Vec::new();
-    let mut cut: Vec<Option<Vec<engine::Part>>> = vec![None; sizes.len()];
-    for (i, &size) in sizes.iter().enumerate() {
-        let n = size.div_ceil(share).min(size / part_bytes.max(1)).min(threads as u64);
-        if threads > 1 && n >= 2 {
-            if let Some(head) = read_head(&paths[i]) {
-                let split = engine::Split::new(&head, size);
-                if split.can_split() {
-                    let parts = split.parts(n as usize);
-                    crate::stats::RANGES.fetch_add(parts.len(), Ordering::Relaxed);
-                    cut[i] = Some(parts);
-                    plan.heads[i] = Some(head[..split.head_len()].to_vec());
-                    continue;
-                }
-            }
-        }
-        whole.push(i);
-    }
-    // The files read whole, in contiguous groups of about equal size.
-    let groups_for = (whole.iter().map(|&i| sizes[i]).sum::<u64>().div_ceil(share) as usize).clamp(1, threads);
-    let mut group_of = vec![usize::MAX; sizes.len()];
-    // Runs of consecutive whole files are grouped; a cut file breaks a run.
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    for &i in &whole {
-        match runs.last_mut() {
-            Some(run) if run.last() == Some(&(i - 1)) => run.push(i),
-            _ => runs.push(vec![i]),
-        }
-    }
-    for run in runs {
-        let run_sizes: Vec<u64> = run.iter().map(|&i| sizes[i]).collect();
-        for range in split(&run_sizes, groups_for.min(run.len())) {
-            let files = run[range.start]..run[range.end - 1] + 1;
-            for f in files.clone() {
-                group_of[f] = plan.units.len();
-            }
-            plan.bytes.push(sizes[files.clone()].iter().sum());
-            plan.units.push(Unit::Files(files));
-        }
-    }
-    for (i, parts) in cut.into_iter().enumerate() {
-        match parts {
-            Some(parts) => {
-                let mut ids = Vec::new();
-                for part in parts {
-                    ids.push(plan.units.len());
-                    plan.bytes.push(part.len());
-                    plan.units.push(Unit::Part(i, part));
-                }
-                plan.files.push(FilePlan::Parts(ids));
-            }
-            None => plan.files.push(FilePlan::InGroup(group_of[i])),
-        }
-    }
+    let wanted = engine::plan::wanted_ranges(sizes, threads, part_bytes);
+    let first_bytes: Vec<Option<Vec<u8>>> =
+        wanted.iter().zip(paths).map(|(&n, path)| if n >= 2 { read_head(path) } else { None }).collect();
+    let plan = engine::plan::plan(sizes, &first_bytes, threads, part_bytes);
+    crate::stats::RANGES.fetch_add(plan.ranges(), Ordering::Relaxed);
     plan
 }
 
@@ -296,8 +219,7 @@ fn run_units(
     reader: &Reader<'_>,
     threads: usize,
 ) -> Result<Vec<Option<Done>>, Failure> {
-    let mut order: Vec<usize> = (0..plan.units.len()).collect();
-    order.sort_by_key(|&u| std::cmp::Reverse(plan.bytes[u]));
+    let order = plan.largest_first();
     let next = AtomicUsize::new(0);
     let finished: Vec<Vec<(usize, Done)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads.min(plan.units.len()))
@@ -310,7 +232,7 @@ fn run_units(
                                 let (counter, problems) = reader.count_files(&paths[range.clone()]);
                                 Done::Files(counter, problems)
                             }
-                            Unit::Part(file, part) => {
+                            Unit::Part { file, part } => {
                                 let head = plan.heads[*file].as_deref().unwrap_or_default();
                                 Done::Part(reader.count_part(&paths[*file], head, part))
                             }
@@ -331,28 +253,6 @@ fn run_units(
         done[u] = Some(d);
     }
     Ok(done)
-}
-
-/// Contiguous groups of files, about equal in bytes, at most `threads` of them, none empty.
-fn split(sizes: &[u64], threads: usize) -> Vec<std::ops::Range<usize>> {
-    let total: u64 = sizes.iter().sum();
-    let share = total / threads as u64 + 1;
-    let mut groups = Vec::with_capacity(threads);
-    let (mut start, mut acc) = (0, 0u64);
-    for (i, size) in sizes.iter().enumerate() {
-        acc += size;
-        let left = sizes.len() - i - 1;
-        let groups_left = threads - groups.len() - 1;
-        if (acc >= share && groups_left > 0) || left < groups_left {
-            groups.push(start..i + 1);
-            start = i + 1;
-            acc = 0;
-        }
-    }
-    if start < sizes.len() {
-        groups.push(start..sizes.len());
-    }
-    groups
 }
 
 /// What every reading thread shares.
@@ -553,33 +453,5 @@ fn write_report(report: &engine::Report, format: Format, lang: Lang, output: Opt
                 .and_then(|()| out.flush())
                 .map_err(|e| failed("cli-cannot-write-stdout", e.to_string()))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split;
-
-    #[test]
-    fn split_is_contiguous_and_covers_all() {
-        for (sizes, threads) in [
-            (vec![10u64], 2usize),
-            (vec![1, 1, 1, 1], 2),
-            (vec![100, 1, 1, 1], 2),
-            (vec![1, 1, 1, 100], 2),
-            (vec![5, 5, 5, 5, 5], 3),
-            (vec![0, 0, 0], 3),
-        ] {
-            let groups = split(&sizes, threads);
-            assert!(groups.len() <= threads && !groups.is_empty(), "{sizes:?} {groups:?}");
-            let mut next = 0;
-            for g in &groups {
-                assert_eq!(g.start, next);
-                assert!(g.end > g.start);
-                next = g.end;
-            }
-            assert_eq!(next, sizes.len());
-        }
-        assert_eq!(split(&[1, 1, 1, 1], 2).len(), 2);
     }
 }

@@ -222,6 +222,7 @@ pub mod aggregate;
 pub mod generate;
 pub mod message;
 pub mod options;
+pub mod plan;
 pub mod preview;
 pub mod report;
 
