@@ -6,16 +6,15 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use engine::BillingDay;
-use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::locale::{notice_text, tr, trf, use_lang, Lang};
 use crate::mapping::MappingStep;
-use crate::offline::SpawnHere;
+use crate::pool::Pool;
 use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
-use crate::worker::{CountWorker, FailReason, FileHandle, FileProblem, StructuredClone, Update, WORKER_PATH};
+use crate::worker::{FailReason, FileHandle, FileProblem, Update};
 
 /// The whole viewer.
 #[function_component(App)]
@@ -23,25 +22,20 @@ pub fn app() -> Html {
     let state = use_reducer(|| ViewerState::new(crate::storage::load_settings()));
     let lang = use_state(crate::locale::initial_lang);
     use_effect_with(*lang, |lang| crate::locale::set_document_lang(*lang));
-    let bridge: Rc<RefCell<Option<WorkerBridge<CountWorker>>>> = use_mut_ref(|| None);
+    let pool: Rc<RefCell<Option<Pool>>> = use_mut_ref(|| None);
 
-    // The one place that talks to the worker: send the pending request.
+    // The one place that talks to the workers: send the pending request.
     {
         let dispatch = state.dispatcher();
-        let bridge = bridge.clone();
+        let pool = pool.clone();
         use_effect_with(state.request.clone(), move |request| {
             if let Some(request) = request.clone() {
-                let mut slot = bridge.borrow_mut();
-                let worker = slot.get_or_insert_with(|| {
+                let mut slot = pool.borrow_mut();
+                let workers = slot.get_or_insert_with(|| {
                     let dispatch = dispatch.clone();
-                    CountWorker::spawner()
-                        .encoding::<StructuredClone>()
-                        .callback(move |update| {
-                            dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() })
-                        })
-                        .spawn_here(WORKER_PATH)
+                    Pool::new(move |update| dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() }))
                 });
-                worker.send(request);
+                workers.send(request);
                 dispatch.dispatch(Action::Sent);
             }
         });
@@ -51,7 +45,7 @@ pub fn app() -> Html {
     // request spawns a fresh worker. Errors of the page's own script are not the worker's.
     {
         let dispatch = state.dispatcher();
-        let bridge = bridge.clone();
+        let pool = pool.clone();
         let last_run = use_mut_ref(|| 0u32);
         *last_run.borrow_mut() = state.last_run;
         use_effect_with((), move |_| {
@@ -62,7 +56,7 @@ pub fn app() -> Html {
                     };
                     let file = field("filename");
                     let own = file.contains("active-profiles-app") || file.contains("active-profiles.html");
-                    if own || bridge.borrow_mut().take().is_none() {
+                    if own || pool.borrow_mut().take().is_none() {
                         return;
                     }
                     let reason = FailReason::WorkerStopped(field("message"));

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod locale;
 pub mod mapping;
 pub mod offline;
+pub mod pool;
 pub mod share;
 pub mod state;
 pub mod storage;

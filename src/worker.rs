@@ -57,6 +57,47 @@ pub enum Job {
     Cancel { run: u32 },
     /// Read the files of the last run again for the rows of one profile (key or address).
     Explain { run: u32, query: String, as_of: Option<chrono::NaiveDate> },
+    /// Count one unit of a run cut over several workers (see [`crate::pool`]): whole files, or one byte range of a file.
+    Unit {
+        run: u32,
+        unit: usize,
+        work: UnitWork,
+        deliveries: Option<FileHandle>,
+        options: Options,
+        /// Keep the counter here for the [`Job::Merge`] (this worker merges) instead of sending it.
+        keep: bool,
+    },
+    /// Merge the counters of a run's units in file order and report; this worker then holds the run.
+    Merge {
+        run: u32,
+        plan: engine::plan::Plan,
+        /// One entry per unit of the plan.
+        counted: Vec<Counted>,
+        logs: Vec<FileHandle>,
+        deliveries: Option<FileHandle>,
+        options: Options,
+        settings: ReportSettings,
+    },
+}
+
+/// What one unit of a run reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum UnitWork {
+    /// These files, whole, in order, into one counter.
+    Files(Vec<FileHandle>),
+    /// One byte range of a file; `head` is the file's head (its BOM and header line).
+    Part { file: FileHandle, head: Vec<u8>, part: engine::Part },
+}
+
+/// A unit's counter, as the merging worker gets it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Counted {
+    /// Kept by the merging worker itself.
+    Here,
+    /// Sent by another worker: the counter in bincode, a `Uint8Array` (passed along, never copied into the page's memory).
+    Bytes(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue),
+    /// Not counted (a read error, a file that cannot be counted): the merge reads its files again whole.
+    Missing,
 }
 
 /// A file that could not be counted at all, and why.
@@ -129,6 +170,8 @@ pub enum Update {
     Failed { run: u32, reason: FailReason },
     /// The rows of one profile, and where it stands on the as-of date.
     Explained { run: u32, explanation: Explanation },
+    /// A unit of the run is counted (the answer to a [`Job::Unit`]); its progress came as [`Update::Progress`] for the unit's bytes.
+    Counted { run: u32, unit: usize, counted: Counted, problems: Vec<FileProblem> },
 }
 
 /// Why a run ended without a report.
@@ -191,6 +234,10 @@ struct Shared {
     counter: Option<Counter>,
     /// The files and options of the last run, for explaining a profile.
     inputs: Option<Inputs>,
+    /// The deliveries table read for a run's units (each worker reads it once per run).
+    deliveries: Option<(u32, Result<Deliveries, FileProblem>)>,
+    /// Counters of units this worker counted and keeps for its own merge: (run, unit, counter).
+    kept: Vec<(u32, usize, Counter)>,
 }
 
 /// What a run read: explaining a profile reads the same again.
@@ -218,14 +265,31 @@ impl Worker for CountWorker {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, job: Job, id: HandlerId) {
+        let task = Task { shared: self.shared.clone(), scope: scope.clone(), id };
         match job {
             Job::Count { run, logs, deliveries, options, settings } => {
                 self.shared.borrow_mut().current = run;
-                let shared = self.shared.clone();
-                let scope = scope.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let update = count(&shared, &scope, id, run, logs, deliveries, options, settings).await;
-                    scope.respond(id, update);
+                    let update = task.count(run, logs, deliveries, options, settings).await;
+                    task.scope.respond(id, update);
+                });
+            }
+            Job::Unit { run, unit, work, deliveries, options, keep } => {
+                let mut shared = self.shared.borrow_mut();
+                if shared.current != run {
+                    shared.current = run;
+                    shared.kept.clear();
+                }
+                drop(shared);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let update = task.unit(run, unit, work, deliveries, options, keep).await;
+                    task.scope.respond(id, update);
+                });
+            }
+            Job::Merge { run, plan, counted, logs, deliveries, options, settings } => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let update = task.merge(run, plan, counted, Inputs { logs, deliveries, options }, settings).await;
+                    task.scope.respond(id, update);
                 });
             }
             Job::Recount { run, settings } => {
@@ -242,100 +306,370 @@ impl Worker for CountWorker {
                     scope.respond(id, Update::Failed { run, reason: FailReason::NothingCounted });
                     return;
                 };
-                let scope = scope.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let update = explain(&scope, id, run, inputs, &query, as_of).await;
-                    scope.respond(id, update);
+                    let update = task.explain(run, inputs, &query, as_of).await;
+                    task.scope.respond(id, update);
                 });
             }
             Job::Cancel { run } => {
                 let mut shared = self.shared.borrow_mut();
                 if shared.current == run {
                     shared.current = run.wrapping_add(1 << 31);
+                    shared.kept.clear();
                 }
             }
         }
     }
 }
 
-/// Reads every file into a fresh counter; the answer to a [`Job::Count`].
-#[allow(clippy::too_many_arguments)]
-async fn count(
-    shared: &Rc<RefCell<Shared>>,
-    scope: &WorkerScope<CountWorker>,
+/// One job in progress: the worker's state and where to answer.
+struct Task {
+    shared: Rc<RefCell<Shared>>,
+    scope: WorkerScope<CountWorker>,
     id: HandlerId,
-    run: u32,
-    logs: Vec<FileHandle>,
-    deliveries: Option<FileHandle>,
-    options: Options,
-    settings: ReportSettings,
-) -> Update {
-    let still_current = || shared.borrow().current == run;
-    let mut counter = match Counter::try_new(options.clone()) {
-        Ok(counter) => counter,
-        Err(message) => return Update::Failed { run, reason: FailReason::Options(message) },
-    };
-    let total: u64 = logs.iter().chain(deliveries.iter()).map(FileHandle::size).sum();
-    let mut progress = Progress { scope, id, run, done: 0, total, rows: 0, silent: false };
-    let mut problems = Vec::new();
-
-    if let Some(handle) = &deliveries {
-        let mut table = Deliveries::new(&handle.name, &options);
-        let read = read_slices(handle, &mut progress, &still_current, |chunk| table.push(chunk)).await;
-        match read.and_then(|()| table.finish().map_err(|e| FileProblem::from_error(&handle.name, &e))) {
-            Ok(()) => counter.set_deliveries(table),
-            Err(_) if !still_current() => return Update::Cancelled { run },
-            Err(problem) => problems.push(problem),
-        }
-    }
-    for handle in &logs {
-        let file = counter.begin_file(&handle.name, None);
-        let read = read_slices(handle, &mut progress, &still_current, |chunk| counter.push(file, chunk)).await;
-        let ended = counter.end_file(file).map_err(|e| FileProblem::from_error(&handle.name, &e));
-        match read.and(ended) {
-            Ok(()) => {}
-            Err(_) if !still_current() => return Update::Cancelled { run },
-            Err(problem) => problems.push(problem),
-        }
-    }
-    if !still_current() {
-        return Update::Cancelled { run };
-    }
-    let report = counter.report(&settings);
-    // Only a complete run replaces the state that recounts and explanations use.
-    let mut shared = shared.borrow_mut();
-    shared.counter = Some(counter);
-    shared.inputs = Some(Inputs { logs, deliveries, options });
-    Update::Ready { run, report: Box::new(report), problems }
 }
 
-/// Reads the last run's files again for one profile's rows.
-async fn explain(
-    scope: &WorkerScope<CountWorker>,
-    id: HandlerId,
-    run: u32,
-    inputs: Inputs,
-    query: &str,
-    as_of: Option<chrono::NaiveDate>,
-) -> Update {
-    // Explaining is not cancelled with a count, and reports no progress: it answers once, for its own number.
-    let still_here = || true;
-    let mut progress = Progress { scope, id, run, done: 0, total: 0, rows: 0, silent: true };
-    let mut explain = engine::explain(inputs.options.clone(), query);
-    if let Some(handle) = &inputs.deliveries {
-        let mut table = Deliveries::new(&handle.name, &inputs.options);
-        let read = read_slices(handle, &mut progress, &still_here, |chunk| table.push(chunk)).await;
-        if read.is_ok() && table.finish().is_ok() {
-            explain.set_deliveries(table);
+impl Task {
+    fn still_current(&self, run: u32) -> bool {
+        self.shared.borrow().current == run
+    }
+
+    fn progress(&self, run: u32, total: u64) -> Progress<'_> {
+        Progress { scope: &self.scope, id: self.id, run, done: 0, total, rows: 0, silent: false }
+    }
+
+    /// Reads every file into a fresh counter; the answer to a [`Job::Count`].
+    async fn count(
+        &self,
+        run: u32,
+        logs: Vec<FileHandle>,
+        deliveries: Option<FileHandle>,
+        options: Options,
+        settings: ReportSettings,
+    ) -> Update {
+        let mut counter = match Counter::try_new(options.clone()) {
+            Ok(counter) => counter,
+            Err(message) => return Update::Failed { run, reason: FailReason::Options(message) },
+        };
+        let total: u64 = logs.iter().chain(deliveries.iter()).map(FileHandle::size).sum();
+        let mut progress = self.progress(run, total);
+        let still_current = || self.still_current(run);
+        let mut problems = Vec::new();
+        if let Some(handle) = &deliveries {
+            match read_deliveries(handle, &options, &mut progress, &still_current).await {
+                Ok(table) => counter.set_deliveries(table),
+                Err(_) if !still_current() => return Update::Cancelled { run },
+                Err(problem) => problems.push(problem),
+            }
+        }
+        for handle in &logs {
+            if let Err(problem) = count_file(&mut counter, handle, &mut progress, &still_current).await {
+                if !still_current() {
+                    return Update::Cancelled { run };
+                }
+                problems.push(problem);
+            }
+        }
+        if !still_current() {
+            return Update::Cancelled { run };
+        }
+        let report = counter.report(&settings);
+        // Only a complete run replaces the state that recounts and explanations use.
+        let mut shared = self.shared.borrow_mut();
+        shared.counter = Some(counter);
+        shared.inputs = Some(Inputs { logs, deliveries, options });
+        Update::Ready { run, report: Box::new(report), problems }
+    }
+
+    /// A fresh counter for a unit of `run`, with the deliveries table (read once per run and worker).
+    async fn unit_counter(
+        &self,
+        run: u32,
+        deliveries: Option<&FileHandle>,
+        options: &Options,
+        progress: &mut Progress<'_>,
+    ) -> Result<(Counter, Option<FileProblem>), Update> {
+        let mut counter = Counter::try_new(options.clone())
+            .map_err(|message| Update::Failed { run, reason: FailReason::Options(message) })?;
+        let Some(handle) = deliveries else { return Ok((counter, None)) };
+        let cached = match &self.shared.borrow().deliveries {
+            Some((r, table)) if *r == run => Some(table.clone()),
+            _ => None,
+        };
+        let table = match cached {
+            Some(table) => table,
+            None => {
+                // The deliveries file is read by each worker; its bytes are not the unit's progress.
+                progress.silent = true;
+                let table = read_deliveries(handle, options, progress, &|| self.still_current(run)).await;
+                progress.silent = false;
+                if !self.still_current(run) {
+                    return Err(Update::Cancelled { run });
+                }
+                self.shared.borrow_mut().deliveries = Some((run, table.clone()));
+                table
+            }
+        };
+        match table {
+            Ok(table) => {
+                counter.set_deliveries(table);
+                Ok((counter, None))
+            }
+            Err(problem) => Ok((counter, Some(problem))),
         }
     }
-    for handle in &inputs.logs {
-        let file = explain.begin_file(&handle.name, None);
-        // A file that could not be counted has no rows to explain either.
-        let _ = read_slices(handle, &mut progress, &still_here, |chunk| explain.push(file, chunk)).await;
-        let _ = explain.end_file(file);
+
+    /// Counts one unit of a run cut over several workers; the answer to a [`Job::Unit`].
+    async fn unit(
+        &self,
+        run: u32,
+        unit: usize,
+        work: UnitWork,
+        deliveries: Option<FileHandle>,
+        options: Options,
+        keep: bool,
+    ) -> Update {
+        let total = match &work {
+            UnitWork::Files(files) => files.iter().map(FileHandle::size).sum(),
+            UnitWork::Part { part, .. } => part.len(),
+        };
+        let mut progress = self.progress(run, total);
+        let (mut counter, deliveries_problem) =
+            match self.unit_counter(run, deliveries.as_ref(), &options, &mut progress).await {
+                Ok(made) => made,
+                Err(update) => return update,
+            };
+        let still_current = || self.still_current(run);
+        let mut problems: Vec<FileProblem> = deliveries_problem.into_iter().collect();
+        let counted = match work {
+            UnitWork::Files(files) => {
+                for handle in &files {
+                    if let Err(problem) = count_file(&mut counter, handle, &mut progress, &still_current).await {
+                        problems.push(problem);
+                    }
+                }
+                true
+            }
+            UnitWork::Part { file, head, part } => {
+                count_part(&mut counter, &file, &head, &part, &mut progress, &still_current).await.is_ok()
+            }
+        };
+        if !still_current() {
+            return Update::Cancelled { run };
+        }
+        let counted = if !counted {
+            Counted::Missing
+        } else if keep {
+            self.shared.borrow_mut().kept.push((run, unit, counter));
+            Counted::Here
+        } else {
+            match bincode::serialize(&counter) {
+                Ok(bytes) => Counted::Bytes(js_sys::Uint8Array::from(&bytes[..]).into()),
+                Err(_) => Counted::Missing,
+            }
+        };
+        Update::Counted { run, unit, counted, problems }
     }
-    Update::Explained { run, explanation: Explanation::new(query, as_of, &explain) }
+
+    /// Merges the units' counters in file order, reading again what a merge asks for; the answer to a [`Job::Merge`].
+    async fn merge(
+        &self,
+        run: u32,
+        plan: engine::plan::Plan,
+        counted: Vec<Counted>,
+        inputs: Inputs,
+        settings: ReportSettings,
+    ) -> Update {
+        use engine::plan::{FilePlan, Unit};
+        if !self.still_current(run) {
+            return Update::Cancelled { run };
+        }
+        let mut kept = std::mem::take(&mut self.shared.borrow_mut().kept);
+        let mut counters: Vec<Option<Counter>> = counted
+            .into_iter()
+            .enumerate()
+            .map(|(unit, counted)| match counted {
+                Counted::Here => {
+                    kept.iter().position(|(r, u, _)| *r == run && *u == unit).map(|i| kept.swap_remove(i).2)
+                }
+                Counted::Bytes(bytes) => bincode::deserialize(&js_sys::Uint8Array::new(&bytes).to_vec()).ok(),
+                Counted::Missing => None,
+            })
+            .collect();
+        let Inputs { logs, deliveries, options } = &inputs;
+        let mut merged = match Counter::try_new(options.clone()) {
+            Ok(counter) => counter,
+            Err(message) => return Update::Failed { run, reason: FailReason::Options(message) },
+        };
+        // Reading again (a range a merge asks for, a unit that was not counted) says no progress.
+        let mut progress = self.progress(run, 0);
+        progress.silent = true;
+        let mut problems = Vec::new();
+        let mut seen = vec![false; plan.units.len()];
+        for (file, how) in plan.files.iter().enumerate() {
+            let Some(handle) = logs.get(file) else { continue };
+            let unit_files = |unit: usize| match plan.units.get(unit) {
+                Some(Unit::Files(range)) => logs.get(range.clone()).unwrap_or_default().to_vec(),
+                _ => vec![handle.clone()],
+            };
+            let again: Option<Vec<FileHandle>> = match how {
+                FilePlan::InGroup(unit) => {
+                    if std::mem::replace(&mut seen[*unit], true) {
+                        None
+                    } else {
+                        match counters.get_mut(*unit).and_then(Option::take) {
+                            Some(counter) => {
+                                merged.merge(counter);
+                                None
+                            }
+                            // Its problems came with the unit; a unit that was not sent at all is read again.
+                            None => Some(unit_files(*unit)),
+                        }
+                    }
+                }
+                FilePlan::Parts(units) => {
+                    let parts: Option<Vec<Counter>> =
+                        units.iter().map(|&u| counters.get_mut(u).and_then(Option::take)).collect();
+                    let head = plan.heads.get(file).cloned().flatten().unwrap_or_default();
+                    let merged_parts = match parts {
+                        Some(mut parts) => {
+                            self.merge_parts(run, &mut merged, handle, &head, &mut parts, deliveries.as_ref(), options)
+                                .await
+                        }
+                        None => false,
+                    };
+                    // A range failed (a header that cannot be mapped, a read error, the profile
+                    // limit): the file is read again whole, which says what went wrong where.
+                    (!merged_parts).then(|| vec![handle.clone()])
+                }
+            };
+            if let Some(files) = again {
+                let (mut counter, problem) =
+                    match self.unit_counter(run, deliveries.as_ref(), options, &mut progress).await {
+                        Ok(made) => made,
+                        Err(update) => return update,
+                    };
+                problems.extend(problem);
+                for handle in &files {
+                    if let Err(problem) =
+                        count_file(&mut counter, handle, &mut progress, &|| self.still_current(run)).await
+                    {
+                        problems.push(problem);
+                    }
+                }
+                merged.merge(counter);
+            }
+            if !self.still_current(run) {
+                return Update::Cancelled { run };
+            }
+        }
+        let report = merged.report(&settings);
+        let mut shared = self.shared.borrow_mut();
+        shared.counter = Some(merged);
+        shared.inputs = Some(inputs);
+        Update::Ready { run, report: Box::new(report), problems }
+    }
+
+    /// Merges the ranges of one file into `merged`, reading again the ranges that
+    /// [`Counter::merge_parts`] asks for; false (and nothing merged) when one of them fails.
+    #[allow(clippy::too_many_arguments)]
+    async fn merge_parts(
+        &self,
+        run: u32,
+        merged: &mut Counter,
+        handle: &FileHandle,
+        head: &[u8],
+        parts: &mut Vec<Counter>,
+        deliveries: Option<&FileHandle>,
+        options: &Options,
+    ) -> bool {
+        loop {
+            match merged.merge_parts(parts) {
+                Ok(()) => return true,
+                Err(engine::PartsError::Redo(redo)) => {
+                    let mut progress = self.progress(run, 0);
+                    progress.silent = true;
+                    let Ok((mut counter, _)) = self.unit_counter(run, deliveries, options, &mut progress).await else {
+                        return false;
+                    };
+                    let still_current = || self.still_current(run);
+                    if count_part(&mut counter, handle, head, &redo.part, &mut progress, &still_current).await.is_err()
+                    {
+                        return false;
+                    }
+                    drop(parts.splice(redo.replaces, [counter]));
+                }
+                Err(engine::PartsError::Invalid(_)) => return false,
+            }
+        }
+    }
+
+    /// Reads the last run's files again for one profile's rows.
+    async fn explain(&self, run: u32, inputs: Inputs, query: &str, as_of: Option<chrono::NaiveDate>) -> Update {
+        // Explaining is not cancelled with a count, and reports no progress: it answers once, for its own number.
+        let still_here = || true;
+        let mut progress = self.progress(run, 0);
+        progress.silent = true;
+        let mut explain = engine::explain(inputs.options.clone(), query);
+        if let Some(handle) = &inputs.deliveries {
+            if let Ok(table) = read_deliveries(handle, &inputs.options, &mut progress, &still_here).await {
+                explain.set_deliveries(table);
+            }
+        }
+        for handle in &inputs.logs {
+            let file = explain.begin_file(&handle.name, None);
+            // A file that could not be counted has no rows to explain either.
+            let _ =
+                read_slices(handle, 0, &mut progress, &still_here, |chunk| explain.push(file, chunk).map(|()| true))
+                    .await;
+            let _ = explain.end_file(file);
+        }
+        Update::Explained { run, explanation: Explanation::new(query, as_of, &explain) }
+    }
+}
+
+/// Reads a deliveries file into its table.
+async fn read_deliveries(
+    handle: &FileHandle,
+    options: &Options,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+) -> Result<Deliveries, FileProblem> {
+    let mut table = Deliveries::new(&handle.name, options);
+    read_slices(handle, 0, progress, still_current, |chunk| table.push(chunk).map(|()| true)).await?;
+    table.finish().map_err(|e| FileProblem::from_error(&handle.name, &e))?;
+    Ok(table)
+}
+
+/// Reads one whole file into `counter`.
+async fn count_file(
+    counter: &mut Counter,
+    handle: &FileHandle,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+) -> Result<(), FileProblem> {
+    let file = counter.begin_file(&handle.name, None);
+    let read = read_slices(handle, 0, progress, still_current, |chunk| counter.push(file, chunk).map(|()| true)).await;
+    let ended = counter.end_file(file).map_err(|e| FileProblem::from_error(&handle.name, &e));
+    read.and(ended)
+}
+
+/// Reads one byte range of a file into `counter` (see [`Counter::begin_part`]).
+async fn count_part(
+    counter: &mut Counter,
+    handle: &FileHandle,
+    head: &[u8],
+    part: &engine::Part,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+) -> Result<(), FileProblem> {
+    let file = counter.begin_part(&handle.name, None, head, part);
+    read_slices(handle, part.start, progress, still_current, |chunk| {
+        counter.push(file, chunk)?;
+        Ok(!counter.part_done(file))
+    })
+    .await?;
+    counter.end_file(file).map_err(|e| FileProblem::from_error(&handle.name, &e))
 }
 
 /// Tells the page how far a run has read, once a slice.
@@ -352,23 +686,27 @@ struct Progress<'a> {
 
 impl Progress<'_> {
     fn advance(&mut self, chunk: &[u8]) {
-        self.done += chunk.len() as u64;
         if self.silent {
             return;
         }
+        // A range reads on past its end to finish its last record: that is the next range's progress.
+        let chunk = &chunk[..chunk.len().min(self.total.saturating_sub(self.done) as usize)];
+        self.done += chunk.len() as u64;
         // Line feeds stand in for rows while reading; the report has the exact count.
-        self.rows += chunk.iter().filter(|b| **b == b'\n').count() as u64;
+        self.rows += memchr::memchr_iter(b'\n', chunk).count() as u64;
         self.scope
             .respond(self.id, Update::Progress { run: self.run, done: self.done, total: self.total, rows: self.rows });
     }
 }
 
-/// Reads one file slice by slice into `sink`, yielding between slices; stops when the run is no longer current.
+/// Reads one file from byte `start` slice by slice into `sink` while it answers true, yielding
+/// between slices; stops when the run is no longer current.
 async fn read_slices(
     handle: &FileHandle,
+    start: u64,
     progress: &mut Progress<'_>,
     still_current: &dyn Fn() -> bool,
-    mut sink: impl FnMut(&[u8]) -> Result<(), FileError>,
+    mut sink: impl FnMut(&[u8]) -> Result<bool, FileError>,
 ) -> Result<(), FileProblem> {
     let blob = gloo::file::Blob::from(web_sys::Blob::from(handle.file.clone()));
     let size = blob.size();
@@ -377,7 +715,7 @@ async fn read_slices(
         let end = (start + SLICE).min(size);
         (end, gloo::file::futures::read_as_bytes(&blob.slice(start, end)))
     };
-    let mut pending = (size > 0).then(|| read_from(0));
+    let mut pending = (start < size).then(|| read_from(start));
     while let Some((end, reading)) = pending.take() {
         if !still_current() {
             return Err(FileProblem::unreadable(&handle.name, "cancelled".into()));
@@ -386,8 +724,11 @@ async fn read_slices(
         if end < size {
             pending = Some(read_from(end));
         }
-        sink(&chunk).map_err(|e| FileProblem::from_error(&handle.name, &e))?;
+        let more = sink(&chunk).map_err(|e| FileProblem::from_error(&handle.name, &e))?;
         progress.advance(&chunk);
+        if !more {
+            break;
+        }
     }
     Ok(())
 }

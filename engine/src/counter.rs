@@ -109,6 +109,7 @@ pub(crate) struct State {
     pub counted: u64,
     pub excluded: [u64; 5],
     pub rejected: u64,
+    #[serde(deserialize_with = "strict_rejected_rows")]
     pub rejected_rows: Vec<RejectedRow>,
     /// field -> value -> rows.
     pub unrecognised: BTreeMap<String, BTreeMap<String, u64>>,
@@ -117,6 +118,24 @@ pub(crate) struct State {
     pub files: Vec<FileSummary>,
     /// The part of a file this counter read, when it read one (see [`Counter::begin_part`]).
     pub part: Option<Box<PartState>>,
+}
+
+/// Reads a state's rejected rows. A report reads a row's message leniently (through a JSON
+/// value), which only self-describing formats allow; a counter's state is read strictly, so that
+/// it also travels between workers in a compact format such as bincode.
+fn strict_rejected_rows<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<RejectedRow>, D::Error> {
+    #[derive(Deserialize)]
+    struct Row {
+        file: String,
+        line: u64,
+        reason: String,
+        message: Option<Message>,
+    }
+    let rows = Vec::<Row>::deserialize(d)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RejectedRow { file: r.file, line: r.line, reason: r.reason, message: r.message })
+        .collect())
 }
 
 impl State {

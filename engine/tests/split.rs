@@ -110,23 +110,38 @@ fn sequential(bytes: &[u8], chunk: usize) -> Report {
     counter.report(&ReportSettings::default())
 }
 
-fn count_part(bytes: &[u8], head: &[u8], part: &Part, chunk: usize, json: bool) -> Counter {
+/// How a part's counter travels to the merge: as is, through JSON, or through bincode (the viewer's workers).
+#[derive(Clone, Copy, Debug)]
+enum Travel {
+    Here,
+    Json,
+    Bincode,
+}
+
+fn count_part(bytes: &[u8], head: &[u8], part: &Part, chunk: usize, travel: Travel) -> Counter {
     let mut counter = Counter::new(Options::default());
     let id = counter.begin_part("f.csv", None, head, part);
     push_all(&mut counter, id, bytes, part.start as usize, chunk);
-    if json {
-        let text = serde_json::to_string(&counter).expect("serialises");
-        counter = serde_json::from_str(&text).expect("deserialises");
+    match travel {
+        Travel::Here => {}
+        Travel::Json => {
+            let text = serde_json::to_string(&counter).expect("serialises");
+            counter = serde_json::from_str(&text).expect("deserialises");
+        }
+        Travel::Bincode => {
+            let bytes = bincode::serialize(&counter).expect("serialises");
+            counter = bincode::deserialize(&bytes).expect("deserialises");
+        }
     }
     counter
 }
 
 /// The file cut at `cuts`, each part counted apart and merged; also the number of redos.
-fn in_parts(bytes: &[u8], cuts: &[u64], chunk: usize, json: bool) -> (Report, usize, usize) {
+fn in_parts(bytes: &[u8], cuts: &[u64], chunk: usize, travel: Travel) -> (Report, usize, usize) {
     let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     let split = Split::new(head, bytes.len() as u64);
     let parts = split.parts_at(cuts);
-    let mut counters: Vec<Counter> = parts.iter().map(|p| count_part(bytes, head, p, chunk, json)).collect();
+    let mut counters: Vec<Counter> = parts.iter().map(|p| count_part(bytes, head, p, chunk, travel)).collect();
     let mut merged = Counter::new(Options::default());
     let mut redos = 0;
     loop {
@@ -135,7 +150,7 @@ fn in_parts(bytes: &[u8], cuts: &[u64], chunk: usize, json: bool) -> (Report, us
             Err(PartsError::Redo(redo)) => {
                 redos += 1;
                 assert!(redos <= parts.len(), "more redos than parts: {redo:?}");
-                let counter = count_part(bytes, head, &redo.part, chunk, json);
+                let counter = count_part(bytes, head, &redo.part, chunk, travel);
                 counters.splice(redo.replaces.clone(), [counter]);
             }
             Err(e) => panic!("{e}"),
@@ -148,12 +163,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn parts_merge_to_one_pass(seed in any::<u64>(), n in 0usize..9, chunk in 1usize..200, json in any::<bool>()) {
+    fn parts_merge_to_one_pass(seed in any::<u64>(), n in 0usize..9, chunk in 1usize..200, travel in 0usize..3) {
         let mut r = Rng(seed | 1);
         let bytes = random_file(&mut r);
         let cuts: Vec<u64> = (0..n).map(|_| r.below(bytes.len() + 1) as u64).collect();
         let want = sequential(&bytes, 4096);
-        let (got, _, _) = in_parts(&bytes, &cuts, chunk, json);
+        let travel = [Travel::Here, Travel::Json, Travel::Bincode][travel];
+        let (got, _, _) = in_parts(&bytes, &cuts, chunk, travel);
         prop_assert_eq!(got, want);
     }
 }
@@ -180,7 +196,7 @@ fn rejected_lines_are_the_files_lines() {
     let lines: Vec<u64> = want.rejected.iter().map(|r| r.line).take(3).collect();
     assert_eq!(lines, [2, 8, 14]);
     let cuts: Vec<u64> = (1..7).map(|i| (bytes.len() * i / 7) as u64).collect();
-    let (got, parts, _) = in_parts(bytes, &cuts, 1000, true);
+    let (got, parts, _) = in_parts(bytes, &cuts, 1000, Travel::Bincode);
     assert_eq!(parts, 7);
     assert_eq!(got.rejected, want.rejected);
     assert_eq!(got.rejected.last().map(|r| (r.line, r.reason.as_str())), Some((116, "no profile key and no address")));
@@ -196,7 +212,7 @@ fn a_quoted_line_break_at_a_cut_is_read_again() {
     let cut = text.find("\"x").map(|i| i as u64 + 1).unwrap_or(0);
     let want = sequential(bytes, 7);
     assert_eq!(want.total_active, 2);
-    let (got, parts, redos) = in_parts(bytes, &[cut], 3, false);
+    let (got, parts, redos) = in_parts(bytes, &[cut], 3, Travel::Here);
     assert_eq!((parts, redos), (2, 1));
     assert_eq!(got, want);
 }
@@ -209,7 +225,7 @@ fn the_redo_names_the_range() {
     let split = Split::new(bytes, bytes.len() as u64);
     assert_eq!(split.head_len(), HEADER.len());
     let parts = split.parts_at(&[cut]);
-    let mut counters: Vec<Counter> = parts.iter().map(|p| count_part(bytes, bytes, p, 64, false)).collect();
+    let mut counters: Vec<Counter> = parts.iter().map(|p| count_part(bytes, bytes, p, 64, Travel::Here)).collect();
     let mut merged = Counter::new(Options::default());
     let Err(PartsError::Redo(redo)) = merged.merge_parts(&mut counters) else { panic!("a redo") };
     let record_after = text.find("k2").unwrap_or(0) as u64;
@@ -227,7 +243,7 @@ fn the_day_month_order_is_the_whole_files() {
     assert!(want.warnings.is_empty(), "{:?}", want.warnings);
     assert_eq!(want.as_of.as_deref(), Some("2025-03-04"));
     let cuts: Vec<u64> = (1..5).map(|i| (bytes.len() * i / 5) as u64).collect();
-    let (got, _, redos) = in_parts(bytes, &cuts, 100, true);
+    let (got, _, redos) = in_parts(bytes, &cuts, 100, Travel::Bincode);
     assert_eq!(redos, 0);
     assert_eq!(got, want);
 
@@ -240,7 +256,7 @@ fn the_day_month_order_is_the_whole_files() {
     let bytes = text.as_bytes();
     let want = sequential(bytes, 1 << 20);
     assert_eq!(want.rejected.iter().map(|r| r.line).collect::<Vec<_>>(), [32]);
-    let (got, _, redos) = in_parts(bytes, &cuts, 100, true);
+    let (got, _, redos) = in_parts(bytes, &cuts, 100, Travel::Json);
     assert_eq!(redos, 1);
     assert_eq!(got, want);
 }
@@ -256,7 +272,7 @@ fn windows_1252_from_the_first_invalid_byte() {
     assert_eq!(want.files[0].encoding, "Windows-1252");
     assert_eq!(want.warnings, ["f.csv: not valid UTF-8 throughout; the rest was read as Windows-1252".to_string()]);
     let cuts = [(bytes.len() / 4) as u64, (bytes.len() * 3 / 4) as u64];
-    let (got, _, redos) = in_parts(&bytes, &cuts, 50, true);
+    let (got, _, redos) = in_parts(&bytes, &cuts, 50, Travel::Bincode);
     assert_eq!(redos, 1, "the last part read UTF-8 where the file was already Windows-1252");
     assert_eq!(got, want);
 }
@@ -272,7 +288,7 @@ fn a_row_too_long_names_the_files_lines() {
     assert_eq!(want.rejected[0].line, 102);
     assert_eq!(want.rejected[0].reason, "row longer than 1 MiB (lines 102 to 600102: a quote that is never closed?)");
     // The long row starts in the second part, which reads it past two cuts.
-    let (got, parts, _) = in_parts(bytes, &[1000, 500_000, 1_000_000], 1 << 16, true);
+    let (got, parts, _) = in_parts(bytes, &[1000, 500_000, 1_000_000], 1 << 16, Travel::Json);
     assert_eq!(parts, 4);
     assert_eq!(got, want);
 }
@@ -301,7 +317,7 @@ fn utf16_is_read_in_one_part() {
     assert!(!split.can_split());
     assert_eq!(split.why_not(), Some("UTF-16 files are read in one part"));
     assert_eq!(split.parts(4), [Part::whole(le.len() as u64)]);
-    let (got, parts, _) = in_parts(&le, &[40, 80], 16, false);
+    let (got, parts, _) = in_parts(&le, &[40, 80], 16, Travel::Here);
     assert_eq!(parts, 1);
     assert_eq!(got, sequential(&le, 16));
     assert_eq!(got.total_active, 10);
@@ -347,6 +363,6 @@ fn equal_parts() {
     assert_eq!(parts[3].end, text.len() as u64);
     assert!(parts.windows(2).all(|w| w[0].end == w[1].start));
     let (got, _, redos) =
-        in_parts(text.as_bytes(), &parts[1..].iter().map(|p| p.start).collect::<Vec<_>>(), 4096, true);
+        in_parts(text.as_bytes(), &parts[1..].iter().map(|p| p.start).collect::<Vec<_>>(), 4096, Travel::Bincode);
     assert_eq!((got.total_active, got.rows.read, redos), (1000, 1000, 0));
 }

@@ -1,0 +1,329 @@
+//! The counting workers the page talks to as one: a large run is cut over several web workers and merged in the first.
+//!
+//! The app hands every [`Job`] to the [`Pool`] and gets [`Update`]s back, as if
+//! there were one worker. A [`Job::Count`] of at least [`POOL_FROM`] bytes,
+//! with more than one core, is planned with [`engine::plan`]: the page reads
+//! the first bytes of the files it would cut, cuts large files into byte
+//! ranges and groups the others, and hands the units to the workers, largest
+//! first, each worker taking the next when it is done. A worker sends its
+//! counter back as bytes; the first worker keeps its own. When every unit is
+//! in, the first worker merges them in file order (reading again a range the
+//! merge asks for) and answers with the report, and keeps the merged state, so
+//! recounts and explanations go to it. The page sums the workers' progress,
+//! and a cancel goes to every worker.
+//!
+//! How many workers: `navigator.hardwareConcurrency` (at most [`MAX_WORKERS`]),
+//! or `?workers=N` in the page's address (the benchmark compares 1 with N).
+//! The extra workers are spawned on the first large run, not before.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use engine::plan::{Plan, Unit};
+use gloo::worker::{Spawnable, WorkerBridge};
+
+use crate::offline::SpawnHere;
+use crate::worker::{
+    CountWorker, Counted, FileHandle, FileProblem, Job, StructuredClone, UnitWork, Update, WORKER_PATH,
+};
+
+/// The most workers a run is cut over (each holds its share of the distinct profiles).
+pub const MAX_WORKERS: usize = 8;
+
+/// Runs smaller than this are counted by one worker: spawning and merging would cost more than they save.
+pub const POOL_FROM: u64 = 32 << 20;
+
+/// The smallest byte range a file is cut into.
+pub const PART_BYTES: u64 = 16 << 20;
+
+/// The least time between two progress updates sent to the page, in milliseconds.
+const PROGRESS_EVERY_MS: f64 = 50.0;
+
+/// The workers, spawned as they are needed.
+pub struct Pool {
+    inner: Rc<RefCell<Inner>>,
+}
+
+struct Inner {
+    me: Weak<RefCell<Inner>>,
+    workers: Vec<WorkerBridge<CountWorker>>,
+    size: usize,
+    on_update: Rc<dyn Fn(Update)>,
+    run: Option<PoolRun>,
+}
+
+/// A run cut over the workers.
+struct PoolRun {
+    run: u32,
+    logs: Vec<FileHandle>,
+    deliveries: Option<FileHandle>,
+    options: engine::Options,
+    settings: engine::ReportSettings,
+    total: u64,
+    /// None while the page reads the files' first bytes.
+    plan: Option<Plan>,
+    order: Vec<usize>,
+    next: usize,
+    /// The unit each worker is counting.
+    busy: Vec<Option<usize>>,
+    done: Vec<u64>,
+    rows: Vec<u64>,
+    counted: Vec<Option<Counted>>,
+    problems: Vec<FileProblem>,
+    last_progress_ms: f64,
+}
+
+impl Pool {
+    /// A pool that answers through `on_update`; no worker is spawned yet.
+    pub fn new(on_update: impl Fn(Update) + 'static) -> Pool {
+        let size = workers_wanted();
+        let inner = Rc::new_cyclic(|me| {
+            RefCell::new(Inner { me: me.clone(), workers: Vec::new(), size, on_update: Rc::new(on_update), run: None })
+        });
+        Pool { inner }
+    }
+
+    /// How many workers a large run is cut over.
+    pub fn size(&self) -> usize {
+        self.inner.borrow().size
+    }
+
+    /// Sends a job: a large count is cut over the workers, everything else goes to the first.
+    pub fn send(&self, job: Job) {
+        let mut inner = self.inner.borrow_mut();
+        match job {
+            Job::Count { run, logs, deliveries, options, settings } => {
+                let total: u64 = logs.iter().chain(deliveries.iter()).map(|f| f.file.size() as u64).sum();
+                if inner.size < 2 || total < POOL_FROM {
+                    inner.run = None;
+                    inner.worker(0).send(Job::Count { run, logs, deliveries, options, settings });
+                    return;
+                }
+                let sizes: Vec<u64> = logs.iter().map(|f| f.file.size() as u64).collect();
+                let wanted = engine::plan::wanted_ranges(&sizes, inner.size, PART_BYTES);
+                let files: Vec<(web_sys::File, usize)> = logs.iter().map(|f| f.file.clone()).zip(wanted).collect();
+                let size = inner.size;
+                inner.run = Some(PoolRun {
+                    run,
+                    logs,
+                    deliveries,
+                    options,
+                    settings,
+                    total,
+                    plan: None,
+                    order: Vec::new(),
+                    next: 0,
+                    busy: vec![None; size],
+                    done: Vec::new(),
+                    rows: Vec::new(),
+                    counted: Vec::new(),
+                    problems: Vec::new(),
+                    last_progress_ms: 0.0,
+                });
+                let me = inner.me.clone();
+                drop(inner);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let first_bytes = read_first_bytes(files).await;
+                    let Some(inner) = me.upgrade() else { return };
+                    let mut inner = inner.borrow_mut();
+                    let size = inner.size;
+                    let Some(r) = inner.run.as_mut().filter(|r| r.run == run && r.plan.is_none()) else { return };
+                    let plan = engine::plan::plan(&sizes, &first_bytes, size, PART_BYTES);
+                    let units = plan.units.len();
+                    r.order = plan.largest_first();
+                    r.done = vec![0; units];
+                    r.rows = vec![0; units];
+                    r.counted = vec![None; units];
+                    r.plan = Some(plan);
+                    inner.hand_out();
+                });
+            }
+            Job::Cancel { run } => {
+                if inner.run.as_ref().is_some_and(|r| r.run == run) {
+                    inner.run = None;
+                }
+                for worker in &inner.workers {
+                    worker.send(Job::Cancel { run });
+                }
+            }
+            job => inner.worker(0).send(job),
+        }
+    }
+}
+
+impl Inner {
+    /// Worker `i`, spawned if it is not yet.
+    fn worker(&mut self, i: usize) -> &WorkerBridge<CountWorker> {
+        while self.workers.len() <= i {
+            let me = self.me.clone();
+            let index = self.workers.len();
+            let bridge = CountWorker::spawner()
+                .encoding::<StructuredClone>()
+                .callback(move |update| {
+                    if let Some(inner) = me.upgrade() {
+                        Inner::received(&inner, index, update);
+                    }
+                })
+                .spawn_here(WORKER_PATH);
+            self.workers.push(bridge);
+        }
+        &self.workers[i]
+    }
+
+    /// Gives each idle worker the next unit of the run; sends the merge once every unit is in.
+    fn hand_out(&mut self) {
+        let Some(r) = self.run.as_mut() else { return };
+        let Some(plan) = &r.plan else { return };
+        let mut jobs = Vec::new();
+        for (w, busy) in r.busy.iter_mut().enumerate() {
+            if busy.is_some() {
+                continue;
+            }
+            let Some(&unit) = r.order.get(r.next) else { break };
+            r.next += 1;
+            *busy = Some(unit);
+            let work = match &plan.units[unit] {
+                Unit::Files(range) => UnitWork::Files(r.logs.get(range.clone()).unwrap_or_default().to_vec()),
+                Unit::Part { file, part } => UnitWork::Part {
+                    file: r.logs[*file].clone(),
+                    head: plan.heads[*file].clone().unwrap_or_default(),
+                    part: part.clone(),
+                },
+            };
+            let job = Job::Unit {
+                run: r.run,
+                unit,
+                work,
+                deliveries: r.deliveries.clone(),
+                options: r.options.clone(),
+                keep: w == 0,
+            };
+            jobs.push((w, job));
+        }
+        let merge = (r.counted.iter().all(Option::is_some) && r.busy.iter().all(Option::is_none)).then(|| Job::Merge {
+            run: r.run,
+            plan: plan.clone(),
+            counted: r.counted.iter_mut().map(|c| c.take().unwrap_or(Counted::Missing)).collect(),
+            logs: r.logs.clone(),
+            deliveries: r.deliveries.clone(),
+            options: r.options.clone(),
+            settings: r.settings.clone(),
+        });
+        for (w, job) in jobs {
+            self.worker(w).send(job);
+        }
+        if let Some(merge) = merge {
+            self.worker(0).send(merge);
+        }
+    }
+
+    /// An answer of worker `index`: a unit's progress and counter stay here, the rest goes to the page.
+    fn received(inner: &Rc<RefCell<Inner>>, index: usize, update: Update) {
+        let (on_update, out) = {
+            let mut me = inner.borrow_mut();
+            let out = me.absorb(index, update);
+            (me.on_update.clone(), out)
+        };
+        if let Some(update) = out {
+            on_update(update);
+        }
+    }
+
+    fn absorb(&mut self, index: usize, update: Update) -> Option<Update> {
+        let Some(r) = self.run.as_mut().filter(|r| r.plan.is_some() && r.run == update_run(&update)) else {
+            return Some(update);
+        };
+        match update {
+            Update::Progress { done, rows, .. } => {
+                let unit = r.busy.get(index).copied().flatten()?;
+                r.done[unit] = done;
+                r.rows[unit] = rows;
+                let now = js_sys::Date::now();
+                if now - r.last_progress_ms < PROGRESS_EVERY_MS {
+                    return None;
+                }
+                r.last_progress_ms = now;
+                Some(Update::Progress {
+                    run: r.run,
+                    done: r.done.iter().sum(),
+                    total: r.total,
+                    rows: r.rows.iter().sum(),
+                })
+            }
+            Update::Counted { unit, counted, problems, .. } => {
+                if let Some(busy) = r.busy.get_mut(index) {
+                    *busy = None;
+                }
+                for problem in problems {
+                    // Every worker that reads a bad deliveries file says so: once is enough.
+                    if !r.problems.iter().any(|p| p.file == problem.file) {
+                        r.problems.push(problem);
+                    }
+                }
+                if let Some(slot) = r.counted.get_mut(unit) {
+                    *slot = Some(counted);
+                }
+                let progress = Update::Progress {
+                    run: r.run,
+                    done: r.done.iter().sum(),
+                    total: r.total,
+                    rows: r.rows.iter().sum(),
+                };
+                self.hand_out();
+                Some(progress)
+            }
+            Update::Ready { run, report, mut problems } => {
+                // The merge's answer: the units' problems first, in file order.
+                let mut all = std::mem::take(&mut r.problems);
+                all.append(&mut problems);
+                let order = |p: &FileProblem| r.logs.iter().position(|f| f.name == p.file).unwrap_or(usize::MAX);
+                all.sort_by_key(order);
+                self.run = None;
+                Some(Update::Ready { run, report, problems: all })
+            }
+            update @ (Update::Failed { .. } | Update::Cancelled { .. }) => {
+                self.run = None;
+                Some(update)
+            }
+            update => Some(update),
+        }
+    }
+}
+
+/// The run an update answers.
+fn update_run(update: &Update) -> u32 {
+    match update {
+        Update::Progress { run, .. }
+        | Update::Ready { run, .. }
+        | Update::Cancelled { run }
+        | Update::Failed { run, .. }
+        | Update::Explained { run, .. }
+        | Update::Counted { run, .. } => *run,
+    }
+}
+
+/// How many workers to use: `?workers=N` in the address, else the browser's cores (at most [`MAX_WORKERS`]).
+fn workers_wanted() -> usize {
+    let Some(window) = web_sys::window() else { return 1 };
+    let asked =
+        window.location().search().ok().and_then(|q| {
+            q.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("workers=")?.parse().ok())
+        });
+    asked.unwrap_or(window.navigator().hardware_concurrency() as usize).clamp(1, MAX_WORKERS)
+}
+
+/// The first bytes of the files [`engine::plan::wanted_ranges`] would cut (2 ranges or more), for [`engine::plan::plan`].
+async fn read_first_bytes(files: Vec<(web_sys::File, usize)>) -> Vec<Option<Vec<u8>>> {
+    let mut out = Vec::with_capacity(files.len());
+    for (file, wanted) in files {
+        let bytes = if wanted >= 2 {
+            let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+            let end = (engine::split::HEAD_BYTES as u64).min(blob.size());
+            gloo::file::futures::read_as_bytes(&blob.slice(0, end)).await.ok()
+        } else {
+            None
+        };
+        out.push(bytes);
+    }
+    out
+}
