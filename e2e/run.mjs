@@ -30,10 +30,14 @@ function demoExport() {
   return generate('demo-export.csv', ['--preset', 'demo']);
 }
 
-/** Opens the viewer (in a browser speaking `options.locale`, if given) and waits until its report is on screen. */
+/**
+ * Opens the viewer (in a browser speaking `options.locale`, if given; with `options.query` after its
+ * address; `options.beforeGoto(page)` called first) and waits until its report is on screen.
+ */
 async function openViewer(ctx, options = {}) {
   const opened = await openPage(ctx.browser, ctx.server.url, options);
-  await opened.page.goto(ctx.server.url);
+  options.beforeGoto?.(opened.page);
+  await opened.page.goto(ctx.server.url + (options.query ?? ''));
   await opened.page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 30_000 });
   return opened;
 }
@@ -461,6 +465,102 @@ const tests = [
     },
   ],
   [
+    'a large file cut over 2, then 3 workers gives the command line\'s numbers, recounts and explains from the merged state',
+    async (ctx) => {
+      // Large enough to be cut (the pool starts at 32 MiB), with a small good file and a bad one beside it.
+      const big = generate('pool-log.csv', ['--seed', '41', '--rows', '450000']);
+      const small = generate('pool-small.csv', ['--seed', '42', '--rows', '3000']);
+      const bad = path.join(WORK, 'pool-bad.csv');
+      writeFileSync(bad, 'name,colour\nx,blue\n');
+      const expected = cliReport([big, small]);
+      for (const workers of [2, 3]) {
+        // After a run cut over several workers, all but the first are stopped (their memory is given back).
+        let stopped = 0;
+        const beforeGoto = (page) => page.on('worker', (w) => w.on('close', () => (stopped += 1)));
+        const opened = await openViewer(ctx, { query: `?workers=${workers}`, beforeGoto });
+        const { page } = opened;
+        await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [big, small, bad]));
+        await assertSameReport(page, expected);
+        for (let i = 0; i < 50 && stopped < workers - 1; i++) await page.waitForTimeout(100);
+        assertEqual(stopped, workers - 1, `workers stopped after the run of ${workers}`);
+        const problems = await page.locator('[data-testid=problem]').allTextContents();
+        assertEqual(problems.length, 1, `one problem, the bad file's, said once (${problems.join(' | ')})`);
+        assert(problems[0].includes('pool-bad.csv'), `the problem names the file: ${problems[0]}`);
+        if (workers === 2) await screenshot(page, 'pool-two-workers');
+        // The merged state stays in the first worker: a new as-of date recounts without reading again...
+        const asOf = '2026-03-31';
+        const recounted = cliReport([big, small], ['--as-of', asOf]);
+        await nextReport(page, async () => {
+          await page.fill('[data-testid=as-of]', asOf);
+          await page.locator('[data-testid=as-of]').dispatchEvent('change');
+        });
+        assertEqual(await totalOnPage(page), recounted.total_active, `total on ${asOf}`);
+        // ...and a profile of the file that was cut is explained from its rows.
+        const key = keysAndAddresses(small)[0];
+        await page.fill('[data-testid=explain-query]', key);
+        await page.click('[data-testid=explain-button]');
+        await page.waitForSelector(`[data-testid=explain-answer][data-query="${key}"]`);
+        assert((await page.locator('[data-testid=explain-row]').count()) > 0, `rows of ${key}`);
+        noRequestLeft(opened);
+        await opened.context.close();
+      }
+    },
+  ],
+  [
+    'a range that starts inside a quoted line break is read again, and the numbers are the command line\'s',
+    async (ctx) => {
+      // Every row's note spans two lines, the first long: a cut lands inside a quoted field and the
+      // range after it first takes the quoted line break for the end of a record.
+      const file = path.join(WORK, 'pool-multiline.csv');
+      const rows = ['recipientId,eventDate,status,note'];
+      for (let i = 0; rows.length < 90_000; i++) {
+        const day = String(1 + (i % 28)).padStart(2, '0');
+        const month = String(1 + (i % 12)).padStart(2, '0');
+        rows.push(`k${i % 7919},2026-${month}-${day},Sent,"${'n'.repeat(360 + (i % 50))}\nsecond line, still quoted"`);
+      }
+      writeFileSync(file, rows.join('\n') + '\n');
+      assert(statSync(file).size > 32 << 20, 'large enough to be cut');
+      const expected = cliReport([file], ['--as-of', '2026-12-31']);
+      const opened = await openViewer(ctx, { query: '?workers=2' });
+      const { page } = opened;
+      const said = [];
+      page.on('console', (m) => said.push(m.text()));
+      await page.fill('[data-testid=as-of]', '2026-12-31');
+      await page.locator('[data-testid=as-of]').dispatchEvent('change');
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await assertSameReport(page, expected);
+      assert(expected.total_active === 7919, `every key is active (${expected.total_active})`);
+      assert(said.some((t) => t.includes('pool-multiline.csv') && t.includes('must be read again')), `a range was read again: ${said.join(' | ')}`);
+      assertEqual(await page.locator('[data-testid=problem]').count(), 0, 'no problem');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'cancel during a run cut over 2 workers stops them all, and the next file counts',
+    async (ctx) => {
+      const big = generate('big-log.csv', ['--seed', '5', '--rows', '1500000']);
+      const opened = await openViewer(ctx, { query: '?workers=2' });
+      const { page } = opened;
+      const before = await totalOnPage(page);
+      await page.setInputFiles('input[type=file][data-testid=log-files]', big);
+      await page.waitForSelector('[data-testid=progress]');
+      await page.click('[data-testid=cancel]');
+      await page.waitForSelector('[data-testid=progress]', { state: 'detached' });
+      assert((await page.locator('[data-testid=notice]').textContent()).startsWith('Cancelled'), 'a cancelled notice');
+      assertEqual(await totalOnPage(page), before, 'the previous report stays');
+      // The second worker is stopped with the run: only the first is left.
+      for (let i = 0; i < 50 && page.workers().length > 1; i++) await page.waitForTimeout(100);
+      assertEqual(page.workers().length, 1, 'workers left after the cancel');
+      const small = generate('after-cancel.csv', ['--seed', '12', '--rows', '500']);
+      const expected = cliReport([small]);
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', small));
+      assertEqual(await totalOnPage(page), expected.total_active, 'total of the file counted after cancelling');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
     'a report JSON from the command line opens with its numbers',
     async (ctx) => {
       const file = generate('json-log.csv', ['--seed', '21', '--rows', '2500']);
@@ -560,9 +660,10 @@ const tests = [
       const opened = await openViewer(ctx);
       const { page } = opened;
       const before = await totalOnPage(page);
-      const started = page.waitForEvent('worker');
+      // The page spawns its worker a second after it opens (so that it is compiled before a pick).
+      await page.waitForEvent('worker');
+      const [worker] = page.workers();
       await page.setInputFiles('input[type=file][data-testid=log-files]', big);
-      const worker = await started;
       await page.waitForSelector('[data-testid=progress]');
       // What a trap in the worker's WebAssembly (out of memory, a panic) looks like from outside.
       await worker.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }, 0));
@@ -741,8 +842,9 @@ const tests = [
       assert(expected.total_active > 0, 'the generated files have active profiles');
       assertEqual(await page.locator('[data-testid=demo-banner]').count(), 0, 'no demo banner once files are open');
       assert(await page.evaluate(() => window.__progressSeen) > 0, 'the worker reported progress');
-      assertEqual(workers.length, 1, 'one worker spawned');
-      assert(workers[0].url().startsWith('blob:'), `the worker runs from a blob: URL (${workers[0].url()})`);
+      // One worker, or one per core but one on a larger machine.
+      assert(workers.length >= 1, 'a worker spawned');
+      for (const w of workers) assert(w.url().startsWith('blob:'), `the worker runs from a blob: URL (${w.url()})`);
       assertEqual(await workers[0].evaluate(() => typeof wasm_bindgen), 'function', "the worker's glue is in its script");
       assertEqual(await page.evaluate(() => window.__activeProfilesWorker), workers[0].url(), 'spawned from the page\'s loader');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'single-file.png') }); // the first screen's height: the total and the sources

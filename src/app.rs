@@ -16,6 +16,9 @@ use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, Setting
 use crate::views::ReportView;
 use crate::worker::{FailReason, FileHandle, FileProblem, Update};
 
+/// How long after the page starts the counting workers are spawned (the demo report paints first).
+const WARM_AFTER_MS: u32 = 1000;
+
 /// The whole viewer.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -23,23 +26,37 @@ pub fn app() -> Html {
     let lang = use_state(crate::locale::initial_lang);
     use_effect_with(*lang, |lang| crate::locale::set_document_lang(*lang));
     let pool: Rc<RefCell<Option<Pool>>> = use_mut_ref(|| None);
+    // The workers, made on first use (again after one died).
+    let workers = {
+        let dispatch = state.dispatcher();
+        let pool = pool.clone();
+        move |act: &dyn Fn(&Pool)| {
+            let mut slot = pool.borrow_mut();
+            let dispatch = dispatch.clone();
+            let workers = slot.get_or_insert_with(move || {
+                Pool::new(move |update| dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() }))
+            });
+            act(workers);
+        }
+    };
 
     // The one place that talks to the workers: send the pending request.
     {
         let dispatch = state.dispatcher();
-        let pool = pool.clone();
+        let workers = workers.clone();
         use_effect_with(state.request.clone(), move |request| {
             if let Some(request) = request.clone() {
-                let mut slot = pool.borrow_mut();
-                let workers = slot.get_or_insert_with(|| {
-                    let dispatch = dispatch.clone();
-                    Pool::new(move |update| dispatch.dispatch(Action::Worker { update, now_ms: js_sys::Date::now() }))
-                });
-                workers.send(request);
+                workers(&|pool| pool.send(request.clone()));
                 dispatch.dispatch(Action::Sent);
             }
         });
     }
+    // Once the first report is on screen, the workers are spawned and compile their WebAssembly
+    // while the user looks at it, not after the first pick.
+    use_effect_with((), move |_| {
+        let timer = gloo::timers::callback::Timeout::new(WARM_AFTER_MS, move || workers(&Pool::warm));
+        move || drop(timer)
+    });
     // A worker that dies (out of memory, a fault in its WebAssembly) answers nothing more; the
     // browser passes its uncaught error up to the page. The run ends with a message, and the next
     // request spawns a fresh worker. Errors of the page's own script are not the worker's.

@@ -12,9 +12,16 @@
 //! recounts and explanations go to it. The page sums the workers' progress,
 //! and a cancel goes to every worker.
 //!
-//! How many workers: `navigator.hardwareConcurrency` (at most [`MAX_WORKERS`]),
-//! or `?workers=N` in the page's address (the benchmark compares 1 with N).
-//! The extra workers are spawned on the first large run, not before.
+//! How many workers: one per core but one (`navigator.hardwareConcurrency` less
+//! one, the page's and the browser's), at most [`MAX_WORKERS`]; or `?workers=N` in
+//! the page's address (the benchmark compares 1 with N). Each worker of a run
+//! holds the profiles of its share, which in a year's export are nearly all of
+//! them: measured on 2 cores, a second worker read a 10-million-row export 15 %
+//! sooner and took 3 times the memory (README, "Speed in the browser"). After a
+//! run cut over several workers, all but the first are stopped, which gives
+//! their memory back (a WebAssembly memory never shrinks).
+//! The app spawns them all ([`Pool::warm`]) once the first report is painted, so that
+//! their WebAssembly is compiled before a file is picked.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -27,8 +34,11 @@ use crate::worker::{
     CountWorker, Counted, FileHandle, FileProblem, Job, StructuredClone, UnitWork, Update, WORKER_PATH,
 };
 
-/// The most workers a run is cut over (each holds its share of the distinct profiles).
-pub const MAX_WORKERS: usize = 8;
+/// The most workers a run is cut over by default (each holds its share of the distinct profiles).
+pub const MAX_WORKERS: usize = 4;
+
+/// The most workers `?workers=N` may ask for.
+pub const MAX_ASKED_WORKERS: usize = 8;
 
 /// Runs smaller than this are counted by one worker: spawning and merging would cost more than they save.
 pub const POOL_FROM: u64 = 32 << 20;
@@ -37,7 +47,7 @@ pub const POOL_FROM: u64 = 32 << 20;
 pub const PART_BYTES: u64 = 16 << 20;
 
 /// The least time between two progress updates sent to the page, in milliseconds.
-const PROGRESS_EVERY_MS: f64 = 50.0;
+const PROGRESS_EVERY_MS: f64 = 100.0;
 
 /// The workers, spawned as they are needed.
 pub struct Pool {
@@ -83,6 +93,13 @@ impl Pool {
         Pool { inner }
     }
 
+    /// Spawns every worker now, so that their WebAssembly is compiled before the first file is picked.
+    pub fn warm(&self) {
+        let mut inner = self.inner.borrow_mut();
+        let last = inner.size - 1;
+        inner.worker(last);
+    }
+
     /// How many workers a large run is cut over.
     pub fn size(&self) -> usize {
         self.inner.borrow().size
@@ -94,8 +111,8 @@ impl Pool {
         match job {
             Job::Count { run, logs, deliveries, options, settings } => {
                 let total: u64 = logs.iter().chain(deliveries.iter()).map(|f| f.file.size() as u64).sum();
+                inner.abandon();
                 if inner.size < 2 || total < POOL_FROM {
-                    inner.run = None;
                     inner.worker(0).send(Job::Count { run, logs, deliveries, options, settings });
                     return;
                 }
@@ -140,10 +157,9 @@ impl Pool {
             }
             Job::Cancel { run } => {
                 if inner.run.as_ref().is_some_and(|r| r.run == run) {
-                    inner.run = None;
-                }
-                for worker in &inner.workers {
-                    worker.send(Job::Cancel { run });
+                    inner.abandon();
+                } else {
+                    inner.worker(0).send(Job::Cancel { run });
                 }
             }
             job => inner.worker(0).send(job),
@@ -168,6 +184,17 @@ impl Inner {
             self.workers.push(bridge);
         }
         &self.workers[i]
+    }
+
+    /// Stops the run cut over the workers, if one is going on: every worker is told, and all but the
+    /// first are stopped (their memory holds their share).
+    fn abandon(&mut self) {
+        if let Some(r) = self.run.take() {
+            for worker in &self.workers {
+                worker.send(Job::Cancel { run: r.run });
+            }
+            self.workers.truncate(1);
+        }
     }
 
     /// Gives each idle worker the next unit of the run; sends the merge once every unit is in.
@@ -279,10 +306,12 @@ impl Inner {
                 let order = |p: &FileProblem| r.logs.iter().position(|f| f.name == p.file).unwrap_or(usize::MAX);
                 all.sort_by_key(order);
                 self.run = None;
+                // The other workers' memory holds their share of the run: stopping them gives it back.
+                self.workers.truncate(1);
                 Some(Update::Ready { run, report, problems: all })
             }
             update @ (Update::Failed { .. } | Update::Cancelled { .. }) => {
-                self.run = None;
+                self.abandon();
                 Some(update)
             }
             update => Some(update),

@@ -21,6 +21,9 @@
 //   BENCH_ROWS         comma-separated row counts (default 1000000,10000000; 0: none, e.g. with BENCH_HUGE=1)
 //   BENCH_DIR          where exports go (default target/bench, shared with `make bench`)
 //   BENCH_AS_OF        as-of date for every count (default 2026-10-24, the exports' last day)
+//   BENCH_WORKERS      comma-separated worker counts for the viewer, one run each ("auto": the
+//                      browser's cores, navigator.hardwareConcurrency; a number n: ?workers=n);
+//                      the first is the one DuckDB-Wasm is compared with (default auto)
 //   BENCH_REPEAT       runs of each side per file; the fastest is reported (default 1)
 //   BENCH_PAINT_RUNS   page loads for the demo paint time (default 5)
 //   BENCH_DUCKDB       0 skips DuckDB-Wasm (default 1)
@@ -52,6 +55,7 @@ const ROWS = (env.BENCH_ROWS || '1000000,10000000').split(',').map((s) => Number
 const DIR = env.BENCH_DIR || 'target/bench';
 const AS_OF = env.BENCH_AS_OF || '2026-10-24';
 const REPEAT = Number(env.BENCH_REPEAT || 1);
+const WORKERS = (env.BENCH_WORKERS || 'auto').split(',').map((s) => s.trim());
 const PAINT_RUNS = Number(env.BENCH_PAINT_RUNS || 5);
 const DUCKDB = env.BENCH_DUCKDB !== '0';
 const DUCKDB_SQL = (env.BENCH_DUCKDB_SQL || 'headline').split(',').map((s) => s.trim());
@@ -215,7 +219,8 @@ GROUP BY dim ORDER BY active DESC, name`;
 async function inFreshBrowser(origin, fn) {
   const browser = await launch();
   try {
-    const opened = await openPage(browser, origin);
+    // Requests are allowed to the page's own origin, whatever query its address has.
+    const opened = await openPage(browser, `${new URL(origin).origin}/`);
     const result = await fn(opened.page);
     if (opened.offsite.length > 0) throw new Error(`requests that left the local server: ${opened.offsite.join(', ')}`);
     return result;
@@ -411,18 +416,25 @@ try {
     const cli = cliReport(file);
     say(`   command line (native, for reference): ${fmt(cli.seconds)} s, total ${cli.report.total_active} on ${cli.report.as_of}`);
 
-    say(`   viewer: pick to rendered report (load ${load()})`);
-    const ours = await fastest(() => viewerRun(viewer.url, file));
-    if (ours.error) {
-      mismatches += 1;
-      say(`   !!!!!!!! viewer FAILED: ${ours.error} !!!!!!!!`);
-    } else {
-      say(`   viewer: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s (after the pick: progress bar at ` +
-        `${fmt(ours.marks.progress)} s, every byte read at ${fmt(ours.marks.allRead)} s, report rendered at ${fmt(ours.marks.rendered)} s, painted at ${fmt(ours.seconds)} s)`);
-      if (ours.problems.length > 0) say(`   viewer problems: ${ours.problems.join(' | ')}`);
-      compare('viewer', ours, cli.report);
+    const variants = [];
+    for (const workers of WORKERS) {
+      const name = workers === 'auto' ? 'viewer' : `viewer, ${workers} worker${workers === '1' ? '' : 's'}`;
+      const url = workers === 'auto' ? viewer.url : `${viewer.url}?workers=${workers}`;
+      say(`   ${name}: pick to rendered report (load ${load()})`);
+      const ours = await fastest(() => viewerRun(url, file));
+      if (ours.error) {
+        mismatches += 1;
+        say(`   !!!!!!!! ${name} FAILED: ${ours.error} !!!!!!!!`);
+      } else {
+        say(`   ${name}: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s (after the pick: progress bar at ` +
+          `${fmt(ours.marks.progress)} s, every byte read at ${fmt(ours.marks.allRead)} s, report rendered at ${fmt(ours.marks.rendered)} s, painted at ${fmt(ours.seconds)} s)`);
+        if (ours.problems.length > 0) say(`   ${name} problems: ${ours.problems.join(' | ')}`);
+        compare(name, ours, cli.report);
+      }
+      printMemory(name, ours.mem, run.huge ? 24 : 12);
+      variants.push({ name, ...ours });
     }
-    printMemory('viewer', ours.mem, run.huge ? 24 : 12);
+    const ours = variants[0];
 
     const ducks = [];
     for (const mode of run.duckdb ? DUCKDB_SQL : []) {
@@ -438,19 +450,19 @@ try {
       printMemory(`DuckDB-Wasm (${mode})`, duck.mem);
       ducks.push({ mode, ...duck });
     }
-    results.push({ run, mb, ours, ducks });
+    results.push({ run, mb, ours, variants, ducks });
   }
 
   // 4. Summary: one line per side and file. Peak is the tab's (renderer RSS); +growth is the peak
   // less the tab before the pick. Tab CPU s is the CPU time the tab's processes got: on a busy
   // machine the wall-clock seconds include waiting for a core, the CPU seconds much less so.
   say(`\n== summary (as of ${AS_OF}; load average now ${load()})`);
-  const cols = [['rows', 10], ['MB', 6], ['', 2], ['side', -22], ['wall s', 9], ['tab CPU s', 11], ['MB/s', 7], ['peak MiB', 10],
+  const cols = [['rows', 10], ['MB', 6], ['', 2], ['side', -26], ['wall s', 9], ['tab CPU s', 11], ['MB/s', 7], ['peak MiB', 10],
     ['+growth', 9], ['ratio wall', 12], ['ratio CPU', 11]];
   const line = (values) =>
     values.map((v, i) => (cols[i][1] < 0 ? String(v).padEnd(-cols[i][1]) : String(v).padStart(cols[i][1]))).join('').trimEnd();
   say(line(cols.map(([name]) => name)));
-  for (const { run, mb, ours, ducks } of results) {
+  for (const { run, mb, ours, variants, ducks } of results) {
     const side = (name, r, first, ratios) => line([
       first ? run.rows : '', first ? fmt(mb, 0) : '', '', name,
       r.error ? 'failed' : fmt(r.seconds), fmt(r.mem.cpu), r.error ? '-' : fmt(mb / r.seconds, 0),
@@ -458,7 +470,7 @@ try {
       ratios && !r.error && !ours.error ? `${fmt(r.seconds / ours.seconds, 1)}x` : '',
       ratios && !r.error && !ours.error ? `${fmt(r.mem.cpu / ours.mem.cpu, 1)}x` : '',
     ]);
-    say(side('viewer', ours, true, false));
+    variants.forEach((v, i) => say(side(v.name, v, i === 0, false)));
     for (const duck of ducks) say(side(`DuckDB-Wasm ${duck.mode}`, duck, false, true));
   }
   say('   targets: DuckDB-Wasm / viewer >= 3x; >= 150 MB/s on the 10M file; app wasm <= 1 MB gzipped; demo painted <= 1 s;');
