@@ -300,6 +300,9 @@ pub(crate) struct Profiles {
     /// Address per profile: 48 bits of the case-folded hash, 16 bits of the exact hash; 0 = none.
     addr: Vec<u64>,
     index: KeyIndex,
+    /// The index is not built yet (a deserialised store is indexed when it is first added to:
+    /// merged into another, it never is).
+    unindexed: bool,
 }
 
 #[inline]
@@ -496,8 +499,19 @@ impl Profiles {
     /// The id of `(group, key)`, created when new.
     #[inline]
     pub(crate) fn intern(&mut self, group: u32, key: &[u8]) -> u32 {
+        self.ensure_index();
         let key = &key[..key.len().min(MAX_KEY)];
         self.intern_hashed(key_hash(group, key), group, key)
+    }
+
+    /// Builds the key index of a deserialised store, before anything is added to it.
+    fn ensure_index(&mut self) {
+        if std::mem::take(&mut self.unindexed) {
+            let Profiles { arena, slots, index, .. } = self;
+            for (id, s) in slots.iter().enumerate() {
+                index.insert(key_hash(s.group, slot_key(arena, s)), id as u32);
+            }
+        }
     }
 
     #[inline]
@@ -539,6 +553,7 @@ impl Profiles {
         if batch.items.is_empty() {
             return;
         }
+        self.ensure_index();
         // Touch the buckets, then the candidate slots, then their keys: independent loads that
         // the processor overlaps, so the lookups below find everything in cache.
         let mut touch = 0u64;
@@ -737,6 +752,7 @@ impl Profiles {
 
     /// Adds every profile of `other`, its groups and channels renumbered by the maps.
     pub(crate) fn merge(&mut self, other: &Profiles, groups: &[u32], channels: &[u16]) {
+        self.ensure_index();
         let mut ids = Vec::with_capacity(other.len());
         let mut hashes = Vec::with_capacity(MERGE_BATCH);
         let mut candidates = Vec::with_capacity(MERGE_BATCH);
@@ -879,7 +895,7 @@ impl std::fmt::Debug for Profiles {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Stored {
     arena: Vec<u8>,
     slots: Vec<Slot>,
@@ -889,25 +905,32 @@ struct Stored {
     addr: Vec<u64>,
 }
 
+/// [`Stored`] as written: the large vectors borrowed, not copied (a counter is serialised to
+/// travel between workers, where memory is tight).
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    arena: &'a [u8],
+    slots: &'a [Slot],
+    extra: Vec<(u32, Run)>,
+    more: Vec<(u32, &'a [Run])>,
+    log: std::borrow::Cow<'a, ChannelLog>,
+    addr: &'a [u64],
+}
+
 impl Serialize for Profiles {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut extra: Vec<_> = self.extra.iter().map(|(k, v)| (*k, *v)).collect();
         extra.sort_unstable_by_key(|e| e.0);
-        let mut more: Vec<_> = self.more.iter().map(|(k, v)| (*k, v.clone())).collect();
+        let mut more: Vec<_> = self.more.iter().map(|(k, v)| (*k, v.as_slice())).collect();
         more.sort_unstable_by_key(|e| e.0);
-        Stored {
-            arena: self.arena.clone(),
-            slots: self.slots.clone(),
-            extra,
-            more,
-            log: {
-                let mut log = self.log.clone();
-                log.compact();
-                log
-            },
-            addr: self.addr.clone(),
-        }
-        .serialize(s)
+        let log = if self.log.is_compacted() {
+            std::borrow::Cow::Borrowed(&self.log)
+        } else {
+            let mut log = self.log.clone();
+            log.compact();
+            std::borrow::Cow::Owned(log)
+        };
+        StoredRef { arena: &self.arena, slots: &self.slots, extra, more, log, addr: &self.addr }.serialize(s)
     }
 }
 
@@ -926,12 +949,9 @@ impl<'de> Deserialize<'de> for Profiles {
             log: st.log,
             addr: st.addr,
             index: KeyIndex::default(),
+            unindexed: true,
         };
         p.compact();
-        let Profiles { arena, slots, index, .. } = &mut p;
-        for (id, s) in slots.iter().enumerate() {
-            index.insert(key_hash(s.group, slot_key(arena, s)), id as u32);
-        }
         Ok(p)
     }
 }
@@ -939,6 +959,19 @@ impl<'de> Deserialize<'de> for Profiles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deserialised_store_is_indexed_when_first_added_to() {
+        let mut p = Profiles::default();
+        let a = p.intern(0, b"a");
+        let b = p.intern(1, b"b");
+        let mut back: Profiles = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert!(back.unindexed);
+        assert_eq!(back.intern(1, b"b"), b);
+        assert_eq!(back.intern(0, b"a"), a);
+        assert!(!back.unindexed);
+        assert_eq!(back.intern(0, b"c"), 2);
+    }
 
     #[test]
     fn runs_merge_and_channels_split() {
