@@ -100,23 +100,19 @@ impl Pool {
         inner.worker(last);
     }
 
-    /// How many workers a large run is cut over.
-    pub fn size(&self) -> usize {
-        self.inner.borrow().size
-    }
-
     /// Sends a job: a large count is cut over the workers, everything else goes to the first.
     pub fn send(&self, job: Job) {
         let mut inner = self.inner.borrow_mut();
         match job {
             Job::Count { run, logs, deliveries, options, settings } => {
-                let total: u64 = logs.iter().chain(deliveries.iter()).map(|f| f.file.size() as u64).sum();
+                let sizes: Vec<u64> = logs.iter().map(|f| f.file.size() as u64).collect();
+                // Each worker reads the deliveries file for itself, without saying: the progress is the logs'.
+                let total: u64 = sizes.iter().sum();
                 inner.abandon();
                 if inner.size < 2 || total < POOL_FROM {
                     inner.worker(0).send(Job::Count { run, logs, deliveries, options, settings });
                     return;
                 }
-                let sizes: Vec<u64> = logs.iter().map(|f| f.file.size() as u64).collect();
                 let wanted = engine::plan::wanted_ranges(&sizes, inner.size, PART_BYTES);
                 let files: Vec<(web_sys::File, usize)> = logs.iter().map(|f| f.file.clone()).zip(wanted).collect();
                 let size = inner.size;
@@ -302,6 +298,8 @@ impl Inner {
             Update::Ready { run, report, mut problems } => {
                 // The merge's answer: the units' problems first, in file order.
                 let mut all = std::mem::take(&mut r.problems);
+                // A unit read again in the merge says its files' problems again.
+                problems.retain(|p| !all.iter().any(|q| q.file == p.file));
                 all.append(&mut problems);
                 let order = |p: &FileProblem| r.logs.iter().position(|f| f.name == p.file).unwrap_or(usize::MAX);
                 all.sort_by_key(order);
@@ -331,14 +329,16 @@ fn update_run(update: &Update) -> u32 {
     }
 }
 
-/// How many workers to use: `?workers=N` in the address, else the browser's cores (at most [`MAX_WORKERS`]).
+/// How many workers to use: `?workers=N` in the address, else one per core but one (at most [`MAX_WORKERS`]).
 fn workers_wanted() -> usize {
     let Some(window) = web_sys::window() else { return 1 };
-    let asked =
-        window.location().search().ok().and_then(|q| {
-            q.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("workers=")?.parse().ok())
-        });
-    asked.unwrap_or(window.navigator().hardware_concurrency() as usize).clamp(1, MAX_WORKERS)
+    let asked = window.location().search().ok().and_then(|q| {
+        q.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("workers=")?.parse::<usize>().ok())
+    });
+    match asked {
+        Some(n) => n.clamp(1, MAX_ASKED_WORKERS),
+        None => (window.navigator().hardware_concurrency() as usize).saturating_sub(1).clamp(1, MAX_WORKERS),
+    }
 }
 
 /// The first bytes of the files [`engine::plan::wanted_ranges`] would cut (2 ranges or more), for [`engine::plan::plan`].
