@@ -16,7 +16,7 @@
 //! one, the page's and the browser's), at most [`MAX_WORKERS`]; or `?workers=N` in
 //! the page's address (the benchmark compares 1 with N). Each worker of a run
 //! holds the profiles of its share, which in a year's export are nearly all of
-//! them: measured on 2 cores, a second worker read a 10-million-row export 15 %
+//! them: measured on 2 cores, a second worker read a 10-million-row export 9 to 30 %
 //! sooner and took 3 times the memory (README, "Speed in the browser"). After a
 //! run cut over several workers, all but the first are stopped, which gives
 //! their memory back (a WebAssembly memory never shrinks).

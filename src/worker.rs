@@ -7,6 +7,13 @@
 //! loop, which is how a [`Job::Cancel`] gets in. The counting state stays in
 //! the worker after a run, so that [`Job::Recount`] answers a change of
 //! as-of date, billing day or purchased number without reading again.
+//!
+//! A run cut over several workers ([`crate::pool`]) sends each worker
+//! [`Job::Unit`]s (whole files, or one byte range of a file); each answers
+//! [`Update::Counted`] with its counter in bincode, and the first worker, which
+//! keeps its own, gets the [`Job::Merge`] and then holds the run like a
+//! [`Job::Count`]. A worker counts a small generated export when it starts
+//! (`warm_up`), so that its code is optimised before the first file.
 
 use std::cell::RefCell;
 use std::rc::Rc;
