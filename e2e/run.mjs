@@ -848,7 +848,17 @@ const tests = [
       assertEqual(await workers[0].evaluate(() => typeof wasm_bindgen), 'function', "the worker's glue is in its script");
       assertEqual(await page.evaluate(() => window.__activeProfilesWorker), workers[0].url(), 'spawned from the page\'s loader');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'single-file.png') }); // the first screen's height: the total and the sources
-      const others = opened.requests.filter((u) => u !== url && !u.startsWith('blob:') && !u.startsWith('data:'));
+
+      // A run cut over two workers, each spawned from the page's blob: loader.
+      const big = generate('pool-log.csv', ['--seed', '41', '--rows', '450000']);
+      await page.goto(`${url}?workers=2`);
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 30_000 });
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', big));
+      await assertSameReport(page, cliReport([big]));
+      assert(workers.length >= 3, `a second worker after the reload (${workers.length} in all)`);
+      for (const w of workers) assert(w.url().startsWith('blob:'), `every worker runs from a blob: URL (${w.url()})`);
+
+      const others = opened.requests.filter((u) => !u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:'));
       assertEqual(others, [], 'requests other than the file itself');
       noRequestLeft(opened);
       await opened.context.close();
