@@ -75,6 +75,20 @@ async function assertSameReport(page, expected) {
   assertEqual(await snapshotsOnPage(page), expected.snapshots, 'Customer-metrics snapshots');
 }
 
+/** Cancels the run in progress; the previous report (total `before`) stays, and a small file then counts. */
+async function cancelThenCount(page, before, afterCancel = async () => {}) {
+  await page.click('[data-testid=cancel]');
+  await page.waitForSelector('[data-testid=progress]', { state: 'detached' });
+  assert((await page.locator('[data-testid=notice]').textContent()).startsWith('Cancelled'), 'a cancelled notice');
+  assertEqual(await totalOnPage(page), before, 'the previous report stays');
+  await afterCancel();
+  // The page still works: a small file counts after the cancelled run.
+  const small = generate('after-cancel.csv', ['--seed', '12', '--rows', '500']);
+  const expected = cliReport([small]);
+  await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', small));
+  assertEqual(await totalOnPage(page), expected.total_active, 'total of the file counted after cancelling');
+}
+
 function noRequestLeft(opened) {
   assertEqual(opened.offsite.length, 0, `requests that left the local server (${opened.offsite.join(', ')})`);
   assertEqual(opened.errors.length, 0, `page errors (${opened.errors.join(' | ')})`);
@@ -451,15 +465,7 @@ const tests = [
       await page.setInputFiles('input[type=file][data-testid=log-files]', big);
       await page.waitForSelector('[data-testid=progress]');
       await screenshot(page, 'progress');
-      await page.click('[data-testid=cancel]');
-      await page.waitForSelector('[data-testid=progress]', { state: 'detached' });
-      assert((await page.locator('[data-testid=notice]').textContent()).startsWith('Cancelled'), 'a cancelled notice');
-      assertEqual(await totalOnPage(page), before, 'the previous report stays');
-      // The page still works: a small file counts after the cancelled run.
-      const small = generate('after-cancel.csv', ['--seed', '12', '--rows', '500']);
-      const expected = cliReport([small]);
-      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', small));
-      assertEqual(await totalOnPage(page), expected.total_active, 'total of the file counted after cancelling');
+      await cancelThenCount(page, before);
       noRequestLeft(opened);
       await opened.context.close();
     },
@@ -545,17 +551,11 @@ const tests = [
       const before = await totalOnPage(page);
       await page.setInputFiles('input[type=file][data-testid=log-files]', big);
       await page.waitForSelector('[data-testid=progress]');
-      await page.click('[data-testid=cancel]');
-      await page.waitForSelector('[data-testid=progress]', { state: 'detached' });
-      assert((await page.locator('[data-testid=notice]').textContent()).startsWith('Cancelled'), 'a cancelled notice');
-      assertEqual(await totalOnPage(page), before, 'the previous report stays');
-      // The second worker is stopped with the run: only the first is left.
-      for (let i = 0; i < 50 && page.workers().length > 1; i++) await page.waitForTimeout(100);
-      assertEqual(page.workers().length, 1, 'workers left after the cancel');
-      const small = generate('after-cancel.csv', ['--seed', '12', '--rows', '500']);
-      const expected = cliReport([small]);
-      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', small));
-      assertEqual(await totalOnPage(page), expected.total_active, 'total of the file counted after cancelling');
+      await cancelThenCount(page, before, async () => {
+        // The second worker is stopped with the run: only the first is left.
+        for (let i = 0; i < 50 && page.workers().length > 1; i++) await page.waitForTimeout(100);
+        assertEqual(page.workers().length, 1, 'workers left after the cancel');
+      });
       noRequestLeft(opened);
       await opened.context.close();
     },
