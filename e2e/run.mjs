@@ -485,8 +485,19 @@ const tests = [
         const beforeGoto = (page) => page.on('worker', (w) => w.on('close', () => (stopped += 1)));
         const opened = await openViewer(ctx, { query: `?workers=${workers}`, beforeGoto });
         const { page } = opened;
+        // Every progress text shown, until the report is in.
+        await page.evaluate(() => {
+          window.__progressTexts = [];
+          new MutationObserver(() => {
+            const text = document.querySelector('[data-testid=progress-text]')?.textContent;
+            if (text && window.__progressTexts.at(-1) !== text) window.__progressTexts.push(text);
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
         await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [big, small, bad]));
         await assertSameReport(page, expected);
+        const texts = await page.evaluate(() => window.__progressTexts);
+        assert(texts.some((t) => / of .* read · .* rows\/s$/.test(t)), `bytes read were shown: ${texts.join(' | ')}`);
+        assert(texts.at(-1).endsWith(' read · putting the report together…'), `then the merge: ${texts.join(' | ')}`);
         for (let i = 0; i < 50 && stopped < workers - 1; i++) await page.waitForTimeout(100);
         assertEqual(stopped, workers - 1, `workers stopped after the run of ${workers}`);
         const problems = await page.locator('[data-testid=problem]').allTextContents();

@@ -395,22 +395,31 @@ struct ProgressProps {
     oncancel: Callback<MouseEvent>,
 }
 
-/// Bytes done of total, rows per second, and the Cancel button.
+/// Bytes done of total, rows per second, and the Cancel button; once every byte is read, that the
+/// report is being put together (merging the workers' counts takes a few seconds on a large run).
 #[function_component(ProgressBar)]
 fn progress_bar(props: &ProgressProps) -> Html {
     let l = use_lang();
     let seconds = (props.elapsed_ms / 1000.0).max(0.001);
     let rate = props.rows as f64 / seconds;
+    let total = human_bytes(l, props.total as f64);
+    let text = if props.total > 0 && props.done >= props.total {
+        trf(l, "progress-finishing", &[("total", total.into())])
+    } else {
+        trf(
+            l,
+            "progress-text",
+            &[
+                ("done", human_bytes(l, props.done as f64).into()),
+                ("total", total.into()),
+                ("rate", crate::views::format::fmt_count(l, rate.round().max(0.0) as u64).into()),
+            ],
+        )
+    };
     html! {
         <section class="progress" data-testid="progress" aria-label={tr(l, "progress-label")}>
             <progress max={props.total.max(1).to_string()} value={props.done.to_string()}></progress>
-            <span data-testid="progress-text" data-value={props.done.to_string()}>
-                { trf(l, "progress-text", &[
-                    ("done", human_bytes(l, props.done as f64).into()),
-                    ("total", human_bytes(l, props.total as f64).into()),
-                    ("rate", crate::views::format::fmt_count(l, rate.round().max(0.0) as u64).into()),
-                ]) }
-            </span>
+            <span data-testid="progress-text" data-value={props.done.to_string()}>{ text }</span>
             <button type="button" data-testid="cancel" onclick={props.oncancel.clone()}>{ tr(l, "cancel") }</button>
         </section>
     }

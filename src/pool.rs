@@ -286,6 +286,12 @@ impl Inner {
                 if let Some(slot) = r.counted.get_mut(unit) {
                     *slot = Some(counted);
                 }
+                // A unit that stopped early (a file that cannot be counted) is done all the same.
+                if let (Some(done), Some(bytes)) =
+                    (r.done.get_mut(unit), r.plan.as_ref().and_then(|p| p.bytes.get(unit)))
+                {
+                    *done = *bytes;
+                }
                 let progress = Update::Progress {
                     run: r.run,
                     done: r.done.iter().sum(),

@@ -384,6 +384,8 @@ impl Task {
         if !still_current() {
             return Update::Cancelled { run };
         }
+        // Every byte is read (or left out with its file): the page says the report is being made.
+        progress.finish();
         let report = counter.report(&settings);
         // Only a complete run replaces the state that recounts and explanations use.
         let mut shared = self.shared.borrow_mut();
@@ -752,6 +754,17 @@ struct Progress<'a> {
 }
 
 impl Progress<'_> {
+    /// Tells the page that every byte is done, including those of files left out part way.
+    fn finish(&mut self) {
+        if !self.silent && self.done < self.total {
+            self.done = self.total;
+            self.scope.respond(
+                self.id,
+                Update::Progress { run: self.run, done: self.done, total: self.total, rows: self.rows },
+            );
+        }
+    }
+
     fn advance(&mut self, chunk: &[u8]) {
         if self.silent {
             return;

@@ -35,6 +35,7 @@ settings-day-first = 3. April (Tag zuerst)
 settings-month-first = 4. März (Monat zuerst)
 progress-label = Dateien werden gelesen
 progress-text = { $done } von { $total } gelesen · { $rate } Zeilen/s
+progress-finishing = { $total } gelesen · der Bericht wird erstellt…
 cancel = Abbrechen
 problems-title = Nicht gezählte Dateien
 columns-label = Spalten wählen

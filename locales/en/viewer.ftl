@@ -33,6 +33,7 @@ settings-day-first = 3 April (day first)
 settings-month-first = 4 March (month first)
 progress-label = Reading files
 progress-text = { $done } of { $total } read · { $rate } rows/s
+progress-finishing = { $total } read · putting the report together…
 cancel = Cancel
 problems-title = Files not counted
 columns-label = Choose columns

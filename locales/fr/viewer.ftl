@@ -35,6 +35,7 @@ settings-day-first = 3 avril (jour d’abord)
 settings-month-first = 4 mars (mois d’abord)
 progress-label = Lecture des fichiers
 progress-text = { $done } sur { $total } lus · { $rate } lignes/s
+progress-finishing = { $total } lus · préparation du rapport…
 cancel = Annuler
 problems-title = Fichiers non comptés
 columns-label = Choisir les colonnes

@@ -36,6 +36,7 @@ settings-day-first = 3 april (dag eerst)
 settings-month-first = 4 maart (maand eerst)
 progress-label = Bestanden lezen
 progress-text = { $done } van { $total } gelezen · { $rate } rijen/s
+progress-finishing = { $total } gelezen · het rapport wordt samengesteld…
 cancel = Annuleren
 problems-title = Niet getelde bestanden
 columns-label = Kolommen kiezen

@@ -36,6 +36,7 @@ settings-day-first = 3 april (dag först)
 settings-month-first = 4 mars (månad först)
 progress-label = Filer läses
 progress-text = { $done } av { $total } lästa · { $rate } rader/s
+progress-finishing = { $total } lästa · rapporten sammanställs…
 cancel = Avbryt
 problems-title = Filer som inte räknats
 columns-label = Välj kolumner
