@@ -31,7 +31,7 @@ use gloo::worker::{Spawnable, WorkerBridge};
 
 use crate::offline::SpawnHere;
 use crate::worker::{
-    CountWorker, Counted, FileHandle, FileProblem, Job, StructuredClone, UnitWork, Update, WORKER_PATH,
+    CountWorker, Counted, FileHandle, FileProblem, Job, StructuredClone, UnitJob, UnitWork, Update, WORKER_PATH,
 };
 
 /// The most workers a run is cut over by default (each holds its share of the distinct profiles).
@@ -213,14 +213,14 @@ impl Inner {
                     part: part.clone(),
                 },
             };
-            let job = Job::Unit {
+            let job = Job::Unit(UnitJob {
                 run: r.run,
                 unit,
                 work,
                 deliveries: r.deliveries.clone(),
                 options: r.options.clone(),
                 keep: w == 0,
-            };
+            });
             jobs.push((w, job));
         }
         let merge = (r.counted.iter().all(Option::is_some) && r.busy.iter().all(Option::is_none)).then(|| Job::Merge {

@@ -67,16 +67,8 @@ pub enum Job {
     Cancel { run: u32 },
     /// Read the files of the last run again for the rows of one profile (key or address).
     Explain { run: u32, query: String, as_of: Option<chrono::NaiveDate> },
-    /// Count one unit of a run cut over several workers (see [`crate::pool`]): whole files, or one byte range of a file.
-    Unit {
-        run: u32,
-        unit: usize,
-        work: UnitWork,
-        deliveries: Option<FileHandle>,
-        options: Options,
-        /// Keep the counter here for the [`Job::Merge`] (this worker merges) instead of sending it.
-        keep: bool,
-    },
+    /// Count one unit of a run cut over several workers (see [`crate::pool`]).
+    Unit(UnitJob),
     /// Merge the counters of a run's units in file order and report; this worker then holds the run.
     Merge {
         run: u32,
@@ -88,6 +80,19 @@ pub enum Job {
         options: Options,
         settings: ReportSettings,
     },
+}
+
+/// One unit of a run cut over several workers: whole files, or one byte range of a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitJob {
+    pub run: u32,
+    /// The unit's index in the run's [`engine::plan::Plan`].
+    pub unit: usize,
+    pub work: UnitWork,
+    pub deliveries: Option<FileHandle>,
+    pub options: Options,
+    /// Keep the counter here for the [`Job::Merge`] (this worker merges) instead of sending it.
+    pub keep: bool,
 }
 
 /// What one unit of a run reads.
@@ -285,15 +290,15 @@ impl Worker for CountWorker {
                     task.scope.respond(id, update);
                 });
             }
-            Job::Unit { run, unit, work, deliveries, options, keep } => {
+            Job::Unit(job) => {
                 let mut shared = self.shared.borrow_mut();
-                if shared.current != run {
-                    shared.current = run;
+                if shared.current != job.run {
+                    shared.current = job.run;
                     shared.kept.clear();
                 }
                 drop(shared);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let update = task.unit(run, unit, work, deliveries, options, keep).await;
+                    let update = task.unit(job).await;
                     task.scope.respond(id, update);
                 });
             }
@@ -433,15 +438,8 @@ impl Task {
     }
 
     /// Counts one unit of a run cut over several workers; the answer to a [`Job::Unit`].
-    async fn unit(
-        &self,
-        run: u32,
-        unit: usize,
-        work: UnitWork,
-        deliveries: Option<FileHandle>,
-        options: Options,
-        keep: bool,
-    ) -> Update {
+    async fn unit(&self, job: UnitJob) -> Update {
+        let UnitJob { run, unit, work, deliveries, options, keep } = job;
         let total = match &work {
             UnitWork::Files(files) => files.iter().map(FileHandle::size).sum(),
             UnitWork::Part { part, .. } => part.len(),
