@@ -496,10 +496,11 @@ impl Task {
             return Update::Cancelled { run };
         }
         let mut kept = std::mem::take(&mut self.shared.borrow_mut().kept);
-        let mut counters: Vec<Option<Counter>> = counted
-            .into_iter()
-            .enumerate()
-            .map(|(unit, counted)| match counted {
+        // A unit's counter is read from its bytes when its turn comes, so that the counters sent by
+        // the other workers are not all in this worker's memory at once.
+        let mut counted: Vec<Option<Counted>> = counted.into_iter().map(Some).collect();
+        let mut take = |unit: usize| -> Option<Counter> {
+            match counted.get_mut(unit)?.take()? {
                 Counted::Here => {
                     kept.iter().position(|(r, u, _)| *r == run && *u == unit).map(|i| kept.swap_remove(i).2)
                 }
@@ -514,8 +515,8 @@ impl Task {
                     }
                 },
                 Counted::Missing => None,
-            })
-            .collect();
+            }
+        };
         let Inputs { logs, deliveries, options } = &inputs;
         let mut merged = match Counter::try_new(options.clone()) {
             Ok(counter) => counter,
@@ -537,7 +538,7 @@ impl Task {
                     if std::mem::replace(&mut seen[*unit], true) {
                         None
                     } else {
-                        match counters.get_mut(*unit).and_then(Option::take) {
+                        match take(*unit) {
                             Some(counter) => {
                                 merged.merge(counter);
                                 None
@@ -548,8 +549,7 @@ impl Task {
                     }
                 }
                 FilePlan::Parts(units) => {
-                    let parts: Option<Vec<Counter>> =
-                        units.iter().map(|&u| counters.get_mut(u).and_then(Option::take)).collect();
+                    let parts: Option<Vec<Counter>> = units.iter().map(|&u| take(u)).collect();
                     let head = plan.heads.get(file).cloned().flatten().unwrap_or_default();
                     let merged_parts = match parts {
                         Some(mut parts) => {
