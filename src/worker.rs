@@ -756,10 +756,7 @@ impl Progress<'_> {
     fn finish(&mut self) {
         if !self.silent && self.done < self.total {
             self.done = self.total;
-            self.scope.respond(
-                self.id,
-                Update::Progress { run: self.run, done: self.done, total: self.total, rows: self.rows },
-            );
+            self.tell();
         }
     }
 
@@ -778,6 +775,10 @@ impl Progress<'_> {
             return;
         }
         self.told_ms = now;
+        self.tell();
+    }
+
+    fn tell(&self) {
         self.scope
             .respond(self.id, Update::Progress { run: self.run, done: self.done, total: self.total, rows: self.rows });
     }

@@ -22,7 +22,7 @@
 //   BENCH_DIR          where exports go (default target/bench, shared with `make bench`)
 //   BENCH_AS_OF        as-of date for every count (default 2026-10-24, the exports' last day)
 //   BENCH_WORKERS      comma-separated worker counts for the viewer, one run each ("auto": the
-//                      browser's cores, navigator.hardwareConcurrency; a number n: ?workers=n);
+//                      viewer's own choice, one per core but one; a number n: ?workers=n);
 //                      the first is the one DuckDB-Wasm is compared with (default auto)
 //   BENCH_PICK_AFTER_MS  how long after the page's first report the file is picked (default 3000): the
 //                      viewer spawns its workers a second after it opens and they warm up (compile,
