@@ -5,12 +5,25 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::languages::{Words, CHANNELS, FAILURE_REASONS, STATUSES};
 use crate::options::Rules;
 use crate::FastMap;
 
-/// Lower case, letters and digits only, for matching labels (`Delivery cancelled` = `delivery-cancelled`).
+/// Lower case, letters and digits only, accents folded, for matching labels (`Delivery cancelled` =
+/// `delivery-cancelled`, `Ignoré` = `ignore`): [`crate::normalise`] of the bytes.
 pub(crate) fn norm(v: &[u8]) -> String {
-    String::from_utf8_lossy(v).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    crate::fields::normalise(&String::from_utf8_lossy(v))
+}
+
+/// A table of localized labels (normalised) to their English counterpart.
+fn localized(table: &[Words]) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for words in table {
+        for (_, label) in words.localized() {
+            out.entry(norm(label.as_bytes())).or_insert_with(|| words.english.to_string());
+        }
+    }
+    out
 }
 
 fn as_int(v: &[u8]) -> Option<i64> {
@@ -65,6 +78,11 @@ pub(crate) struct Classifier {
     social: BTreeSet<String>,
     channel_numbers: BTreeMap<i64, String>,
     channel_labels: BTreeMap<String, String>,
+    /// Dutch, Swedish, French and German labels (normalised) to their English counterpart, looked up
+    /// only when the English ones do not know a value.
+    localized_status: BTreeMap<String, String>,
+    localized_reasons: BTreeMap<String, String>,
+    localized_channels: BTreeMap<String, String>,
 }
 
 impl Classifier {
@@ -113,6 +131,9 @@ impl Classifier {
             social: rules.social_channels.iter().map(|s| norm(s.as_bytes())).collect(),
             channel_numbers: rules.channel_numbers.clone(),
             channel_labels: rules.channel_numbers.values().map(|name| (norm(name.as_bytes()), name.clone())).collect(),
+            localized_status: localized(STATUSES),
+            localized_reasons: localized(FAILURE_REASONS),
+            localized_channels: localized(CHANNELS),
         }
     }
 
@@ -126,16 +147,24 @@ impl Classifier {
                 return *s;
             }
         }
+        if let Some(s) = self.localized_status.get(&key).and_then(|english| self.status.get(&norm(english.as_bytes())))
+        {
+            return *s;
+        }
         Status::Unknown
     }
 
     pub(crate) fn failure(&self, v: &[u8]) -> Failure {
         let n = match as_int(v) {
             Some(n) => n,
-            None => match self.reason_labels.get(&norm(v)) {
-                Some(n) => *n,
-                None => return Failure::Unknown,
-            },
+            None => {
+                let key = norm(v);
+                let english = self.localized_reasons.get(&key).map(|e| norm(e.as_bytes()));
+                match self.reason_labels.get(&key).or_else(|| english.and_then(|e| self.reason_labels.get(&e))) {
+                    Some(n) => *n,
+                    None => return Failure::Unknown,
+                }
+            }
         };
         if self.control_reasons.contains(&n) {
             Failure::Control
@@ -154,7 +183,15 @@ impl Classifier {
             Some(n) => self.channel_numbers.get(&n).cloned().unwrap_or_else(|| n.to_string()),
             None => {
                 let key = norm(v);
-                self.channel_labels.get(&key).cloned().unwrap_or_else(|| String::from_utf8_lossy(v).trim().to_string())
+                let english = || {
+                    let e = self.localized_channels.get(&key)?;
+                    Some(self.channel_labels.get(&norm(e.as_bytes())).unwrap_or(e).clone())
+                };
+                self.channel_labels
+                    .get(&key)
+                    .cloned()
+                    .or_else(english)
+                    .unwrap_or_else(|| String::from_utf8_lossy(v).trim().to_string())
             }
         };
         let social = self.social.contains(&norm(name.as_bytes())) || self.social.contains(&norm(v));
@@ -171,22 +208,26 @@ pub(crate) fn dimension(v: &[u8]) -> String {
     }
 }
 
-/// A flag column: `Some(true)` for 1/true/yes/y/x, `Some(false)` for empty/0/false/no/n, `None` otherwise.
+/// A flag column: `Some(true)` for 1/true/yes/y/x, `Some(false)` for empty/0/false/no/n, `None` otherwise;
+/// also yes and no in Dutch, Swedish, French and German (ja/nee, ja/nej, oui/non, ja/nein, and their
+/// words for true and false).
 pub(crate) fn flag(v: &[u8]) -> Option<bool> {
     let v = v.trim_ascii();
     if v.is_empty() {
         return Some(false);
     }
-    if v.len() > 5 {
+    if v.len() > 6 {
         return None;
     }
-    let mut lower = [0u8; 5];
+    let mut lower = [0u8; 6];
     for (d, s) in lower.iter_mut().zip(v) {
         *d = s.to_ascii_lowercase();
     }
     match &lower[..v.len()] {
         b"1" | b"true" | b"yes" | b"y" | b"x" => Some(true),
         b"0" | b"false" | b"no" | b"n" => Some(false),
+        b"ja" | b"oui" | b"waar" | b"sann" | b"vrai" | b"wahr" => Some(true),
+        b"nee" | b"nej" | b"non" | b"nein" | b"onwaar" | b"falsk" | b"faux" | b"falsch" => Some(false),
         _ => None,
     }
 }
@@ -258,8 +299,14 @@ mod tests {
         assert_eq!(c.failure(b"13"), Failure::Unknown);
         assert_eq!(c.channel(b"email"), ("Email".to_string(), false));
         assert_eq!(c.channel(b"Twitter"), ("Twitter".to_string(), true));
+        assert_eq!(c.status(b"Ignor\xc3\xa9"), Status::Excluded, "French, accent as written");
+        assert_eq!(c.status(b"Ignore"), Status::Excluded, "French 'Ignor\u{e9}' typed without its accent");
+        assert_eq!(c.failure(b"Postfach voll"), Failure::Counted);
+        assert_eq!(c.failure(b"Adresse t\xc3\xa9moin"), Failure::Control);
+        assert_eq!(c.channel(b"Courrier"), ("Direct mail".to_string(), false));
         assert_eq!(flag(b" Yes "), Some(true));
         assert_eq!(flag(b""), Some(false));
         assert_eq!(flag(b"maybe"), None);
+        assert_eq!((flag(b"Oui"), flag(b"NEIN"), flag(b"falsch")), (Some(true), Some(false), Some(false)));
     }
 }

@@ -883,7 +883,7 @@ impl Engine {
 
     fn header(&mut self, ctx: &mut FileCtx, rec: &Record<'_>) {
         let headers = record_strings(rec);
-        match match_headers(&headers, &FIELDS, Field::aliases, &self.manual) {
+        match match_headers(&headers, &FIELDS, Field::match_names, &self.manual) {
             Err((field, header)) => {
                 ctx.error = Some(FileError::MappedHeaderMissing {
                     file: ctx.name.clone(),

@@ -166,7 +166,7 @@ impl Deliveries {
             }
             let Some(cols) = columns.as_ref() else {
                 let headers = record_strings(rec);
-                match match_headers(&headers, &DELIVERY_FIELDS, DeliveryField::aliases, mapping) {
+                match match_headers(&headers, &DELIVERY_FIELDS, DeliveryField::match_names, mapping) {
                     Ok(m) if m.contains_key(&DeliveryField::Delivery) => {
                         for (f, c) in &m {
                             found.insert(f.name().to_string(), headers[*c].clone());

@@ -139,6 +139,13 @@ impl Field {
         }
     }
 
+    /// The names a header is matched against: the English aliases first (they win on ties), then the
+    /// Dutch, Swedish, French and German column labels (see [`crate::languages::HEADERS`]), normalised.
+    pub fn match_names(self) -> Vec<String> {
+        let english = self.aliases().iter().map(|a| a.to_string());
+        english.chain(crate::languages::header_aliases(self)).collect()
+    }
+
     /// The field a user's name stands for (`event date`, `event_date`, `eventDate`, `key`, `date`...).
     pub fn parse(name: &str) -> Option<Field> {
         let n = normalise(name);
@@ -180,6 +187,20 @@ impl DeliveryField {
         }
     }
 
+    /// The names a header is matched against: English first, then the log field's localized labels.
+    pub fn match_names(self) -> Vec<String> {
+        let log = match self {
+            DeliveryField::Delivery => Some(Field::Delivery),
+            DeliveryField::Label => None,
+            DeliveryField::Channel => Some(Field::Channel),
+            DeliveryField::TargetDimension => Some(Field::TargetDimension),
+            DeliveryField::Transactional => Some(Field::Transactional),
+            DeliveryField::Proof => Some(Field::Proof),
+        };
+        let english = self.aliases().iter().map(|a| a.to_string());
+        english.chain(log.into_iter().flat_map(crate::languages::header_aliases)).collect()
+    }
+
     /// The field a user's name stands for.
     pub fn parse(name: &str) -> Option<DeliveryField> {
         let n = normalise(name);
@@ -192,15 +213,35 @@ impl DeliveryField {
 }
 
 /// Lower case, letters and digits only: `@eventDate`, `Event date`, `event_date` all give `eventdate`.
+///
+/// Accented Latin letters lose their accent (`é` is `e`, `ä` is `a`, `ß` is `ss`), so that
+/// `Date de l'événement`, `Date de l'evenement` and `DATE DE L'ÉVÉNEMENT` are one name.
 pub fn normalise(header: &str) -> String {
-    header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(header.len());
+    for c in header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// How a header line maps to fields: the column index of each matched field.
 pub(crate) fn match_headers<F: Copy + Ord>(
     headers: &[String],
     fields: &[F],
-    aliases: impl Fn(F) -> &'static [&'static str],
+    aliases: impl Fn(F) -> Vec<String>,
     manual: &BTreeMap<F, String>,
 ) -> Result<BTreeMap<F, usize>, (F, String)> {
     let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
@@ -239,5 +280,7 @@ mod tests {
         assert_eq!(Field::parse("event date"), Some(Field::EventDate));
         assert_eq!(Field::parse("Profile-Key"), Some(Field::ProfileKey));
         assert_eq!(Field::parse("nope"), None);
+        assert_eq!(normalise("Date de l'Événement"), "datedelevenement");
+        assert_eq!(normalise("Größe"), "grosse");
     }
 }

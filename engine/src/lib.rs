@@ -234,6 +234,7 @@ mod decode;
 mod deliveries;
 mod explain;
 mod fields;
+pub mod languages;
 mod profiles;
 mod reporting;
 pub mod split;
