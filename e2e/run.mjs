@@ -251,7 +251,7 @@ const tests = [
       const bad = path.join(WORK, 'zonder-datum.csv');
       writeFileSync(bad, 'Recipient ID;Sent on;Status\n1;2026-01-05;Sent\n');
       const expected = cliReport([file]);
-      assertEqual(expected.rejected.map((r) => r.reason), ['event date 31/02/2026 is not a date', 'no profile key and no address'], 'the JSON keeps the English reasons');
+      assertEqual(expected.rejected.map((r) => r.reason), ["event date '31/02/2026' is not a date", 'no profile key and no address'], 'the JSON keeps the English reasons');
       const opened = await openViewer(ctx);
       const { page } = opened;
       await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [file, bad]));
@@ -262,7 +262,7 @@ const tests = [
       await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Actieve profielen');
       assertEqual(
         (await reasons.allTextContents()).map((t) => t.trim()),
-        ['gebeurtenisdatum 31/02/2026 is geen datum', 'geen profielsleutel en geen adres'],
+        ["gebeurtenisdatum '31/02/2026' is geen datum", 'geen profielsleutel en geen adres'],
         'the rejection reasons in Dutch',
       );
       assertEqual(

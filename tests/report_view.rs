@@ -47,7 +47,7 @@ fn sample() -> engine::Report {
         "multi_channel_profiles": 2100,
         "rows": { "read": 80012, "counted": 66000, "excluded": 14000, "rejected": 12 },
         "excluded": [ { "reason": "status", "rows": 6000 }, { "reason": "proof", "rows": 8000 } ],
-        "rejected": [ { "file": "part2.csv", "line": 31877, "reason": "event date 31/02/2026 is not a date" } ],
+        "rejected": [ { "file": "part2.csv", "line": 31877, "reason": "event date '31/02/2026' is not a date" } ],
         "unrecognised": [ { "field": "status", "value": "Declined", "rows": 12 },
                           { "field": "status", "value": "Ignored", "rows": 3 } ],
         "warnings": [ "part1.csv: no date tells day and month apart; read as day first" ],

@@ -100,7 +100,7 @@ fn rejected_rows_warnings_and_errors_in_dutch_and_the_json_in_english() {
     std::fs::write(dir.path().join("zonder.csv"), "Recipient ID;Sent on\n1;2026-01-05\n").expect("write");
     let out = run(dir.path(), &["report", "--lang", "nl", "deel1.csv", "zonder.csv"]);
     let text = stdout(&out);
-    assert!(text.contains("  deel1.csv:3: gebeurtenisdatum 31/02/2026 is geen datum\n"), "{text}");
+    assert!(text.contains("  deel1.csv:3: gebeurtenisdatum '31/02/2026' is geen datum\n"), "{text}");
     assert!(text.contains("  deel1.csv:4: geen profielsleutel en geen adres\n"), "{text}");
     assert!(
         text.contains("  deel1.csv: geen enkele datum onderscheidt dag en maand; gelezen als dag eerst\n"),
@@ -125,7 +125,7 @@ fn rejected_rows_warnings_and_errors_in_dutch_and_the_json_in_english() {
         &["report", "--format", "json", "--lang", "nl", "deel1.csv", "zonder.csv"],
     )))
     .expect("JSON");
-    assert_eq!(json["rejected"][0]["reason"], "event date 31/02/2026 is not a date");
+    assert_eq!(json["rejected"][0]["reason"], "event date '31/02/2026' is not a date");
     assert_eq!(json["rejected"][0]["message"]["id"], "rejected-bad-date");
     assert_eq!(json["rejected"][0]["message"]["args"]["value"]["text"], "31/02/2026");
     let warnings = json["warnings"].as_array().expect("warnings");

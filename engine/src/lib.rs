@@ -165,7 +165,7 @@
 //! let report = counter.report(&ReportSettings::default());
 //! assert_eq!((report.rows.read, report.total_active), (3, 2));
 //! assert_eq!(report.rejected[0].line, 3); // `2;"a` : its date is `a` and a line break
-//! assert_eq!(report.rejected[0].reason, "event date a\n3;2026-01-06 is not a date");
+//! assert_eq!(report.rejected[0].reason, "event date 'a\n3;2026-01-06' is not a date");
 //! # Ok::<(), engine::FileError>(())
 //! ```
 //!

@@ -11,7 +11,7 @@
 //! ```
 //! use engine::message::{Arg, Message};
 //! let m = Message::new("rejected-bad-date").with("value", Arg::Text("31/02/2026".into()));
-//! assert_eq!(m.to_string(), "event date 31/02/2026 is not a date");
+//! assert_eq!(m.to_string(), "event date '31/02/2026' is not a date");
 //! let json = serde_json::to_string(&m).unwrap();
 //! assert_eq!(json, r#"{"id":"rejected-bad-date","args":{"value":{"text":"31/02/2026"}}}"#);
 //! ```
@@ -99,7 +99,7 @@ impl fmt::Display for Message {
             // Rejected rows.
             "rejected-no-key" => f.write_str("no profile key and no address"),
             "rejected-no-date" => f.write_str("no event date"),
-            "rejected-bad-date" => write!(f, "event date {} is not a date", a("value")),
+            "rejected-bad-date" => write!(f, "event date '{}' is not a date", a("value")),
             "rejected-bad-date-hidden" => f.write_str("event date (value not shown) is not a date"),
             "rejected-not-a-date" => f.write_str("event date is not a date"),
             "rejected-too-long" => f.write_str("row longer than 1 MiB"),
@@ -274,7 +274,7 @@ mod tests {
         c.end_file(e).unwrap();
         let r = c.report(&ReportSettings::default());
         let reasons: Vec<&str> = r.rejected.iter().map(|x| x.reason.as_str()).collect();
-        assert_eq!(reasons, ["no profile key and no address", "event date 31/02/2026 is not a date", "no event date"]);
+        assert_eq!(reasons, ["no profile key and no address", "event date '31/02/2026' is not a date", "no event date"]);
         for x in &r.rejected {
             assert_eq!(x.message.as_ref().map(|m| m.to_string()).as_deref(), Some(x.reason.as_str()));
         }

@@ -264,7 +264,7 @@ fn cr_only_line_endings() {
     assert_eq!(err, None);
     assert_eq!(rows(&r), (4, 2, 0, 2));
     // Lines numbered by the CRs, blank line included.
-    assert_eq!(rejected(&r), [(3, "no profile key and no address"), (4, "event date bad is not a date")]);
+    assert_eq!(rejected(&r), [(3, "no profile key and no address"), (4, "event date 'bad' is not a date")]);
     assert_eq!(r.total_active, 2);
 }
 
@@ -289,7 +289,7 @@ fn odd_dates() {
     let r = c.report(&settings);
     // Year 0 and 9999 are dates; 31/02 is not; rows after the as-of date count but are not active on it.
     assert_eq!(rows(&r), (5, 4, 0, 1));
-    assert_eq!(rejected(&r), [(4, "event date 31/02/2026 is not a date")]);
+    assert_eq!(rejected(&r), [(4, "event date '31/02/2026' is not a date")]);
     assert_eq!(r.total_active, 1);
     assert_eq!(
         r.warnings,

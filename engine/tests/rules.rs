@@ -438,7 +438,7 @@ fn line_breaks_inside_quotes_move_later_line_numbers() {
     let r = one_file(csv.as_bytes());
     assert_eq!((r.rows.read, r.total_active, r.rows.rejected), (4, 2, 2));
     assert_eq!((r.rejected[0].line, r.rejected[0].reason.as_str()), (7, "no profile key and no address"));
-    assert_eq!((r.rejected[1].line, r.rejected[1].reason.as_str()), (8, "event date not a date is not a date"));
+    assert_eq!((r.rejected[1].line, r.rejected[1].reason.as_str()), (8, "event date 'not a date' is not a date"));
 }
 
 #[test]
@@ -452,8 +452,8 @@ fn rejected_rows_with_their_line_numbers() {
         [
             (3, "no profile key and no address"),
             (4, "no event date"),
-            (5, "event date 31/02/2026 is not a date"),
-            (6, "event date 2026-02-30 is not a date")
+            (5, "event date '31/02/2026' is not a date"),
+            (6, "event date '2026-02-30' is not a date")
         ]
     );
     assert_eq!(r.rejected[0].file, "f.csv");
@@ -778,7 +778,7 @@ fn explain_lists_one_profiles_rows_and_their_fate() {
     assert_eq!(rows[0].delivery.as_deref(), Some("DM1"));
     assert_eq!(
         (rows[1].line, rows[1].outcome.as_str(), rows[1].date.as_deref()),
-        (4, "rejected: event date bad is not a date", None)
+        (4, "rejected: event date 'bad' is not a date", None)
     );
     assert_eq!(
         (rows[2].outcome.as_str(), rows[2].date.as_deref(), rows[2].date_as_written.as_str()),

@@ -4,7 +4,7 @@
 
 engine-rejected-no-key = kein Profilschlüssel und keine Adresse
 engine-rejected-no-date = kein Ereignisdatum
-engine-rejected-bad-date = Ereignisdatum { $value } ist kein Datum
+engine-rejected-bad-date = Ereignisdatum „{ $value }“ ist kein Datum
 engine-rejected-bad-date-hidden = Ereignisdatum (Wert nicht angezeigt) ist kein Datum
 engine-rejected-not-a-date = Ereignisdatum ist kein Datum
 engine-rejected-too-long = Zeile länger als 1 MiB

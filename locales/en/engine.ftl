@@ -8,7 +8,7 @@
 
 engine-rejected-no-key = no profile key and no address
 engine-rejected-no-date = no event date
-engine-rejected-bad-date = event date { $value } is not a date
+engine-rejected-bad-date = event date '{ $value }' is not a date
 engine-rejected-bad-date-hidden = event date (value not shown) is not a date
 engine-rejected-not-a-date = event date is not a date
 engine-rejected-too-long = row longer than 1 MiB

@@ -4,7 +4,7 @@
 
 engine-rejected-no-key = ni clé de profil ni adresse
 engine-rejected-no-date = pas de date de l’événement
-engine-rejected-bad-date = la date de l’événement { $value } n’est pas une date
+engine-rejected-bad-date = la date de l’événement « { $value } » n’est pas une date
 engine-rejected-bad-date-hidden = la date de l’événement (valeur masquée) n’est pas une date
 engine-rejected-not-a-date = la date de l’événement n’est pas une date
 engine-rejected-too-long = ligne de plus de 1 Mio

@@ -4,7 +4,7 @@
 
 engine-rejected-no-key = geen profielsleutel en geen adres
 engine-rejected-no-date = geen gebeurtenisdatum
-engine-rejected-bad-date = gebeurtenisdatum { $value } is geen datum
+engine-rejected-bad-date = gebeurtenisdatum '{ $value }' is geen datum
 engine-rejected-bad-date-hidden = gebeurtenisdatum (waarde niet getoond) is geen datum
 engine-rejected-not-a-date = gebeurtenisdatum is geen datum
 engine-rejected-too-long = rij langer dan 1 MiB

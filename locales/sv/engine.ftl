@@ -4,7 +4,7 @@
 
 engine-rejected-no-key = ingen profilnyckel och ingen adress
 engine-rejected-no-date = inget händelsedatum
-engine-rejected-bad-date = händelsedatumet { $value } är inget datum
+engine-rejected-bad-date = händelsedatumet ”{ $value }” är inget datum
 engine-rejected-bad-date-hidden = händelsedatumet (värdet visas inte) är inget datum
 engine-rejected-not-a-date = händelsedatumet är inget datum
 engine-rejected-too-long = raden är längre än 1 MiB

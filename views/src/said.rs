@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn a_rejection_and_a_warning_in_dutch_and_english_without_a_message() {
         let m = sample("rejected-bad-date");
-        assert_eq!(say(Lang::Nl, Some(&m), &m.to_string()), "gebeurtenisdatum 31/02/2026 is geen datum");
+        assert_eq!(say(Lang::Nl, Some(&m), &m.to_string()), "gebeurtenisdatum '31/02/2026' is geen datum");
         let w = Message::new("warning-day-first").file("part1.csv");
         assert_eq!(
             say(Lang::Nl, Some(&w), &w.to_string()),
@@ -143,8 +143,8 @@ mod tests {
         assert_eq!(say(Lang::De, Some(&Message::new("rejected-from-the-future")), "later"), "later");
         // English is always the report's own text.
         assert_eq!(
-            say(Lang::En, Some(&m), "event date 31/02/2026 is not a date"),
-            "event date 31/02/2026 is not a date"
+            say(Lang::En, Some(&m), "event date '31/02/2026' is not a date"),
+            "event date '31/02/2026' is not a date"
         );
         let missing = sample("error-missing-fields");
         assert_eq!(
