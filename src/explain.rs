@@ -84,11 +84,12 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
     }
 }
 
-/// What became of a row, in the language: an exclusion reason in the diagnosis's words, a rejection said
-/// from the engine's message; English as the engine wrote it.
-fn outcome(l: Lang, r: &engine::ExplainedRow) -> String {
+/// What became of a row, in the language: an exclusion reason in the diagnosis's words (in English too,
+/// never the engine's `failure_reason`), a rejection or a row after the as-of date said from the engine's
+/// message; as the engine wrote it when a row has no message.
+pub fn outcome(l: Lang, r: &engine::ExplainedRow) -> String {
     match r.message.as_ref() {
-        Some(m) if l != Lang::En && m.id == "outcome-excluded" => {
+        Some(m) if m.id == "outcome-excluded" => {
             let reason = m.args.get("reason").map(|a| a.to_string()).unwrap_or_default();
             trf(l, "engine-outcome-excluded", &[("reason", views::diagnosis::reason_label(l, &reason).into())])
         }

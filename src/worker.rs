@@ -206,6 +206,7 @@ pub struct Explanation {
     pub query: String,
     /// The date the standing is for (the report's as-of date).
     pub as_of: Option<String>,
+    /// In date order, then file and line; a counted row after the as-of date says so ([`engine::rows_on`]).
     pub rows: Vec<engine::ExplainedRow>,
     pub standing: Vec<engine::Standing>,
 }
@@ -216,7 +217,7 @@ impl Explanation {
         Explanation {
             query: query.to_owned(),
             as_of: as_of.map(|d| d.to_string()),
-            rows: explain.rows().to_vec(),
+            rows: explain.rows_on(as_of),
             standing: as_of.map(|d| explain.standing(d)).unwrap_or_default(),
         }
     }

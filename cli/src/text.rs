@@ -277,7 +277,7 @@ pub fn file_error(error: &engine::FileError, flag: &str, lang: Lang) -> String {
                 .iter()
                 .filter(|h| {
                     let n = engine::normalise(h);
-                    !engine::FIELDS.iter().any(|f| f.aliases().contains(&n.as_str()))
+                    !engine::FIELDS.iter().any(|f| f.match_names().contains(&n))
                 })
                 .collect();
             // The option takes the English field names, in every language.

@@ -39,7 +39,8 @@ pub struct ExplainedRow {
     /// Instance and target dimension the row counts under (counted rows only).
     pub instance: String,
     pub dimension: String,
-    /// `counted`, `excluded: <reason>` or `rejected: <reason>`.
+    /// `counted`, `excluded: <reason>` or `rejected: <reason>`; in [`rows_on`]'s answer also
+    /// `after the as-of date: not in this report` for a counted row dated after the report's as-of date.
     pub outcome: String,
     /// The `outcome` as a message, to say it in another language.
     #[serde(deserialize_with = "crate::message::lenient")]
@@ -83,6 +84,33 @@ impl Explain {
     pub fn rows(&self) -> &[ExplainedRow] {
         self.counter.probe_rows()
     }
+}
+
+impl Explain {
+    /// The profile's rows as a report on `as_of` sees them (see [`rows_on`]).
+    pub fn rows_on(&self, as_of: Option<chrono::NaiveDate>) -> Vec<ExplainedRow> {
+        rows_on(self.rows(), as_of)
+    }
+}
+
+/// Explained rows as a report on `as_of` sees them: in date order, then file and line (rows
+/// without a readable date last, in file and line order), and a counted row dated after `as_of`
+/// said as `after the as-of date: not in this report` (message `outcome-after-as-of`), since that
+/// report does not count it. Excluded and rejected rows keep their outcome.
+pub fn rows_on(rows: &[ExplainedRow], as_of: Option<chrono::NaiveDate>) -> Vec<ExplainedRow> {
+    let mut out = rows.to_vec();
+    out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.file, a.line).cmp(&(b.date.is_none(), &b.date, &b.file, b.line)));
+    if let Some(as_of) = as_of {
+        let as_of = as_of.to_string();
+        for row in out.iter_mut().filter(|r| r.outcome == "counted") {
+            if row.date.as_deref().is_some_and(|d| d > as_of.as_str()) {
+                let message = Message::new("outcome-after-as-of");
+                row.outcome = message.to_string();
+                row.message = Some(message);
+            }
+        }
+    }
+    out
 }
 
 /// Where the explained profile stands on a date, in one instance and target dimension.

@@ -181,6 +181,7 @@ impl fmt::Display for Message {
             "outcome-counted" => f.write_str("counted"),
             "outcome-excluded" => write!(f, "excluded: {}", a("reason")),
             "outcome-rejected" => write!(f, "rejected: {}", a("reason")),
+            "outcome-after-as-of" => f.write_str("after the as-of date: not in this report"),
             other => {
                 f.write_str(other)?;
                 for (name, arg) in &self.args {
@@ -193,7 +194,7 @@ impl fmt::Display for Message {
 }
 
 /// The ids [`Message`]'s `Display` knows, for tests that every one has catalog words.
-pub const IDS: [&str; 38] = [
+pub const IDS: [&str; 39] = [
     "rejected-no-key",
     "rejected-no-date",
     "rejected-bad-date",
@@ -223,6 +224,7 @@ pub const IDS: [&str; 38] = [
     "outcome-counted",
     "outcome-excluded",
     "outcome-rejected",
+    "outcome-after-as-of",
     "option-unknown-field",
     "option-unknown-deliveries-field",
     "option-unknown-failure-reason",
@@ -274,7 +276,10 @@ mod tests {
         c.end_file(e).unwrap();
         let r = c.report(&ReportSettings::default());
         let reasons: Vec<&str> = r.rejected.iter().map(|x| x.reason.as_str()).collect();
-        assert_eq!(reasons, ["no profile key and no address", "event date '31/02/2026' is not a date", "no event date"]);
+        assert_eq!(
+            reasons,
+            ["no profile key and no address", "event date '31/02/2026' is not a date", "no event date"]
+        );
         for x in &r.rejected {
             assert_eq!(x.message.as_ref().map(|m| m.to_string()).as_deref(), Some(x.reason.as_str()));
         }

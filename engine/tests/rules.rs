@@ -787,6 +787,44 @@ fn explain_lists_one_profiles_rows_and_their_fate() {
 }
 
 #[test]
+fn explain_lists_rows_in_date_order_and_says_rows_after_the_as_of_date_are_not_in_the_report() {
+    let mut e = engine::explain(Options::default(), "7");
+    // Two files, each out of date order; b.csv is read first.
+    let b = e.begin_file("b.csv", None);
+    e.push(
+        b,
+        b"recipientId,eventDate,status\n7,2026-11-02,Sent\n7,2026-03-01,Sent\n7,oops,Sent\n7,2026-12-01,Ignored\n",
+    )
+    .unwrap();
+    e.end_file(b).unwrap();
+    let a = e.begin_file("a.csv", None);
+    e.push(a, b"recipientId,eventDate,status\n7,2026-11-02,Sent\n7,2026-05-01,Sent\n").unwrap();
+    e.end_file(a).unwrap();
+    let as_of = date("2026-10-24");
+    let rows = e.rows_on(Some(as_of));
+    let seen: Vec<(&str, u64, Option<&str>, &str)> =
+        rows.iter().map(|r| (r.file.as_str(), r.line, r.date.as_deref(), r.outcome.as_str())).collect();
+    assert_eq!(
+        seen,
+        [
+            ("b.csv", 3, Some("2026-03-01"), "counted"),
+            ("a.csv", 3, Some("2026-05-01"), "counted"),
+            ("a.csv", 2, Some("2026-11-02"), "after the as-of date: not in this report"),
+            ("b.csv", 2, Some("2026-11-02"), "after the as-of date: not in this report"),
+            ("b.csv", 5, Some("2026-12-01"), "excluded: status"),
+            ("b.csv", 4, None, "rejected: event date 'oops' is not a date"),
+        ]
+    );
+    assert_eq!(rows[2].message.as_ref().map(|m| m.id.as_str()), Some("outcome-after-as-of"));
+    // The standing is the same from either list: the rows after the as-of date never counted on it.
+    let standing = e.standing(as_of);
+    assert_eq!(engine::standing(&rows, as_of), standing);
+    assert_eq!(standing[0].last_counted.as_deref(), Some("2026-05-01"));
+    // Without an as-of date (the report's default, the latest event), nothing is after it.
+    assert!(e.rows_on(None).iter().all(|r| r.outcome != "after the as-of date: not in this report"));
+}
+
+#[test]
 fn case_duplicates_use_the_email_address_of_a_profile() {
     // Profile 1's address column holds its phone on SMS rows: its e-mail address is the one compared.
     let r = one_file(

@@ -46,6 +46,7 @@ engine-error-other = { $text }
 engine-outcome-counted = gezählt
 engine-outcome-excluded = ausgeschlossen: { $reason }
 engine-outcome-rejected = abgewiesen: { $reason }
+engine-outcome-after-as-of = nach dem Stichtag: nicht in diesem Bericht
 
 ## Optionen, die nicht verwendet werden können (--map, --deliveries-map, --status); Feldnamen und Regelwörter bleiben, wie die Optionen sie nehmen
 

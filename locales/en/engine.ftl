@@ -50,6 +50,7 @@ engine-error-other = { $text }
 engine-outcome-counted = counted
 engine-outcome-excluded = excluded: { $reason }
 engine-outcome-rejected = rejected: { $reason }
+engine-outcome-after-as-of = after the as-of date: not in this report
 
 ## Options that cannot be used (--map, --deliveries-map, --status); field names and rule words stay as the options take them
 

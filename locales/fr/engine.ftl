@@ -46,6 +46,7 @@ engine-error-other = { $text }
 engine-outcome-counted = compté
 engine-outcome-excluded = exclu : { $reason }
 engine-outcome-rejected = rejeté : { $reason }
+engine-outcome-after-as-of = après la date de référence : hors de ce rapport
 
 ## Options inutilisables (--map, --deliveries-map, --status) ; les noms de champs et les mots des règles restent ceux que les options prennent
 

@@ -46,6 +46,7 @@ engine-error-other = { $text }
 engine-outcome-counted = geteld
 engine-outcome-excluded = uitgesloten: { $reason }
 engine-outcome-rejected = geweigerd: { $reason }
+engine-outcome-after-as-of = na de peildatum: niet in dit rapport
 
 ## Opties die niet gebruikt kunnen worden (--map, --deliveries-map, --status); veldnamen en regelwoorden blijven zoals de opties ze nemen
 

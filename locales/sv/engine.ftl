@@ -46,6 +46,7 @@ engine-error-other = { $text }
 engine-outcome-counted = räknad
 engine-outcome-excluded = undantagen: { $reason }
 engine-outcome-rejected = avvisad: { $reason }
+engine-outcome-after-as-of = efter per-datumet: inte med i den här rapporten
 
 ## Alternativ som inte kan användas (--map, --deliveries-map, --status); fältnamn och regelord står som alternativen tar dem
 
