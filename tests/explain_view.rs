@@ -44,8 +44,8 @@ fn panel(props: &PanelProps) -> Html {
     }
 }
 
-/// The rows' outcome cells as shown, and their `data-outcome` (the engine's English).
-async fn outcomes(lang: Lang) -> Vec<(String, String)> {
+/// The rows' "counted as" and outcome cells as shown, and their `data-outcome` (the engine's English).
+async fn outcomes(lang: Lang) -> Vec<(String, String, String)> {
     let root = gloo::utils::document().create_element("div").expect("a div");
     gloo::utils::body().append_child(&root).expect("appended");
     yew::Renderer::<Panel>::with_root_and_props(root.clone(), PanelProps { lang }).render();
@@ -54,9 +54,10 @@ async fn outcomes(lang: Lang) -> Vec<(String, String)> {
     (0..rows.length())
         .filter_map(|i| rows.item(i))
         .map(|row| {
-            let cell = row.last_child().and_then(|c| c.text_content()).unwrap_or_default();
             let element: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(row);
-            (cell, element.get_attribute("data-outcome").unwrap_or_default())
+            let cells = element.query_selector_all("td").expect("cells");
+            let cell = |i: u32| cells.item(i).and_then(|c| c.text_content()).unwrap_or_default();
+            (cell(4), cell(5), element.get_attribute("data-outcome").unwrap_or_default())
         })
         .collect()
 }
@@ -64,19 +65,19 @@ async fn outcomes(lang: Lang) -> Vec<(String, String)> {
 #[wasm_bindgen_test]
 async fn rows_come_in_date_order_with_their_outcome_in_english() {
     let shown = outcomes(Lang::En).await;
-    let shown: Vec<(&str, &str)> = shown.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let shown: Vec<(&str, &str, &str)> = shown.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
     assert_eq!(
         shown,
         [
-            ("counted", "counted"),
-            ("excluded: Failure reason not counted", "excluded: failure_reason"),
-            ("after the as-of date: not in this report", "after the as-of date: not in this report"),
+            ("Recipients · default", "counted", "counted"),
+            ("—", "excluded: Failure reason not counted", "excluded: failure_reason"),
+            ("—", "after the as-of date: not in this report", "after the as-of date: not in this report"),
         ]
     );
 }
 
 #[wasm_bindgen_test]
 async fn rows_come_in_date_order_with_their_outcome_in_dutch() {
-    let shown: Vec<String> = outcomes(Lang::Nl).await.into_iter().map(|(cell, _)| cell).collect();
+    let shown: Vec<String> = outcomes(Lang::Nl).await.into_iter().map(|(_, cell, _)| cell).collect();
     assert_eq!(shown, ["geteld", "uitgesloten: Foutreden niet geteld", "na de peildatum: niet in dit rapport"]);
 }

@@ -95,8 +95,8 @@ impl Explain {
 
 /// Explained rows as a report on `as_of` sees them: in date order, then file and line (rows
 /// without a readable date last, in file and line order), and a counted row dated after `as_of`
-/// said as `after the as-of date: not in this report` (message `outcome-after-as-of`), since that
-/// report does not count it. Excluded and rejected rows keep their outcome.
+/// said as `after the as-of date: not in this report` (message `outcome-after-as-of`), with no
+/// instance or dimension, since that report does not count it. Excluded and rejected rows keep their outcome.
 pub fn rows_on(rows: &[ExplainedRow], as_of: Option<chrono::NaiveDate>) -> Vec<ExplainedRow> {
     let mut out = rows.to_vec();
     out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.file, a.line).cmp(&(b.date.is_none(), &b.date, &b.file, b.line)));
@@ -107,6 +107,9 @@ pub fn rows_on(rows: &[ExplainedRow], as_of: Option<chrono::NaiveDate>) -> Vec<E
                 let message = Message::new("outcome-after-as-of");
                 row.outcome = message.to_string();
                 row.message = Some(message);
+                // Counted rows only have a place to count under; this one does not count on `as_of`.
+                row.instance.clear();
+                row.dimension.clear();
             }
         }
     }

@@ -816,6 +816,11 @@ fn explain_lists_rows_in_date_order_and_says_rows_after_the_as_of_date_are_not_i
         ]
     );
     assert_eq!(rows[2].message.as_ref().map(|m| m.id.as_str()), Some("outcome-after-as-of"));
+    assert_eq!(
+        (rows[2].dimension.as_str(), rows[0].dimension.as_str()),
+        ("", "Recipients"),
+        "only counted rows have a place"
+    );
     // The standing is the same from either list: the rows after the as-of date never counted on it.
     let standing = e.standing(as_of);
     assert_eq!(engine::standing(&rows, as_of), standing);
