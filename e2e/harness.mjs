@@ -128,6 +128,7 @@ export async function runAll(tests, context) {
   let passed = 0;
   let failed = 0;
   for (const [name, fn] of tests) {
+    if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) continue;
     const started = Date.now();
     pagesOfTest = [];
     try {

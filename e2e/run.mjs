@@ -444,6 +444,10 @@ const tests = [
       await page.click('[data-testid=explain-button]');
       await page.waitForSelector(`[data-testid=explain-answer][data-query="${key}"]`);
       assertEqual(await page.locator('[data-testid=explain-row]').count(), rows, `rows of ${key}`);
+      const dates = await page.locator('[data-testid=explain-row]').evaluateAll((trs) => trs.map((tr) => tr.dataset.date));
+      const dated = dates.filter(Boolean);
+      assertEqual(dated.join(' '), [...dated].sort().join(' '), 'rows in date order');
+      assertEqual(dates.slice(0, dated.length).join(' '), dated.join(' '), 'rows without a readable date come last');
       const summary = await page.locator('[data-testid=explain-summary]').textContent();
       assert(/^(Active on 2026-10-24 in |Not active on 2026-10-24 in )/.test(summary), `summary: ${summary}`);
       await screenshotOf(page.locator('[data-testid=explain]'), 'explain');

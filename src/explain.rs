@@ -64,7 +64,7 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
                                 </tr></thead>
                                 <tbody>
                                     { for answer.rows.iter().map(|r| html! {
-                                        <tr data-testid="explain-row" data-outcome={r.outcome.clone()}>
+                                        <tr data-testid="explain-row" data-outcome={r.outcome.clone()} data-date={r.date.clone().unwrap_or_default()}>
                                             <td>{ match &r.date { Some(d) => date_text(l, d), None => html! { { &r.date_as_written } } } }</td>
                                             <td>{ trf(l, "explain-file-line", &[("file", (&r.file).into()), ("line", r.line.to_string().into())]) }</td>
                                             <td>{ r.delivery.clone().unwrap_or_else(|| "—".into()) }</td>
