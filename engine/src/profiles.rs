@@ -9,13 +9,19 @@
 //! for the few profiles with a gap of more than 12 months, earlier ones in
 //! side maps. Profiles reached on more than one channel also keep their runs
 //! per channel, in a log of 8-byte entries that is sorted and merged in
-//! batches. Counted events are applied in batches ([`Profiles::queue`]) so
+//! batches. The days inside runs that are not their first ([`DayLog`], 6 bytes
+//! each) let a report as of a past date find each profile's last event on or
+//! before it. Counted events are applied in batches ([`Profiles::queue`]) so
 //! that the memory they touch is loaded for the whole batch at once.
 //!
 //! Measured on the benchmark export (4 million rows, 881 580 profiles):
 //! 55 bytes per profile in use on top of the key's own bytes, and a peak
 //! resident size of the command line of 75 bytes per profile, keys (11 bytes
-//! on average) included.
+//! on average) included, before the inner days were kept. With them (1 and 3
+//! million rows, 225 259 and 664 558 profiles, 2.8 inner days each): 68 bytes
+//! in use and 95 to 98 bytes peak. The inner days grow with the distinct
+//! (profile, day) pairs, not with the profiles: at most 6 bytes per counted row
+//! (a profile targeted every day of a year holds about 2 kB).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -328,6 +334,12 @@ impl DayLog {
         self.appended += 1;
     }
 
+    /// The sort key of an entry: profile, then day (one comparison instead of three).
+    #[inline]
+    fn key(e: &NarrowDay) -> u64 {
+        ((e.hi as u64) << 32) | ((e.lo as u64) << 16) | e.day as u64
+    }
+
     #[inline]
     fn entry(e: NarrowDay) -> (u32, Day) {
         (((e.hi as u32) << 16) | e.lo as u32, NARROW_BASE + e.day as Day)
@@ -348,13 +360,13 @@ impl DayLog {
         }
         let log = &mut self.narrow;
         let split = self.narrow_sorted.min(log.len());
-        log[split..].sort_unstable();
+        log[split..].sort_unstable_by_key(Self::key);
         if split > 0 && split < log.len() {
             // Merge the sorted head and the newly sorted tail from the back.
             let tail = log[split..].to_vec();
             let (mut i, mut j, mut k) = (split, tail.len(), log.len());
             while j > 0 {
-                if i > 0 && log[i - 1] > tail[j - 1] {
+                if i > 0 && Self::key(&log[i - 1]) > Self::key(&tail[j - 1]) {
                     log[k - 1] = log[i - 1];
                     i -= 1;
                 } else {
