@@ -511,12 +511,16 @@ pub fn script(spec: &Spec<'_>) -> String {
     s.push_str(&after_runs);
     s.push('\n');
 
-    let _ = writeln!(s, "-- 7. Profiles active on the as-of date: their run, channels and address.");
+    let _ = writeln!(s, "-- 7. Profiles active on the as-of date: their leaving day, channels and address.");
+    let _ = writeln!(s, "--    A profile leaves a year after its last event on or before the as-of date: later events");
+    let _ = writeln!(s, "--    (an export taken after that date) do not count.");
     let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW ap_active AS");
     let _ = writeln!(
         s,
-        "SELECT r.inst, r.dim, r.pk, r.run_end FROM ap_runs r CROSS JOIN ap_params p\n\
-         WHERE r.run_start <= p.as_of AND p.as_of < r.run_end;\n"
+        "SELECT inst, dim, pk, {} AS leave_day FROM (\n  \
+         SELECT c.inst, c.dim, c.pk, MAX(c.e) AS last_e FROM ap_counted c CROSS JOIN ap_params p\n  \
+         WHERE c.e > p.window_after AND c.e <= p.as_of GROUP BY c.inst, c.dim, c.pk) a;\n",
+        leave("last_e", d)
     );
     let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW ap_channels AS");
     let _ = writeln!(
@@ -586,7 +590,7 @@ pub fn script(spec: &Spec<'_>) -> String {
              UNION ALL SELECT run_end, -1 FROM ap_runs) a GROUP BY change_day",
             dt("change_day")
         ),
-        format!("SELECT 'leaving', {}, '', COUNT(*) FROM ap_active GROUP BY run_end", dt("run_end")),
+        format!("SELECT 'leaving', {}, '', COUNT(*) FROM ap_active GROUP BY leave_day", dt("leave_day")),
         "SELECT 'case_duplicates', dim, 'profiles', SUM(n) FROM (\n  \
          SELECT inst, dim, COUNT(*) AS n FROM ap_addresses WHERE address IS NOT NULL\n  \
          GROUP BY inst, dim, LOWER(address) HAVING COUNT(DISTINCT address) > 1) g GROUP BY dim"

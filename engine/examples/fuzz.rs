@@ -342,6 +342,20 @@ fn case(seed: u64, seed_export: &[u8]) -> Result<(), String> {
     if let Some(d) = differ(&a, &b) {
         return Err(format!("merge order changes the report: {d}"));
     }
+    // As of a date inside the data (later events kept by each counter must not move the leaving
+    // days), with the list of active profiles.
+    if let Some(first) = one.snapshots.first() {
+        let past = ReportSettings { as_of: first.to.parse().ok(), profiles: true, ..ReportSettings::default() };
+        let (o, f, b) = (whole.report(&past), forward.report(&past), backward.report(&past));
+        for (what, x) in [("merged", &f), ("merged through JSON", &b)] {
+            if let Some(d) = differ(&o, x) {
+                return Err(format!("as of {}: one pass and {what} differ: {d}", first.to));
+            }
+            if o.profiles != x.profiles {
+                return Err(format!("as of {}: one pass and {what} list other active profiles", first.to));
+            }
+        }
+    }
     // Each file in byte ranges.
     for f in &files {
         split_file(&counter, f, &mut r)?;

@@ -23,7 +23,7 @@
 //! | `channel` | channel | | profiles active on the as-of date through it |
 //! | `multi_channel` | | | profiles active through more than one channel |
 //! | `activity` | a day | | change of the active count on that day (runs starting minus runs ending) |
-//! | `leaving` | a day | | profiles active on the as-of date whose activity run ends that day |
+//! | `leaving` | a day | | profiles active on the as-of date that leave that day (a year after their last event on or before it) |
 //! | `case_duplicates` | dimension | `profiles` or `fewer` | count |
 //!
 //! ```

@@ -201,6 +201,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     let mark = |g: usize, tag: u64| ((tag & FOLDED) ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % bits;
     let (mut once, mut twice) = (vec![0u64; bits / 64 + 1], vec![0u64; bits / 64 + 1]);
     let horizon = leave_day(as_of);
+    let mut leaving = Leaving::new(p, st, as_of);
     for id in 0..p.len() as u32 {
         let Some(run) = p.run_at(id, as_of) else {
             continue;
@@ -213,7 +214,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
                 *c += 1;
             }
         }
-        *expiring.entry(run.1.min(horizon)).or_default() += 1;
+        *expiring.entry(leaving.day(id, run)).or_default() += 1;
         if let Some(tag) = tag_of(id) {
             let b = mark(m.group as usize, tag);
             if once[b / 64] & (1 << (b % 64)) != 0 {
@@ -343,6 +344,36 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     report
 }
 
+/// The leaving days of the profiles active on an as-of date (counting-rules.md 4, *Expiring*):
+/// the end of the run that contains the date when no event comes after it, else the leaving day
+/// of the last event on or before it (a later event may have lengthened the run). Asked in
+/// increasing id order.
+struct Leaving<'a> {
+    p: &'a crate::profiles::Profiles,
+    as_of: Day,
+    /// Some event is dated after the as-of date.
+    later: bool,
+    horizon: Day,
+    cursor: crate::profiles::DayCursor<'a>,
+    cache: crate::date::LeaveCache,
+}
+
+impl<'a> Leaving<'a> {
+    fn new(p: &'a crate::profiles::Profiles, st: &State, as_of: Day) -> Self {
+        let later = st.max_day.is_some_and(|m| m > as_of);
+        Leaving { p, as_of, later, horizon: leave_day(as_of), cursor: p.day_cursor(), cache: Default::default() }
+    }
+
+    /// The leaving day of `id`, whose run `run` contains the as-of date.
+    fn day(&mut self, id: u32, run: crate::profiles::Run) -> Day {
+        if !self.later {
+            return run.1.min(self.horizon);
+        }
+        let last = self.p.last_event_day(id, self.as_of, run, &mut self.cursor);
+        self.cache.get(last)
+    }
+}
+
 /// The profile store with its channel log merged: a file still open may leave it unmerged,
 /// and then a merged copy is reported on.
 fn compacted(st: &State) -> std::borrow::Cow<'_, crate::profiles::Profiles> {
@@ -359,16 +390,17 @@ fn compacted(st: &State) -> std::borrow::Cow<'_, crate::profiles::Profiles> {
 pub(crate) fn active_profiles(st: &State, settings: &ReportSettings) -> Vec<ActiveProfile> {
     let Some(as_of) = settings.as_of.map(from_date).or(st.max_day) else { return Vec::new() };
     let p = compacted(st);
-    let horizon = leave_day(as_of);
+    let mut leaving = Leaving::new(p.as_ref(), st, as_of);
     let mut list: Vec<ActiveProfile> = (0..p.len() as u32)
         .filter_map(|id| {
             let run = p.run_at(id, as_of)?;
+            let leaves = leaving.day(id, run);
             let (instance, dimension) = st.groups.get(p.slots[id as usize].group as usize)?;
             Some(ActiveProfile {
                 dimension: dimension.clone(),
                 instance: instance.clone(),
                 key: String::from_utf8_lossy(p.key(id)).into_owned(),
-                leaves: iso(run.1.min(horizon)),
+                leaves: iso(leaves),
             })
         })
         .collect();

@@ -958,3 +958,104 @@ fn active_profiles_lists_each_active_profile_with_its_leaving_day() {
     let asked = counter.report(&ReportSettings { profiles: true, ..settings });
     assert_eq!(asked.profiles, Some(list));
 }
+
+/// Counts `csv` in one counter, and cut in two counters merged (one through JSON), and checks
+/// that both report the same active profiles, leaving days and daily counts; returns the first.
+fn counted_and_merged(csv: &str, settings: &ReportSettings) -> Report {
+    let count = |text: &str| {
+        let mut counter = Counter::new(Options::default());
+        let f = counter.begin_file("log.csv", Some("prod"));
+        counter.push(f, text.as_bytes()).unwrap();
+        counter.end_file(f).unwrap();
+        counter
+    };
+    let one = count(csv).report(settings);
+    let mut lines = csv.lines();
+    let head = lines.next().unwrap();
+    let (mut a, mut b) = (format!("{head}\n"), format!("{head}\n"));
+    for (i, line) in lines.enumerate() {
+        if i % 2 == 0 { &mut a } else { &mut b }.push_str(&format!("{line}\n"));
+    }
+    let mut merged = count(&b);
+    let a: Counter = serde_json::from_str(&serde_json::to_string(&count(&a)).unwrap()).unwrap();
+    merged.merge(a);
+    let m = merged.report(settings);
+    assert_eq!(
+        (m.total_active, &m.expiring, &m.profiles, &m.daily, &m.snapshots),
+        (one.total_active, &one.expiring, &one.profiles, &one.daily, &one.snapshots)
+    );
+    one
+}
+
+#[test]
+fn expiring_as_of_a_past_date_ignores_later_events() {
+    // counting-rules.md 4: the leaving day counts only the events on or before the as-of date.
+    let csv = "recipientId,eventDate\n\
+               a,2025-03-10\n\
+               a,2026-02-01\n\
+               leap,2024-02-29\n\
+               leap,2025-02-20\n\
+               once,2025-06-15\n\
+               often,2025-01-05\n\
+               often,2025-01-20\n\
+               often,2025-12-31\n\
+               often,2026-01-02\n";
+    let settings = ReportSettings { as_of: Some(date("2025-12-31")), profiles: true, ..Default::default() };
+    let r = counted_and_merged(csv, &settings);
+    let leaves = |r: &Report| -> Vec<(String, String)> {
+        r.profiles.as_ref().unwrap().iter().map(|p| (p.key.clone(), p.leaves.clone())).collect()
+    };
+    let months = |r: &Report| -> Vec<(String, u64)> {
+        r.expiring.iter().filter(|e| e.profiles > 0).map(|e| (e.month.clone(), e.profiles)).collect()
+    };
+    // a leaves a year after 2025-03-10 (in 2026-03), not after 2026-02-01 (2027-02); leap a year
+    // after 2025-02-20, often after 2025-12-31 (not 2026-01-02).
+    assert_eq!(r.total_active, 4);
+    assert_eq!(
+        leaves(&r),
+        [
+            ("leap".to_string(), "2026-02-20".to_string()),
+            ("a".to_string(), "2026-03-10".to_string()),
+            ("once".to_string(), "2026-06-15".to_string()),
+            ("often".to_string(), "2026-12-31".to_string()),
+        ]
+    );
+    assert_eq!(
+        months(&r),
+        [
+            ("2026-02".to_string(), 1),
+            ("2026-03".to_string(), 1),
+            ("2026-06".to_string(), 1),
+            ("2026-12".to_string(), 1)
+        ]
+    );
+    // 29 February: active on 2025-02-28 (2025-02-28 - 12 months is 2024-02-28), gone on 1 March;
+    // the event of 2025-02-20 comes after the as-of date and is ignored.
+    let settings = ReportSettings { as_of: Some(date("2025-01-31")), profiles: true, ..Default::default() };
+    let r = counted_and_merged(csv, &settings);
+    assert_eq!(
+        leaves(&r),
+        [("leap".to_string(), "2025-03-01".to_string()), ("often".to_string(), "2026-01-20".to_string())]
+    );
+    assert_eq!(months(&r), [("2025-03".to_string(), 1), ("2026-01".to_string(), 1)]);
+    // As of the latest event date (2026-02-01), every event counts.
+    let settings = ReportSettings { profiles: true, ..Default::default() };
+    let r = counted_and_merged(csv, &settings);
+    assert_eq!(
+        leaves(&r),
+        [
+            ("leap".to_string(), "2026-02-20".to_string()),
+            ("once".to_string(), "2026-06-15".to_string()),
+            ("often".to_string(), "2027-01-02".to_string()),
+            ("a".to_string(), "2027-02-01".to_string()),
+        ]
+    );
+    // The daily counts and the snapshots use only the events up to each day, as before.
+    let day = |r: &Report, d: &str| r.daily.iter().find(|x| x.date == d).map(|x| x.active);
+    let past = counted_and_merged(csv, &ReportSettings { as_of: Some(date("2025-12-31")), ..Default::default() });
+    assert_eq!((day(&past, "2025-12-31"), day(&r, "2025-12-31")), (Some(4), Some(4)));
+    assert_eq!((day(&past, "2025-03-05"), day(&r, "2025-03-05")), (Some(2), Some(2)));
+    assert_eq!(past.snapshots, r.snapshots);
+    let last = r.snapshots.last().unwrap();
+    assert_eq!((last.to.as_str(), last.active), ("2026-01-25", 4));
+}

@@ -418,6 +418,22 @@ pub fn check_edge_cases(warehouse: Warehouse) {
             &["--billing-day", "28"],
         ],
     );
+    // Leaving days as of a past date count only the events up to it (counting-rules.md 4).
+    check_case(
+        w,
+        "expiring",
+        &[
+            "1|2025-03-10|Sent",
+            "1|2026-02-01|Sent",
+            "2|2024-02-29|Sent",
+            "2|2025-02-20|Sent|||Email",
+            "3|2025-01-05|Sent",
+            "3|2025-01-20|Sent||SMS",
+            "3|2025-12-31|Sent",
+            "3|2026-01-02|Sent",
+        ],
+        &[&["--as-of", "2025-12-31"], &["--as-of", "2025-01-31"], &[]],
+    );
     // Billing day last over a leap February and runs that touch.
     check_case(
         w,
