@@ -483,7 +483,7 @@ impl ViewerState {
             }
             OpenAction::Demo => {
                 let settings = self.settings.clone();
-                ViewerState { last_run: self.last_run, ..ViewerState::new(settings) }
+                ViewerState { last_run: self.last_run, explain_run: self.explain_run, ..ViewerState::new(settings) }
             }
         }
     }
