@@ -89,6 +89,52 @@ async function cancelThenCount(page, before, afterCancel = async () => {}) {
   assertEqual(await totalOnPage(page), expected.total_active, 'total of the file counted after cancelling');
 }
 
+/** The key with the most rows of a generated export (key in the first column), and its rows. */
+function mostFrequentKey(file) {
+  const byKey = new Map();
+  const text = readFileSync(file, 'utf8');
+  let at = text.indexOf('\n') + 1;
+  while (at > 0 && at < text.length) {
+    const end = text.indexOf('\n', at);
+    const key = text.slice(at, text.indexOf(',', at));
+    if (key) byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    at = end + 1;
+  }
+  return [...byKey.entries()].sort((a, b) => b[1] - a[1])[0];
+}
+
+/**
+ * What a read in progress shows: its progress bar, the files' line, no demo banner, no notice. With
+ * `doneAfter` (the run number on screen before the read), a read that has already finished passes
+ * too, as long as its own report is on screen.
+ */
+async function assertReading(page, when, doneAfter = null) {
+  const reading = (await page.locator('[data-testid=progress]').count()) === 1;
+  if (!reading && doneAfter !== null) {
+    const run = await page.locator('[data-testid=report-ready]').getAttribute('data-run');
+    assert(run !== null && run !== doneAfter, `the new report is on screen ${when}`);
+  } else {
+    assert(reading, `the progress bar ${when}`);
+    assert(Number.isFinite(Number(await page.locator('[data-testid=progress-text]').getAttribute('data-value'))), `progress ${when}`);
+  }
+  assertEqual(await page.locator('[data-testid=demo-banner]').count(), 0, `demo banner ${when}`);
+  assertEqual(await page.locator('[data-testid=notice]').count(), 0, `notice ${when}`);
+  assert((await page.locator('[data-testid=sources]').textContent()).startsWith('1 '), `the files' line ${when}`);
+}
+
+/** Drops a file made in the page from `text` on the element `selector`; true when the page took the drop. */
+async function dropText(page, selector, name, text) {
+  return page.evaluate(([selector, name, text]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], name, { type: 'text/csv' }));
+    const target = document.querySelector(selector);
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    target.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  }, [selector, name, text]);
+}
+
 function noRequestLeft(opened) {
   assertEqual(opened.offsite.length, 0, `requests that left the local server (${opened.offsite.join(', ')})`);
   assertEqual(opened.errors.length, 0, `page errors (${opened.errors.join(' | ')})`);
@@ -347,7 +393,7 @@ const tests = [
       const { page } = opened;
       await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
       await page.waitForSelector('[data-testid=mapping]');
-      const problem = await page.locator('[data-testid=problem]').textContent();
+      const problem = await page.locator('[data-testid=problem] > p').textContent();
       assert(
         problem.startsWith('odd-headers.csv, line 1 (the header): no column found for the event date, nor for the profile key or address. Headers found: who, when, what.'),
         `the problem names the file, the line and what is missing: ${problem}`,
@@ -875,6 +921,198 @@ const tests = [
 
       const others = opened.requests.filter((u) => !u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:'));
       assertEqual(others, [], 'requests other than the file itself');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+
+  // ---- Issue 18: the viewer as a first-time admin meets it ----
+  [
+    'while a large file is read, Explain waits for its count and answers for it, and a language change keeps the progress',
+    async (ctx) => {
+      const big = generate('large-1m.csv', ['--seed', '18', '--rows', '1000000']);
+      const expected = cliReport([big]);
+      const [key, rows] = mostFrequentKey(big);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const before = await page.locator('[data-testid=report-ready]').getAttribute('data-run');
+      await page.setInputFiles('input[type=file][data-testid=log-files]', big);
+      await page.waitForSelector('[data-testid=progress]');
+      await page.fill('[data-testid=explain-query]', key);
+      await page.click('[data-testid=explain-button]');
+      await assertReading(page, 'after Explain');
+      assertEqual(
+        await page.locator('[data-testid=explain-pending]').textContent(),
+        `“${key}” will be explained once the files are counted.`,
+        'the panel says it answers once the count is done',
+      );
+      await page.locator('[data-testid=explain]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'reading-explain-pending');
+      await page.selectOption('[data-testid=language]', 'de');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Aktive Profile');
+      await assertReading(page, 'after a language change', before);
+      await page.waitForSelector(`[data-testid=report-ready]:not([data-run="${before}"])`, { state: 'attached', timeout: 120_000 });
+      await page.waitForSelector(`[data-testid=explain-answer][data-query="${key}"]`, { timeout: 60_000 });
+      assertEqual(await page.locator('[data-testid=explain-row]').count(), rows, `the rows of ${key}, as in the file`);
+      await assertSameReport(page, expected);
+      assertEqual(await page.locator('[data-testid=demo-banner]').count(), 0, 'no demo banner');
+      assertEqual(await page.locator('[data-testid=notice]').count(), 0, 'no notice');
+      const de = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      assertEqual(
+        await page.locator('[data-testid=count-finished]').textContent(),
+        `${de(expected.rows.read)} Zeilen aus 1 Datei gezählt: ${de(expected.total_active)} aktive Profile.`,
+        'the live region says the count is done, in German',
+      );
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'while a large file is read, a new billing day restarts it, dropped files replace it, and Cancel goes back to the report on screen',
+    async (ctx) => {
+      const big = generate('large-1m.csv', ['--seed', '18', '--rows', '1000000']);
+      const small = generate('dropped-while-reading.csv', ['--seed', '19', '--rows', '3000']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      // A setting changed during the read: the read starts again with it.
+      await nextReport(page, async () => {
+        await page.setInputFiles('input[type=file][data-testid=log-files]', big);
+        await page.waitForSelector('[data-testid=progress]');
+        await page.selectOption('[data-testid=billing-day]', '1');
+        await assertReading(page, 'after a new billing day');
+      });
+      await assertSameReport(page, cliReport([big], ['--billing-day', '1']));
+      // A file dropped during the read replaces it. (The input is emptied first: picking the file it
+      // already holds would change nothing.)
+      await page.setInputFiles('input[type=file][data-testid=log-files]', []);
+      await nextReport(page, async () => {
+        await page.setInputFiles('input[type=file][data-testid=log-files]', big);
+        await page.waitForSelector('[data-testid=progress]');
+        assert(await dropText(page, '.report-area', 'dropped-while-reading.csv', readFileSync(small, 'utf8')), 'the drop is the page\'s');
+      });
+      const expected = cliReport([small], ['--billing-day', '1']);
+      await assertSameReport(page, expected);
+      assert((await page.locator('[data-testid=sources]').textContent()).startsWith('1 log file'), 'the dropped file is the source');
+      // Cancel: the report on screen stays, with its source (not the demo).
+      await page.setInputFiles('input[type=file][data-testid=log-files]', []);
+      await page.setInputFiles('input[type=file][data-testid=log-files]', big);
+      await page.waitForSelector('[data-testid=progress]');
+      await page.click('[data-testid=cancel]');
+      await page.waitForSelector('[data-testid=progress]', { state: 'detached' });
+      assert((await page.locator('[data-testid=notice]').textContent()).startsWith('Cancelled'), 'a cancelled notice');
+      assertEqual(await totalOnPage(page), expected.total_active, 'the previous report stays');
+      assertEqual(await page.locator('[data-testid=demo-banner]').count(), 0, 'no demo banner');
+      assert((await page.locator('[data-testid=sources]').textContent()).startsWith('1 log file'), 'its source is said');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'the first screen leads: Open your files is the primary action, a file dropped anywhere is counted and announced, terms are explained',
+    async (ctx) => {
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      assertEqual(await page.locator('button.primary').allTextContents(), ['Open your files'], 'the one primary button');
+      assertEqual(await page.locator('#hint-deliveries').textContent(), 'Deliveries file: one row per delivery, with its channel and target dimension, for logs that lack them.', 'the deliveries file explained');
+      await page.click('[data-testid=term-active] summary');
+      assert((await page.locator('[data-testid=term-active] p').textContent()).startsWith('A profile (a recipient, visitor or address) that at least one delivery targeted in the 12 months'), 'an active profile explained');
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await screenshot(page, `first-screen-${width}`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const file = generate('dropped.csv', ['--seed', '20', '--rows', '2500']);
+      const expected = cliReport([file]);
+      const url = page.url();
+      await nextReport(page, async () => {
+        assert(await dropText(page, '.report-area', 'dropped.csv', readFileSync(file, 'utf8')), 'the page took the drop (default prevented)');
+      });
+      assertEqual(page.url(), url, 'the browser did not navigate away');
+      await assertSameReport(page, expected);
+      const en = (n) => n.toLocaleString('en-US');
+      assertEqual(
+        await page.locator('[data-testid=count-finished]').textContent(),
+        `Counted ${en(expected.rows.read)} rows from 1 file: ${en(expected.total_active)} active profiles.`,
+        'the live region',
+      );
+      assertEqual(await page.locator('button.primary').allTextContents(), ['Download report'], 'with files open, the download leads');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a Dutch file whose date is not recognised asks for it as a routine step, offers Resultaat for the status, and counts like --map',
+    async (ctx) => {
+      mkdirSync(WORK, { recursive: true });
+      const file = path.join(WORK, 'resultaat.csv');
+      const lines = ['Recipient ID;Verzonden op;Resultaat'];
+      for (let i = 1; i <= 48; i += 1) lines.push(`${i};2026-0${1 + (i % 9)}-1${i % 10};Verzonden`);
+      for (let i = 49; i <= 61; i += 1) lines.push(`${i};2026-03-2${i % 10};${i % 2 ? 'Genegeerd' : 'Ignored'}`);
+      writeFileSync(file, lines.join('\n') + '\n');
+      const both = cliReport([file], ['--map', 'event date=Verzonden op', '--map', 'status=Resultaat', '--status', 'Genegeerd=excluded']);
+      const dateOnly = cliReport([file], ['--map', 'event date=Verzonden op']);
+      assertEqual([both.total_active, dateOnly.total_active], [48, 61], 'the status changes the count');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await page.waitForSelector('[data-testid=mapping-optional] [data-field=status]');
+      assertEqual(await page.locator('[data-testid=columns-needed] h3').textContent(), 'Which column holds the event date? (resultaat.csv)', 'the step asks');
+      assertEqual(await page.locator('[data-testid=problems]').count(), 0, 'no "Files not counted" box');
+      assertEqual(await page.locator('[data-testid=empty-report]').textContent(), 'No profiles counted yet. The figures appear here once delivery-log files are counted.', 'the page agrees');
+      const status = page.locator('[data-testid=mapping-optional] [data-field=status]');
+      assert((await status.locator('option').allTextContents()).includes('Resultaat (e.g. Verzonden, Genegeerd, Ignored)'), 'Resultaat offered with its values');
+      await screenshot(page, 'mapping-dutch');
+      await nextReport(page, () => status.selectOption('Resultaat'));
+      await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="event date"]', 'Verzonden op'));
+      assertEqual(await totalOnPage(page), dateOnly.total_active - 6, 'Ignored excluded; Genegeerd is an unknown status, counted');
+      await nextReport(page, () => page.locator('[data-testid=unrecognised-row][data-field=status][data-item="Genegeerd"] [data-testid=reclassify]').click());
+      await assertSameReport(page, both);
+      assertEqual(await page.locator('[data-testid=column-gap][data-field=status]').count(), 0, 'no status gap once mapped');
+
+      // Mapped for the date only: the note next to the headline says what that means.
+      const again = await openViewer(ctx);
+      await nextReport(again.page, () => again.page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await again.page.waitForSelector('[data-testid=mapping-field][data-field="event date"]');
+      await nextReport(again.page, () => again.page.selectOption('[data-testid=mapping-field][data-field="event date"]', 'Verzonden op'));
+      await assertSameReport(again.page, dateOnly);
+      assertEqual(
+        await again.page.locator('[data-testid=column-gap][data-field=status]').textContent(),
+        'Counted without a status column in 1 file: every row counted as sent.',
+        'the note next to the headline',
+      );
+      await screenshot(again.page, 'column-gap-note');
+      await again.page.click('[data-testid=column-gap-choose]');
+      await again.page.waitForSelector('[data-testid=choose-columns] [data-field=status]');
+      noRequestLeft(again);
+      await again.context.close();
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'an as-of date set by hand is pinned, shown as pinned on newer files after a reload, and undone to the latest event date',
+    async (ctx) => {
+      const newer = generate('newer-log.csv', ['--seed', '72', '--rows', '3000', '--end', '2026-11-20']);
+      const latest = cliReport([newer]);
+      const pinned = cliReport([newer], ['--as-of', '2026-03-31']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await page.fill('[data-testid=as-of]', '2026-03-31');
+      await page.locator('[data-testid=as-of]').dispatchEvent('change');
+      await page.waitForSelector('[data-testid=as-of-pin]');
+      await page.reload();
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached' });
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', newer));
+      assertEqual(await page.locator('[data-testid=as-of-pin]').textContent(), 'As of 2026-03-31 (pinned)Follow the data', 'the pin is shown');
+      await assertSameReport(page, pinned);
+      await screenshotOf(page.locator('.settings'), 'as-of-pinned');
+      await nextReport(page, () => page.click('[data-testid=as-of-follow]'));
+      assertEqual(await page.locator('[data-testid=as-of-pin]').count(), 0, 'no pin once undone');
+      assertEqual(await page.locator('[data-testid=as-of]').inputValue(), latest.as_of, 'the latest event date');
+      await assertSameReport(page, latest);
+      await page.reload();
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached' });
+      assertEqual(await page.locator('[data-testid=as-of-pin]').count(), 0, 'the undo is remembered');
       noRequestLeft(opened);
       await opened.context.close();
     },

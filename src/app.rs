@@ -98,6 +98,39 @@ pub fn app() -> Html {
             }
         });
     }
+    // A file dropped anywhere on the page is opened, never left to the browser (which would navigate
+    // away to it): log files are counted, a .json or .html file is opened as a report.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|window| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                let over = gloo::events::EventListener::new_with_options(&window, "dragover", options, |event| {
+                    event.prevent_default();
+                });
+                let dropped = gloo::events::EventListener::new_with_options(&window, "drop", options, move |event| {
+                    // A drop on a file slot is that slot's (the deliveries file, a report).
+                    let on_slot = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        .is_some_and(|input| input.type_() == "file");
+                    if on_slot {
+                        return;
+                    }
+                    event.prevent_default();
+                    let files = event
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|e| e.data_transfer())
+                        .and_then(|t| t.files())
+                        .map(file_list)
+                        .unwrap_or_default();
+                    open_dropped(&dispatch, files);
+                });
+                (over, dropped)
+            });
+            move || drop(listeners)
+        });
+    }
     // Remember the settings whenever they change.
     use_effect_with(state.settings.clone(), crate::storage::save_settings);
 
@@ -125,8 +158,9 @@ pub fn app() -> Html {
             <crate::share::ShareBar report={state.report.clone()} ready={state.ready()}
                 can_list_profiles={matches!(state.source, Source::Demo(_) | Source::Files { .. })}
                 profiles_on={state.settings.profiles || state.report.profiles.is_some()}
+                demo={matches!(state.source, Source::Demo(_))}
                 onincludeprofiles={dispatch.to_callback().reform(|on| Action::Settings(SettingsAction::IncludeProfiles(on)))} />
-            <OpenPanel dispatch={dispatch.clone()} />
+            <OpenPanel dispatch={dispatch.clone()} demo={matches!(state.source, Source::Demo(_))} />
             <SettingsForm state={state.clone()} />
             if let Run::Reading { done, total, rows, started_ms, now_ms, .. } = state.run {
                 <ProgressBar {done} {total} {rows} elapsed_ms={now_ms - started_ms}
@@ -135,9 +169,12 @@ pub fn app() -> Html {
             if let Some(notice) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ notice_text(l, notice) }</p>
             }
-            if !state.problems.is_empty() {
-                <Problems problems={state.problems.clone()} source={state.source.clone()}
+            if state.problems.iter().any(|p| !p.missing.is_empty()) {
+                <ColumnsNeeded problems={state.problems.clone()} source={state.source.clone()}
                     mapping={state.settings.mapping.clone()} dispatch={dispatch.clone()} />
+            }
+            if state.problems.iter().any(|p| p.missing.is_empty()) {
+                <Problems problems={state.problems.clone()} />
             }
             if matches!(state.source, Source::Files { .. }) {
                 <button type="button" class="choose-columns" data-testid="choose-columns-toggle"
@@ -156,9 +193,14 @@ pub fn app() -> Html {
                 if !state.ready() {
                     <p class="stale-note">{ tr(l, "stale-note") }</p>
                 }
+                <ColumnGaps state={state.clone()} />
                 <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} />
             </div>
             <crate::explain::ExplainPanel state={state.clone()} />
+            // Said by screen readers when a count finishes; present from the start, so that the change is heard.
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="count-finished">
+                { state.finished.map(|f| finished_text(l, f)).unwrap_or_default() }
+            </p>
         </main>
         </ContextProvider<Lang>>
     }
@@ -211,6 +253,10 @@ fn masthead(props: &MastheadProps) -> Html {
             </div>
             <p class="privacy">{ tr(l, "privacy") }</p>
             { what }
+            <details class="term" data-testid="term-active">
+                <summary>{ tr(l, "term-active-title") }</summary>
+                <p>{ tr(l, "term-active-text") }</p>
+            </details>
         </header>
     }
 }
@@ -218,6 +264,8 @@ fn masthead(props: &MastheadProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct OpenPanelProps {
     dispatch: UseReducerDispatcher<ViewerState>,
+    /// The demo is on screen: *Open your files* is the page's primary action.
+    demo: bool,
 }
 
 /// The drop zone and the three file slots: log files, deliveries file, report JSON.
@@ -246,16 +294,7 @@ fn open_panel(props: &OpenPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(file) = input_files(&e).into_iter().next() {
-                let dispatch = dispatch.clone();
-                let name = file.name();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-                    let action = match gloo::file::futures::read_as_text(&blob).await {
-                        Ok(text) => OpenAction::ReportJson { name, text },
-                        Err(e) => OpenAction::ReportUnreadable { name, error: e.to_string() },
-                    };
-                    dispatch.dispatch(Action::Open(action));
-                });
+                open_report_file(&dispatch, file);
             }
         })
     };
@@ -270,38 +309,94 @@ fn open_panel(props: &OpenPanelProps) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
+    // The drop itself is the window's (see `App`): a file dropped anywhere opens.
     let ondrop = {
-        let dispatch = props.dispatch.clone();
         let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            let logs = e.data_transfer().and_then(|t| t.files()).map(file_list).unwrap_or_default();
-            if !logs.is_empty() {
-                dispatch.dispatch(Action::Open(OpenAction::Files { logs, deliveries: None }));
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let logs_input = use_node_ref();
+    let onpick = {
+        let logs_input = logs_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = logs_input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
             }
         })
     };
     html! {
-        <section class={classes!("open-panel", dragging.then_some("dragging"))} aria-label={tr(l, "open-files")}
+        <section class={classes!("open-panel", dragging.then_some("dragging"), props.demo.then_some("leading"))} aria-label={tr(l, "open-files")}
             {ondragover} {ondragleave} {ondrop}>
-            <div class="drop-hint">{ tr(l, "drop-hint") }</div>
+            <div class="open-lead">
+                <button type="button" class={classes!("open-files", props.demo.then_some("primary"))} data-testid="open-files" onclick={onpick}>
+                    { tr(l, "open-your-files") }
+                </button>
+                <span class="drop-hint">{ tr(l, "drop-hint") }</span>
+            </div>
             <div class="slots">
                 <label class="slot">
                     <span>{ tr(l, "slot-logs") }</span>
-                    <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv" data-testid="log-files" onchange={onopenlogs} />
+                    <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv" data-testid="log-files" onchange={onopenlogs}
+                        ref={logs_input} aria-describedby="hint-logs" />
+                    <small class="hint" id="hint-logs">{ tr(l, "hint-logs") }</small>
                 </label>
                 <label class="slot">
                     <span>{ tr(l, "slot-deliveries") }</span>
-                    <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="deliveries-file" onchange={onopendeliveries} />
+                    <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="deliveries-file" onchange={onopendeliveries}
+                        aria-describedby="hint-deliveries" />
+                    <small class="hint" id="hint-deliveries">{ tr(l, "hint-deliveries") }</small>
                 </label>
                 <label class="slot">
                     <span>{ tr(l, "slot-report") }</span>
-                    <input type="file" accept=".json,application/json,.csv,text/csv,.html,text/html" data-testid="report-file" onchange={onopenreport} />
+                    <input type="file" accept=".json,application/json,.csv,text/csv,.html,text/html" data-testid="report-file" onchange={onopenreport}
+                        aria-describedby="hint-report" />
+                    <small class="hint" id="hint-report">{ tr(l, "hint-report") }</small>
                 </label>
             </div>
         </section>
     }
+}
+
+/// Reads a report file (report.json, a bundle, a warehouse aggregate) and opens it.
+fn open_report_file(dispatch: &UseReducerDispatcher<ViewerState>, file: web_sys::File) {
+    let dispatch = dispatch.clone();
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+        let action = match gloo::file::futures::read_as_text(&blob).await {
+            Ok(text) => OpenAction::ReportJson { name, text },
+            Err(e) => OpenAction::ReportUnreadable { name, error: e.to_string() },
+        };
+        dispatch.dispatch(Action::Open(action));
+    });
+}
+
+/// Files dropped on the page: one `.json` or `.html` file is a report to open; anything else is counted as log files.
+fn open_dropped(dispatch: &UseReducerDispatcher<ViewerState>, files: Vec<web_sys::File>) {
+    let is_report = |f: &web_sys::File| {
+        let name = f.name().to_lowercase();
+        name.ends_with(".json") || name.ends_with(".html") || name.ends_with(".htm")
+    };
+    match files.as_slice() {
+        [] => {}
+        [one] if is_report(one) => open_report_file(dispatch, one.clone()),
+        _ => dispatch.dispatch(Action::Open(OpenAction::Files { logs: files, deliveries: None })),
+    }
+}
+
+/// What the live region says when a count finishes.
+pub fn finished_text(l: Lang, f: crate::state::Finished) -> String {
+    let count = |n: u64| crate::views::format::fmt_count(l, n);
+    trf(
+        l,
+        "count-finished",
+        &[
+            ("rows", count(f.rows).into()),
+            ("nrows", f.rows.into()),
+            ("files", f.files.into()),
+            ("active", count(f.active).into()),
+            ("nactive", f.active.into()),
+        ],
+    )
 }
 
 /// The files of a file input that fired `e`.
@@ -357,18 +452,34 @@ fn settings_form(props: &SettingsFormProps) -> Html {
         BillingDay::Day(d) => d.to_string(),
         BillingDay::Last => "last".into(),
     };
+    let onfollow = dispatch.to_callback().reform(|_: MouseEvent| Action::Settings(SettingsAction::AsOf(None)));
     html! {
         <section class="settings" aria-label={tr(l, "settings")}>
-            <label>{ tr(l, "settings-as-of") }
-                <input type="date" data-testid="as-of" value={as_of.map(|d| d.to_string()).unwrap_or_default()} onchange={onchangeasof} />
-            </label>
+            <div class="setting">
+                <label>{ tr(l, "settings-as-of") }
+                    <input type="date" data-testid="as-of" value={as_of.map(|d| d.to_string()).unwrap_or_default()} onchange={onchangeasof}
+                        aria-describedby="hint-as-of" />
+                </label>
+                // A date set by hand is pinned: said, and undone in one click; otherwise the date follows the data.
+                if let Some(pinned) = settings.as_of {
+                    <p class="as-of-pin" data-testid="as-of-pin" data-date={pinned.to_string()}>
+                        { trf(l, "as-of-pinned", &[("date", i18n::date(l, &pinned.to_string()).into())]) }
+                        <button type="button" class="link" data-testid="as-of-follow" onclick={onfollow}>{ tr(l, "as-of-follow") }</button>
+                    </p>
+                } else {
+                    <p class="hint" data-testid="as-of-follows">{ tr(l, "as-of-follows") }</p>
+                }
+                <p class="hint" id="hint-as-of">{ tr(l, "hint-as-of") }</p>
+            </div>
             <label>{ tr(l, "settings-billing-day") }
+                <small class="hint">{ tr(l, "hint-billing-day") }</small>
                 <select data-testid="billing-day" onchange={onchangebillingday}>
                     { for (1..=28u8).map(|d| html! { <option value={d.to_string()} selected={billing == d.to_string()}>{ d }</option> }) }
                     <option value="last" selected={billing == "last"}>{ tr(l, "settings-billing-last") }</option>
                 </select>
             </label>
             <label>{ tr(l, "settings-purchased") }
+                <small class="hint">{ tr(l, "hint-purchased") }</small>
                 <input type="text" inputmode="numeric" data-testid="purchased" placeholder={tr(l, "not-set")}
                     value={settings.purchased.map(|n| n.to_string()).unwrap_or_default()} onchange={onchangepurchased} />
             </label>
@@ -428,28 +539,97 @@ fn progress_bar(props: &ProgressProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ProblemsProps {
     problems: Vec<FileProblem>,
+}
+
+/// Files that could not be counted (unreadable, a header over the limits...); files that only
+/// need a column are asked for it in [`ColumnsNeeded`].
+#[function_component(Problems)]
+fn problems(props: &ProblemsProps) -> Html {
+    let l = use_lang();
+    html! {
+        <section class="problems" data-testid="problems" aria-labelledby="problems-title">
+            <h2 id="problems-title">{ tr(l, "problems-title") }</h2>
+            { for props.problems.iter().filter(|p| p.missing.is_empty()).map(|p| html! {
+                <div class="problem" data-testid="problem" data-file={p.file.clone()}>
+                    <p>{ problem_text(l, p) }</p>
+                </div>
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ColumnsNeededProps {
+    problems: Vec<FileProblem>,
     source: Source,
     mapping: BTreeMap<String, String>,
     dispatch: UseReducerDispatcher<ViewerState>,
 }
 
-/// Files that could not be counted, and a mapping step for missing columns.
-#[function_component(Problems)]
-fn problems(props: &ProblemsProps) -> Html {
+/// A routine step, not an error: a file whose required columns were not recognised asks which
+/// column holds them (and offers its other unrecognised columns for the optional fields).
+#[function_component(ColumnsNeeded)]
+fn columns_needed(props: &ColumnsNeededProps) -> Html {
     let l = use_lang();
     html! {
-        <section class="problems" data-testid="problems" aria-label={tr(l, "problems-title")}>
-            <h2>{ tr(l, "problems-title") }</h2>
-            { for props.problems.iter().map(|p| html! {
-                <div class="problem" data-testid="problem" data-file={p.file.clone()}>
-                    <p>{ problem_text(l, p) }</p>
-                    if let (false, Some(file)) = (p.missing.is_empty(), open_file(&props.source, &p.file)) {
-                        <MappingStep {file} fields={p.missing.clone()} mapping={props.mapping.clone()}
-                            automatic={BTreeMap::new()} dispatch={props.dispatch.clone()} />
-                    }
-                </div>
+        <section class="columns-needed" data-testid="columns-needed" aria-labelledby="columns-needed-title">
+            <h2 id="columns-needed-title">{ tr(l, "columns-needed-title") }</h2>
+            { for props.problems.iter().filter(|p| !p.missing.is_empty()).map(|p| {
+                let fields: Vec<String> = p.missing.iter().map(|m| views::said::field_words(l, m)).collect();
+                html! {
+                    <div class="problem" data-testid="problem" data-file={p.file.clone()}>
+                        <h3>{ trf(l, "mapping-which", &[("fields", fields.join(", ").into()), ("file", (&p.file).into())]) }</h3>
+                        <p class="hint">{ problem_text(l, p) }</p>
+                        if let Some(file) = open_file(&props.source, &p.file) {
+                            <MappingStep {file} fields={p.missing.clone()} mapping={props.mapping.clone()}
+                                automatic={BTreeMap::new()} dispatch={props.dispatch.clone()} />
+                        }
+                    </div>
+                }
             }) }
         </section>
+    }
+}
+
+/// Optional fields whose absence changes the count: without a status column every row counts as
+/// sent, and so on. Said next to the headline for files counted without them.
+const GAP_FIELDS: [&str; 4] = ["status", "failure reason", "channel", "target dimension"];
+
+/// The files counted without each of [`GAP_FIELDS`]: (field, files). A deliveries file may give the
+/// channel and the target dimension, so those are not said when one is open.
+pub fn column_gaps(report: &engine::Report, with_deliveries: bool) -> Vec<(&'static str, usize)> {
+    GAP_FIELDS
+        .iter()
+        .filter(|f| !(with_deliveries && matches!(**f, "channel" | "target dimension")))
+        .map(|f| (*f, report.files.iter().filter(|file| !file.columns.contains_key(*f)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// *Counted without a status column in 1 file: every row counted as sent — Choose columns…*, above the tiles.
+#[function_component(ColumnGaps)]
+fn column_gaps_note(props: &ColumnsProps) -> Html {
+    let l = use_lang();
+    let Source::Files { deliveries, .. } = &props.state.source else { return html! {} };
+    let gaps = column_gaps(&props.state.report, deliveries.is_some());
+    if gaps.is_empty() || !props.state.ready() {
+        return html! {};
+    }
+    let dispatch = props.state.dispatcher();
+    let open = !props.state.choosing_columns;
+    html! {
+        <div class="column-gaps" data-testid="column-gaps">
+            { for gaps.iter().map(|(field, n)| {
+                let key = format!("gap-{}", field.replace(' ', "-"));
+                html! { <p data-testid="column-gap" data-field={*field}>{ trf(l, &key, &[("n", (*n).into())]) }</p> }
+            }) }
+            if open {
+                <button type="button" class="link" data-testid="column-gap-choose"
+                    onclick={dispatch.to_callback().reform(|_| Action::Mapping(MappingAction::Toggle))}>
+                    { tr(l, "choose-columns-show") }
+                </button>
+            }
+        </div>
     }
 }
 

@@ -47,6 +47,9 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
                     placeholder={tr(l, "explain-placeholder")} value={(*query).clone()} {oninput} />
                 <button type="submit" data-testid="explain-button">{ tr(l, "explain-button") }</button>
             </form>
+            if let Some(q) = &props.state.explain_pending {
+                <p class="explain-busy" role="status" data-testid="explain-pending">{ trf(l, "explain-pending", &[("query", q.into())]) }</p>
+            }
             if let Some(q) = &props.state.explaining {
                 <p class="explain-busy" role="status">{ trf(l, "explain-busy", &[("query", q.into())]) }</p>
             }

@@ -18,6 +18,13 @@ use crate::worker::FileHandle;
 const PREVIEW_BYTES: f64 = 64.0 * 1024.0;
 /// How many rows the preview shows.
 const PREVIEW_ROWS: usize = 5;
+/// How many rows the preview reads for the sample values of unrecognised columns.
+const SAMPLE_ROWS: usize = 50;
+/// How many distinct values of an unrecognised column are shown.
+const SAMPLES: usize = 3;
+/// Optional fields that change the count when they have no column; a step asked for required
+/// fields offers them too when the file has columns left unrecognised.
+const OPTIONAL: [&str; 4] = ["status", "failure reason", "channel", "target dimension"];
 
 #[derive(Properties, PartialEq)]
 pub struct MappingStepProps {
@@ -46,7 +53,7 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
                 let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
                 let head = blob.slice(0, PREVIEW_BYTES.min(size) as u64);
                 if let Ok(bytes) = gloo::file::futures::read_as_bytes(&head).await {
-                    preview.set(Some(engine::preview(&bytes, PREVIEW_ROWS, size <= PREVIEW_BYTES)));
+                    preview.set(Some(engine::preview(&bytes, SAMPLE_ROWS, size <= PREVIEW_BYTES)));
                 }
             });
         });
@@ -54,12 +61,55 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
     let Some(preview) = (*preview).clone() else {
         return html! { <div class="mapping" data-testid="mapping"><p>{ tr(l, "mapping-reading") }</p></div> };
     };
-    let fields: Vec<String> = if props.fields.is_empty() {
-        FIELDS.iter().map(|f| f.name().to_owned()).collect()
+    // Samples of the columns no field is read from: shown here only, never in a report or an export.
+    // (the columns the engine does not recognise by itself: a column mapped by hand keeps its samples).
+    let unmatched = preview.unmatched(&BTreeMap::new(), SAMPLES);
+    let found = engine::preview::matched_columns(&preview.headers, &props.mapping);
+    let (fields, optional): (Vec<String>, Vec<String>) = if props.fields.is_empty() {
+        (FIELDS.iter().map(|f| f.name().to_owned()).collect(), Vec::new())
     } else {
-        props.fields.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect()
+        let required: Vec<String> = props.fields.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect();
+        let optional = OPTIONAL
+            .iter()
+            .filter(|f| !unmatched.is_empty() && (!found.contains_key(**f) || props.mapping.contains_key(**f)))
+            .map(|f| f.to_string())
+            .collect();
+        (required, optional)
     };
     let headers = preview.headers.clone();
+    let label_of = |h: &String| match unmatched.iter().find(|u| &u.header == h) {
+        Some(u) if !u.samples.is_empty() => {
+            trf(l, "mapping-option-samples", &[("header", h.into()), ("values", u.samples.join(", ").into())])
+        }
+        _ => h.clone(),
+    };
+    let choice = |field: String| {
+        let chosen = props.mapping.get(&field).cloned().unwrap_or_default();
+        let automatic = props.automatic.get(&field).cloned();
+        let name = field.clone();
+        let headers_for_memory = headers.clone();
+        let dispatch = props.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let header = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty());
+            crate::storage::remember_mapping(&headers_for_memory, &name, header.as_deref());
+            dispatch.dispatch(Action::Mapping(MappingAction::Set { field: name.clone(), header }));
+        });
+        let automatic_label = match &automatic {
+            Some(h) => trf(l, "mapping-automatic", &[("header", h.into())]),
+            None => tr(l, "mapping-choose"),
+        };
+        html! {
+            <label class="mapping-field">
+                <span>{ field_name(l, &field) }</span>
+                <select data-testid="mapping-field" data-field={field.clone()} {onchange}>
+                    <option value="" selected={chosen.is_empty()}>{ automatic_label }</option>
+                    { for headers.iter().map(|h| html! {
+                        <option value={h.clone()} selected={*h == chosen}>{ label_of(h) }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
     html! {
         <div class="mapping" data-testid="mapping" data-file={props.file.name.clone()}>
             <p>{ trf(l, "mapping-intro", &[
@@ -68,40 +118,22 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
                 ("delimiter", (&preview.delimiter).into()),
             ]) }</p>
             <div class="mapping-fields">
-                { for fields.into_iter().map(|field| {
-                    let chosen = props.mapping.get(&field).cloned().unwrap_or_default();
-                    let automatic = props.automatic.get(&field).cloned();
-                    let name = field.clone();
-                    let headers_for_memory = headers.clone();
-                    let dispatch = props.dispatch.clone();
-                    let onchange = Callback::from(move |e: Event| {
-                        let header = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty());
-                        crate::storage::remember_mapping(&headers_for_memory, &name, header.as_deref());
-                        dispatch.dispatch(Action::Mapping(MappingAction::Set { field: name.clone(), header }));
-                    });
-                    let automatic_label = match &automatic {
-                        Some(h) => trf(l, "mapping-automatic", &[("header", h.into())]),
-                        None => tr(l, "mapping-choose"),
-                    };
-                    html! {
-                        <label class="mapping-field">
-                            <span>{ field_name(l, &field) }</span>
-                            <select data-testid="mapping-field" data-field={field.clone()} {onchange}>
-                                <option value="" selected={chosen.is_empty()}>{ automatic_label }</option>
-                                { for headers.iter().map(|h| html! {
-                                    <option value={h.clone()} selected={*h == chosen}>{ h }</option>
-                                }) }
-                            </select>
-                        </label>
-                    }
-                }) }
+                { for fields.into_iter().map(&choice) }
             </div>
+            if !optional.is_empty() {
+                <div class="mapping-optional" data-testid="mapping-optional">
+                    <p>{ tr(l, "mapping-optional") }</p>
+                    <div class="mapping-fields">
+                        { for optional.into_iter().map(&choice) }
+                    </div>
+                </div>
+            }
             <div class="table-scroll">
                 <table class="preview" data-testid="preview">
-                    <caption>{ trf(l, "mapping-preview-caption", &[("n", preview.rows.len().into()), ("file", (&props.file.name).into())]) }</caption>
+                    <caption>{ trf(l, "mapping-preview-caption", &[("n", preview.rows.len().min(PREVIEW_ROWS).into()), ("file", (&props.file.name).into())]) }</caption>
                     <thead><tr>{ for preview.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                     <tbody>
-                        { for preview.rows.iter().map(|row| html! {
+                        { for preview.rows.iter().take(PREVIEW_ROWS).map(|row| html! {
                             <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
                         }) }
                     </tbody>

@@ -331,6 +331,7 @@ fn update_run(update: &Update) -> u32 {
         | Update::Cancelled { run }
         | Update::Failed { run, .. }
         | Update::Explained { run, .. }
+        | Update::ExplainFailed { run }
         | Update::Counted { run, .. } => *run,
     }
 }

@@ -28,6 +28,9 @@ pub struct ShareBarProps {
     pub profiles_on: bool,
     /// The user ticked or unticked *Include the active profiles' keys and addresses*.
     pub onincludeprofiles: Callback<bool>,
+    /// The report on screen is the demo's: *Open your files* is the primary action, not this download.
+    #[prop_or_default]
+    pub demo: bool,
 }
 
 /// The file names of a report's downloads: `active-profiles-2026-10-24` and a suffix.
@@ -138,7 +141,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let disabled = !props.ready;
     html! {
         <div class="share-bar" data-testid="share">
-            <button type="button" class="primary" data-testid="download-report" {disabled} onclick={ondownload}
+            <button type="button" class={classes!((!props.demo).then_some("primary"))} data-testid="download-report" {disabled} onclick={ondownload}
                 title={tr(l, "share-download-hint")}>
                 { tr(l, "share-download") }
             </button>

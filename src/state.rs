@@ -131,6 +131,14 @@ pub enum Run {
     Recounting { run: u32 },
 }
 
+/// A count that finished, as the page announces it to screen readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Finished {
+    pub rows: u64,
+    pub files: usize,
+    pub active: u64,
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewerState {
@@ -150,6 +158,11 @@ pub struct ViewerState {
     pub choosing_columns: bool,
     /// Explain a profile: the query being read, and the last answer.
     pub explaining: Option<String>,
+    /// A query asked while files are being read (or another request is on its way): it is sent once the
+    /// count is ready, for the files it counts, so that it is never answered from other files.
+    pub explain_pending: Option<String>,
+    /// What the polite live region says: the last count that finished (None while reading).
+    pub finished: Option<Finished>,
     pub explanation: Option<Explanation>,
     /// The number of the last explain request (its own sequence: it never stops a count).
     pub explain_run: u32,
@@ -180,6 +193,8 @@ impl ViewerState {
             notice: None,
             choosing_columns: false,
             explaining: None,
+            explain_pending: None,
+            finished: None,
             explanation: None,
             explain_run: 0,
             shown: None,
@@ -196,6 +211,7 @@ impl ViewerState {
     fn recount_files(mut self) -> Self {
         if let Source::Files { logs, deliveries } = &self.source {
             self.last_run += 1;
+            self.finished = None;
             let now = js_now();
             let total = logs.iter().chain(deliveries.iter()).map(|f| f.file.size() as u64).sum();
             self.run = Run::Reading { run: self.last_run, done: 0, total, rows: 0, started_ms: now, now_ms: now };
@@ -370,6 +386,7 @@ impl Reducible for ViewerState {
             Action::Explain(ExplainAction::Close) => {
                 next.explanation = None;
                 next.explaining = None;
+                next.explain_pending = None;
                 next
             }
             Action::Cancel => match next.run {
@@ -390,7 +407,7 @@ impl Reducible for ViewerState {
                 next
             }
         };
-        Rc::new(next)
+        Rc::new(next.send_pending_explain())
     }
 }
 
@@ -466,14 +483,38 @@ impl ViewerState {
             }
             OpenAction::Demo => {
                 let settings = self.settings.clone();
-                ViewerState { last_run: self.last_run, ..ViewerState::new(settings) }
+                ViewerState { last_run: self.last_run, explain_run: self.explain_run, ..ViewerState::new(settings) }
             }
         }
     }
 
+    /// True while the worker is reading files, or a request is on its way to it: an explanation asked
+    /// now waits (see [`ViewerState::explain_pending`]).
+    pub fn explain_must_wait(&self) -> bool {
+        matches!(self.run, Run::Reading { .. }) || self.request.is_some()
+    }
+
+    /// Sends the explanation asked during a read once nothing stands in its way.
+    fn send_pending_explain(mut self) -> Self {
+        if self.explain_must_wait() {
+            return self;
+        }
+        match self.explain_pending.take() {
+            Some(query) => self.explain(query),
+            None => self,
+        }
+    }
+
     /// Asks for the rows of one profile: read again from the files (in the worker) or the demo (here).
+    /// While files are being read it waits for their count: the worker still holds the previous run.
     fn explain(mut self, query: String) -> Self {
         if query.is_empty() {
+            return self;
+        }
+        self.explain_pending = None;
+        if matches!(self.source, Source::Files { .. }) && self.explain_must_wait() {
+            self.explaining = None;
+            self.explain_pending = Some(query);
             return self;
         }
         let as_of = self.settings.as_of.or_else(|| self.report.as_of.as_deref().and_then(|d| d.parse().ok()));
@@ -527,6 +568,10 @@ impl ViewerState {
             }
             Update::Ready { run, report, problems } if current(run) => {
                 self.shown = None;
+                if matches!(self.run, Run::Reading { .. }) {
+                    let files = report.files.len();
+                    self.finished = Some(Finished { rows: report.rows.read, files, active: report.total_active });
+                }
                 self.report = Rc::new(*report);
                 if !problems.is_empty() || matches!(self.run, Run::Reading { .. }) {
                     self.problems = problems;
@@ -537,6 +582,11 @@ impl ViewerState {
                 self.explaining = None;
                 self.explanation = Some(explanation);
             }
+            // The explain request's own failure: it never touches the count's run, source or report.
+            Update::ExplainFailed { run } if run == self.explain_run => {
+                self.explaining = None;
+                self.notice = Some(Notice::Key("notice-explain-recount"));
+            }
             Update::Failed { run, reason } if current(run) => {
                 // As after Cancel: the report on screen is the previous one, so is its source.
                 if matches!(self.run, Run::Reading { .. }) {
@@ -545,7 +595,10 @@ impl ViewerState {
                     }
                 }
                 self.run = Run::Idle;
-                self.explaining = None;
+                // A worker that died answers no explanation either; other failures are the count's alone.
+                if matches!(reason, FailReason::WorkerStopped(_)) {
+                    self.explaining = None;
+                }
                 self.notice = Some(match reason {
                     FailReason::Options(message) => Notice::options(&self.settings, message),
                     FailReason::NothingCounted => Notice::Key("notice-nothing-counted"),

@@ -183,8 +183,12 @@ pub enum Update {
     Cancelled { run: u32 },
     /// Nothing could be counted.
     Failed { run: u32, reason: FailReason },
-    /// The rows of one profile, and where it stands on the as-of date.
+    /// The rows of one profile, and where it stands on the as-of date. `run` is the explain
+    /// request's own number ([`Job::Explain`]), never a count's.
     Explained { run: u32, explanation: Explanation },
+    /// An explanation that cannot be given: no run of files is complete in this worker. `run` is the
+    /// explain request's number; a count's run is never touched by it.
+    ExplainFailed { run: u32 },
     /// A unit of the run is counted (the answer to a [`Job::Unit`]); its progress came as [`Update::Progress`] for the unit's bytes.
     Counted { run: u32, unit: usize, counted: Counted, problems: Vec<FileProblem> },
 }
@@ -194,7 +198,7 @@ pub enum Update {
 pub enum FailReason {
     /// The options cannot be used: the engine's words (an unknown time zone, say).
     Options(String),
-    /// A recount or an explanation was asked before any file was counted.
+    /// A recount was asked before any file was counted.
     NothingCounted,
     /// The worker died (said by the page, with the browser's error): out of memory, a fault in its WebAssembly.
     WorkerStopped(String),
@@ -320,7 +324,7 @@ impl Worker for CountWorker {
             }
             Job::Explain { run, query, as_of } => {
                 let Some(inputs) = self.shared.borrow().inputs.clone() else {
-                    scope.respond(id, Update::Failed { run, reason: FailReason::NothingCounted });
+                    scope.respond(id, Update::ExplainFailed { run });
                     return;
                 };
                 wasm_bindgen_futures::spawn_local(async move {

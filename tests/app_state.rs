@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use active_profiles_app::demo::demo_counter;
 use active_profiles_app::state::{
-    Action, OpenAction, ReportAction, Run, Settings, SettingsAction, Source, ViewerState,
+    Action, ExplainAction, Finished, MappingAction, OpenAction, ReportAction, Run, Settings, SettingsAction, Source,
+    ViewerState,
 };
-use active_profiles_app::worker::Job;
+use active_profiles_app::worker::{Job, Update};
 use active_profiles_app::App;
 use chrono::NaiveDate;
 use engine::{BillingDay, ReportSettings};
@@ -300,4 +301,267 @@ fn every_field_of_the_engine_has_words_in_every_language() {
         assert!(!dutch.is_empty() && !dutch.contains("fieldname-"), "{field}: {dutch}");
     }
     assert_eq!(field_name(Lang::Nl, "no such field"), "no such field");
+}
+
+// ---- Actions during a count (issue 18): each has one defined outcome, and no answer of the worker
+// ---- to an explanation can touch the count.
+
+fn csv_file(name: &str, text: &str) -> web_sys::File {
+    web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&text.into()), name).expect("a File")
+}
+
+/// The demo, then `name` opened and sent to the worker: a read in progress; its run number.
+fn reading(name: &str) -> (Rc<ViewerState>, u32) {
+    let file = csv_file(name, "recipientId,eventDate\n1,2026-01-05\n");
+    let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
+    let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request: {:?}", state.request) };
+    (state.reduce(Action::Sent), run)
+}
+
+fn ready(state: Rc<ViewerState>, run: u32) -> Rc<ViewerState> {
+    let report = demo_counter().report(&ReportSettings::default());
+    state.reduce(Action::Worker {
+        update: Update::Ready { run, report: Box::new(report), problems: vec![] },
+        now_ms: 0.0,
+    })
+}
+
+/// What a reader sees of a read in progress: the progress bar, the files' line and no demo banner.
+fn assert_still_reading(state: &ViewerState, run: u32, file: &str) {
+    assert!(matches!(state.run, Run::Reading { run: r, .. } if r == run), "still reading run {run}: {:?}", state.run);
+    let Source::Files { logs, .. } = &state.source else { panic!("the files stay the source: {:?}", state.source) };
+    assert_eq!(logs[0].name, file);
+    assert_eq!(state.notice, None, "no notice");
+}
+
+#[wasm_bindgen_test]
+fn an_explanation_asked_during_a_read_waits_for_the_count_then_goes_to_the_worker() {
+    let (state, run) = reading("big.csv");
+    let state = state.reduce(Action::Explain(ExplainAction::Ask(" 519 ".into())));
+    assert_eq!(state.explain_pending.as_deref(), Some("519"), "kept until the count is ready");
+    assert_eq!(state.request, None, "not sent to a worker that still holds the previous run");
+    assert_still_reading(&state, run, "big.csv");
+    let state =
+        state.reduce(Action::Worker { update: Update::Progress { run, done: 10, total: 35, rows: 1 }, now_ms: 1.0 });
+    assert_eq!(state.explain_pending.as_deref(), Some("519"));
+    let state = ready(state, run);
+    assert!(state.ready());
+    let Some(Job::Explain { run: asked, query, .. }) = state.request.clone() else {
+        panic!("the explanation is sent once the count is ready: {:?}", state.request)
+    };
+    assert_eq!(query, "519");
+    assert_eq!(asked, state.explain_run);
+    assert_eq!(state.explaining.as_deref(), Some("519"));
+    assert_eq!(state.explain_pending, None);
+    let explanation = active_profiles_app::worker::Explanation { query: "519".into(), ..Default::default() };
+    let state = state.reduce(Action::Sent).reduce(Action::Worker {
+        update: Update::Explained { run: asked, explanation: explanation.clone() },
+        now_ms: 2.0,
+    });
+    assert_eq!(state.explanation, Some(explanation));
+    assert_eq!(state.explaining, None);
+}
+
+#[wasm_bindgen_test]
+fn the_answers_to_an_explanation_never_touch_a_count_with_the_same_number() {
+    let (state, run) = reading("first.csv");
+    let state = ready(state, run);
+    // Two explanations: the explain sequence reaches the number of the next count.
+    let state = state.reduce(Action::Explain(ExplainAction::Ask("a".into()))).reduce(Action::Sent);
+    let state = state.reduce(Action::Explain(ExplainAction::Ask("b".into()))).reduce(Action::Sent);
+    let state = state.reduce(Action::Open(OpenAction::Files {
+        logs: vec![csv_file("second.csv", "recipientId,eventDate\n2,2026-02-05\n")],
+        deliveries: None,
+    }));
+    let Some(Job::Count { run: second, .. }) = state.request.clone() else { panic!("a count request") };
+    let state = state.reduce(Action::Sent);
+    assert_eq!(state.explain_run, second, "the two sequences meet on one number");
+    let report_before = state.report.clone();
+    let state = state.reduce(Action::Worker { update: Update::ExplainFailed { run: second }, now_ms: 0.0 });
+    assert!(matches!(state.run, Run::Reading { run, .. } if run == second), "the read goes on: {:?}", state.run);
+    assert!(matches!(state.source, Source::Files { .. }), "no demo comes back");
+    assert_eq!(state.report, report_before);
+    assert_eq!(state.explaining, None);
+    assert_eq!(
+        notice(&state).as_deref(),
+        Some("The counting worker no longer holds these files: open them again to explain a profile.")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_setting_changed_during_a_read_restarts_it_with_that_setting_and_keeps_a_pending_explanation() {
+    let (state, run) = reading("big.csv");
+    let state = state.reduce(Action::Explain(ExplainAction::Ask("7".into())));
+    let state = state.reduce(Action::Settings(SettingsAction::AsOf(Some(date("2026-03-31")))));
+    let Some(Job::Count { run: again, settings, logs, .. }) = state.request.clone() else {
+        panic!("the read starts again: {:?}", state.request)
+    };
+    assert_eq!(again, run + 1);
+    assert_eq!(settings.as_of, Some(date("2026-03-31")));
+    assert_eq!(logs[0].name, "big.csv");
+    let state = state.reduce(Action::Sent);
+    assert_still_reading(&state, again, "big.csv");
+    assert_eq!(state.explain_pending.as_deref(), Some("7"));
+    // The first run's late answer is not the report.
+    let state = ready(state, run);
+    assert_still_reading(&state, again, "big.csv");
+    let state = ready(state, again);
+    assert!(matches!(state.request, Some(Job::Explain { .. })), "then the explanation: {:?}", state.request);
+}
+
+#[wasm_bindgen_test]
+fn files_dropped_during_a_read_replace_it_and_cancel_goes_back_to_the_demo() {
+    let (state, run) = reading("first.csv");
+    let state = state.reduce(Action::Open(OpenAction::Files {
+        logs: vec![csv_file("second.csv", "recipientId,eventDate\n2,2026-02-05\n")],
+        deliveries: None,
+    }));
+    let Some(Job::Count { run: second, logs, .. }) = state.request.clone() else { panic!("a count request") };
+    assert_eq!((second, logs[0].name.as_str()), (run + 1, "second.csv"));
+    let state = state.reduce(Action::Sent);
+    assert_still_reading(&state, second, "second.csv");
+    let state = state.reduce(Action::Cancel);
+    assert_eq!(state.request, Some(Job::Cancel { run: second }));
+    assert!(matches!(state.source, Source::Demo(_)), "the report on screen is the demo's, and so is the banner");
+    assert!(state.ready());
+}
+
+#[wasm_bindgen_test]
+fn cancel_with_an_explanation_pending_answers_it_for_the_report_on_screen() {
+    let (state, _) = reading("big.csv");
+    let state = state.reduce(Action::Explain(ExplainAction::Ask("1".into()))).reduce(Action::Cancel);
+    assert_eq!(state.explain_pending.as_deref(), Some("1"), "waits for the cancel to be sent");
+    let state = state.reduce(Action::Sent);
+    assert!(matches!(state.source, Source::Demo(_)));
+    assert_eq!(state.explain_pending, None);
+    let answer = state.explanation.clone().expect("answered from the demo, in the page");
+    assert_eq!(answer.query, "1");
+    assert_eq!(state.request, None, "the demo needs no worker");
+}
+
+#[wasm_bindgen_test]
+fn a_finished_count_is_announced_with_its_rows_files_and_total() {
+    let (state, run) = reading("big.csv");
+    assert_eq!(state.finished, None);
+    let state = ready(state, run);
+    let report = demo_counter().report(&ReportSettings::default());
+    let finished = state.finished.expect("announced");
+    assert_eq!(finished, Finished { rows: report.rows.read, files: report.files.len(), active: report.total_active });
+    use active_profiles_app::app::finished_text;
+    use active_profiles_app::locale::Lang;
+    let text = finished_text(Lang::En, Finished { rows: 1_234_567, files: 1, active: 48 });
+    assert_eq!(text, "Counted 1,234,567 rows from 1 file: 48 active profiles.");
+    let text = finished_text(Lang::De, Finished { rows: 1_234_567, files: 2, active: 1 });
+    assert_eq!(text, "1.234.567 Zeilen aus 2 Dateien gezählt: 1 aktives Profil.");
+    // A recount (a new as-of date) is not a new count.
+    let state = state.reduce(Action::Settings(SettingsAction::AsOf(Some(date("2026-03-31"))))).reduce(Action::Sent);
+    let recount = state.last_run;
+    let state = ready(state, recount);
+    assert_eq!(state.finished, Some(finished), "said once, not again for a recount");
+}
+
+#[wasm_bindgen_test]
+fn a_pinned_as_of_date_is_kept_until_undone_then_the_date_follows_the_data() {
+    let latest = demo_state().report.as_of.clone().expect("the demo has an as-of date");
+    let pinned = Settings { as_of: Some(date("2026-03-31")), ..Settings::default() };
+    // As after a reload: the remembered pin is in force.
+    let state = Rc::new(ViewerState::new(pinned));
+    assert_eq!(state.report.as_of.as_deref(), Some("2026-03-31"));
+    let state = state.reduce(Action::Settings(SettingsAction::AsOf(None)));
+    assert_eq!(state.settings.as_of, None, "unpinned");
+    assert_eq!(state.report.as_of.as_deref(), Some(latest.as_str()), "the latest event date");
+}
+
+#[wasm_bindgen_test]
+fn files_counted_without_a_status_column_are_said_next_to_the_headline() {
+    use active_profiles_app::app::column_gaps;
+    let mut report = demo_counter().report(&ReportSettings::default());
+    assert_eq!(column_gaps(&report, false), vec![], "the demo has every column");
+    report.files[0].columns.remove("status");
+    report.files[0].columns.remove("channel");
+    assert_eq!(column_gaps(&report, false), vec![("status", 1), ("channel", 1)]);
+    assert_eq!(column_gaps(&report, true), vec![("status", 1)], "a deliveries file may give the channel");
+    let said =
+        active_profiles_app::locale::trf(active_profiles_app::locale::Lang::En, "gap-status", &[("n", 1usize.into())]);
+    assert_eq!(said, "Counted without a status column in 1 file: every row counted as sent.");
+    // Mapping a column by hand recounts the files.
+    let (state, run) = reading("nl.csv");
+    let state = ready(state, run)
+        .reduce(Action::Mapping(MappingAction::Set { field: "status".into(), header: Some("Resultaat".into()) }));
+    let Some(Job::Count { options, .. }) = state.request.clone() else { panic!("a count request") };
+    assert_eq!(options.mapping.get("status").map(String::as_str), Some("Resultaat"));
+}
+
+#[wasm_bindgen_test]
+async fn a_remembered_as_of_date_shows_as_pinned_with_its_undo() {
+    use gloo::storage::{LocalStorage, Storage};
+    LocalStorage::set("active-profiles.settings", serde_json::json!({ "as_of": "2026-03-31" })).expect("stored");
+    let root = render_app().await;
+    LocalStorage::delete("active-profiles.settings");
+    let one = |selector: &str| root.query_selector(selector).expect("a valid selector");
+    let pin = one("[data-testid=as-of-pin]").expect("the pin is shown");
+    assert_eq!(pin.text_content().unwrap_or_default(), "As of 2026-03-31 (pinned)Follow the data");
+    let follow: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(one("[data-testid=as-of-follow]").expect("the undo"));
+    follow.click();
+    yew::platform::time::sleep(Duration::ZERO).await;
+    assert!(one("[data-testid=as-of-pin]").is_none(), "no pin once undone");
+    let latest = demo_state().report.as_of.clone().expect("an as-of date");
+    let input: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(one("[data-testid=as-of]").expect("the date"));
+    assert_eq!(input.value(), latest, "the latest event date");
+    assert!(one("[data-testid=as-of-follows]").is_some());
+    // The first screen leads: Open your files is the primary action, the download is not.
+    assert!(one("button.primary[data-testid=open-files]").is_some());
+    assert!(one("button.primary[data-testid=download-report]").is_none());
+    assert!(one("[data-testid=count-finished][role=status][aria-live=polite]").is_some());
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct StepProps {
+    file: active_profiles_app::worker::FileHandle,
+}
+
+/// The mapping step as the page shows it for a file whose date is missing.
+#[yew::function_component(Step)]
+fn step(props: &StepProps) -> yew::Html {
+    let state = yew::use_reducer(|| ViewerState::new(Settings::default()));
+    yew::html! {
+        <active_profiles_app::mapping::MappingStep file={props.file.clone()} fields={vec!["event date".to_owned()]}
+            mapping={state.settings.mapping.clone()} automatic={std::collections::BTreeMap::new()}
+            dispatch={state.dispatcher()} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_mapping_step_for_the_date_offers_the_unrecognised_columns_for_status_too_with_samples() {
+    let text = "Recipient ID;Verzonden op;Resultaat;Kanaal\n1;05-01-2026;Bounce;Email\n2;06-01-2026;Verzonden;Email\n\
+                3;07-01-2026;Bounce;Email\n4;08-01-2026;Geweigerd;Email\n";
+    let file = active_profiles_app::worker::FileHandle::new(csv_file("nl.csv", text));
+    let root = gloo::utils::document().create_element("div").expect("a div");
+    gloo::utils::body().append_child(&root).expect("appended");
+    yew::Renderer::<Step>::with_root_and_props(root.clone(), StepProps { file }).render();
+    // The preview reads the file's first bytes asynchronously.
+    for _ in 0..50 {
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        if root.query_selector("[data-testid=preview]").ok().flatten().is_some() {
+            break;
+        }
+    }
+    let fields: Vec<String> = (0..)
+        .map_while(|i| root.query_selector_all("[data-testid=mapping-field]").ok()?.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()?.get_attribute("data-field"))
+        .collect();
+    assert_eq!(fields, ["event date", "status", "failure reason", "channel", "target dimension"]);
+    let options = root
+        .query_selector("[data-testid=mapping-optional] [data-field=status]")
+        .expect("a valid selector")
+        .expect("the status is offered")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(
+        options,
+        "— choose a column —Recipient IDVerzonden op (e.g. 05-01-2026, 06-01-2026, 07-01-2026)\
+         Resultaat (e.g. Bounce, Verzonden, Geweigerd)Kanaal (e.g. Email)"
+    );
 }

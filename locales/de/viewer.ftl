@@ -16,7 +16,7 @@ sources-logs = { $n ->
 sources-deliveries = Sendungen: { $name }
 sources-report = Bericht geöffnet aus { $name }
 open-files = Dateien öffnen
-drop-hint = Exporte der Versandlogs (CSV) hier ablegen oder auswählen:
+drop-hint = oder Exporte der Versandlogs (CSV) irgendwo auf dieser Seite ablegen. Sie werden hier gelesen, nie hochgeladen.
 slot-logs = Logdateien
 slot-deliveries = Sendungsdatei (optional)
 slot-report = Bericht (JSON oder Berichtspaket)
@@ -76,7 +76,7 @@ col-value = Wert
 counted = Gezählt
 excluded = Ausgeschlossen
 empty-report-title = Noch keine Profile gezählt.
-empty-report-text = Öffnen Sie Exporte der Versandlogs, um ihre aktiven Profile zu zählen; die Zahlen erscheinen hier.
+empty-report-text = Die Zahlen erscheinen hier, sobald Versandlogs gezählt sind.
 
 ## Kacheln
 
@@ -301,3 +301,50 @@ bundle-engine = Gezählt von
 bundle-privacy-aggregates = Diese Datei enthält nur Zahlen: keinen Profilschlüssel und keine Adresse.
 bundle-privacy-keys = Diese Datei listet die Schlüssel oder Adressen von { $count } aktiven Profilen: Das sind personenbezogene Daten.
 bundle-foot = Ein statisches Berichtspaket: Es führt kein Skript aus und lädt nichts nach. Öffnen Sie das report.json daraus im active-profiles-Viewer, um es zu erkunden.
+
+## Issue 18: the first screen, counts in progress, column gaps
+
+open-your-files = Ihre Dateien öffnen
+hint-logs = Exporte der Versandlogs: eine Zeile je Nachricht, die ein Versand an ein Profil schickte (CSV, beliebiges Trennzeichen), mehrere auf einmal.
+hint-deliveries = Versanddatei: eine Zeile je Versand, mit Kanal und Zielgruppendimension, für Logs, denen sie fehlen.
+hint-report = Berichtsdatei: eine report.json oder ein Berichtspaket, früher mit diesem Viewer oder der Kommandozeile erstellt, so gezeigt, wie es erstellt wurde.
+hint-as-of = Stichtag: der Tag, für den gezählt wird; ein Profil ist aktiv, wenn ein Versand es in den 12 Monaten bis zu diesem Tag angesprochen hat.
+hint-billing-day = Abrechnungstag: der Tag jedes Monats, an dem Ihr Vertrag seine Momentaufnahme nimmt (Kundenmetriken).
+hint-purchased = Erworbene Profile: die Zahl aktiver Profile, die Ihre Lizenz erlaubt, zum Vergleich mit der Zählung.
+term-active-title = Was ist ein aktives Profil?
+term-active-text = Ein Profil (ein Empfänger, Besucher oder eine Adresse), das mindestens ein Versand in den 12 Monaten bis zum Stichtag angesprochen hat, einmal gezählt, wie viele Nachrichten es auch bekam. Testsendungen, Seeds, Kontrollgruppen und bei der Vorbereitung eines Versands ausgeschlossene Profile zählen nicht. Marketingplattformen werden nach dieser Zahl lizenziert.
+as-of-pinned = Stichtag { $date } (festgelegt)
+as-of-follow = Den Daten folgen
+as-of-follows = Folgt den Daten: das letzte Ereignisdatum der Dateien.
+count-finished = { $nrows ->
+    [one] { $rows } Zeile
+   *[other] { $rows } Zeilen
+} aus { $files ->
+    [one] { $files } Datei
+   *[other] { $files } Dateien
+} gezählt: { $nactive ->
+    [one] { $active } aktives Profil
+   *[other] { $active } aktive Profile
+}.
+explain-pending = „{ $query }“ wird erklärt, sobald die Dateien gezählt sind.
+notice-explain-recount = Der Zählprozess hat diese Dateien nicht mehr: Öffnen Sie sie erneut, um ein Profil zu erklären.
+columns-needed-title = Spalten wählen
+mapping-which = Welche Spalte enthält: { $fields }? ({ $file })
+mapping-optional = Auch diese Spalten wurden nicht erkannt. Enthält eine davon eines dieser Felder, wählen Sie sie; ohne Statusspalte zählt jede Zeile als gesendet.
+mapping-option-samples = { $header } (z. B. { $values })
+gap-status = Ohne Statusspalte gezählt in { $n ->
+    [one] { $n } Datei
+   *[other] { $n } Dateien
+}: jede Zeile als gesendet gezählt.
+gap-failure-reason = Ohne Spalte für den Fehlergrund gezählt in { $n ->
+    [one] { $n } Datei
+   *[other] { $n } Dateien
+}: keine Zeile wegen ihres Fehlergrunds ausgelassen.
+gap-channel = Ohne Kanalspalte gezählt in { $n ->
+    [one] { $n } Datei
+   *[other] { $n } Dateien
+}: jede Zeile unter dem Kanal Unknown gezählt.
+gap-target-dimension = Ohne Spalte für die Zielgruppendimension gezählt in { $n ->
+    [one] { $n } Datei
+   *[other] { $n } Dateien
+}: jedes Profil in Recipients gezählt.

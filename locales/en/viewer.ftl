@@ -14,7 +14,7 @@ sources-logs = { $n ->
 sources-deliveries = deliveries: { $name }
 sources-report = Report opened from { $name }
 open-files = Open files
-drop-hint = Drop delivery-log exports (CSV) here, or pick them:
+drop-hint = or drop delivery-log exports (CSV) anywhere on this page. They are read here, never uploaded.
 slot-logs = Log files
 slot-deliveries = Deliveries file (optional)
 slot-report = Report (JSON or bundle)
@@ -74,7 +74,7 @@ col-value = Value
 counted = Counted
 excluded = Excluded
 empty-report-title = No profiles counted yet.
-empty-report-text = Open delivery-log exports to count their active profiles; the figures appear here.
+empty-report-text = The figures appear here once delivery-log files are counted.
 
 ## Tiles
 
@@ -299,3 +299,50 @@ bundle-engine = Counted by
 bundle-privacy-aggregates = This file holds counts only: no profile key and no address.
 bundle-privacy-keys = This file lists the keys or addresses of { $count } active profiles: it is personal data.
 bundle-foot = A static report bundle: it runs no script and fetches nothing. Open report.json from it in the active-profiles viewer to explore it.
+
+## Issue 18: the first screen, counts in progress, column gaps
+
+open-your-files = Open your files
+hint-logs = Delivery-log exports: one row per message a delivery sent to a profile (CSV, any delimiter), several at once.
+hint-deliveries = Deliveries file: one row per delivery, with its channel and target dimension, for logs that lack them.
+hint-report = Report file: a report.json or report bundle made earlier by this viewer or the command line, shown as it was made.
+hint-as-of = As-of date: the day the count is for; a profile is active if a delivery targeted it in the 12 months up to that day.
+hint-billing-day = Billing day: the day of each month on which your contract takes its snapshot (Customer metrics).
+hint-purchased = Purchased profiles: the number of active profiles your licence allows, to compare the count with.
+term-active-title = What is an active profile?
+term-active-text = A profile (a recipient, visitor or address) that at least one delivery targeted in the 12 months up to the as-of date, counted once whatever the number of messages. Proofs, seeds, control groups and profiles left out while a delivery was prepared do not count. Marketing platforms are licensed by this number.
+as-of-pinned = As of { $date } (pinned)
+as-of-follow = Follow the data
+as-of-follows = Follows the data: the latest event date of the files.
+count-finished = Counted { $nrows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+} from { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}: { $nactive ->
+    [one] { $active } active profile
+   *[other] { $active } active profiles
+}.
+explain-pending = “{ $query }” will be explained once the files are counted.
+notice-explain-recount = The counting worker no longer holds these files: open them again to explain a profile.
+columns-needed-title = Columns to choose
+mapping-which = Which column holds the { $fields }? ({ $file })
+mapping-optional = Columns not recognised either. If one of them holds one of these fields, pick it; without a status column, every row counts as sent.
+mapping-option-samples = { $header } (e.g. { $values })
+gap-status = Counted without a status column in { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+}: every row counted as sent.
+gap-failure-reason = Counted without a failure-reason column in { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+}: no row left out for its failure reason.
+gap-channel = Counted without a channel column in { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+}: every row counted under the channel Unknown.
+gap-target-dimension = Counted without a target-dimension column in { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+}: every profile counted in Recipients.

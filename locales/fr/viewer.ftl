@@ -16,7 +16,7 @@ sources-logs = { $n ->
 sources-deliveries = diffusions : { $name }
 sources-report = Rapport ouvert depuis { $name }
 open-files = Ouvrir des fichiers
-drop-hint = Déposez ici des exports de logs de diffusion (CSV), ou choisissez-les :
+drop-hint = ou déposez des exports de logs de diffusion (CSV) n’importe où sur cette page. Ils sont lus ici, jamais envoyés.
 slot-logs = Fichiers de logs
 slot-deliveries = Fichier des diffusions (facultatif)
 slot-report = Rapport (JSON ou paquet)
@@ -76,7 +76,7 @@ col-value = Valeur
 counted = Compté
 excluded = Exclu
 empty-report-title = Aucun profil compté pour l’instant.
-empty-report-text = Ouvrez des exports de logs de diffusion pour compter leurs profils actifs ; les chiffres apparaissent ici.
+empty-report-text = Les chiffres apparaissent ici une fois les logs de diffusion comptés.
 
 ## Tuiles
 
@@ -301,3 +301,50 @@ bundle-engine = Compté par
 bundle-privacy-aggregates = Ce fichier ne contient que des comptes : aucune clé de profil et aucune adresse.
 bundle-privacy-keys = Ce fichier liste les clés ou adresses de { $count } profils actifs : ce sont des données personnelles.
 bundle-foot = Un paquet de rapport statique : il n’exécute aucun script et ne télécharge rien. Ouvrez son report.json dans le lecteur active-profiles pour l’explorer.
+
+## Issue 18: the first screen, counts in progress, column gaps
+
+open-your-files = Ouvrir vos fichiers
+hint-logs = Exports de logs de diffusion : une ligne par message qu’une diffusion a envoyé à un profil (CSV, tout séparateur), plusieurs à la fois.
+hint-deliveries = Fichier des diffusions : une ligne par diffusion, avec son canal et sa dimension de ciblage, pour les logs qui ne les ont pas.
+hint-report = Fichier de rapport : un report.json ou un rapport autonome fait plus tôt par ce visualiseur ou la ligne de commande, affiché tel qu’il a été fait.
+hint-as-of = Date de référence : le jour pour lequel on compte ; un profil est actif si une diffusion l’a ciblé dans les 12 mois jusqu’à ce jour.
+hint-billing-day = Jour de facturation : le jour de chaque mois où votre contrat prend son instantané (Customer metrics).
+hint-purchased = Profils achetés : le nombre de profils actifs que permet votre licence, pour le comparer au compte.
+term-active-title = Qu’est-ce qu’un profil actif ?
+term-active-text = Un profil (un destinataire, un visiteur ou une adresse) qu’au moins une diffusion a ciblé dans les 12 mois jusqu’à la date de référence, compté une fois quel que soit le nombre de messages. Les BAT, les adresses de contrôle, les groupes de contrôle et les profils écartés pendant la préparation d’une diffusion ne comptent pas. Les plateformes marketing sont licenciées sur ce nombre.
+as-of-pinned = Au { $date } (épinglée)
+as-of-follow = Suivre les données
+as-of-follows = Suit les données : la dernière date d’événement des fichiers.
+count-finished = { $nrows ->
+    [one] { $rows } ligne comptée
+   *[other] { $rows } lignes comptées
+} dans { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+} : { $nactive ->
+    [one] { $active } profil actif
+   *[other] { $active } profils actifs
+}.
+explain-pending = « { $query } » sera expliqué une fois les fichiers comptés.
+notice-explain-recount = Le processus de comptage ne détient plus ces fichiers : ouvrez-les à nouveau pour expliquer un profil.
+columns-needed-title = Colonnes à choisir
+mapping-which = Quelle colonne contient : { $fields } ? ({ $file })
+mapping-optional = Ces colonnes ne sont pas reconnues non plus. Si l’une d’elles contient un de ces champs, choisissez-la ; sans colonne de statut, chaque ligne compte comme envoyée.
+mapping-option-samples = { $header } (p. ex. { $values })
+gap-status = Compté sans colonne de statut dans { $n ->
+    [one] { $n } fichier
+   *[other] { $n } fichiers
+} : chaque ligne comptée comme envoyée.
+gap-failure-reason = Compté sans colonne de motif d’échec dans { $n ->
+    [one] { $n } fichier
+   *[other] { $n } fichiers
+} : aucune ligne écartée pour son motif d’échec.
+gap-channel = Compté sans colonne de canal dans { $n ->
+    [one] { $n } fichier
+   *[other] { $n } fichiers
+} : chaque ligne comptée sous le canal Unknown.
+gap-target-dimension = Compté sans colonne de dimension de ciblage dans { $n ->
+    [one] { $n } fichier
+   *[other] { $n } fichiers
+} : chaque profil compté dans Recipients.

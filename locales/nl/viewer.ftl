@@ -17,7 +17,7 @@ sources-logs = { $n ->
 sources-deliveries = leveringen: { $name }
 sources-report = Rapport geopend uit { $name }
 open-files = Bestanden openen
-drop-hint = Sleep exports van leveringslogboeken (CSV) hierheen, of kies ze:
+drop-hint = of sleep exports van leveringslogboeken (CSV) ergens op deze pagina. Ze worden hier gelezen, nooit geüpload.
 slot-logs = Logbestanden
 slot-deliveries = Leveringenbestand (optioneel)
 slot-report = Rapport (JSON of bundel)
@@ -77,7 +77,7 @@ col-value = Waarde
 counted = Geteld
 excluded = Uitgesloten
 empty-report-title = Nog geen profielen geteld.
-empty-report-text = Open exports van leveringslogboeken om hun actieve profielen te tellen; de cijfers verschijnen hier.
+empty-report-text = De cijfers verschijnen hier zodra de leveringslogboeken geteld zijn.
 
 ## Tegels
 
@@ -302,3 +302,50 @@ bundle-engine = Geteld door
 bundle-privacy-aggregates = Dit bestand bevat alleen aantallen: geen profielsleutel en geen adres.
 bundle-privacy-keys = Dit bestand noemt de sleutels of adressen van { $count } actieve profielen: het zijn persoonsgegevens.
 bundle-foot = Een statische rapportbundel: hij voert geen script uit en haalt niets op. Open report.json eruit in de active-profiles-viewer om verder te kijken.
+
+## Issue 18: the first screen, counts in progress, column gaps
+
+open-your-files = Uw bestanden openen
+hint-logs = Exports van leveringslogboeken: één rij per bericht dat een levering naar een profiel stuurde (CSV, elk scheidingsteken), meerdere tegelijk.
+hint-deliveries = Leveringenbestand: één rij per levering, met kanaal en targetingdimensie, voor logboeken waarin die ontbreken.
+hint-report = Rapportbestand: een report.json of rapportbundel die eerder met deze viewer of de opdrachtregel is gemaakt, getoond zoals hij gemaakt is.
+hint-as-of = Peildatum: de dag waarvoor geteld wordt; een profiel is actief als een levering het in de 12 maanden tot die dag heeft getarget.
+hint-billing-day = Factuurdag: de dag van elke maand waarop uw contract zijn momentopname neemt (Customer metrics).
+hint-purchased = Aangeschafte profielen: het aantal actieve profielen dat uw licentie toestaat, om de telling mee te vergelijken.
+term-active-title = Wat is een actief profiel?
+term-active-text = Een profiel (een ontvanger, bezoeker of adres) dat ten minste één levering in de 12 maanden tot de peildatum heeft getarget, één keer geteld, hoeveel berichten het ook kreeg. Proeven, seeds, controlegroepen en profielen die bij het voorbereiden van een levering zijn weggelaten tellen niet. Marketingplatforms worden op dit aantal gelicentieerd.
+as-of-pinned = Peildatum { $date } (vastgezet)
+as-of-follow = De gegevens volgen
+as-of-follows = Volgt de gegevens: de laatste gebeurtenisdatum van de bestanden.
+count-finished = { $nrows ->
+    [one] { $rows } rij
+   *[other] { $rows } rijen
+} geteld uit { $files ->
+    [one] { $files } bestand
+   *[other] { $files } bestanden
+}: { $nactive ->
+    [one] { $active } actief profiel
+   *[other] { $active } actieve profielen
+}.
+explain-pending = “{ $query }” wordt uitgelegd zodra de bestanden geteld zijn.
+notice-explain-recount = Het telproces heeft deze bestanden niet meer: open ze opnieuw om een profiel uit te leggen.
+columns-needed-title = Kolommen kiezen
+mapping-which = Welke kolom bevat de { $fields }? ({ $file })
+mapping-optional = Ook deze kolommen zijn niet herkend. Bevat een ervan een van deze velden, kies hem dan; zonder statuskolom telt elke rij als verzonden.
+mapping-option-samples = { $header } (bijv. { $values })
+gap-status = Geteld zonder statuskolom in { $n ->
+    [one] { $n } bestand
+   *[other] { $n } bestanden
+}: elke rij telt als verzonden.
+gap-failure-reason = Geteld zonder kolom voor de foutreden in { $n ->
+    [one] { $n } bestand
+   *[other] { $n } bestanden
+}: geen rij weggelaten om zijn foutreden.
+gap-channel = Geteld zonder kanaalkolom in { $n ->
+    [one] { $n } bestand
+   *[other] { $n } bestanden
+}: elke rij geteld onder het kanaal Unknown.
+gap-target-dimension = Geteld zonder kolom voor de targetingdimensie in { $n ->
+    [one] { $n } bestand
+   *[other] { $n } bestanden
+}: elk profiel geteld in Recipients.

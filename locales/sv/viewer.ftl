@@ -17,7 +17,7 @@ sources-logs = { $n ->
 sources-deliveries = leveranser: { $name }
 sources-report = Rapport öppnad från { $name }
 open-files = Öppna filer
-drop-hint = Släpp exporter av leveransloggar (CSV) här, eller välj dem:
+drop-hint = eller släpp exporter av leveransloggar (CSV) var som helst på sidan. De läses här och laddas aldrig upp.
 slot-logs = Loggfiler
 slot-deliveries = Leveransfil (valfri)
 slot-report = Rapport (JSON eller paket)
@@ -77,7 +77,7 @@ col-value = Värde
 counted = Räknas
 excluded = Undantas
 empty-report-title = Inga profiler räknade än.
-empty-report-text = Öppna exporter av leveransloggar för att räkna deras aktiva profiler; siffrorna visas här.
+empty-report-text = Siffrorna visas här när leveransloggarna har räknats.
 
 ## Rutor
 
@@ -302,3 +302,50 @@ bundle-engine = Räknad av
 bundle-privacy-aggregates = Filen innehåller bara antal: ingen profilnyckel och ingen adress.
 bundle-privacy-keys = Filen listar nycklar eller adresser för { $count } aktiva profiler: det är personuppgifter.
 bundle-foot = Ett statiskt rapportpaket: det kör inga skript och hämtar ingenting. Öppna report.json ur det i active-profiles-visaren för att utforska det.
+
+## Issue 18: the first screen, counts in progress, column gaps
+
+open-your-files = Öppna dina filer
+hint-logs = Exporter av leveransloggar: en rad per meddelande som en leverans skickade till en profil (CSV, valfri avgränsare), flera åt gången.
+hint-deliveries = Leveransfil: en rad per leverans, med kanal och måldimension, för loggar som saknar dem.
+hint-report = Rapportfil: en report.json eller rapportbunt som gjorts tidigare av den här visaren eller kommandoraden, visad som den gjordes.
+hint-as-of = Per datum: dagen som räkningen gäller; en profil är aktiv om en leverans riktade sig till den under de 12 månaderna fram till den dagen.
+hint-billing-day = Faktureringsdag: den dag i varje månad då ditt avtal tar sin ögonblicksbild (Customer metrics).
+hint-purchased = Köpta profiler: antalet aktiva profiler som din licens tillåter, att jämföra räkningen med.
+term-active-title = Vad är en aktiv profil?
+term-active-text = En profil (en mottagare, besökare eller adress) som minst en leverans riktade sig till under de 12 månaderna fram till per datum, räknad en gång oavsett antalet meddelanden. Korrektur, seeds, kontrollgrupper och profiler som uteslöts när en leverans förbereddes räknas inte. Marknadsföringsplattformar licensieras efter detta antal.
+as-of-pinned = Per { $date } (fäst)
+as-of-follow = Följ data
+as-of-follows = Följer data: filernas senaste händelsedatum.
+count-finished = Räknade { $nrows ->
+    [one] { $rows } rad
+   *[other] { $rows } rader
+} från { $files ->
+    [one] { $files } fil
+   *[other] { $files } filer
+}: { $nactive ->
+    [one] { $active } aktiv profil
+   *[other] { $active } aktiva profiler
+}.
+explain-pending = ”{ $query }” förklaras när filerna har räknats.
+notice-explain-recount = Räknearbetaren har inte längre dessa filer: öppna dem igen för att förklara en profil.
+columns-needed-title = Kolumner att välja
+mapping-which = Vilken kolumn innehåller { $fields }? ({ $file })
+mapping-optional = Inte heller dessa kolumner känns igen. Om någon av dem innehåller ett av de här fälten, välj den; utan statuskolumn räknas varje rad som skickad.
+mapping-option-samples = { $header } (t.ex. { $values })
+gap-status = Räknad utan statuskolumn i { $n ->
+    [one] { $n } fil
+   *[other] { $n } filer
+}: varje rad räknas som skickad.
+gap-failure-reason = Räknad utan kolumn för felorsak i { $n ->
+    [one] { $n } fil
+   *[other] { $n } filer
+}: ingen rad utesluten för sin felorsak.
+gap-channel = Räknad utan kanalkolumn i { $n ->
+    [one] { $n } fil
+   *[other] { $n } filer
+}: varje rad räknas under kanalen Unknown.
+gap-target-dimension = Räknad utan kolumn för måldimension i { $n ->
+    [one] { $n } fil
+   *[other] { $n } filer
+}: varje profil räknas i Recipients.
