@@ -535,7 +535,7 @@ fn step(props: &StepProps) -> yew::Html {
 
 #[wasm_bindgen_test]
 async fn a_mapping_step_for_the_date_offers_the_unrecognised_columns_for_status_too_with_samples() {
-    let text = "Recipient ID;Verzonden op;Resultaat;Kanaal\n1;05-01-2026;Bounce;Email\n2;06-01-2026;Verzonden;Email\n\
+    let text = "Recipient ID;Verzonden op;Resultaat;Medium\n1;05-01-2026;Bounce;Email\n2;06-01-2026;Verzonden;Email\n\
                 3;07-01-2026;Bounce;Email\n4;08-01-2026;Geweigerd;Email\n";
     let file = active_profiles_app::worker::FileHandle::new(csv_file("nl.csv", text));
     let root = gloo::utils::document().create_element("div").expect("a div");
@@ -562,6 +562,6 @@ async fn a_mapping_step_for_the_date_offers_the_unrecognised_columns_for_status_
     assert_eq!(
         options,
         "— choose a column —Recipient IDVerzonden op (e.g. 05-01-2026, 06-01-2026, 07-01-2026)\
-         Resultaat (e.g. Bounce, Verzonden, Geweigerd)Kanaal (e.g. Email)"
+         Resultaat (e.g. Bounce, Verzonden, Geweigerd)Medium (e.g. Email)"
     );
 }

@@ -74,7 +74,7 @@ pub fn matched_columns(headers: &[String], mapping: &BTreeMap<String, String>) -
         .filter_map(|(field, header)| Some((Field::parse(field)?, header.clone())))
         .filter(|(_, header)| headers.iter().any(|h| h.trim() == header.trim() || normalise(h) == normalise(header)))
         .collect();
-    match match_headers(headers, &FIELDS, Field::aliases, &manual) {
+    match match_headers(headers, &FIELDS, Field::match_names, &manual) {
         Ok(found) => found
             .into_iter()
             .filter_map(|(field, col)| Some((field.name().to_owned(), headers.get(col)?.clone())))
