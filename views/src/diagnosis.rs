@@ -228,12 +228,13 @@ pub fn excluded_help(lang: Lang, r: &Report, reason: &str) -> String {
     }
 }
 
-/// A file name that may break after its `-`, `_` and `.` (and nowhere else unless it cannot fit).
+/// A file name that may break after its `-`, `_` and `/` (and nowhere else unless it cannot fit): never
+/// mid-word, nor between a name and its extension.
 pub fn breakable(name: &str) -> Html {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in name.char_indices() {
-        if matches!(c, '-' | '_' | '.' | '/' | '\\') {
+        if matches!(c, '-' | '_' | '/' | '\\') {
             let end = i + c.len_utf8();
             parts.push(html! { <>{ &name[start..end] }<wbr /></> });
             start = end;
