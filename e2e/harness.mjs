@@ -97,20 +97,112 @@ export async function openPage(browser, origin, { locale, expectOffsite = false 
   return opened;
 }
 
-/** Saves a full-page screenshot as target/screenshots/NAME.png. */
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let axeSource = null;
+
+/**
+ * Runs axe-core on the page and throws when it finds any violation, of any impact: the message
+ * names the state (`what`), each rule id with its impact and help, and the elements it found
+ * (their selectors and axe's reason for the first ones). axe is put into the page from
+ * node_modules with addScriptTag (no network); a page with a Content-Security-Policy, which refuses
+ * an inline script (the viewer, a bundle), gets the same source through evaluate, which the policy
+ * does not govern.
+ */
+export async function assertAccessible(page, what) {
+  axeSource ??= await readFile(AXE, 'utf8');
+  const [loaded, policy] = await page.evaluate(() => [
+    typeof window.axe === 'object',
+    document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null,
+  ]);
+  if (!loaded) {
+    // An inline script refused by the page's policy would be logged as a page error: such a page
+    // gets the source through evaluate.
+    if (policy) await page.evaluate(axeSource);
+    else await page.addScriptTag({ content: axeSource });
+  }
+  const violations = await page.evaluate(async () => {
+    // axe scrolls elements into view to measure them; the page is left where the test had it.
+    const [x, y] = [window.scrollX, window.scrollY];
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    window.scrollTo(x, y);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), why: [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ') })),
+    }));
+  });
+  if (violations.length > 0) {
+    const lines = violations.map((v) => {
+      const nodes = v.nodes.slice(0, 5).map((n) => `\n      ${n.target}${n.why ? ` (${n.why})` : ''}`).join('');
+      const more = v.nodes.length > 5 ? `\n      … and ${v.nodes.length - 5} more` : '';
+      return `\n    ${v.id} [${v.impact}] ${v.help}: ${v.nodes.length} element(s)${nodes}${more}`;
+    });
+    throw new Error(`axe found ${violations.length} rule(s) violated in ${what}:${lines.join('')}`);
+  }
+}
+
+/** Throws when the page is wider than its window (a horizontal scroll bar), naming the widest elements. */
+export async function assertNoOverflow(page, what) {
+  const found = await page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 1)
+      .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= root.clientWidth + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
+    return { scroll: root.scrollWidth, client: root.clientWidth, wide };
+  });
+  if (found) {
+    throw new Error(`${what}: the page is ${found.scroll} px wide in a window of ${found.client} px; it overflows at ${found.wide.join(', ') || 'an element outside the body'}`);
+  }
+}
+
+/**
+ * Saves a full-page screenshot as target/screenshots/NAME.png, then checks the state it shows:
+ * no horizontal overflow, and no accessibility violation found by axe.
+ */
 export async function screenshot(page, name) {
   if (!existsSync(SCREENSHOTS)) await mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  const width = page.viewportSize()?.width;
+  await assertNoOverflow(page, `screenshot ${name} (${width} px wide)`);
+  await assertAccessible(page, `screenshot ${name} (${width} px wide)`);
   return file;
 }
 
-/** Saves a screenshot of one element as target/screenshots/NAME.png. */
+/** Saves a screenshot of one element as target/screenshots/NAME.png, then checks its page with axe. */
 export async function screenshotOf(locator, name) {
   if (!existsSync(SCREENSHOTS)) await mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await locator.screenshot({ path: file });
+  await assertAccessible(locator.page(), `screenshot ${name}`);
   return file;
+}
+
+/** The widths every layout is checked at: a wide screen, a laptop, a phone. */
+export const WIDTHS = [1440, 1280, 390];
+
+/**
+ * Saves NAME-1440.png, NAME-1280.png and NAME-390.png (full page) with the window that wide,
+ * checking overflow and axe at each, then gives the page its window back.
+ */
+export async function screenshotWidths(page, name) {
+  const before = page.viewportSize() ?? { width: 1280, height: 900 };
+  const files = [];
+  try {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      // Let the layout settle (a resize re-lays out the charts' wide and narrow forms).
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      files.push(await screenshot(page, `${name}-${width}`));
+    }
+  } finally {
+    await page.setViewportSize(before);
+  }
+  return files;
 }
 
 export function assertEqual(actual, expected, what) {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, SCREENSHOTS, serve, launch, openPage, screenshot, screenshotOf, assertEqual, assert, runAll } from './harness.mjs';
+import { ROOT, SCREENSHOTS, serve, launch, openPage, screenshot, screenshotOf, screenshotWidths, assertEqual, assert, runAll } from './harness.mjs';
 
 const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
 const CLI = path.join(TARGET, 'release', 'active-profiles');
@@ -60,8 +60,10 @@ async function dimensionsOnPage(page) {
   );
 }
 
-/** The Customer-metrics rows on the page, oldest first as report.json lists them. */
+/** The Customer-metrics rows on the page, oldest first as report.json lists them (all of them: Show all first). */
 async function snapshotsOnPage(page) {
+  const more = page.locator('#report-metrics [data-testid=show-all]');
+  if ((await more.count()) > 0) await more.click();
   const rows = await page.locator('[data-testid=snapshot-row]').evaluateAll((rows) =>
     rows.map((r) => ({ from: r.dataset.from, to: r.dataset.to, active: Number(r.querySelector('[data-value]').dataset.value) })),
   );
@@ -209,6 +211,7 @@ const tests = [
       assert((await page.locator('[data-testid=demo-banner]').count()) === 1, 'the demo is marked as demo data');
       assert(opened.requests.length > 0, 'requests were recorded');
       await screenshot(page, 'first-screen');
+      await screenshotWidths(page, 'demo-report');
       noRequestLeft(opened);
       await opened.context.close();
     },
@@ -433,7 +436,7 @@ const tests = [
       const columns = cliReport([file]).files[0].columns;
       const auto = await page.locator('[data-testid=mapping-field][data-field="event date"] option').first().textContent();
       assertEqual(auto, `automatic: ${columns['event date']}`, 'the automatic choice is shown');
-      await screenshot(page, 'choose-columns');
+      await screenshotWidths(page, 'choose-columns');
       // Count profiles by their address instead of their key, as --map would.
       const expected = cliReport([file], ['--map', `profile key=${columns.address}`]);
       await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="profile key"]', columns.address));
@@ -471,6 +474,90 @@ const tests = [
     },
   ],
   [
+    'rejected rows are named beside the headline figures and grouped by reason in the diagnosis',
+    async (ctx) => {
+      mkdirSync(WORK, { recursive: true });
+      const file = path.join(WORK, 'with-rejected-rows.csv');
+      const lines = ['recipientId;eventDate;status'];
+      for (let i = 0; i < 40; i++) lines.push(`${i};2026-0${1 + (i % 9)}-1${i % 10};Sent`);
+      for (let i = 0; i < 15; i++) lines.push(`b${i};2026-02-3${i % 2};Sent`); // no 30 or 31 February
+      for (let i = 0; i < 4; i++) lines.push(`;2026-03-0${1 + i};Sent`); // no key, no address
+      writeFileSync(file, lines.join('\n') + '\n');
+      const expected = cliReport([file]);
+      assertEqual(expected.rows.rejected, 19, 'rejected rows in the file');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      const note = page.locator('[data-testid=tiles-rejected]');
+      assertEqual((await note.textContent()).trim(), `19 of ${expected.rows.read} rows rejected — see why`, 'the note beside the tiles');
+      await screenshotWidths(page, 'rejected-rows');
+      // Grouped by message id, as many rows in each as the command line rejected for it.
+      const byId = {};
+      for (const r of expected.rejected) byId[r.message.id] = (byId[r.message.id] ?? 0) + 1;
+      const groups = await page.locator('[data-testid=rejected-group]').evaluateAll((gs) =>
+        gs.map((g) => [g.dataset.key, Number(g.dataset.rows), g.querySelector('.group-reason').textContent]));
+      assertEqual(groups, [
+        ['rejected-bad-date', byId['rejected-bad-date'], 'event date is not a date'],
+        ['rejected-no-key', byId['rejected-no-key'], 'no profile key and no address'],
+      ], 'groups, largest first');
+      // "see why" leads to them; the bad dates show their first 12 rows, then all.
+      await page.click('[data-testid=tiles-rejected-link]');
+      assertEqual(await page.evaluate(() => location.hash), '#report-rejected', 'the link goes to the rejected rows');
+      const bad = page.locator('[data-testid=rejected-group][data-key=rejected-bad-date]');
+      await bad.locator('summary').click();
+      assertEqual(await bad.locator('[data-testid=rejected-row]').count(), 12, 'first rows of a group');
+      await bad.locator('[data-testid=show-all]').click();
+      assertEqual(await bad.locator('[data-testid=rejected-row]').count(), 15, 'all rows of the group');
+      await page.locator('[data-testid=rejected-group][data-key=rejected-no-key] summary').click();
+      await screenshotWidths(page, 'diagnosis');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'the keyboard: a skip link first, Explain three Tab presses away, focus a ring that never looks chosen',
+    async (ctx) => {
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const focused = () => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.tagName);
+      await page.keyboard.press('Tab');
+      assertEqual(await focused(), 'skip-to-report', 'the first Tab');
+      assert(await page.locator('[data-testid=skip-to-report]').isVisible(), 'the skip link shows when focused');
+      await page.keyboard.press('Tab');
+      assertEqual(await focused(), 'skip-to-explain', 'the second Tab');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      assertEqual(await focused(), 'explain-query', 'Explain after Enter and a third Tab');
+      // The contents bar links to every section, each of which exists, and to Explain.
+      const hrefs = await page.locator('[data-testid=contents] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assertEqual(hrefs.length, 9, `links in the contents bar: ${hrefs.join(' ')}`);
+      for (const href of hrefs) assertEqual(await page.locator(href).count(), 1, `the section ${href}`);
+      // A focused period button is ringed, not filled like the chosen one; a focused chosen row keeps its colours.
+      await page.focus('[data-testid=span-30]');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const style = (sel) => page.locator(sel).evaluate((e) => {
+        const c = getComputedStyle(e);
+        return { bg: c.backgroundColor, color: c.color, outline: `${c.outlineStyle} ${c.outlineWidth} ${c.outlineColor}` };
+      });
+      const thirty = await style('[data-testid=span-30]');
+      assertEqual(thirty, { bg: 'rgb(255, 255, 255)', color: 'rgb(31, 95, 191)', outline: 'solid 3px rgb(0, 0, 0)' }, 'focused 30 days');
+      const year = await style('[data-testid=span-year]');
+      assertEqual(year.bg, 'rgb(31, 95, 191)', 'the chosen 1 year stays filled');
+      await screenshotOf(page.locator('#report-chart .section-head'), 'focus-span');
+      await page.click('[data-testid=snapshot-row]:nth-child(2) [data-testid=choose-snapshot]');
+      await page.waitForSelector('[data-testid=snapshot-row]:nth-child(2).chosen');
+      await page.mouse.move(0, 0);
+      await page.focus('.snapshot-row.chosen [data-testid=choose-snapshot]');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const chosen = await style('.snapshot-row.chosen [data-testid=choose-snapshot]');
+      assertEqual(chosen, { bg: 'rgba(0, 0, 0, 0)', color: 'rgb(29, 35, 48)', outline: 'solid 3px rgb(0, 0, 0)' }, 'focused chosen row');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
     'explain a profile: its rows read again from the files, and where it stands on the as-of date',
     async (ctx) => {
       const file = generate('explain-log.csv', ['--seed', '51', '--rows', '3000', '--profiles', '400']);
@@ -497,6 +584,7 @@ const tests = [
       const summary = await page.locator('[data-testid=explain-summary]').textContent();
       assert(/^(Active on 2026-10-24 in |Not active on 2026-10-24 in )/.test(summary), `summary: ${summary}`);
       await screenshotOf(page.locator('[data-testid=explain]'), 'explain');
+      await screenshotWidths(page, 'explain-answer');
       await page.fill('[data-testid=explain-query]', 'nobody@nowhere.invalid');
       await page.click('[data-testid=explain-button]');
       await page.waitForSelector('[data-testid=explain-answer][data-query="nobody@nowhere.invalid"]');
@@ -788,6 +876,8 @@ const tests = [
       assertEqual(withProfiles.length, expected.total_active, 'the command line lists every active profile');
       await page.click('[data-testid=export-menu] summary');
       await nextReport(page, () => page.check('[data-testid=include-profiles]'));
+      assertEqual(await page.locator('[data-testid=profile-row]').count(), 12, 'the first rows, then Show all');
+      await page.click('#report-profiles [data-testid=show-all]');
       assertEqual(await page.locator('[data-testid=profile-row]').count(), Math.min(1000, expected.total_active), 'rows shown');
       const keyed = await downloadOf(page, () => page.click('[data-testid=download-report]'), 'viewer-bundle-keys.html');
       const html2 = readFileSync(keyed.file, 'utf8');

@@ -19,6 +19,9 @@ use crate::worker::{FailReason, FileHandle, FileProblem, Update};
 /// How long after the page starts the counting workers are spawned (the demo report paints first).
 const WARM_AFTER_MS: u32 = 1000;
 
+/// The id of the heading of *Explain a profile* (`src/explain.rs`), which the skip link and the contents bar link to.
+const EXPLAIN_ID: &str = "explain-title";
+
 /// The whole viewer.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -154,6 +157,8 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Lang> context={l}>
         <main class="page">
+            <a class="skip-link" href={format!("#{}", crate::views::nav::REPORT_ID)} data-testid="skip-to-report">{ tr(l, "skip-to-report") }</a>
+            <a class="skip-link" href={format!("#{EXPLAIN_ID}")} data-testid="skip-to-explain">{ tr(l, "explain-title") }</a>
             <Masthead source={state.source.clone()} {onchooselanguage} />
             <crate::share::ShareBar report={state.report.clone()} ready={state.ready()}
                 can_list_profiles={matches!(state.source, Source::Demo(_) | Source::Files { .. })}
@@ -194,7 +199,7 @@ pub fn app() -> Html {
                     <p class="stale-note">{ tr(l, "stale-note") }</p>
                 }
                 <ColumnGaps state={state.clone()} />
-                <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} />
+                <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} explain={EXPLAIN_ID} />
             </div>
             <crate::explain::ExplainPanel state={state.clone()} />
             // Said by screen readers when a count finishes; present from the start, so that the change is heard.

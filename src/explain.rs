@@ -57,7 +57,8 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
                 <div class="explain-answer" data-testid="explain-answer" data-query={answer.query.clone()}>
                     <p class="explain-summary" data-testid="explain-summary">{ summary(l, answer) }</p>
                     if !answer.rows.is_empty() {
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0" role="region"
+                            aria-label={trf(l, "explain-caption", &[("query", (&answer.query).into())])}>
                             <table class="data-table" data-testid="explain-rows">
                                 <caption>{ trf(l, "explain-caption", &[("query", (&answer.query).into())]) }</caption>
                                 <thead><tr>

@@ -128,7 +128,9 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
                     </div>
                 </div>
             }
-            <div class="table-scroll">
+            // Scrolls sideways on its own: focusable, so that the keyboard can scroll it too.
+            <div class="table-scroll" tabindex="0" role="region"
+                aria-label={trf(l, "mapping-preview-caption", &[("n", preview.rows.len().min(PREVIEW_ROWS).into()), ("file", (&props.file.name).into())])}>
                 <table class="preview" data-testid="preview">
                     <caption>{ trf(l, "mapping-preview-caption", &[("n", preview.rows.len().min(PREVIEW_ROWS).into()), ("file", (&props.file.name).into())]) }</caption>
                     <thead><tr>{ for preview.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>

@@ -163,12 +163,12 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                                 "share-include-profiles-hint" } else { "share-include-profiles-unavailable" }) }</span>
                         </span>
                     </label>
-                    <h3>{ tr(l, "share-json") }</h3>
+                    <h2>{ tr(l, "share-json") }</h2>
                     <p class="hint">{ tr(l, "share-json-hint") }</p>
                     <div><button type="button" data-testid="export-json" {disabled} onclick={onjson}>
                         { format!("{stem}.json") }
                     </button></div>
-                    <h3>{ tr(l, "share-csv") }</h3>
+                    <h2>{ tr(l, "share-csv") }</h2>
                     <label>
                         <input type="checkbox" data-testid="csv-semicolon" checked={*semicolon} onchange={onsemicolon} />
                         <span>{ tr(l, "share-csv-semicolon") }</span>

@@ -87,6 +87,11 @@ impl Mounted {
 
 /// Mounts the report view in a fresh element and lets Yew render once.
 async fn mount(report: engine::Report) -> Mounted {
+    mount_with(report, None).await
+}
+
+/// Mounts the report view, its contents bar linking to `explain` when given (as the viewer does).
+async fn mount_with(report: engine::Report, explain: Option<&'static str>) -> Mounted {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
     gloo::utils::body().append_child(&root).expect("appended");
@@ -102,6 +107,7 @@ async fn mount(report: engine::Report) -> Mounted {
             let reclassified = reclassified.clone();
             Callback::from(move |x: (String, String, bool)| reclassified.borrow_mut().push(x))
         },
+        explain: explain.map(AttrValue::Static),
     };
     yew::Renderer::<ReportView>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::ZERO).await;
@@ -200,7 +206,10 @@ async fn the_reclassify_switch_calls_back_with_the_flipped_treatment() {
     let m = mount(sample()).await;
     let declined = m.one("[data-testid=unrecognised-row][data-item=Declined] [data-testid=reclassify]");
     assert_eq!(declined.get_attribute("aria-checked").as_deref(), Some("true"));
-    assert_eq!(declined.text_content().as_deref(), Some("Counted"));
+    // Its name begins with the word it shows, then says which rows it is about.
+    assert_eq!(declined.query_selector(".switch-text").unwrap().unwrap().text_content().as_deref(), Some("Counted"));
+    assert_eq!(declined.text_content().unwrap_or_default().trim(), "Counted rows whose status is Declined");
+    assert_eq!(declined.get_attribute("aria-label"), None);
     click(&declined);
     let ignored = m.one("[data-testid=unrecognised-row][data-item=Ignored] [data-testid=reclassify]");
     assert_eq!(ignored.get_attribute("aria-checked").as_deref(), Some("false"));
@@ -259,7 +268,9 @@ async fn the_usage_chart_draws_an_svg_with_hover_figures_and_switches_span() {
     // 365 days, 2 snapshots within the year up to the as-of date, the purchased line.
     assert_eq!(titles.len(), 365 + 2 + 1);
     assert!(titles.iter().any(|t| t.text_content().unwrap_or_default().contains(&fmt_count(Lang::En, 12840))));
-    assert_eq!(m.all("[data-testid=chart-snapshots] tbody tr").len(), 2);
+    // The monthly figures are in one place, Customer metrics: the chart links to them.
+    assert!(m.all("[data-testid=chart-snapshots]").is_empty());
+    assert_eq!(m.one("[data-testid=chart-monthly] a").get_attribute("href").as_deref(), Some("#report-metrics"));
     click(&m.one("[data-testid=span-30]"));
     yew::platform::time::sleep(Duration::ZERO).await;
     assert_eq!(m.all("[data-testid=usage-chart] .chart-narrow .hover-target title").len(), 30 + 1 + 1);
@@ -422,4 +433,134 @@ async fn a_bundle_is_written_in_the_chosen_language() {
     let text = doc.body().expect("body").text_content().unwrap_or_default();
     assert!(text.contains("Måldimensioner"), "the Swedish targeting dimensions");
     assert!(text.contains("Filen innehåller bara antal"), "the privacy line in Swedish");
+}
+
+/// A rejected row of `file` at `line` with its message, as the engine writes it.
+fn rejected(file: &str, line: u64, message: engine::Message) -> engine::report::RejectedRow {
+    engine::report::RejectedRow { file: file.into(), line, reason: message.to_string(), message: Some(message) }
+}
+
+/// The sample with 100 rejected rows listed of 250: 60 with a bad date (each date its own), 39 without
+/// a key, and one of an older report (no message: grouped by its English).
+fn with_rejected() -> engine::Report {
+    use engine::message::{Arg, Message};
+    let mut r = sample();
+    r.rows.rejected = 250;
+    r.rejected = (0..100)
+        .map(|i| match i {
+            99 => engine::report::RejectedRow {
+                file: "old.csv".into(),
+                line: 2,
+                reason: "a reason of long ago".into(),
+                message: None,
+            },
+            _ if i % 5 < 3 => rejected(
+                "part-2.csv",
+                10 + i,
+                Message::new("rejected-bad-date").with("value", Arg::Text(format!("3{i}/02/2026"))),
+            ),
+            _ => rejected("part-2.csv", 10 + i, Message::new("rejected-no-key")),
+        })
+        .collect();
+    r
+}
+
+#[wasm_bindgen_test]
+async fn rejected_rows_are_grouped_by_their_message_with_counts_and_the_share_listed() {
+    let m = mount(with_rejected()).await;
+    let groups = m.all("[data-testid=rejected-group]");
+    let seen: Vec<_> = groups
+        .iter()
+        .map(|g| {
+            let reason = g.query_selector(".group-reason").unwrap().unwrap().text_content().unwrap_or_default();
+            (g.get_attribute("data-key").unwrap_or_default(), reason, g.get_attribute("data-rows").unwrap_or_default())
+        })
+        .collect();
+    let expected = [
+        ("rejected-bad-date", "event date is not a date", "60"),
+        ("rejected-no-key", "no profile key and no address", "39"),
+        ("a reason of long ago", "a reason of long ago", "1"),
+    ];
+    let expected: Vec<_> = expected.iter().map(|(k, r, n)| (k.to_string(), r.to_string(), n.to_string())).collect();
+    assert_eq!(seen, expected);
+    assert!(groups[0].text_content().unwrap_or_default().contains("event date is not a date: 60 rows"));
+    // Each row keeps its own reason under the group's.
+    let first = groups[0].query_selector("[data-testid=rejected-row] td:nth-child(3)").unwrap().unwrap();
+    assert_eq!(first.text_content().unwrap_or_default().trim(), "event date 30/02/2026 is not a date");
+    assert_eq!(
+        m.one("[data-testid=rejected-listed]").text_content().unwrap_or_default(),
+        "The first 100 of 250 rejected rows are listed here, grouped by reason; the counts per reason are of those listed."
+    );
+    // The tiles say it beside the headline figures, and link to the groups.
+    let note = m.one("[data-testid=tiles-rejected]");
+    assert_eq!(note.text_content().unwrap_or_default(), "250 of 80,012 rows rejected — see why");
+    let href = m.one("[data-testid=tiles-rejected-link]").get_attribute("href").unwrap_or_default();
+    assert_eq!(href, "#report-rejected");
+    m.one(&href);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_table_shows_its_first_twelve_rows_then_all_on_request() {
+    let m = mount(with_rejected()).await;
+    let group = "[data-testid=rejected-group][data-key=rejected-bad-date]";
+    assert_eq!(m.all(&format!("{group} [data-testid=rejected-row]")).len(), 12);
+    let button = m.one(&format!("{group} [data-testid=show-all]"));
+    assert_eq!(button.text_content().as_deref(), Some("Show all (60)"));
+    click(&button);
+    yew::platform::time::sleep(Duration::ZERO).await;
+    assert_eq!(m.all(&format!("{group} [data-testid=rejected-row]")).len(), 60);
+    assert!(m.all(&format!("{group} [data-testid=show-all]")).is_empty(), "no button once all are shown");
+    // A table of 12 rows or fewer has no button.
+    let no_key = "[data-testid=rejected-group][data-key=rejected-no-key]";
+    assert_eq!(m.all(&format!("{no_key} [data-testid=rejected-row]")).len(), 12);
+    assert_eq!(m.all("[data-testid=rejected-group][data-key='a reason of long ago'] [data-testid=show-all]").len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_status_exclusion_names_the_statuses_excluded_by_the_rules_in_force() {
+    let mut r = sample();
+    r.settings.rules.excluded_status =
+        ["Ignored", "Delivery cancelled", "Not applicable", "Declined"].map(String::from).to_vec();
+    let m = mount(r).await;
+    let help = m.one("[data-testid=excluded-row][data-reason=status] [data-testid=excluded-help]");
+    assert_eq!(
+        help.text_content().unwrap_or_default(),
+        "Statuses excluded: Ignored, Delivery cancelled, Not applicable, Declined."
+    );
+    // The other reasons keep their sentence.
+    let proof = m.one("[data-testid=excluded-row][data-reason=proof] [data-testid=excluded-help]");
+    assert_eq!(proof.text_content().unwrap_or_default(), "A proof, a seed address, or a delivery marked as proof.");
+}
+
+#[wasm_bindgen_test]
+async fn the_contents_bar_links_to_every_section_and_each_exists() {
+    let m = mount_with(sample(), Some("explain-title")).await;
+    let links: Vec<_> = m.all("[data-testid=contents-link]").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert_eq!(
+        links,
+        [
+            "#report-tiles",
+            "#report-chart",
+            "#report-metrics",
+            "#report-detail",
+            "#report-channels",
+            "#report-expiring",
+            "#report-diagnosis",
+            "#report-duplicates"
+        ]
+    );
+    for href in &links {
+        m.one(href);
+    }
+    assert_eq!(m.one("[data-testid=contents-explain]").get_attribute("href").as_deref(), Some("#explain-title"));
+    // With the profiles listed, their section is linked too; a view mounted without Explain does not link it.
+    let mut r = sample();
+    r.profiles = Some(Vec::new());
+    let m = mount(r).await;
+    let links: Vec<_> = m.all("[data-testid=contents-link]").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert_eq!(links.last().map(String::as_str), Some("#report-profiles"));
+    for href in &links {
+        m.one(href);
+    }
+    assert!(m.all("[data-testid=contents-explain]").is_empty());
 }

@@ -200,6 +200,26 @@ delimiter-semicolon = Semikolon
 delimiter-tab = Tabulator
 delimiter-bar = senkrechter Strich
 
+## Sich zurechtfinden: Inhalt, lange Tabellen, abgewiesene Zeilen nach Grund
+
+skip-to-report = Zum Bericht springen
+nav-label = Inhalt des Berichts
+nav-tiles = Kennzahlen
+show-all = Alle anzeigen ({ $count })
+tiles-rejected = { $rejected } von { $read } Zeilen abgewiesen
+tiles-rejected-why = Gründe ansehen
+chart-monthly-in = Die Monatszahlen stehen unter
+rejected-listed = Hier stehen die ersten { $shown } von { $count } abgewiesenen Zeilen, nach Grund gruppiert; die Zahlen je Grund beziehen sich auf diese Zeilen.
+rejected-group-rows = { $n ->
+    [one] { $count } Zeile
+   *[other] { $count } Zeilen
+}
+rejected-group-caption = Abgewiesene Zeilen: { $reason }
+rejected-group-too-many-fields = mehr als 10.000 Felder
+rejected-group-unclosed = ein Anführungszeichen wird nie geschlossen
+help-status-excluded = Ausgeschlossene Status: { $statuses }.
+reclassify-context = Zeilen, deren { $field } { $value } ist
+
 ## Doppelte Identitäten
 
 duplicates-title = Doppelte Identitäten

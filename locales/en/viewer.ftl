@@ -198,6 +198,26 @@ delimiter-semicolon = semicolon
 delimiter-tab = tab
 delimiter-bar = bar
 
+## Finding your way: contents, long tables, rejected rows by reason
+
+skip-to-report = Skip to the report
+nav-label = Contents of the report
+nav-tiles = Headline figures
+show-all = Show all ({ $count })
+tiles-rejected = { $rejected } of { $read } rows rejected
+tiles-rejected-why = see why
+chart-monthly-in = The monthly figures are in
+rejected-listed = The first { $shown } of { $count } rejected rows are listed here, grouped by reason; the counts per reason are of those listed.
+rejected-group-rows = { $n ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+rejected-group-caption = Rows rejected: { $reason }
+rejected-group-too-many-fields = more than 10 000 fields
+rejected-group-unclosed = a quote is never closed
+help-status-excluded = Statuses excluded: { $statuses }.
+reclassify-context = rows whose { $field } is { $value }
+
 ## Duplicate identities
 
 duplicates-title = Duplicate identities

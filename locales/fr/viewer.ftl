@@ -200,6 +200,26 @@ delimiter-semicolon = point-virgule
 delimiter-tab = tabulation
 delimiter-bar = barre verticale
 
+## S’y retrouver : sommaire, longs tableaux, lignes rejetées par motif
+
+skip-to-report = Aller au rapport
+nav-label = Sommaire du rapport
+nav-tiles = Chiffres clés
+show-all = Tout afficher ({ $count })
+tiles-rejected = { $rejected } lignes rejetées sur { $read }
+tiles-rejected-why = voir pourquoi
+chart-monthly-in = Les chiffres mensuels sont dans
+rejected-listed = Les { $shown } premières des { $count } lignes rejetées sont listées ici, groupées par motif ; les nombres par motif portent sur ces lignes.
+rejected-group-rows = { $n ->
+    [one] { $count } ligne
+   *[other] { $count } lignes
+}
+rejected-group-caption = Lignes rejetées : { $reason }
+rejected-group-too-many-fields = plus de 10 000 champs
+rejected-group-unclosed = un guillemet n’est jamais fermé
+help-status-excluded = Statuts exclus : { $statuses }.
+reclassify-context = lignes dont { $field } est { $value }
+
 ## Identités en double
 
 duplicates-title = Identités en double

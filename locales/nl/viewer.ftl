@@ -201,6 +201,26 @@ delimiter-semicolon = puntkomma
 delimiter-tab = tab
 delimiter-bar = verticale streep
 
+## De weg vinden: inhoud, lange tabellen, geweigerde rijen per reden
+
+skip-to-report = Naar het rapport
+nav-label = Inhoud van het rapport
+nav-tiles = Kerncijfers
+show-all = Alles tonen ({ $count })
+tiles-rejected = { $rejected } van { $read } rijen geweigerd
+tiles-rejected-why = bekijk waarom
+chart-monthly-in = De maandcijfers staan in
+rejected-listed = Hier staan de eerste { $shown } van { $count } geweigerde rijen, per reden gegroepeerd; de aantallen per reden gelden voor deze rijen.
+rejected-group-rows = { $n ->
+    [one] { $count } rij
+   *[other] { $count } rijen
+}
+rejected-group-caption = Geweigerde rijen: { $reason }
+rejected-group-too-many-fields = meer dan 10.000 velden
+rejected-group-unclosed = een aanhalingsteken wordt nooit gesloten
+help-status-excluded = Uitgesloten statussen: { $statuses }.
+reclassify-context = rijen waarvan { $field } { $value } is
+
 ## Dubbele identiteiten
 
 duplicates-title = Dubbele identiteiten

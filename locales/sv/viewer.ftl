@@ -201,6 +201,26 @@ delimiter-semicolon = semikolon
 delimiter-tab = tabb
 delimiter-bar = lodstreck
 
+## Hitta i rapporten: innehåll, långa tabeller, avvisade rader per orsak
+
+skip-to-report = Hoppa till rapporten
+nav-label = Rapportens innehåll
+nav-tiles = Nyckeltal
+show-all = Visa alla ({ $count })
+tiles-rejected = { $rejected } av { $read } rader avvisade
+tiles-rejected-why = se varför
+chart-monthly-in = Månadssiffrorna finns under
+rejected-listed = Här listas de första { $shown } av { $count } avvisade rader, grupperade per orsak; antalen per orsak gäller de listade raderna.
+rejected-group-rows = { $n ->
+    [one] { $count } rad
+   *[other] { $count } rader
+}
+rejected-group-caption = Avvisade rader: { $reason }
+rejected-group-too-many-fields = fler än 10 000 fält
+rejected-group-unclosed = ett citattecken stängs aldrig
+help-status-excluded = Uteslutna statusar: { $statuses }.
+reclassify-context = rader där { $field } är { $value }
+
 ## Dubbla identiteter
 
 duplicates-title = Dubbla identiteter

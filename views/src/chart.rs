@@ -6,6 +6,7 @@ use yew::prelude::*;
 use engine::Report;
 
 use super::format::{fmt_count, fmt_date, fmt_month_of, parse_date};
+use super::nav::LongTable;
 use super::svg::{self, Bar, ChartSpec, Point, Size};
 use super::{count_cell, date_text, use_mode, Mode, SectionProps};
 use crate::locale::{tr, trf, use_lang, Lang};
@@ -179,7 +180,7 @@ pub fn usage_chart(props: &SectionProps) -> Html {
     let w = window(r, spans[0]);
     let drawn = svgs.iter().flatten().any(Option::is_some);
     html! {
-        <section class="report-section chart-section">
+        <section class="report-section chart-section" id="report-chart">
             <div class="section-head">
                 <h2>{ tr(l, "chart-title") }</h2>
                 if live && window(r, Span::Year).is_some() {
@@ -222,39 +223,31 @@ pub fn usage_chart(props: &SectionProps) -> Html {
     }
 }
 
-/// The numbers of the chart: the snapshots, and the days behind a disclosure.
+/// The numbers of the chart: a link to the monthly figures (one place for them: Customer metrics), and
+/// the days behind a disclosure.
 fn chart_tables(l: Lang, w: &Window<'_>) -> Html {
+    let daily: Vec<Html> = w
+        .daily
+        .iter()
+        .map(|d| html! { <tr><td>{ date_text(l, &d.date) }</td>{ count_cell(l, d.active) }</tr> })
+        .collect();
     html! {
                 <div class="chart-tables">
                     if !w.snapshots.is_empty() {
-                        <table class="data-table" data-testid="chart-snapshots">
-                            <caption>{ tr(l, "chart-snapshots-caption") }</caption>
-                            <thead><tr>
-                                <th scope="col">{ tr(l, "col-to") }</th>
-                                <th scope="col" class="num">{ tr(l, "active-profiles") }</th>
-                            </tr></thead>
-                            <tbody>
-                                { for w.snapshots.iter().map(|s| html! {
-                                    <tr><td>{ date_text(l, &s.to) }</td>{ count_cell(l, s.active) }</tr>
-                                }) }
-                            </tbody>
-                        </table>
+                        <p class="chart-monthly" data-testid="chart-monthly">
+                            { tr(l, "chart-monthly-in") }{ " " }
+                            <a href="#report-metrics">{ tr(l, "metrics-title") }</a>
+                        </p>
                     }
                     if !w.daily.is_empty() {
                         <details class="daily-details">
                             <summary>{ trf(l, "chart-daily-summary", &[("n", w.daily.len().into())]) }</summary>
-                            <table class="data-table" data-testid="chart-daily">
-                                <caption>{ tr(l, "chart-daily-caption") }</caption>
-                                <thead><tr>
+                            <LongTable testid="chart-daily" rows={daily}
+                                caption={html! { { tr(l, "chart-daily-caption") } }}
+                                head={html! { <thead><tr>
                                     <th scope="col">{ tr(l, "col-date") }</th>
                                     <th scope="col" class="num">{ tr(l, "active-profiles") }</th>
-                                </tr></thead>
-                                <tbody>
-                                    { for w.daily.iter().map(|d| html! {
-                                        <tr><td>{ date_text(l, &d.date) }</td>{ count_cell(l, d.active) }</tr>
-                                    }) }
-                                </tbody>
-                            </table>
+                                </tr></thead> }} />
                         </details>
                     }
                 </div>

@@ -25,7 +25,7 @@ pub fn snapshot_detail(props: &SectionProps) -> Html {
     };
     let several = r.instances.len() > 1;
     html! {
-        <section class="report-section detail-section">
+        <section class="report-section detail-section" id="report-detail">
             <h2>
                 { tr(l, "detail-title") }
                 if let Some(as_of) = &r.as_of {
@@ -62,7 +62,7 @@ pub fn snapshot_detail(props: &SectionProps) -> Html {
                     }
                 </div>
             }
-            <h3>{ tr(l, "channels") }</h3>
+            <h3 id="report-channels">{ tr(l, "channels") }</h3>
             if r.channels.is_empty() {
                 <p class="section-empty">{ tr(l, "channels-empty") }</p>
             } else {

@@ -8,6 +8,7 @@ use engine::report::Unrecognised;
 use engine::Report;
 
 use super::format::fmt_count;
+use super::nav::{LongTable, REJECTED_ID};
 use super::{count_cell, count_text};
 use crate::locale::{tr, trf, use_lang, Lang};
 use crate::said::say;
@@ -115,7 +116,7 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
     let rows = r.rows;
     let live = super::use_mode() == super::Mode::Live;
     html! {
-        <section class="report-section diagnosis-section">
+        <section class="report-section diagnosis-section" id="report-diagnosis">
             <h2>{ tr(l, "diagnosis-title") }</h2>
             <p class="lead diagnosis-sentence" data-testid="diagnosis-sentence">
                 if rows.read == 0 {
@@ -140,8 +141,8 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                             <tr data-testid="excluded-row" data-reason={e.reason.clone()}>
                                 <th scope="row">
                                     { reason_label(l, &e.reason) }
-                                    if !reason_help(l, &e.reason).is_empty() {
-                                        <span class="reason-help">{ reason_help(l, &e.reason) }</span>
+                                    if !excluded_help(l, r, &e.reason).is_empty() {
+                                        <span class="reason-help" data-testid="excluded-help">{ excluded_help(l, r, &e.reason) }</span>
                                     }
                                 </th>
                                 { count_cell(l, e.rows) }
@@ -152,48 +153,19 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
             }
 
             if !r.rejected.is_empty() || rows.rejected > 0 {
-                <table class="data-table rejected-table" data-testid="rejected">
-                    <caption>
-                        { tr(l, "rejected-caption") }
-                        if rows.rejected > r.rejected.len() as u64 {
-                            { ": " }{ trf(l, "rejected-first", &[("n", r.rejected.len().into())]) }{ " " }
-                            { count_text(l, rows.rejected) }
-                        }
-                    </caption>
-                    <thead><tr>
-                        <th scope="col">{ tr(l, "col-file") }</th>
-                        <th scope="col" class="num">{ tr(l, "col-line") }</th>
-                        <th scope="col">{ tr(l, "col-reason") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.rejected.iter().map(|x| html! {
-                            <tr data-testid="rejected-row">
-                                <td class="file-name">{ &x.file }</td>
-                                <td class="num" data-line={x.line.to_string()}>{ x.line.to_string() }</td>
-                                <td data-message={x.message.as_ref().map(|m| m.id.clone())}>
-                                    { say(l, x.message.as_ref(), &x.reason) }
-                                </td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                { rejected_groups(l, r, live) }
             }
 
             if !r.unrecognised.is_empty() {
-                <table class="data-table unrecognised-table" data-testid="unrecognised">
-                    <caption>
-                        { tr(l, "unrecognised-caption") }
-                    </caption>
-                    <thead><tr>
+                <LongTable class={classes!("unrecognised-table")} testid="unrecognised"
+                    rows={r.unrecognised.iter().map(|u| unrecognised_row(l, r, u, live.then_some(&props.onreclassify))).collect::<Vec<_>>()}
+                    caption={html! { { tr(l, "unrecognised-caption") } }}
+                    head={html! { <thead><tr>
                         <th scope="col">{ tr(l, "col-field") }</th>
                         <th scope="col">{ tr(l, "col-value") }</th>
                         <th scope="col" class="num">{ tr(l, "col-rows") }</th>
                         <th scope="col">{ tr(l, "col-rows-are") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.unrecognised.iter().map(|u| unrecognised_row(l, r, u, live.then_some(&props.onreclassify))) }
-                    </tbody>
-                </table>
+                    </tr></thead> }} />
             }
 
             if !r.warnings.is_empty() {
@@ -218,7 +190,7 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                     <tbody>
                         { for r.files.iter().map(|f| html! {
                             <tr data-testid="file-row" data-name={f.name.clone()}>
-                                <th scope="row" class="file-name">{ &f.name }</th>
+                                <th scope="row" class="file-name">{ breakable(&f.name) }</th>
                                 <td>{ &f.encoding }</td>
                                 <td>{ delimiter_label(l, &f.delimiter) }</td>
                                 { count_cell(l, f.rows) }
@@ -242,6 +214,143 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                 </table>
             }
         </section>
+    }
+}
+
+/// The help under an exclusion reason; for `status`, the statuses the rules in force exclude, by name
+/// (the admin's own among them), when the report lists them.
+pub fn excluded_help(lang: Lang, r: &Report, reason: &str) -> String {
+    let statuses = &r.settings.rules.excluded_status;
+    if reason == "status" && !statuses.is_empty() {
+        trf(lang, "help-status-excluded", &[("statuses", statuses.join(", ").into())])
+    } else {
+        reason_help(lang, reason)
+    }
+}
+
+/// A file name that may break after its `-`, `_` and `/` (and nowhere else unless it cannot fit): never
+/// mid-word, nor between a name and its extension.
+pub fn breakable(name: &str) -> Html {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if matches!(c, '-' | '_' | '/' | '\\') {
+            let end = i + c.len_utf8();
+            parts.push(html! { <>{ &name[start..end] }<wbr /></> });
+            start = end;
+        }
+    }
+    parts.push(html! { { &name[start..] } });
+    html! { <>{ for parts }</> }
+}
+
+/// Rejected rows in groups: the key that groups them (the message id, or for a row without a message
+/// its English reason), the words for the group, and the rows listed in it.
+pub struct RejectedGroup<'a> {
+    pub key: String,
+    pub label: String,
+    /// The rows of the group among those the report lists (an aggregate's row stands for its `rows`).
+    pub rows: u64,
+    pub listed: Vec<&'a engine::report::RejectedRow>,
+}
+
+/// The group of a rejected row: its key and its words in `lang`, and how many rows it stands for.
+fn group_of(lang: Lang, message: Option<&engine::Message>, english: &str) -> (String, String, u64) {
+    use engine::message::{Arg as Said, Message};
+    let Some(m) = message else { return (english.to_string(), english.to_string(), 1) };
+    // Said without the arguments that differ from row to row (the date written, the lines).
+    let general = |id: &str| {
+        let m = Message::new(id);
+        say(lang, Some(&m), &m.to_string())
+    };
+    let label = match m.id.as_str() {
+        "rejected-bad-date" | "rejected-bad-date-hidden" => general("rejected-not-a-date"),
+        "rejected-too-long-lines" => general("rejected-too-long"),
+        "rejected-too-many-fields" => tr(lang, "rejected-group-too-many-fields"),
+        "rejected-unclosed" | "rejected-unclosed-lines" => tr(lang, "rejected-group-unclosed"),
+        // An aggregate lists rows by reason, each with its count.
+        "rejected-rows" => {
+            let rows = match m.args.get("rows") {
+                Some(Said::Number(n)) => *n,
+                _ => 1,
+            };
+            let (key, label, _) = match m.args.get("reason") {
+                Some(Said::Message(inner)) => group_of(lang, Some(inner.as_ref()), &inner.to_string()),
+                _ => (english.to_string(), english.to_string(), 1),
+            };
+            return (key, label, rows);
+        }
+        "rejected-other" => return (format!("rejected-other:{english}"), say(lang, Some(m), english), 1),
+        _ => say(lang, Some(m), english),
+    };
+    (m.id.clone(), label, 1)
+}
+
+/// The listed rejected rows grouped by reason, the largest group first (ties in the order first listed).
+pub fn rejected_groups_of(lang: Lang, r: &Report) -> Vec<RejectedGroup<'_>> {
+    let mut groups: Vec<RejectedGroup<'_>> = Vec::new();
+    for x in &r.rejected {
+        let (key, label, rows) = group_of(lang, x.message.as_ref(), &x.reason);
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(g) => {
+                g.rows += rows;
+                g.listed.push(x);
+            }
+            None => groups.push(RejectedGroup { key, label, rows, listed: vec![x] }),
+        }
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.rows));
+    groups
+}
+
+/// *Rows rejected*: one disclosure per reason with its count, its rows under it; when the report
+/// lists only the first rejected rows, says so.
+fn rejected_groups(l: Lang, r: &Report, live: bool) -> Html {
+    let groups = rejected_groups_of(l, r);
+    // The rows the report lists (an aggregate's line stands for several).
+    let listed: u64 = groups.iter().map(|g| g.rows).sum();
+    let one = groups.len() == 1;
+    html! {
+        <div class="rejected" id={REJECTED_ID} data-testid="rejected">
+            <h3>{ tr(l, "rejected-caption") }</h3>
+            if r.rows.rejected > listed {
+                <p class="rejected-listed" data-testid="rejected-listed">
+                    { trf(l, "rejected-listed", &[
+                        ("shown", fmt_count(l, listed).into()),
+                        ("count", fmt_count(l, r.rows.rejected).into()),
+                    ]) }
+                </p>
+            }
+            { for groups.iter().map(|g| {
+                let rows: Vec<Html> = g.listed.iter().map(|x| html! {
+                    <tr data-testid="rejected-row">
+                        <td class="file-name">{ breakable(&x.file) }</td>
+                        <td class="num" data-line={x.line.to_string()}>{ x.line.to_string() }</td>
+                        <td data-message={x.message.as_ref().map(|m| m.id.clone())}>
+                            { say(l, x.message.as_ref(), &x.reason) }
+                        </td>
+                    </tr>
+                }).collect();
+                html! {
+                    <details class="rejected-group" data-testid="rejected-group" data-key={g.key.clone()}
+                        data-rows={g.rows.to_string()} open={one || !live}>
+                        <summary>
+                            <span class="group-reason">{ &g.label }</span>{ ": " }
+                            <span class="count" data-value={g.rows.to_string()}>
+                                { trf(l, "rejected-group-rows", &[("n", g.rows.into()), ("count", fmt_count(l, g.rows).into())]) }
+                            </span>
+                        </summary>
+                        <LongTable class={classes!("rejected-table")} rows={rows}
+                            caption={html! { { trf(l, "rejected-group-caption", &[("reason", (&g.label).into())]) } }}
+                            head={html! { <thead><tr>
+                                <th scope="col">{ tr(l, "col-file") }</th>
+                                <th scope="col" class="num">{ tr(l, "col-line") }</th>
+                                <th scope="col">{ tr(l, "col-reason") }</th>
+                            </tr></thead> }} />
+                    </details>
+                }
+            }) }
+        </div>
     }
 }
 
@@ -281,11 +390,13 @@ fn unrecognised_row(
                     class={classes!("reclassify", if counted { "is-counted" } else { "is-excluded" })}
                     data-testid="reclassify"
                     aria-checked={if counted { "true" } else { "false" }}
-                    aria-label={trf(l, "reclassify-label", &[("field", field_label(l, &u.field).into()), ("value", (&u.value).into())])}
                     {onclick}
                 >
                     <span class="switch-track" aria-hidden="true"><span class="switch-knob"></span></span>
-                    <span class="switch-text">{ tr(l, if counted { "counted" } else { "excluded" }) }</span>
+                    <span class="switch-text">{ tr(l, "counted") }</span>
+                    <span class="visually-hidden">
+                        { " " }{ trf(l, "reclassify-context", &[("field", field_label(l, &u.field).into()), ("value", (&u.value).into())]) }
+                    </span>
                 </button>
             </td>
         </tr>

@@ -11,7 +11,7 @@ pub fn duplicates(props: &SectionProps) -> Html {
     let l = use_lang();
     let r = &props.report;
     html! {
-        <section class="report-section duplicates-section">
+        <section class="report-section duplicates-section" id="report-duplicates">
             <h2>{ tr(l, "duplicates-title") }</h2>
             <p class="lead">
                 { tr(l, "duplicates-lead-written") }{ " " }

@@ -85,7 +85,7 @@ pub fn expiring(props: &SectionProps) -> Html {
     });
     let rows = remaining(r);
     html! {
-        <section class="report-section expiring-section">
+        <section class="report-section expiring-section" id="report-expiring">
             <h2>{ tr(l, "expiring-title") }</h2>
             if rows.is_empty() {
                 <p class="section-empty" data-testid="expiring-empty">{ tr(l, "expiring-empty") }</p>

@@ -8,7 +8,8 @@
 //!
 //! [`ReportView`] shows the whole report, top to bottom: tiles, the usage
 //! chart, the Customer-metrics list, the snapshot detail, expiring profiles,
-//! the diagnosis and duplicate identities. Every element showing a count
+//! the diagnosis and duplicate identities, under a contents bar that links to
+//! each ([`nav`]). Every element showing a count
 //! carries the raw number in `data-value`; every date shown carries its ISO
 //! form in `data-date` (and `datetime` on `<time>`). Words and formats follow
 //! the [`Lang`] context (English when none is provided).
@@ -24,6 +25,7 @@ pub mod export;
 pub mod format;
 pub mod locale;
 pub mod metrics;
+pub mod nav;
 pub mod profiles;
 pub mod said;
 pub mod svg;
@@ -39,6 +41,7 @@ pub use diagnosis::Diagnosis;
 pub use duplicates::Duplicates;
 pub use expiring::Expiring;
 pub use metrics::CustomerMetrics;
+pub use nav::Contents;
 pub use profiles::ActiveProfiles;
 pub use tiles::Tiles;
 
@@ -69,6 +72,9 @@ pub struct ReportViewProps {
     pub onchoosesnapshot: Callback<String>,
     /// The user reclassified an unrecognised value: (field, value, counted?).
     pub onreclassify: Callback<(String, String, bool)>,
+    /// The id of the page's *Explain a profile* section, linked from the contents bar (the viewer has one).
+    #[prop_or_default]
+    pub explain: Option<AttrValue>,
 }
 
 /// The props of a section that only reads the report.
@@ -88,7 +94,8 @@ pub fn report_view(props: &ReportViewProps) -> Html {
     let l = use_lang();
     let report = &props.report;
     html! {
-        <div class="report" data-testid="report">
+        <div class="report" id={nav::REPORT_ID} data-testid="report">
+            <Contents report={report.clone()} explain={props.explain.clone()} />
             if is_empty_report(report) {
                 <p class="report-empty" data-testid="empty-report" role="status">
                     <strong>{ tr(l, "empty-report-title") }</strong>

@@ -2,12 +2,14 @@
 //!
 //! A report holds profile keys only when the user asked for them (personal
 //! data; `Report::profiles` is `None` otherwise, and then this section is not
-//! rendered at all). The viewer shows the first [`SHOWN_LIVE`] rows; a bundle
+//! rendered at all). The viewer lists the first [`SHOWN_LIVE`] rows (the first
+//! twelve, then all of them on request); a bundle
 //! shows them all; the CSV export always has them all.
 
 use yew::prelude::*;
 
 use super::format::fmt_count;
+use super::nav::LongTable;
 use super::{date_text, use_mode, Mode, SectionProps};
 use crate::locale::{tr, trf, use_lang};
 
@@ -21,28 +23,31 @@ pub fn active_profiles(props: &SectionProps) -> Html {
     let mode = use_mode();
     let Some(list) = props.report.profiles.as_ref() else { return Html::default() };
     let shown = if mode == Mode::Live { list.len().min(SHOWN_LIVE) } else { list.len() };
+    let rows: Vec<Html> = list
+        .iter()
+        .take(shown)
+        .map(|p| {
+            html! {
+                <tr data-testid="profile-row">
+                    <td>{ &p.dimension }</td>
+                    <td>{ &p.instance }</td>
+                    <td class="value-literal">{ &p.key }</td>
+                    <td>{ date_text(l, &p.leaves) }</td>
+                </tr>
+            }
+        })
+        .collect();
     html! {
-        <section class="report-section profiles-section" data-testid="active-profiles">
+        <section class="report-section profiles-section" id="report-profiles" data-testid="active-profiles">
             <h2>{ tr(l, "profiles-title") }</h2>
-            <p class="lead">{ trf(l, "profiles-lead", &[("n", (list.len() as u64).into()), ("count", fmt_count(l, list.len() as u64).into())]) }</p>
-            <table class="data-table profiles-table">
-                <thead><tr>
+            <LongTable class={classes!("profiles-table")} testid="profiles" rows={rows}
+                caption={html! { { trf(l, "profiles-lead", &[("n", (list.len() as u64).into()), ("count", fmt_count(l, list.len() as u64).into())]) } }}
+                head={html! { <thead><tr>
                     <th scope="col">{ tr(l, "col-source") }</th>
                     <th scope="col">{ tr(l, "col-instance") }</th>
                     <th scope="col">{ tr(l, "col-key") }</th>
                     <th scope="col">{ tr(l, "col-leaves") }</th>
-                </tr></thead>
-                <tbody>
-                    { for list.iter().take(shown).map(|p| html! {
-                        <tr data-testid="profile-row">
-                            <td>{ &p.dimension }</td>
-                            <td>{ &p.instance }</td>
-                            <td class="value-literal">{ &p.key }</td>
-                            <td>{ date_text(l, &p.leaves) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+                </tr></thead> }} />
             if shown < list.len() {
                 <p class="hint">{ trf(l, "profiles-more", &[("shown", fmt_count(l, shown as u64).into()), ("count", fmt_count(l, list.len() as u64).into())]) }</p>
             }

@@ -1,4 +1,4 @@
-//! The headline tiles: active profiles on the as-of date, purchased, used, and the window.
+//! The headline tiles: active profiles on the as-of date, purchased, used, the window, and rejected rows when there are any.
 
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn tiles(props: &SectionProps) -> Html {
     let used = used_percent(r.total_active, purchased);
     let total = r.total_active;
     html! {
-        <section class="report-section report-tiles-section" aria-label={tr(l, "usage")}>
+        <section class="report-section report-tiles-section" id="report-tiles" aria-label={tr(l, "usage")}>
             <div class="report-tiles">
                 <div class="rtile rtile-total">
                     <span class="rtile-label">{ tr(l, "active-profiles") }</span>
@@ -75,8 +75,19 @@ pub fn tiles(props: &SectionProps) -> Html {
                     }
                 </div>
             </div>
+            if r.rows.rejected > 0 {
+                <p class="tiles-rejected" data-testid="tiles-rejected" data-value={r.rows.rejected.to_string()}>
+                    { trf(l, "tiles-rejected", &[
+                        ("n", r.rows.rejected.into()),
+                        ("rejected", fmt_count(l, r.rows.rejected).into()),
+                        ("read", fmt_count(l, r.rows.read).into()),
+                    ]) }
+                    { " — " }
+                    <a href={format!("#{}", crate::nav::REJECTED_ID)} data-testid="tiles-rejected-link">{ tr(l, "tiles-rejected-why") }</a>
+                </p>
+            }
             if r.instances.len() > 1 {
-                <div class="report-tiles instance-tiles" aria-label={tr(l, "tile-per-instance")}>
+                <div class="report-tiles instance-tiles" role="group" aria-label={tr(l, "tile-per-instance")}>
                     { for r.instances.iter().map(|i| {
                         let share = if total > 0 { i.active as f64 * 100.0 / total as f64 } else { 0.0 };
                         html! {
