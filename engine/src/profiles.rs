@@ -183,24 +183,7 @@ impl ChannelLog {
         }
         let mut overflow = Vec::new();
         let log = &mut self.narrow;
-        // The merged part is sorted already: sort the entries appended since, and merge the two
-        // from the back (the appended ones move out of the way first).
-        let split = self.narrow_sorted.min(log.len());
-        log[split..].sort_unstable();
-        if split > 0 && split < log.len() {
-            let tail = log[split..].to_vec();
-            let (mut i, mut j, mut k) = (split, tail.len(), log.len());
-            while j > 0 {
-                if i > 0 && log[i - 1] > tail[j - 1] {
-                    log[k - 1] = log[i - 1];
-                    i -= 1;
-                } else {
-                    log[k - 1] = tail[j - 1];
-                    j -= 1;
-                }
-                k -= 1;
-            }
-        }
+        sort_appended(log, self.narrow_sorted, |e| *e);
         // Merging never writes ahead of reading: k entries merge into at most k.
         let mut w = 0;
         let mut current: Option<(u32, Run)> = None;
@@ -292,6 +275,28 @@ impl ChannelLog {
     }
 }
 
+/// Sorts `log` by `key` when its first `sorted` entries are sorted already: sorts the entries
+/// appended since, then merges the two parts from the back (the appended ones move out of the
+/// way first), so the sorted head is never sorted again.
+fn sort_appended<T: Copy, K: Ord>(log: &mut [T], sorted: usize, key: impl Fn(&T) -> K) {
+    let split = sorted.min(log.len());
+    log[split..].sort_unstable_by_key(&key);
+    if split > 0 && split < log.len() {
+        let tail = log[split..].to_vec();
+        let (mut i, mut j, mut k) = (split, tail.len(), log.len());
+        while j > 0 {
+            if i > 0 && key(&log[i - 1]) > key(&tail[j - 1]) {
+                log[k - 1] = log[i - 1];
+                i -= 1;
+            } else {
+                log[k - 1] = tail[j - 1];
+                j -= 1;
+            }
+            k -= 1;
+        }
+    }
+}
+
 /// One inner event day of one profile: 6 bytes, ordered by profile, then day. `id` is split in
 /// two halves so that the entry needs no 4-byte alignment; the day counts from 1970-01-01.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -359,23 +364,7 @@ impl DayLog {
             return;
         }
         let log = &mut self.narrow;
-        let split = self.narrow_sorted.min(log.len());
-        log[split..].sort_unstable_by_key(Self::key);
-        if split > 0 && split < log.len() {
-            // Merge the sorted head and the newly sorted tail from the back.
-            let tail = log[split..].to_vec();
-            let (mut i, mut j, mut k) = (split, tail.len(), log.len());
-            while j > 0 {
-                if i > 0 && Self::key(&log[i - 1]) > Self::key(&tail[j - 1]) {
-                    log[k - 1] = log[i - 1];
-                    i -= 1;
-                } else {
-                    log[k - 1] = tail[j - 1];
-                    j -= 1;
-                }
-                k -= 1;
-            }
-        }
+        sort_appended(log, self.narrow_sorted, Self::key);
         log.dedup();
         let w = log.len();
         log.shrink_to(w + w / 4 + (1 << 16) + 8);
