@@ -237,6 +237,7 @@ mod fields;
 mod profiles;
 mod reporting;
 pub mod split;
+pub mod workbook;
 
 pub use aggregate::report_from_aggregate;
 pub use counter::{Counter, FileError, FileId};
