@@ -885,7 +885,7 @@ const tests = [
       let key = 1;
       for (const month of ['2025-11', '2025-12', '2026-01', '2026-03', '2026-06', '2026-07', '2026-09', '2026-10']) {
         for (const time of ['21:30:00Z', '22:30:00Z', '23:30:00Z', '00:30:00+00:00']) {
-          const day = time.startsWith('00') ? '25' : '24';
+          const day = time.startsWith('00') ? '26' : '25';
           for (let i = 0; i < 3; i += 1) lines.push(`${key++},${month}-${day}T${time},Sent`);
         }
       }
