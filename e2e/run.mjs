@@ -916,7 +916,7 @@ const tests = [
       const error = page.locator('[data-testid=time-zone-error]');
       const said =
         "time zone 'Europe/Pariss' is not known: give UTC, a fixed offset such as +02:00 or a name of the time-zone " +
-        'database such as Europe/Paris The report on screen is counted in Europe/Paris.';
+        'database such as Europe/Paris. The report on screen is counted in Europe/Paris.';
       assertEqual(await error.textContent(), said, 'the message next to the field');
       assertEqual(await zone.getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
       assertEqual(await zone.inputValue(), 'Europe/Pariss', 'the field keeps what was typed');

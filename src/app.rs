@@ -355,6 +355,11 @@ fn settings_form(props: &SettingsFormProps) -> Html {
     let as_of = settings.as_of.or_else(|| props.state.report.as_of.as_deref().and_then(|d| d.parse().ok()));
     let zone_invalid = engine::TimeZone::parse(&settings.time_zone).is_err();
     let used_zone = props.state.report.settings.time_zone.clone();
+    // Two sentences: the first ends with a full stop in every language.
+    let mut zone_unknown = trf(l, "notice-time-zone", &[("zone", settings.time_zone.as_str().into())]);
+    if !zone_unknown.ends_with('.') {
+        zone_unknown.push('.');
+    }
     let billing = match settings.billing_day {
         BillingDay::Day(d) => d.to_string(),
         BillingDay::Last => "last".into(),
@@ -386,7 +391,7 @@ fn settings_form(props: &SettingsFormProps) -> Html {
                 // the report on screen says the zone it was counted in.
                 if zone_invalid {
                     <span id="time-zone-error" class="field-error" data-testid="time-zone-error">
-                        { trf(l, "notice-time-zone", &[("zone", settings.time_zone.as_str().into())]) }
+                        { zone_unknown }
                         { " " }
                         { trf(l, "settings-time-zone-used", &[("zone", used_zone.into())]) }
                     </span>
