@@ -1207,6 +1207,97 @@ const tests = [
       await opened.context.close();
     },
   ],
+  [
+    'a time zone by name counts offset timestamps as --time-zone Europe/Paris does; an unknown zone stays marked and the report says its zone',
+    async (ctx) => {
+      // Events just before and after midnight, in summer (CEST, +2) and winter (CET, +1), around the billing day.
+      mkdirSync(WORK, { recursive: true });
+      const file = path.join(WORK, 'paris-offsets.csv');
+      const lines = ['Recipient ID,Event date,Status'];
+      let key = 1;
+      for (const month of ['2025-11', '2025-12', '2026-01', '2026-03', '2026-06', '2026-07', '2026-09', '2026-10']) {
+        for (const time of ['21:30:00Z', '22:30:00Z', '23:30:00Z', '00:30:00+00:00']) {
+          const day = time.startsWith('00') ? '26' : '25';
+          for (let i = 0; i < 3; i += 1) lines.push(`${key++},${month}-${day}T${time},Sent`);
+        }
+      }
+      writeFileSync(file, lines.join('\n') + '\n');
+      const utc = cliReport([file]);
+      const paris = cliReport([file], ['--time-zone', 'Europe/Paris']);
+      assertEqual(paris.settings.time_zone, 'Europe/Paris', 'the zone the command line states');
+      assert(JSON.stringify(paris.snapshots) !== JSON.stringify(utc.snapshots), 'the zone moves events across billing days');
+
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const zone = page.locator('[data-testid=time-zone]');
+      assertEqual(await zone.getAttribute('list'), 'time-zones', 'the field offers the zones');
+      assert((await page.locator('#time-zones option[value="Europe/Paris"]').count()) === 1, 'Europe/Paris is offered');
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', file));
+      await assertSameReport(page, utc);
+      await nextReport(page, async () => {
+        await zone.fill('Europe/Paris');
+        await zone.press('Tab');
+      });
+      await assertSameReport(page, paris);
+
+      // A zone the engine does not know: marked, said next to the field, the report counted in Paris stays.
+      await nextReport(page, async () => {
+        await zone.fill('Europe/Pariss');
+        await zone.press('Tab');
+      });
+      const error = page.locator('[data-testid=time-zone-error]');
+      const said =
+        "time zone 'Europe/Pariss' is not known: give UTC, a fixed offset such as +02:00 or a name of the time-zone " +
+        'database such as Europe/Paris. The report on screen is counted in Europe/Paris.';
+      assertEqual(await error.textContent(), said, 'the message next to the field');
+      assertEqual(await zone.getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
+      assertEqual(await zone.inputValue(), 'Europe/Pariss', 'the field keeps what was typed');
+      await assertSameReport(page, paris);
+      await screenshotOf(page.locator('.settings'), 'time-zone-invalid');
+      // Another edit: the notice of the last action goes, the mark and the message stay.
+      await nextReport(page, () => page.selectOption('[data-testid=billing-day]', '24'));
+      assertEqual(await error.textContent(), said, 'the message after another edit');
+      assertEqual(await zone.getAttribute('aria-invalid'), 'true', 'still marked invalid');
+      assertEqual(await zone.inputValue(), 'Europe/Pariss', 'still what was typed');
+      assertEqual(await totalOnPage(page), paris.total_active, 'the report counted in Paris');
+      await screenshot(page, 'time-zone-invalid-page');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a workbook renamed .csv counts as the command line counts it, and a PDF dropped after it is said while the report stays',
+    async (ctx) => {
+      mkdirSync(WORK, { recursive: true });
+      const book = path.join(WORK, 'log-book.csv');
+      writeFileSync(book, readFileSync(path.join(ROOT, 'e2e', 'fixtures', 'log-book.xlsx')));
+      const expected = cliReport([book]);
+      assert(expected.total_active > 0, 'the workbook has active profiles');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', book));
+      await assertSameReport(page, expected);
+      assertEqual(
+        await page.locator('[data-testid=problem] > p').allTextContents(),
+        ['log-book.csv › Notes: empty sheet, skipped'],
+        'the empty sheet is said',
+      );
+      await screenshot(page, 'workbook-counted');
+
+      const pdf = path.join(WORK, 'report.pdf');
+      writeFileSync(pdf, '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', pdf));
+      assertEqual(
+        await page.locator('[data-testid=notice]').textContent(),
+        'report.pdf looks like a PDF document, not a CSV export',
+        'what the PDF looks like',
+      );
+      await assertSameReport(page, expected);
+      await screenshot(page, 'pdf-after-workbook');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
 ];
 
 // E2E_ONLY=substring runs only the tests whose name contains it.

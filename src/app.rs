@@ -453,6 +453,13 @@ fn settings_form(props: &SettingsFormProps) -> Html {
         .reform(move |e: Event| Action::Settings(SettingsAction::DayFirst(select_of(&e).as_deref() != Some("month"))));
 
     let as_of = settings.as_of.or_else(|| props.state.report.as_of.as_deref().and_then(|d| d.parse().ok()));
+    let zone_invalid = engine::TimeZone::parse(&settings.time_zone).is_err();
+    let used_zone = props.state.report.settings.time_zone.clone();
+    // Two sentences: the first ends with a full stop in every language.
+    let mut zone_unknown = trf(l, "notice-time-zone", &[("zone", settings.time_zone.as_str().into())]);
+    if !zone_unknown.ends_with('.') {
+        zone_unknown.push('.');
+    }
     let billing = match settings.billing_day {
         BillingDay::Day(d) => d.to_string(),
         BillingDay::Last => "last".into(),
@@ -488,10 +495,24 @@ fn settings_form(props: &SettingsFormProps) -> Html {
                 <input type="text" inputmode="numeric" data-testid="purchased" placeholder={tr(l, "not-set")}
                     value={settings.purchased.map(|n| n.to_string()).unwrap_or_default()} onchange={onchangepurchased} />
             </label>
-            <label>{ tr(l, "settings-time-zone") }
-                <input type="text" data-testid="time-zone" value={settings.time_zone.clone()} onchange={onchangetimezone}
-                    title={tr(l, "settings-time-zone-hint")} />
-            </label>
+            <div class="field">
+                <label>{ tr(l, "settings-time-zone") }
+                    <input type="text" list="time-zones" autocomplete="off" spellcheck="false" data-testid="time-zone"
+                        value={settings.time_zone.clone()} onchange={onchangetimezone} title={tr(l, "settings-time-zone-hint")}
+                        aria-invalid={zone_invalid.then_some("true")}
+                        aria-describedby={zone_invalid.then_some("time-zone-error")} />
+                </label>
+                <TimeZoneList />
+                // The user's text stays in the field, marked, for as long as the engine does not know it;
+                // the report on screen says the zone it was counted in.
+                if zone_invalid {
+                    <span id="time-zone-error" class="field-error" data-testid="time-zone-error">
+                        { zone_unknown }
+                        { " " }
+                        { trf(l, "settings-time-zone-used", &[("zone", used_zone.into())]) }
+                    </span>
+                }
+            </div>
             <label>{ tr(l, "settings-day-order") }
                 <select data-testid="day-order" onchange={onchangedayorder}>
                     <option value="day" selected={settings.day_first}>{ tr(l, "settings-day-first") }</option>
@@ -499,6 +520,18 @@ fn settings_form(props: &SettingsFormProps) -> Html {
                 </select>
             </label>
         </section>
+    }
+}
+
+/// The zones of the time-zone database, offered as the time-zone field is typed in (a `<datalist>`:
+/// drawn once, the field stays free text).
+#[function_component(TimeZoneList)]
+fn time_zone_list() -> Html {
+    html! {
+        <datalist id="time-zones">
+            <option value="UTC" />
+            { for engine::options::time_zone_names().map(|name| html! { <option value={name} /> }) }
+        </datalist>
     }
 }
 

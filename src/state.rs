@@ -118,6 +118,53 @@ impl Notice {
             Notice::Text(message)
         }
     }
+
+    /// Why no file of a run was counted (not an export, a workbook that cannot be read), said in the
+    /// language from the engine's message of the first file: "report.pdf looks like a PDF document, not a CSV export".
+    fn not_text(problems: &[FileProblem]) -> Notice {
+        let Some(message) = problems.first().and_then(|p| p.error.as_ref()) else {
+            return Notice::Key("notice-nothing-counted");
+        };
+        let key = match message.id.as_str() {
+            "error-not-csv" => "engine-error-not-csv",
+            "error-workbook" => "engine-error-workbook",
+            "error-workbook-too-large" => "engine-error-workbook-too-large",
+            _ => return Notice::Text(message.to_string()),
+        };
+        let args = ["file", "looks", "error", "size", "limit"]
+            .into_iter()
+            .filter_map(|name| message.args.get(name).map(|arg| (name, arg.to_string())))
+            .collect();
+        Notice::Said(key, args)
+    }
+}
+
+/// The browser's own time zone (`Europe/Paris`), as the engine names it; `UTC` for the names of UTC
+/// and for a zone the engine does not know.
+pub fn browser_time_zone() -> String {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+    let zone = js_sys::Reflect::get(&options, &"timeZone".into()).ok().and_then(|z| z.as_string()).unwrap_or_default();
+    match engine::TimeZone::parse(&zone) {
+        Ok(engine::TimeZone::Named(tz))
+            if !matches!(
+                zone.as_str(),
+                "Etc/UTC"
+                    | "Etc/GMT"
+                    | "Etc/UCT"
+                    | "Etc/Universal"
+                    | "Etc/Zulu"
+                    | "UCT"
+                    | "Universal"
+                    | "Zulu"
+                    | "GMT"
+                    | "Etc/GMT0"
+                    | "GMT0"
+            ) =>
+        {
+            tz.name().to_owned()
+        }
+        _ => "UTC".to_owned(),
+    }
 }
 
 /// A run of the worker: reading or idle.
@@ -603,6 +650,7 @@ impl ViewerState {
                     FailReason::Options(message) => Notice::options(&self.settings, message),
                     FailReason::NothingCounted => Notice::Key("notice-nothing-counted"),
                     FailReason::WorkerStopped(error) => Notice::Said("notice-worker-stopped", vec![("error", error)]),
+                    FailReason::NotText(problems) => Notice::not_text(&problems),
                 });
             }
             // Late answers of superseded or cancelled runs.

@@ -21,9 +21,10 @@ pub fn save_lang(lang: Lang) {
     let _ = LocalStorage::set(LANG_KEY, lang.code());
 }
 
-/// The remembered settings, or the defaults.
+/// The remembered settings, or the defaults in the browser's own time zone.
 pub fn load_settings() -> Settings {
-    LocalStorage::get(SETTINGS_KEY).unwrap_or_default()
+    LocalStorage::get(SETTINGS_KEY)
+        .unwrap_or_else(|_| Settings { time_zone: crate::state::browser_time_zone(), ..Settings::default() })
 }
 
 /// Remembers the settings; a full or disabled storage only means they are not remembered.

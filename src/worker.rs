@@ -18,6 +18,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use engine::workbook::{Book, Content};
 use engine::{Counter, Deliveries, FileError, Options, Report, ReportSettings};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
@@ -160,6 +161,25 @@ impl FileProblem {
         }
     }
 
+    /// A file (or a workbook's sheet) said by the engine's `message`: not a CSV export, a workbook
+    /// that cannot be read, an empty sheet.
+    fn said(name: &str, message: engine::Message) -> Self {
+        FileProblem {
+            file: name.to_owned(),
+            message: message.to_string(),
+            error: Some(message),
+            read_error: None,
+            missing: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// Whether the file was not counted at all because it is not a CSV export or a workbook that can be read.
+    pub fn not_text(&self) -> bool {
+        let id = self.error.as_ref().map(|m| m.id.as_str());
+        matches!(id, Some("error-not-csv" | "error-workbook" | "error-workbook-too-large"))
+    }
+
     fn unreadable(name: &str, error: String) -> Self {
         FileProblem {
             file: name.to_owned(),
@@ -202,6 +222,8 @@ pub enum FailReason {
     NothingCounted,
     /// The worker died (said by the page, with the browser's error): out of memory, a fault in its WebAssembly.
     WorkerStopped(String),
+    /// No file of the run is a CSV export or a workbook that can be read (a PDF, an image): why, per file.
+    NotText(Vec<FileProblem>),
 }
 
 /// The answer to "explain a profile".
@@ -383,16 +405,22 @@ impl Task {
                 Err(problem) => problems.push(problem),
             }
         }
+        let mut not_text = 0;
         for handle in &logs {
-            if let Err(problem) = count_file(&mut counter, handle, &mut progress, &still_current).await {
-                if !still_current() {
-                    return Update::Cancelled { run };
-                }
-                problems.push(problem);
+            let left_out = count_file(&mut counter, handle, &mut progress, &still_current).await;
+            if !left_out.is_empty() && !still_current() {
+                return Update::Cancelled { run };
             }
+            not_text += usize::from(left_out.iter().any(FileProblem::not_text));
+            problems.extend(left_out);
         }
         if !still_current() {
             return Update::Cancelled { run };
+        }
+        // Only files that are not exports (a PDF dropped by mistake): the report on screen stays, and so
+        // does the state it was counted from.
+        if !logs.is_empty() && not_text == logs.len() {
+            return Update::Failed { run, reason: FailReason::NotText(problems) };
         }
         // Every byte is read (or left out with its file): the page says the report is being made.
         progress.finish();
@@ -460,9 +488,7 @@ impl Task {
         let counted = match work {
             UnitWork::Files(files) => {
                 for handle in &files {
-                    if let Err(problem) = count_file(&mut counter, handle, &mut progress, &still_current).await {
-                        problems.push(problem);
-                    }
+                    problems.extend(count_file(&mut counter, handle, &mut progress, &still_current).await);
                 }
                 true
             }
@@ -576,11 +602,7 @@ impl Task {
                     };
                 problems.extend(problem);
                 for handle in &files {
-                    if let Err(problem) =
-                        count_file(&mut counter, handle, &mut progress, &|| self.still_current(run)).await
-                    {
-                        problems.push(problem);
-                    }
+                    problems.extend(count_file(&mut counter, handle, &mut progress, &|| self.still_current(run)).await);
                 }
                 merged.merge(counter);
             }
@@ -648,6 +670,18 @@ impl Task {
             }
         }
         for handle in &inputs.logs {
+            match sniff(handle).await {
+                Ok(Content::Text) => {}
+                Ok(Content::Workbook(book)) => {
+                    for (name, csv) in workbook_sheets(handle, book).await.unwrap_or_default().0 {
+                        let file = explain.begin_file(&name, None);
+                        let _ = explain.push(file, &csv);
+                        let _ = explain.end_file(file);
+                    }
+                    continue;
+                }
+                Ok(Content::Binary(_)) | Err(_) => continue,
+            }
             let file = explain.begin_file(&handle.name, None);
             // A file that could not be counted has no rows to explain either.
             let _ =
@@ -711,17 +745,79 @@ async fn read_deliveries(
     Ok(table)
 }
 
-/// Reads one whole file into `counter`.
+/// Reads one whole file into `counter`: CSV text slice by slice; a workbook whole, each sheet like a
+/// CSV file named `book.xlsx › Sheet1`; anything else is said for what it looks like. Returns what
+/// was left out and why (nothing when all was counted).
 async fn count_file(
     counter: &mut Counter,
     handle: &FileHandle,
     progress: &mut Progress<'_>,
     still_current: &dyn Fn() -> bool,
-) -> Result<(), FileProblem> {
+) -> Vec<FileProblem> {
+    match sniff(handle).await {
+        Ok(Content::Text) => {}
+        Ok(Content::Workbook(book)) => {
+            let (sheets, mut problems) = match workbook_sheets(handle, book).await {
+                Ok(read) => read,
+                Err(problem) => (Vec::new(), vec![problem]),
+            };
+            progress.skip(handle.size());
+            for (name, csv) in sheets {
+                let file = counter.begin_file(&name, None);
+                let pushed = counter.push(file, &csv);
+                if let Err(e) = pushed.and(counter.end_file(file)) {
+                    problems.push(FileProblem::from_error(&name, &e));
+                }
+            }
+            return problems;
+        }
+        Ok(Content::Binary(looks)) => {
+            progress.skip(handle.size());
+            return vec![FileProblem::said(&handle.name, engine::workbook::not_csv(&handle.name, looks))];
+        }
+        Err(problem) => return vec![problem],
+    }
     let file = counter.begin_file(&handle.name, None);
     let read = read_slices(handle, 0, progress, still_current, |chunk| counter.push(file, chunk).map(|()| true)).await;
     let ended = counter.end_file(file).map_err(|e| FileProblem::from_error(&handle.name, &e));
-    read.and(ended)
+    read.and(ended).err().into_iter().collect()
+}
+
+/// What a file is, from its first bytes (never its name).
+async fn sniff(handle: &FileHandle) -> Result<Content, FileProblem> {
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(handle.file.clone()));
+    let end = (engine::workbook::SNIFF_BYTES as u64).min(blob.size());
+    let head = gloo::file::futures::read_as_bytes(&blob.slice(0, end))
+        .await
+        .map_err(|e| FileProblem::unreadable(&handle.name, e.to_string()))?;
+    Ok(engine::workbook::sniff(&head))
+}
+
+/// A workbook read whole (a zip cannot be read in slices, hence the limit), as CSV per sheet named
+/// `book.xlsx › Sheet1`, and its empty sheets, said.
+async fn workbook_sheets(
+    handle: &FileHandle,
+    book: Book,
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<FileProblem>), FileProblem> {
+    if handle.size() > engine::workbook::MAX_WORKBOOK_BYTES {
+        return Err(FileProblem::said(&handle.name, engine::workbook::too_large(&handle.name, handle.size())));
+    }
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(handle.file.clone()));
+    let bytes = gloo::file::futures::read_as_bytes(&blob)
+        .await
+        .map_err(|e| FileProblem::unreadable(&handle.name, e.to_string()))?;
+    let sheets = engine::workbook::sheets(&handle.name, book, bytes).map_err(|m| FileProblem::said(&handle.name, m))?;
+    let mut counted = Vec::new();
+    let mut empty = Vec::new();
+    for sheet in sheets {
+        let name = engine::workbook::sheet_name(&handle.name, &sheet.name);
+        if sheet.is_empty() {
+            empty.push(FileProblem::said(&name, engine::workbook::empty_sheet(&name)));
+        } else {
+            counted.push((name, sheet.csv));
+        }
+    }
+    Ok((counted, empty))
 }
 
 /// Reads one byte range of a file into `counter` (see [`Counter::begin_part`]).
@@ -763,6 +859,15 @@ impl Progress<'_> {
             self.done = self.total;
             self.tell();
         }
+    }
+
+    /// Counts the bytes of a file read whole (a workbook) or not read (not an export).
+    fn skip(&mut self, bytes: u64) {
+        if self.silent {
+            return;
+        }
+        self.done = (self.done + bytes).min(self.total);
+        self.tell();
     }
 
     fn advance(&mut self, chunk: &[u8]) {

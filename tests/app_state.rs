@@ -199,11 +199,14 @@ async fn the_page_carries_the_stable_test_hooks() {
 fn a_time_zone_the_engine_refuses_is_said_and_the_report_stays() {
     let state = demo_state();
     let before = state.report.clone();
-    let state = state.reduce(Action::Settings(SettingsAction::TimeZone("Europe/Paris".into())));
+    let state = state.reduce(Action::Settings(SettingsAction::TimeZone("Europe/Pariss".into())));
     assert_eq!(state.report, before);
     assert_eq!(
         notice(&state).as_deref(),
-        Some("time zone 'Europe/Paris': only UTC and fixed offsets such as +02:00 are supported (no IANA names like Europe/Paris)")
+        Some(
+            "time zone 'Europe/Pariss' is not known: give UTC, a fixed offset such as +02:00 or a name of the \
+             time-zone database such as Europe/Paris"
+        )
     );
     let german = state
         .notice
@@ -211,7 +214,10 @@ fn a_time_zone_the_engine_refuses_is_said_and_the_report_stays() {
         .map(|n| active_profiles_app::locale::notice_text(active_profiles_app::locale::Lang::De, n));
     assert_eq!(
         german.as_deref(),
-        Some("Zeitzone „Europe/Paris“: nur UTC und feste Abstände wie +02:00 werden unterstützt (keine IANA-Namen wie Europe/Berlin).")
+        Some(
+            "Zeitzone „Europe/Pariss“ ist unbekannt: geben Sie UTC, einen festen Abstand wie +02:00 oder einen \
+             Namen der Zeitzonendatenbank wie Europe/Berlin an."
+        )
     );
     let state = state.reduce(Action::Settings(SettingsAction::TimeZone("+02:00".into())));
     assert_eq!(state.notice, None);

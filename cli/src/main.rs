@@ -81,7 +81,7 @@ pub struct ReportArgs {
     /// Read ambiguous dates such as 03/04/2026 as month first.
     #[arg(long)]
     pub month_first: bool,
-    /// Time zone of the report's calendar days: UTC or a fixed offset such as +02:00.
+    /// Time zone of the report's calendar days: UTC, a fixed offset such as +02:00 or a name such as Europe/Paris.
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub time_zone: String,
     /// Number of active profiles purchased (the entitlement).

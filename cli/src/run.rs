@@ -124,8 +124,11 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     }
     crate::stats::MERGE_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     // Nothing could be counted: the first file's problem is the answer (exit 2).
-    if !problems.is_empty() && problems.len() == args.files.len() {
-        return Err(Failure::input(problems.swap_remove(0).message));
+    // (A workbook's sheets are one problem each; an empty sheet is only said.)
+    let failed = problems.iter().filter(|p| !p.note).count();
+    if failed > 0 && failed >= args.files.len() {
+        let first = problems.iter().position(|p| !p.note).unwrap_or(0);
+        return Err(Failure::input(problems.swap_remove(first).message));
     }
     let mut report = merged.report(&settings);
     // Files left out are said on the terminal and in the report; the others are counted.
@@ -282,6 +285,18 @@ impl Reader<'_> {
         let mut problems = Vec::new();
         for path in files {
             let name = path.display().to_string();
+            // A workbook is read whole, one sheet after the other; anything else that is not text is said.
+            match read_sniff(path).map(|head| engine::workbook::sniff(&head)) {
+                Some(engine::workbook::Content::Workbook(book)) => {
+                    self.count_workbook(&mut counter, path, &name, book, &mut problems);
+                    continue;
+                }
+                Some(engine::workbook::Content::Binary(looks)) => {
+                    problems.push(FileProblem::said(engine::workbook::not_csv(&name, looks), self.lang));
+                    continue;
+                }
+                Some(engine::workbook::Content::Text) | None => {}
+            }
             let id = counter.begin_file(&name, self.instance);
             let read = read_chunks(path, &name, 0, self.lang, |chunk| {
                 self.progress.inc(chunk.len() as u64);
@@ -293,6 +308,39 @@ impl Reader<'_> {
             }
         }
         (counter, problems)
+    }
+
+    /// Counts each sheet of a workbook like a CSV file named `book.xlsx › Sheet1`; empty sheets are skipped and said.
+    fn count_workbook(
+        &self,
+        counter: &mut engine::Counter,
+        path: &Path,
+        name: &str,
+        book: engine::workbook::Book,
+        problems: &mut Vec<FileProblem>,
+    ) {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return problems.push(FileProblem::io(name, "cli-cannot-read", e, self.lang)),
+        };
+        self.progress.inc(bytes.len() as u64);
+        let sheets = match engine::workbook::sheets(name, book, bytes) {
+            Ok(sheets) => sheets,
+            Err(message) => return problems.push(FileProblem::said(message, self.lang)),
+        };
+        for sheet in sheets {
+            let sheet_name = engine::workbook::sheet_name(name, &sheet.name);
+            if sheet.is_empty() {
+                problems.push(FileProblem::note(engine::workbook::empty_sheet(&sheet_name), self.lang));
+                continue;
+            }
+            let id = counter.begin_file(&sheet_name, self.instance);
+            let pushed = counter.push(id, &sheet.csv);
+            let ended = counter.end_file(id);
+            if let Err(e) = pushed.and(ended) {
+                problems.push(FileProblem::engine(&e, self.lang));
+            }
+        }
     }
 
     /// Counts one byte range of a file (`head`: the file's head).
@@ -344,13 +392,32 @@ pub struct FileProblem {
     pub message: String,
     /// One line for the report's warnings: in English in `warnings`, as a message in `warning_messages`.
     pub warning: engine::Message,
+    /// Only said: nothing was left out (an empty sheet of a workbook).
+    pub note: bool,
 }
 
 impl FileProblem {
+    /// A file that is not counted, for the reason the engine's `message` gives.
+    fn said(message: engine::Message, lang: Lang) -> Self {
+        let text = crate::text::said(lang, Some(&message), &message.to_string());
+        let warning =
+            engine::Message::new("warning-not-counted").with("error", engine::message::Arg::Message(Box::new(message)));
+        FileProblem { message: text, warning, note: false }
+    }
+
+    /// A warning about a file that is counted (an empty sheet, skipped).
+    fn note(message: engine::Message, lang: Lang) -> Self {
+        FileProblem {
+            message: crate::text::said(lang, Some(&message), &message.to_string()),
+            warning: message,
+            note: true,
+        }
+    }
+
     fn engine(error: &engine::FileError, lang: Lang) -> Self {
         let warning = engine::Message::new("warning-not-counted")
             .with("error", engine::message::Arg::Message(Box::new(error.message())));
-        FileProblem { message: crate::text::file_error(error, "--map", lang), warning }
+        FileProblem { message: crate::text::file_error(error, "--map", lang), warning, note: false }
     }
 
     /// A file that cannot be opened or read (`key` is `cli-cannot-open` or `cli-cannot-read`).
@@ -361,8 +428,17 @@ impl FileProblem {
         FileProblem {
             message: args(lang),
             warning: engine::Message::new("warning-other").with("text", engine::message::Arg::Text(warning)),
+            note: false,
         }
     }
+}
+
+/// The first bytes of a file, to tell a workbook or another binary file from text.
+fn read_sniff(path: &Path) -> Option<Vec<u8>> {
+    let file = File::open(path).ok()?;
+    let mut head = Vec::with_capacity(engine::workbook::SNIFF_BYTES);
+    file.take(engine::workbook::SNIFF_BYTES as u64).read_to_end(&mut head).ok()?;
+    Some(head)
 }
 
 /// Reads a file from byte `from` in chunks of [`CHUNK`] bytes into `sink`, until the end or until `sink` says no more.
@@ -398,10 +474,11 @@ fn read_deliveries(path: &Path, options: &engine::Options, lang: Lang) -> Result
     let mut deliveries = engine::Deliveries::new(&name, options);
     let message = |e: engine::FileError| crate::text::file_error(&e, "--deliveries-map", lang);
     read_chunks(path, &name, 0, lang, |chunk| {
-        deliveries
-            .push(chunk)
-            .map(|()| true)
-            .map_err(|e| FileProblem { message: message(e), warning: engine::Message::default() })
+        deliveries.push(chunk).map(|()| true).map_err(|e| FileProblem {
+            message: message(e),
+            warning: engine::Message::default(),
+            note: false,
+        })
     })
     .map_err(|p| Failure::input(p.message))?;
     deliveries.finish().map_err(|e| Failure::input(message(e)))?;

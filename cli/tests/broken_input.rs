@@ -39,7 +39,7 @@ fn unreadable_files_are_named_and_the_others_counted() {
         err.contains("active-profiles: warning: wide.csv, line 1 (the header): more than 10 000 fields (10001)"),
         "{err}"
     );
-    assert!(err.contains("active-profiles: warning: image.png: no column found for the event date"), "{err}");
+    assert!(err.contains("active-profiles: warning: image.png looks like a PNG image, not a CSV export"), "{err}");
     let r: Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(r["total_active"], 2);
     let warnings: Vec<&str> = r["warnings"].as_array().expect("warnings").iter().filter_map(Value::as_str).collect();

@@ -392,7 +392,7 @@ fn bad_options_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.csv"), "Recipient ID,Event date\n1,2026-01-05\n").expect("write");
     for args in [
-        &["report", "--time-zone", "Europe/Paris", "a.csv"][..],
+        &["report", "--time-zone", "Europe/Pariss", "a.csv"][..],
         &["report", "--status", "Declined=maybe", "a.csv"][..],
         &["report", "--map", "nonsense=Event date", "a.csv"][..],
         &["report", "--billing-day", "31", "a.csv"][..],

@@ -268,7 +268,7 @@ impl Caches {
 struct Engine {
     options: Options,
     manual: BTreeMap<Field, String>,
-    zone: i32,
+    zone: date::Zone,
     options_error: Option<String>,
     classifier: Classifier,
     deliveries: Option<Deliveries>,
@@ -320,7 +320,7 @@ impl Counter {
     /// make every file fail with [`FileError::InvalidOptions`]; use [`Counter::try_new`] to learn it at once.
     pub fn new(options: Options) -> Self {
         let options_error = options.validate().err();
-        let zone = TimeZone::parse(&options.time_zone).map(|z| z.offset_secs).unwrap_or(0);
+        let zone = TimeZone::parse(&options.time_zone).unwrap_or(TimeZone::Fixed { offset_secs: 0 }).zone();
         let manual = options
             .mapping
             .iter()
@@ -985,7 +985,7 @@ impl Engine {
         // a date that is valid in the order it tells decides it (`31/02/2026` does not).
         let mut decided = false;
         if ctx.order.is_none() {
-            if let Some(o) = parsed.and_then(|raw| raw.tells().filter(|o| raw.resolve(*o, self.zone).is_some())) {
+            if let Some(o) = parsed.and_then(|raw| raw.tells().filter(|o| raw.resolve(*o, &self.zone).is_some())) {
                 ctx.order = Some(o);
                 decided = true;
             }
@@ -1010,7 +1010,7 @@ impl Engine {
             None
         } else {
             let order = ctx.order.unwrap_or(if self.options.day_first { Order::DayFirst } else { Order::MonthFirst });
-            match raw.resolve(order, self.zone) {
+            match raw.resolve(order, &self.zone) {
                 Some(d) => Some(d),
                 None => {
                     self.reject(ctx, rec.line, bad_date(date_value));
@@ -1236,7 +1236,7 @@ impl Engine {
     fn flush_pending(&mut self, ctx: &mut FileCtx, order: Order) {
         if let Some((_, rows)) = self.probe.as_mut() {
             for (i, raw) in std::mem::take(&mut ctx.probe_pending) {
-                rows[i].date = raw.resolve(order, self.zone).map(|d| date::to_date(d).to_string());
+                rows[i].date = raw.resolve(order, &self.zone).map(|d| date::to_date(d).to_string());
             }
         }
         self.resolve_pending(std::mem::take(&mut ctx.pending), order);
@@ -1246,7 +1246,7 @@ impl Engine {
     fn resolve_pending(&mut self, pending: Vec<Pending>, order: Order) {
         self.state.profiles.flush(&mut self.caches.batch);
         for p in pending {
-            let Some(d) = p.raw.resolve(order, self.zone) else {
+            let Some(d) = p.raw.resolve(order, &self.zone) else {
                 continue;
             };
             self.state.see_day(d);

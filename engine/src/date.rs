@@ -5,7 +5,9 @@
 //! of the field and never allocates; chrono is used for validation and for
 //! the calendar arithmetic of the window.
 
-use chrono::{Datelike, Months, NaiveDate};
+use std::cell::Cell;
+
+use chrono::{Datelike, Months, NaiveDate, Offset, TimeZone as _};
 
 /// A day number: `NaiveDate::num_days_from_ce`.
 pub(crate) type Day = i32;
@@ -109,13 +111,70 @@ impl RawDate {
         self.slash && self.a <= 12 && self.b <= 12 && self.a != self.b
     }
 
-    /// The day number in the report's zone (`zone` = its UTC offset in seconds).
-    pub(crate) fn resolve(&self, order: Order, zone: i32) -> Option<Day> {
+    /// The day number in the report's zone. A date without an offset is already in it; one with
+    /// an offset is moved into it with the zone's offset at that instant.
+    pub(crate) fn resolve(&self, order: Order, zone: &Zone) -> Option<Day> {
         let (m, d) = if self.slash && order == Order::DayFirst { (self.b, self.a) } else { (self.a, self.b) };
         let day = ymd(self.y, m as u32, d as u32)?;
         match self.offset {
             None => Some(day),
-            Some(offset) => Some(day + (self.secs - offset + zone).div_euclid(86_400)),
+            Some(offset) => {
+                // Seconds from the day's midnight, in UTC.
+                let utc = self.secs - offset;
+                let zone = match zone.fixed {
+                    Some(z) => z,
+                    None => zone.offset_at((day as i64 - UNIX_EPOCH_DAY as i64) * 86_400 + utc as i64),
+                };
+                Some(day + (utc + zone).div_euclid(86_400))
+            }
+        }
+    }
+}
+
+/// The day number of 1970-01-01.
+const UNIX_EPOCH_DAY: Day = 719_163;
+
+/// The report's zone as the row loop uses it: a fixed offset is a plain addition; a named zone
+/// (daylight saving time) is looked up per quarter of an hour of UTC, the last one remembered.
+#[derive(Clone, Debug)]
+pub(crate) struct Zone {
+    /// Seconds east of UTC, when they never change.
+    pub(crate) fixed: Option<i32>,
+    named: Option<chrono_tz::Tz>,
+    /// The last quarter-hour looked up (seconds since 1970 / 900) and the zone's offset all through it.
+    last: Cell<(i64, i32)>,
+}
+
+impl Zone {
+    /// A zone of a fixed offset (seconds east of UTC).
+    pub(crate) fn fixed(offset_secs: i32) -> Zone {
+        Zone { fixed: Some(offset_secs), named: None, last: Cell::new((i64::MIN, 0)) }
+    }
+
+    /// A zone of the time-zone database.
+    pub(crate) fn named(tz: chrono_tz::Tz) -> Zone {
+        Zone { fixed: None, named: Some(tz), last: Cell::new((i64::MIN, 0)) }
+    }
+
+    /// The zone's offset from UTC (seconds east) at `utc` (seconds since 1970-01-01T00:00Z).
+    pub(crate) fn offset_at(&self, utc: i64) -> i32 {
+        let Some(tz) = self.named else { return self.fixed.unwrap_or(0) };
+        let quarter = utc.div_euclid(900);
+        let (last, offset) = self.last.get();
+        if last == quarter {
+            return offset;
+        }
+        let at = |secs: i64| {
+            chrono::DateTime::from_timestamp(secs, 0)
+                .map_or(0, |t| tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc())
+        };
+        let (start, end) = (at(quarter * 900), at(quarter * 900 + 899));
+        if start == end {
+            self.last.set((quarter, start));
+            start
+        } else {
+            // A change of offset inside this quarter-hour (before 1970, mostly): the exact instant.
+            at(utc)
         }
     }
 }
@@ -265,6 +324,24 @@ mod tests {
     }
 
     #[test]
+    fn named_zone_follows_daylight_saving_time() {
+        let paris = Zone::named(chrono_tz::Europe::Paris);
+        let p = |s: &str| parse(s.as_bytes()).unwrap().resolve(Order::DayFirst, &paris);
+        assert_eq!(p("2026-03-29T00:30:00Z"), Some(day("2026-03-29")));
+        assert_eq!(p("2026-03-28T23:30:00Z"), Some(day("2026-03-29")));
+        // CEST (+2) until 2026-10-25 01:00Z, CET (+1) after.
+        assert_eq!(p("2026-10-24T22:30:00Z"), Some(day("2026-10-25")));
+        assert_eq!(p("2026-11-24T22:30:00Z"), Some(day("2026-11-24")));
+        assert_eq!(p("2026-11-24T23:30:00Z"), Some(day("2026-11-25")));
+        // A timestamp without an offset is already in the zone.
+        assert_eq!(p("2026-10-24 23:30:00"), Some(day("2026-10-24")));
+        // The cache of the last quarter-hour does not leak into another day.
+        assert_eq!(p("2026-07-01T21:59:00+00:00"), Some(day("2026-07-01")));
+        assert_eq!(p("2026-07-01T22:01:00+00:00"), Some(day("2026-07-02")));
+        assert_eq!(p("2026-07-01T21:59:00+00:00"), Some(day("2026-07-01")));
+    }
+
+    #[test]
     fn leave_day_is_first_inactive_day() {
         // 2024-02-29: D - 12 months for D = 2025-02-28 is 2024-02-28 < e, so still active.
         assert_eq!(leave_day(day("2024-02-29")), day("2025-03-01"));
@@ -276,16 +353,28 @@ mod tests {
     #[test]
     fn layouts() {
         let p = |s: &str| parse(s.as_bytes());
-        assert_eq!(p("2026-10-25").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-10-25")));
-        assert_eq!(p("2026-10-25T23:30:00.123+02:00").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-10-25")));
-        assert_eq!(p("2026-10-25T23:30:00-02:00").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-10-26")));
-        assert_eq!(p("2026-10-25 01:30Z").unwrap().resolve(Order::DayFirst, -7200), Some(day("2026-10-24")));
-        assert_eq!(p("03/04/2026").unwrap().resolve(Order::DayFirst, 0), Some(day("2026-04-03")));
-        assert_eq!(p("03/04/2026 11:45 PM").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-03-04")));
-        assert_eq!(p("25.10.2026 13:45").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-10-25")));
-        assert_eq!(p("25-10-2026").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-10-25")));
-        assert_eq!(p("2026/10/25").unwrap().resolve(Order::MonthFirst, 0), Some(day("2026-10-25")));
-        assert_eq!(p("31/02/2026").unwrap().resolve(Order::DayFirst, 0), None);
+        assert_eq!(p("2026-10-25").unwrap().resolve(Order::DayFirst, &Zone::fixed(0)), Some(day("2026-10-25")));
+        assert_eq!(
+            p("2026-10-25T23:30:00.123+02:00").unwrap().resolve(Order::DayFirst, &Zone::fixed(0)),
+            Some(day("2026-10-25"))
+        );
+        assert_eq!(
+            p("2026-10-25T23:30:00-02:00").unwrap().resolve(Order::DayFirst, &Zone::fixed(0)),
+            Some(day("2026-10-26"))
+        );
+        assert_eq!(
+            p("2026-10-25 01:30Z").unwrap().resolve(Order::DayFirst, &Zone::fixed(-7200)),
+            Some(day("2026-10-24"))
+        );
+        assert_eq!(p("03/04/2026").unwrap().resolve(Order::DayFirst, &Zone::fixed(0)), Some(day("2026-04-03")));
+        assert_eq!(
+            p("03/04/2026 11:45 PM").unwrap().resolve(Order::MonthFirst, &Zone::fixed(0)),
+            Some(day("2026-03-04"))
+        );
+        assert_eq!(p("25.10.2026 13:45").unwrap().resolve(Order::MonthFirst, &Zone::fixed(0)), Some(day("2026-10-25")));
+        assert_eq!(p("25-10-2026").unwrap().resolve(Order::MonthFirst, &Zone::fixed(0)), Some(day("2026-10-25")));
+        assert_eq!(p("2026/10/25").unwrap().resolve(Order::MonthFirst, &Zone::fixed(0)), Some(day("2026-10-25")));
+        assert_eq!(p("31/02/2026").unwrap().resolve(Order::DayFirst, &Zone::fixed(0)), None);
         assert!(p("hello").is_none());
         assert!(p("2026-10-25 25:00").is_none());
         assert!(p("2026-10-25x").is_none());

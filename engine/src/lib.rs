@@ -178,8 +178,16 @@
 //! # Time zones
 //!
 //! Event dates are calendar dates in the report's time zone, UTC by default.
-//! Only UTC and fixed offsets (`+02:00`) are supported, not IANA names: the
-//! time-zone database would outweigh the engine in the WebAssembly build.
+//! The zone is UTC, a fixed offset (`+02:00`) or a name of the IANA time-zone
+//! database (`Europe/Paris`, embedded with `chrono-tz`): a timestamp with an
+//! offset is moved into it with the zone's offset at that instant (daylight
+//! saving time included); one without is taken as already in it.
+//!
+//! # Workbooks and other files
+//!
+//! [`workbook::sniff`] tells a workbook or another binary file from text by its
+//! first bytes; with the feature `workbook`, `workbook::sheets` turns a
+//! workbook into one CSV per sheet for a [`Counter`].
 //!
 //! # Readings of the spec
 //!
@@ -239,6 +247,7 @@ pub mod languages;
 mod profiles;
 mod reporting;
 pub mod split;
+pub mod workbook;
 
 pub use aggregate::report_from_aggregate;
 pub use counter::{Counter, FileError, FileId};

@@ -167,6 +167,18 @@ impl fmt::Display for Message {
                 a("limit")
             ),
             "error-unknown-file" => f.write_str("unknown or already ended file"),
+            // Files that are not CSV text (crate::workbook).
+            "error-not-csv" => {
+                write!(f, "{file} looks like {}, not a CSV export", crate::workbook::Looks::english(&a("looks")))
+            }
+            "error-workbook" => write!(f, "{file}: could not be read as a workbook ({})", a("error")),
+            "error-workbook-too-large" => write!(
+                f,
+                "{file}: a workbook of {} MB is more than the {} MB that are read at once; save its sheets as CSV",
+                a("size"),
+                a("limit")
+            ),
+            "warning-empty-sheet" => write!(f, "{file}: empty sheet, skipped"),
             "rejected-other" | "warning-other" | "error-other" => f.write_str(&a("text")),
             // Options that cannot be used (the command line's --map, --deliveries-map, --status).
             "option-unknown-field" => write!(f, "unknown field '{}'; fields: {}", a("field"), a("fields")),
@@ -194,7 +206,7 @@ impl fmt::Display for Message {
 }
 
 /// The ids [`Message`]'s `Display` knows, for tests that every one has catalog words.
-pub const IDS: [&str; 39] = [
+pub const IDS: [&str; 43] = [
     "rejected-no-key",
     "rejected-no-date",
     "rejected-bad-date",
@@ -221,6 +233,10 @@ pub const IDS: [&str; 39] = [
     "error-bad-header",
     "error-too-many-profiles",
     "error-unknown-file",
+    "error-not-csv",
+    "error-workbook",
+    "error-workbook-too-large",
+    "warning-empty-sheet",
     "outcome-counted",
     "outcome-excluded",
     "outcome-rejected",

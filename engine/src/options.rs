@@ -23,7 +23,8 @@ pub struct Options {
     pub deliveries_mapping: BTreeMap<String, String>,
     /// Read `03/04/2026` as the 3rd of April when a file never tells (default `true`).
     pub day_first: bool,
-    /// The report's time zone: `UTC` or a fixed offset such as `+02:00` (see [`TimeZone`]).
+    /// The report's time zone: `UTC`, a fixed offset such as `+02:00` or an IANA name such as
+    /// `Europe/Paris` (see [`TimeZone`]).
     pub time_zone: String,
     /// The instance of rows whose file names none (default `default`).
     pub default_instance: String,
@@ -225,31 +226,57 @@ impl Rules {
     }
 }
 
-/// The report's time zone: UTC or a fixed offset.
+/// The report's time zone: UTC, a fixed offset, or a zone of the IANA time-zone database
+/// (`Europe/Paris`, with its daylight saving time).
 ///
-/// IANA names (`Europe/Paris`) are not supported: the engine is compiled to
-/// WebAssembly and the time-zone database would weigh more than the engine.
-/// A timestamp with an explicit offset is converted into this zone; one
-/// without is taken as already being in it.
+/// A timestamp with an explicit offset is converted into this zone, with the
+/// zone's offset at that instant; one without is taken as already being in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TimeZone {
-    /// Seconds east of UTC.
-    pub offset_secs: i32,
+pub enum TimeZone {
+    /// A fixed offset: seconds east of UTC.
+    Fixed { offset_secs: i32 },
+    /// A zone of the time-zone database, by name (`Europe/Paris`).
+    Named(chrono_tz::Tz),
 }
 
 impl TimeZone {
-    /// `UTC`, `GMT`, `Z`, `+02:00`, `-0530`, `UTC+2`, `UTC+02:00`.
+    /// `UTC`, `GMT`, `Z`, `+02:00`, `-0530`, `UTC+2`, `UTC+02:00`, or an IANA name such as
+    /// `Europe/Paris` (as the database writes it).
     pub fn parse(name: &str) -> Result<TimeZone, String> {
         let t = name.trim();
         let upper = t.to_ascii_uppercase();
         let rest = upper.strip_prefix("UTC").or_else(|| upper.strip_prefix("GMT")).unwrap_or(&upper);
         if rest.is_empty() || rest == "Z" {
-            return Ok(TimeZone { offset_secs: 0 });
+            return Ok(TimeZone::Fixed { offset_secs: 0 });
         }
-        crate::date::parse_offset(rest.as_bytes()).map(|offset_secs| TimeZone { offset_secs }).ok_or_else(|| {
-            format!("time zone '{t}': only UTC and fixed offsets such as +02:00 are supported (no IANA names like Europe/Paris)")
+        if let Some(offset_secs) = crate::date::parse_offset(rest.as_bytes()) {
+            return Ok(TimeZone::Fixed { offset_secs });
+        }
+        t.parse::<chrono_tz::Tz>().map(TimeZone::Named).map_err(|_| {
+            format!(
+                "time zone '{t}' is not known: give UTC, a fixed offset such as +02:00 \
+                 or a name of the time-zone database such as Europe/Paris"
+            )
         })
     }
+
+    /// The zone's offset from UTC (seconds east) at an instant (seconds since 1970-01-01T00:00Z).
+    pub fn offset_at(&self, utc_secs: i64) -> i32 {
+        self.zone().offset_at(utc_secs)
+    }
+
+    /// The zone as the row loop uses it.
+    pub(crate) fn zone(self) -> crate::date::Zone {
+        match self {
+            TimeZone::Fixed { offset_secs } => crate::date::Zone::fixed(offset_secs),
+            TimeZone::Named(tz) => crate::date::Zone::named(tz),
+        }
+    }
+}
+
+/// The names of the time-zone database (`Europe/Paris`, ...), each one [`TimeZone::parse`] takes.
+pub fn time_zone_names() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
 }
 
 /// The billing day of each month on which a snapshot is taken.
@@ -286,10 +313,21 @@ mod tests {
 
     #[test]
     fn time_zones() {
-        assert_eq!(TimeZone::parse("UTC"), Ok(TimeZone { offset_secs: 0 }));
-        assert_eq!(TimeZone::parse("+02:00"), Ok(TimeZone { offset_secs: 7200 }));
-        assert_eq!(TimeZone::parse("UTC-05:30"), Ok(TimeZone { offset_secs: -19800 }));
-        assert!(TimeZone::parse("Europe/Paris").is_err());
+        assert_eq!(TimeZone::parse("UTC"), Ok(TimeZone::Fixed { offset_secs: 0 }));
+        assert_eq!(TimeZone::parse("+02:00"), Ok(TimeZone::Fixed { offset_secs: 7200 }));
+        assert_eq!(TimeZone::parse("UTC-05:30"), Ok(TimeZone::Fixed { offset_secs: -19800 }));
+        assert_eq!(TimeZone::parse("Europe/Paris"), Ok(TimeZone::Named(chrono_tz::Europe::Paris)));
+        assert_eq!(TimeZone::parse(" America/New_York "), Ok(TimeZone::Named(chrono_tz::America::New_York)));
+        // 2026-07-01T12:00Z (CEST) and 2026-12-01T12:00Z (CET).
+        let paris = TimeZone::parse("Europe/Paris").unwrap();
+        assert_eq!(paris.offset_at(1_782_907_200), 7200);
+        assert_eq!(paris.offset_at(1_796_126_400), 3600);
+        assert_eq!(
+            TimeZone::parse("Europe/Pariss"),
+            Err("time zone 'Europe/Pariss' is not known: give UTC, a fixed offset such as +02:00 \
+                 or a name of the time-zone database such as Europe/Paris"
+                .to_string())
+        );
     }
 
     #[test]

@@ -107,7 +107,9 @@ pub fn plan(sizes: &[u64], first_bytes: &[Option<Vec<u8>>], readers: usize, part
     let mut whole: Vec<usize> = Vec::new();
     let mut cut: Vec<Option<Vec<Part>>> = vec![None; sizes.len()];
     for (i, (&size, n)) in sizes.iter().zip(wanted_ranges(sizes, readers, part_bytes)).enumerate() {
-        if let (true, Some(Some(head))) = (n >= 2, first_bytes.get(i)) {
+        // A workbook or any other file that is not text is read whole (and said for what it is).
+        let text = |head: &[u8]| crate::workbook::sniff(head) == crate::workbook::Content::Text;
+        if let (true, Some(Some(head))) = (n >= 2, first_bytes.get(i).filter(|h| h.as_deref().is_some_and(text))) {
             let split = Split::new(head, size);
             if split.can_split() {
                 cut[i] = Some(split.parts(n));
@@ -253,6 +255,16 @@ mod tests {
         assert_eq!(plan.ranges(), 3);
         // The largest unit first.
         assert_eq!(plan.bytes[plan.largest_first()[0]], *plan.bytes.iter().max().unwrap_or(&0));
+    }
+
+    #[test]
+    fn a_workbook_or_a_binary_file_is_read_whole() {
+        let mut book = b"PK\x03\x04\x14\0\0\0[Content_Types].xml xl/workbook.xml\n".to_vec();
+        book.resize(2000, b'x');
+        for head in [book, b"%PDF-1.7\n".repeat(300)] {
+            let plan = plan(&[head.len() as u64], &[Some(head.clone())], 2, 1000);
+            assert_eq!(plan.units, vec![Unit::Files(0..1)]);
+        }
     }
 
     #[test]

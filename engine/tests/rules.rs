@@ -332,9 +332,27 @@ fn offsets_cross_midnight() {
 }
 
 #[test]
-fn iana_time_zone_names_are_refused_clearly() {
-    let options = Options { time_zone: "Europe/Paris".into(), ..Options::default() };
-    assert!(Counter::try_new(options.clone()).unwrap_err().contains("fixed offsets"));
+fn iana_time_zone_names_follow_daylight_saving_time_and_unknown_names_are_refused_clearly() {
+    let paris = Options { time_zone: "Europe/Paris".into(), ..Options::default() };
+    let day_of = |stamp: &str| {
+        let csv = format!("recipientId,eventDate\na,{stamp}\n");
+        let r = count_files(paris.clone(), &[("l.csv", csv.as_bytes())], &ReportSettings::default());
+        assert_eq!(r.settings.time_zone, "Europe/Paris");
+        r.as_of
+    };
+    assert_eq!(day_of("2026-03-29T00:30:00Z").as_deref(), Some("2026-03-29"));
+    // CEST (+2) in October, CET (+1) in November.
+    assert_eq!(day_of("2026-10-24T22:30:00Z").as_deref(), Some("2026-10-25"));
+    assert_eq!(day_of("2026-11-24T22:30:00Z").as_deref(), Some("2026-11-24"));
+    // Without an offset, a timestamp is already in the report's zone.
+    assert_eq!(day_of("2026-10-24 23:30:00").as_deref(), Some("2026-10-24"));
+
+    let options = Options { time_zone: "Europe/Pariss".into(), ..Options::default() };
+    assert_eq!(
+        Counter::try_new(options.clone()).unwrap_err(),
+        "time zone 'Europe/Pariss' is not known: give UTC, a fixed offset such as +02:00 or a name of the \
+         time-zone database such as Europe/Paris"
+    );
     let mut c = Counter::new(options);
     let f = c.begin_file("l.csv", None);
     assert!(matches!(c.push(f, b"id,date\n"), Err(FileError::InvalidOptions(_))));

@@ -39,6 +39,18 @@ engine-error-mapped-header-missing = { $file }: das Feld { $field } ist „{ $he
 engine-error-bad-header = { $file }, Zeile 1 (die Kopfzeile): { $reason }
 engine-error-too-many-profiles = { $file }, Zeile { $line }: mehr als { $limit } verschiedene Profile, das Höchste, was dieser Zähler aufnimmt; die Zeilen vor dieser Zeile sind gezählt; zählen Sie die Dateien in kleineren Gruppen (je Instanz oder je Jahr)
 engine-error-unknown-file = unbekannte oder bereits beendete Datei
+engine-error-not-csv = { $file } sieht aus wie { $looks ->
+    [pdf] ein PDF-Dokument
+    [png] ein PNG-Bild
+    [jpeg] ein JPEG-Bild
+    [gif] ein GIF-Bild
+    [gzip] ein gzip-Archiv
+    [zip] ein zip-Archiv
+   *[other] eine Binärdatei
+}, nicht wie ein CSV-Export
+engine-error-workbook = { $file }: konnte nicht als Arbeitsmappe gelesen werden ({ $error })
+engine-error-workbook-too-large = { $file }: eine Arbeitsmappe von { $size } MB ist größer als die { $limit } MB, die auf einmal gelesen werden; speichern Sie ihre Blätter als CSV
+engine-warning-empty-sheet = { $file }: leeres Blatt, übersprungen
 engine-error-other = { $text }
 
 ## Ein Profil erklären: was aus einer Zeile wurde

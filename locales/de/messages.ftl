@@ -6,7 +6,7 @@ notice-status-only = Hier lassen sich nur Statuswerte neu einordnen, nicht { $fi
 notice-not-a-report = { $name }: kein active-profiles-Bericht (kein "format": "active-profiles-report/1").
 notice-not-json = { $name }: kein Bericht-JSON: { $error }
 notice-bundle-unreadable = { $name }: ein Berichtspaket, dessen Bericht nicht lesbar ist: { $error }
-notice-time-zone = Zeitzone „{ $zone }“: nur UTC und feste Abstände wie +02:00 werden unterstützt (keine IANA-Namen wie Europe/Berlin).
+notice-time-zone = Zeitzone „{ $zone }“ ist unbekannt: geben Sie UTC, einen festen Abstand wie +02:00 oder einen Namen der Zeitzonendatenbank wie Europe/Berlin an.
 notice-nothing-counted = Es wurden noch keine Dateien gezählt.
 notice-worker-stopped = Der Zählprozess wurde beendet ({ $error }): dieser Lauf wurde nicht gezählt. Die Seite funktioniert weiter: öffnen Sie die Dateien erneut, weniger auf einmal, oder zählen Sie sie mit der Befehlszeile.
 

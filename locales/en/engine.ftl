@@ -43,6 +43,18 @@ engine-error-mapped-header-missing = { $file }: the { $field } is mapped to '{ $
 engine-error-bad-header = { $file }, line 1 (the header): { $reason }
 engine-error-too-many-profiles = { $file }, line { $line }: more than { $limit } distinct profiles, the most this counter takes; the rows before this line are counted; count the files in smaller sets (per instance or per year)
 engine-error-unknown-file = unknown or already ended file
+engine-error-not-csv = { $file } looks like { $looks ->
+    [pdf] a PDF document
+    [png] a PNG image
+    [jpeg] a JPEG image
+    [gif] a GIF image
+    [gzip] a gzip archive
+    [zip] a zip archive
+   *[other] a binary file
+}, not a CSV export
+engine-error-workbook = { $file }: could not be read as a workbook ({ $error })
+engine-error-workbook-too-large = { $file }: a workbook of { $size } MB is more than the { $limit } MB that are read at once; save its sheets as CSV
+engine-warning-empty-sheet = { $file }: empty sheet, skipped
 engine-error-other = { $text }
 
 ## Explaining a profile: what became of a row

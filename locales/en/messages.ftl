@@ -7,7 +7,7 @@ notice-status-only = Only status values can be reclassified here, not { $field }
 notice-not-a-report = { $name }: not an active-profiles report (no "format": "active-profiles-report/1").
 notice-not-json = { $name }: not a report JSON: { $error }
 notice-bundle-unreadable = { $name }: a report bundle whose report cannot be read: { $error }
-notice-time-zone = time zone '{ $zone }': only UTC and fixed offsets such as +02:00 are supported (no IANA names like Europe/Paris)
+notice-time-zone = time zone '{ $zone }' is not known: give UTC, a fixed offset such as +02:00 or a name of the time-zone database such as Europe/Paris
 notice-nothing-counted = No files have been counted yet.
 notice-worker-stopped = The counting worker stopped ({ $error }): this run was not counted. The page still works: open the files again, fewer at a time, or count them with the command line.
 

@@ -39,6 +39,18 @@ engine-error-mapped-header-missing = { $file } : le champ { $field } est associ�
 engine-error-bad-header = { $file }, ligne 1 (l’en-tête) : { $reason }
 engine-error-too-many-profiles = { $file }, ligne { $line } : plus de { $limit } profils distincts, le maximum de ce compteur ; les lignes avant celle-ci sont comptées ; comptez les fichiers par plus petits lots (par instance ou par année)
 engine-error-unknown-file = fichier inconnu ou déjà terminé
+engine-error-not-csv = { $file } ressemble à { $looks ->
+    [pdf] un document PDF
+    [png] une image PNG
+    [jpeg] une image JPEG
+    [gif] une image GIF
+    [gzip] une archive gzip
+    [zip] une archive zip
+   *[other] un fichier binaire
+}, pas à un export CSV
+engine-error-workbook = { $file } : illisible comme classeur ({ $error })
+engine-error-workbook-too-large = { $file } : un classeur de { $size } Mo dépasse les { $limit } Mo lus en une fois ; enregistrez ses feuilles en CSV
+engine-warning-empty-sheet = { $file } : feuille vide, ignorée
 engine-error-other = { $text }
 
 ## Expliquer un profil : ce qu’il est advenu d’une ligne

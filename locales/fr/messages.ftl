@@ -6,7 +6,7 @@ notice-status-only = Seules les valeurs de statut peuvent être reclassées ici,
 notice-not-a-report = { $name } : pas un rapport active-profiles (pas de "format": "active-profiles-report/1").
 notice-not-json = { $name } : pas un JSON de rapport : { $error }
 notice-bundle-unreadable = { $name } : un paquet de rapport dont le rapport est illisible : { $error }
-notice-time-zone = Fuseau horaire « { $zone } » : seuls UTC et les décalages fixes comme +02:00 sont pris en charge (pas de noms IANA comme Europe/Paris).
+notice-time-zone = Fuseau horaire « { $zone } » inconnu : indiquez UTC, un décalage fixe comme +02:00 ou un nom de la base des fuseaux horaires comme Europe/Paris.
 notice-nothing-counted = Aucun fichier n’a encore été compté.
 notice-worker-stopped = Le processus de comptage s’est arrêté ({ $error }) : ce comptage n’a pas été fait. La page fonctionne toujours : ouvrez à nouveau les fichiers, moins à la fois, ou comptez-les avec la ligne de commande.
 

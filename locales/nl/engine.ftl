@@ -39,6 +39,18 @@ engine-error-mapped-header-missing = { $file }: het veld { $field } is gekoppeld
 engine-error-bad-header = { $file }, regel 1 (de kopregel): { $reason }
 engine-error-too-many-profiles = { $file }, regel { $line }: meer dan { $limit } verschillende profielen, het maximum dat deze teller aankan; de rijen vóór deze regel zijn geteld; tel de bestanden in kleinere delen (per instantie of per jaar)
 engine-error-unknown-file = onbekend of al afgesloten bestand
+engine-error-not-csv = { $file } lijkt { $looks ->
+    [pdf] een PDF-document
+    [png] een PNG-afbeelding
+    [jpeg] een JPEG-afbeelding
+    [gif] een GIF-afbeelding
+    [gzip] een gzip-archief
+    [zip] een zip-archief
+   *[other] een binair bestand
+}, geen CSV-export
+engine-error-workbook = { $file }: kon niet als werkmap worden gelezen ({ $error })
+engine-error-workbook-too-large = { $file }: een werkmap van { $size } MB is groter dan de { $limit } MB die in één keer worden gelezen; sla de bladen op als CSV
+engine-warning-empty-sheet = { $file }: leeg blad, overgeslagen
 engine-error-other = { $text }
 
 ## Een profiel uitleggen: wat er met een rij gebeurde

@@ -6,7 +6,7 @@ notice-status-only = Hier kunnen alleen statuswaarden anders worden ingedeeld, n
 notice-not-a-report = { $name }: geen active-profiles-rapport (geen "format": "active-profiles-report/1").
 notice-not-json = { $name }: geen rapport-JSON: { $error }
 notice-bundle-unreadable = { $name }: een rapportbundel waarvan het rapport niet te lezen is: { $error }
-notice-time-zone = Tijdzone “{ $zone }”: alleen UTC en vaste verschuivingen zoals +02:00 worden ondersteund (geen IANA-namen zoals Europe/Amsterdam).
+notice-time-zone = Tijdzone “{ $zone }” is onbekend: geef UTC, een vaste verschuiving zoals +02:00 of een naam uit de tijdzonedatabase zoals Europe/Amsterdam.
 notice-nothing-counted = Er zijn nog geen bestanden geteld.
 notice-worker-stopped = Het telproces is gestopt ({ $error }): deze telling is niet uitgevoerd. De pagina werkt nog: open de bestanden opnieuw, minder tegelijk, of tel ze met de opdrachtregel.
 

@@ -39,6 +39,18 @@ engine-error-mapped-header-missing = { $file }: fältet { $field } är kopplat t
 engine-error-bad-header = { $file }, rad 1 (rubrikraden): { $reason }
 engine-error-too-many-profiles = { $file }, rad { $line }: fler än { $limit } olika profiler, det mesta den här räknaren tar; raderna före denna rad är räknade; räkna filerna i mindre omgångar (per instans eller per år)
 engine-error-unknown-file = okänd eller redan avslutad fil
+engine-error-not-csv = { $file } ser ut som { $looks ->
+    [pdf] ett PDF-dokument
+    [png] en PNG-bild
+    [jpeg] en JPEG-bild
+    [gif] en GIF-bild
+    [gzip] ett gzip-arkiv
+    [zip] ett zip-arkiv
+   *[other] en binär fil
+}, inte en CSV-export
+engine-error-workbook = { $file }: kunde inte läsas som arbetsbok ({ $error })
+engine-error-workbook-too-large = { $file }: en arbetsbok på { $size } MB är mer än de { $limit } MB som läses på en gång; spara bladen som CSV
+engine-warning-empty-sheet = { $file }: tomt blad, hoppades över
 engine-error-other = { $text }
 
 ## Förklara en profil: vad som hände med en rad

@@ -6,7 +6,7 @@ notice-status-only = Bara statusvärden kan klassas om här, inte { $field }.
 notice-not-a-report = { $name }: ingen active-profiles-rapport (inget "format": "active-profiles-report/1").
 notice-not-json = { $name }: ingen rapport-JSON: { $error }
 notice-bundle-unreadable = { $name }: ett rapportpaket vars rapport inte kan läsas: { $error }
-notice-time-zone = Tidszon ”{ $zone }”: bara UTC och fasta förskjutningar som +02:00 stöds (inga IANA-namn som Europe/Stockholm).
+notice-time-zone = Tidszonen ”{ $zone }” är okänd: ange UTC, en fast förskjutning som +02:00 eller ett namn ur tidszonsdatabasen som Europe/Stockholm.
 notice-nothing-counted = Inga filer har räknats än.
 notice-worker-stopped = Räknaren stannade ({ $error }): den här körningen räknades inte. Sidan fungerar fortfarande: öppna filerna igen, färre åt gången, eller räkna dem med kommandoraden.
 

@@ -89,6 +89,9 @@ mod tests {
                 .with("header", Said::Text("Sent on".into()))
                 .with("headers", Said::List(vec!["who".into()])),
             "error-too-many-profiles" => m.with("line", Said::Line(99)).with("limit", Said::Number(1000)),
+            "error-not-csv" => m.with("looks", Said::Text("pdf".into())),
+            "error-workbook" => m.with("error", Said::Text("invalid Zip archive".into())),
+            "error-workbook-too-large" => m.with("size", Said::Number(300)).with("limit", Said::Number(200)),
             "outcome-excluded" | "outcome-rejected" => m.with("reason", Said::Text("status".into())),
             "option-unknown-field" => m
                 .with("field", Said::Text("datum".into()))
