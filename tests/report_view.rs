@@ -486,7 +486,7 @@ async fn rejected_rows_are_grouped_by_their_message_with_counts_and_the_share_li
     assert!(groups[0].text_content().unwrap_or_default().contains("event date is not a date: 60 rows"));
     // Each row keeps its own reason under the group's.
     let first = groups[0].query_selector("[data-testid=rejected-row] td:nth-child(3)").unwrap().unwrap();
-    assert_eq!(first.text_content().unwrap_or_default().trim(), "event date 30/02/2026 is not a date");
+    assert_eq!(first.text_content().unwrap_or_default().trim(), "event date '30/02/2026' is not a date");
     assert_eq!(
         m.one("[data-testid=rejected-listed]").text_content().unwrap_or_default(),
         "The first 100 of 250 rejected rows are listed here, grouped by reason; the counts per reason are of those listed."
