@@ -1277,11 +1277,14 @@ const tests = [
       const { page } = opened;
       await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', book));
       await assertSameReport(page, expected);
+      // The empty sheet is skipped and said among the report's warnings, as the command line says it; no file is left out.
+      assertEqual(await page.locator('[data-testid=problem]').count(), 0, 'nothing under "Files not counted"');
       assertEqual(
-        await page.locator('[data-testid=problem] > p').allTextContents(),
+        await page.locator('[data-testid=warnings] li[data-message=warning-empty-sheet]').allTextContents(),
         ['log-book.csv › Notes: empty sheet, skipped'],
-        'the empty sheet is said',
+        'the empty sheet is a warning of the report',
       );
+      assert(expected.warnings.includes(`${book} › Notes: empty sheet, skipped`), 'the command line says it too');
       await screenshot(page, 'workbook-counted');
 
       const pdf = path.join(WORK, 'report.pdf');
@@ -1294,6 +1297,84 @@ const tests = [
       );
       await assertSameReport(page, expected);
       await screenshot(page, 'pdf-after-workbook');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a workbook sheet without recognisable headers gets the mapping step with its rows, then counts like --map',
+    async (ctx) => {
+      const book = path.join(ROOT, 'e2e', 'fixtures', 'odd-book.xlsx');
+      const expected = cliReport([book], ['--map', 'profile key=who', '--map', 'event date=when']);
+      assertEqual(expected.total_active, 2, 'two profiles in the mapped sheet');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', book));
+      await page.waitForSelector('[data-testid=columns-needed] [data-testid=preview]');
+      assertEqual(
+        await page.locator('[data-testid=columns-needed] [data-testid=mapping]').getAttribute('data-file'),
+        'odd-book.xlsx › Sends',
+        'the step is about the sheet',
+      );
+      // The preview is the sheet's CSV, its dates as the worker wrote them (not the workbook's zip bytes).
+      assertEqual(await page.locator('[data-testid=preview] thead th').allTextContents(), ['who', 'when', 'what'], 'preview headers');
+      assertEqual(
+        await page.locator('[data-testid=preview] tbody tr').evaluateAll((rows) => rows.map((r) => r.innerText.split('\t').join(','))),
+        ['A,2026-01-05,Sent', 'B,2026-02-01,Sent', 'A,2026-03-01,Sent'],
+        'the preview shows the sheet\'s rows',
+      );
+      assertEqual(
+        await page.locator('[data-testid=warnings] li[data-message=warning-empty-sheet]').allTextContents(),
+        ['odd-book.xlsx › Notes: empty sheet, skipped'],
+        'the empty sheet is a warning, not a problem',
+      );
+      await screenshot(page, 'workbook-sheet-mapping');
+      await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="event date"]', 'when'));
+      await nextReport(page, () => page.selectOption('[data-testid=mapping-field][data-field="profile key"]', 'who'));
+      assertEqual(await page.locator('[data-testid=mapping]').count(), 0, 'mapping step gone once mapped');
+      await assertSameReport(page, expected);
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'a PDF beside a 33 MiB export with 2 workers is said and the export counts; a large PDF alone leaves the report',
+    async (ctx) => {
+      // Large enough for the pool (32 MiB): cut over 2 workers; the PDF is read whole by one of them.
+      const big = generate('pool-pdf-log.csv', ['--seed', '43', '--rows', '480000']);
+      assert(statSync(big).size >= 33 << 20, `the export is 33 MiB or more (${statSync(big).size})`);
+      const pdf = path.join(WORK, 'pool-report.pdf');
+      writeFileSync(pdf, '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
+      const expected = cliReport([big]);
+      const opened = await openViewer(ctx, { query: '?workers=2' });
+      const { page } = opened;
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', [big, pdf]));
+      await assertSameReport(page, expected);
+      assertEqual(
+        await page.locator('[data-testid=problem] > p').allTextContents(),
+        ['pool-report.pdf looks like a PDF document, not a CSV export'],
+        'the PDF is said',
+      );
+      await screenshot(page, 'pool-export-and-pdf');
+
+      // A PDF alone, large enough for the pool: the report on screen stays, and the notice says what it looks like.
+      const large = path.join(WORK, 'pool-large.pdf');
+      writeFileSync(large, Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(33 << 20, 7)]));
+      await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', large));
+      assertEqual(
+        await page.locator('[data-testid=notice]').textContent(),
+        'pool-large.pdf looks like a PDF document, not a CSV export',
+        'what the PDF looks like',
+      );
+      await assertSameReport(page, expected);
+      await screenshot(page, 'pool-pdf-alone');
+      // The state the report was counted from stays too: a recount with another as-of date is the command line's.
+      const recounted = cliReport([big], ['--as-of', '2026-06-30']);
+      await nextReport(page, async () => {
+        await page.fill('[data-testid=as-of]', '2026-06-30');
+        await page.locator('[data-testid=as-of]').dispatchEvent('change');
+      });
+      assertEqual(await totalOnPage(page), recounted.total_active, 'recounted from the state kept');
       noRequestLeft(opened);
       await opened.context.close();
     },

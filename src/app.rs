@@ -621,6 +621,10 @@ fn columns_needed(props: &ColumnsNeededProps) -> Html {
                         if let Some(file) = open_file(&props.source, &p.file) {
                             <MappingStep {file} fields={p.missing.clone()} mapping={props.mapping.clone()}
                                 automatic={BTreeMap::new()} dispatch={props.dispatch.clone()} />
+                        } else if let (Some(file), Some(head)) = (open_book(&props.source, &p.file), &p.sheet) {
+                            // A workbook's sheet: previewed from the CSV the worker wrote of it.
+                            <MappingStep {file} sheet={Some((p.file.clone(), head.clone()))} fields={p.missing.clone()}
+                                mapping={props.mapping.clone()} automatic={BTreeMap::new()} dispatch={props.dispatch.clone()} />
                         }
                     </div>
                 }
@@ -724,6 +728,16 @@ fn problem_text(lang: Lang, p: &FileProblem) -> String {
 fn open_file(source: &Source, name: &str) -> Option<FileHandle> {
     match source {
         Source::Files { logs, deliveries } => logs.iter().chain(deliveries.iter()).find(|f| f.name == name).cloned(),
+        _ => None,
+    }
+}
+
+/// The open workbook a sheet (`book.xlsx › Sheet1`) was read from.
+fn open_book(source: &Source, sheet: &str) -> Option<FileHandle> {
+    match source {
+        Source::Files { logs, .. } => {
+            logs.iter().find(|f| sheet.starts_with(&engine::workbook::sheet_name(&f.name, ""))).cloned()
+        }
         _ => None,
     }
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::locale::{field_name, tr, trf, use_lang};
 use crate::state::{Action, MappingAction, ViewerState};
-use crate::worker::FileHandle;
+use crate::worker::{FileHandle, SheetHead};
 
 /// How much of a file the preview reads.
 const PREVIEW_BYTES: f64 = 64.0 * 1024.0;
@@ -30,6 +30,9 @@ const OPTIONAL: [&str; 4] = ["status", "failure reason", "channel", "target dime
 pub struct MappingStepProps {
     /// The file to preview.
     pub file: FileHandle,
+    /// A sheet of the workbook `file`, previewed from its CSV instead: its name and first bytes.
+    #[prop_or_default]
+    pub sheet: Option<(String, SheetHead)>,
     /// The fields to ask for; all fields when empty.
     pub fields: Vec<String>,
     /// The manual mapping in force.
@@ -46,7 +49,11 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
     let preview = use_state(|| None::<Preview>);
     {
         let preview = preview.clone();
-        use_effect_with(props.file.clone(), move |handle| {
+        use_effect_with((props.file.clone(), props.sheet.clone()), move |(handle, sheet)| {
+            if let Some((_, head)) = sheet {
+                preview.set(Some(engine::preview(&head.csv, SAMPLE_ROWS, head.whole)));
+                return;
+            }
             let file = handle.file.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let size = file.size();
@@ -77,6 +84,8 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
         (required, optional)
     };
     let headers = preview.headers.clone();
+    // What the step is about: the file, or the workbook's sheet.
+    let name = props.sheet.as_ref().map_or(&props.file.name, |(name, _)| name).clone();
     let label_of = |h: &String| match unmatched.iter().find(|u| &u.header == h) {
         Some(u) if !u.samples.is_empty() => {
             trf(l, "mapping-option-samples", &[("header", h.into()), ("values", u.samples.join(", ").into())])
@@ -111,9 +120,9 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
         }
     };
     html! {
-        <div class="mapping" data-testid="mapping" data-file={props.file.name.clone()}>
+        <div class="mapping" data-testid="mapping" data-file={name.clone()}>
             <p>{ trf(l, "mapping-intro", &[
-                ("file", (&props.file.name).into()),
+                ("file", (&name).into()),
                 ("encoding", (&preview.encoding).into()),
                 ("delimiter", (&preview.delimiter).into()),
             ]) }</p>
@@ -130,9 +139,9 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
             }
             // Scrolls sideways on its own: focusable, so that the keyboard can scroll it too.
             <div class="table-scroll" tabindex="0" role="region"
-                aria-label={trf(l, "mapping-preview-caption", &[("n", preview.rows.len().min(PREVIEW_ROWS).into()), ("file", (&props.file.name).into())])}>
+                aria-label={trf(l, "mapping-preview-caption", &[("n", preview.rows.len().min(PREVIEW_ROWS).into()), ("file", (&name).into())])}>
                 <table class="preview" data-testid="preview">
-                    <caption>{ trf(l, "mapping-preview-caption", &[("n", preview.rows.len().min(PREVIEW_ROWS).into()), ("file", (&props.file.name).into())]) }</caption>
+                    <caption>{ trf(l, "mapping-preview-caption", &[("n", preview.rows.len().min(PREVIEW_ROWS).into()), ("file", (&name).into())]) }</caption>
                     <thead><tr>{ for preview.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                     <tbody>
                         { for preview.rows.iter().take(PREVIEW_ROWS).map(|row| html! {

@@ -31,7 +31,8 @@ use gloo::worker::{Spawnable, WorkerBridge};
 
 use crate::offline::SpawnHere;
 use crate::worker::{
-    CountWorker, Counted, FileHandle, FileProblem, Job, StructuredClone, UnitJob, UnitWork, Update, WORKER_PATH,
+    CountWorker, Counted, FailReason, FileHandle, FileProblem, Job, StructuredClone, UnitJob, UnitWork, Update,
+    WORKER_PATH,
 };
 
 /// The most workers a run is cut over by default (each holds its share of the distinct profiles).
@@ -291,6 +292,18 @@ impl Inner {
                     (r.done.get_mut(unit), r.plan.as_ref().and_then(|p| p.bytes.get(unit)))
                 {
                     *done = *bytes;
+                }
+                // Every unit is in and no file is an export (a large PDF dropped by mistake): as with one
+                // worker, the report on screen stays, and so does the first worker's state, which the
+                // merge would replace.
+                let all_in = r.counted.iter().all(Option::is_some) && r.busy.iter().all(Option::is_none);
+                if all_in && r.logs.iter().all(|f| r.problems.iter().any(|p| p.file == f.name && p.not_text())) {
+                    let mut problems = std::mem::take(&mut r.problems);
+                    let order = |p: &FileProblem| r.logs.iter().position(|f| f.name == p.file).unwrap_or(usize::MAX);
+                    problems.sort_by_key(order);
+                    let run = r.run;
+                    self.abandon();
+                    return Some(Update::Failed { run, reason: FailReason::NotText(problems) });
                 }
                 let progress = Update::Progress {
                     run: r.run,

@@ -130,6 +130,28 @@ pub struct FileProblem {
     pub missing: Vec<String>,
     /// The file's headers as written.
     pub headers: Vec<String>,
+    /// A workbook's sheet: its first bytes as CSV, for the mapping step's preview (the page cannot
+    /// read a workbook itself). None for a file, which the page reads.
+    #[serde(default)]
+    pub sheet: Option<SheetHead>,
+}
+
+/// The first bytes of a workbook's sheet, written as CSV ([`FileProblem::sheet`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SheetHead {
+    /// At most [`SHEET_HEAD_BYTES`] bytes of the sheet's CSV.
+    pub csv: Vec<u8>,
+    /// Whether `csv` is the whole sheet.
+    pub whole: bool,
+}
+
+/// How much of a sheet's CSV a [`SheetHead`] holds (what the mapping step's preview reads of a file).
+pub const SHEET_HEAD_BYTES: usize = 64 * 1024;
+
+impl SheetHead {
+    fn of(csv: &[u8]) -> Self {
+        SheetHead { csv: csv[..csv.len().min(SHEET_HEAD_BYTES)].to_vec(), whole: csv.len() <= SHEET_HEAD_BYTES }
+    }
 }
 
 impl FileProblem {
@@ -158,11 +180,11 @@ impl FileProblem {
             read_error: None,
             missing,
             headers: error.headers().to_vec(),
+            sheet: None,
         }
     }
 
-    /// A file (or a workbook's sheet) said by the engine's `message`: not a CSV export, a workbook
-    /// that cannot be read, an empty sheet.
+    /// A file said by the engine's `message`: not a CSV export, a workbook that cannot be read.
     fn said(name: &str, message: engine::Message) -> Self {
         FileProblem {
             file: name.to_owned(),
@@ -171,6 +193,7 @@ impl FileProblem {
             read_error: None,
             missing: Vec::new(),
             headers: Vec::new(),
+            sheet: None,
         }
     }
 
@@ -188,6 +211,7 @@ impl FileProblem {
             read_error: Some(error),
             missing: Vec::new(),
             headers: Vec::new(),
+            sheet: None,
         }
     }
 }
@@ -757,16 +781,24 @@ async fn count_file(
     match sniff(handle).await {
         Ok(Content::Text) => {}
         Ok(Content::Workbook(book)) => {
-            let (sheets, mut problems) = match workbook_sheets(handle, book).await {
+            let (sheets, empty) = match workbook_sheets(handle, book).await {
                 Ok(read) => read,
-                Err(problem) => (Vec::new(), vec![problem]),
+                Err(problem) => return vec![problem],
             };
             progress.skip(handle.size());
+            // An empty sheet is skipped and said in the report's warnings (as the command line does).
+            for name in empty {
+                counter.warn(engine::workbook::empty_sheet(&name));
+            }
+            let mut problems = Vec::new();
             for (name, csv) in sheets {
                 let file = counter.begin_file(&name, None);
                 let pushed = counter.push(file, &csv);
                 if let Err(e) = pushed.and(counter.end_file(file)) {
-                    problems.push(FileProblem::from_error(&name, &e));
+                    // The mapping step previews the sheet: the page cannot read the workbook.
+                    let mut problem = FileProblem::from_error(&name, &e);
+                    problem.sheet = Some(SheetHead::of(&csv));
+                    problems.push(problem);
                 }
             }
             return problems;
@@ -794,11 +826,11 @@ async fn sniff(handle: &FileHandle) -> Result<Content, FileProblem> {
 }
 
 /// A workbook read whole (a zip cannot be read in slices, hence the limit), as CSV per sheet named
-/// `book.xlsx › Sheet1`, and its empty sheets, said.
+/// `book.xlsx › Sheet1`, and the names of its empty sheets.
 async fn workbook_sheets(
     handle: &FileHandle,
     book: Book,
-) -> Result<(Vec<(String, Vec<u8>)>, Vec<FileProblem>), FileProblem> {
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>), FileProblem> {
     if handle.size() > engine::workbook::MAX_WORKBOOK_BYTES {
         return Err(FileProblem::said(&handle.name, engine::workbook::too_large(&handle.name, handle.size())));
     }
@@ -812,7 +844,7 @@ async fn workbook_sheets(
     for sheet in sheets {
         let name = engine::workbook::sheet_name(&handle.name, &sheet.name);
         if sheet.is_empty() {
-            empty.push(FileProblem::said(&name, engine::workbook::empty_sheet(&name)));
+            empty.push(name);
         } else {
             counted.push((name, sheet.csv));
         }

@@ -73,6 +73,7 @@ fn a_pdf_after_a_report_is_said_and_the_report_stays() {
         read_error: None,
         missing: vec![],
         headers: vec![],
+        sheet: None,
     };
     let update = Update::Failed { run, reason: FailReason::NotText(vec![problem]) };
     let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });

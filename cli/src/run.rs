@@ -123,10 +123,10 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
         }
     }
     crate::stats::MERGE_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
-    // Nothing could be counted: the first file's problem is the answer (exit 2).
-    // (A workbook's sheets are one problem each; an empty sheet is only said.)
-    let failed = problems.iter().filter(|p| !p.note).count();
-    if failed > 0 && failed >= args.files.len() {
+    // Nothing could be counted: the first file's problem is the answer (exit 2). A workbook is left
+    // out when none of its sheets is counted (each sheet's problem is one line; an empty sheet is only said).
+    let failed: std::collections::BTreeSet<&str> = problems.iter().filter_map(|p| p.left_out.as_deref()).collect();
+    if !failed.is_empty() && failed.len() >= args.files.len() {
         let first = problems.iter().position(|p| !p.note).unwrap_or(0);
         return Err(Failure::input(problems.swap_remove(first).message));
     }
@@ -292,11 +292,14 @@ impl Reader<'_> {
                     continue;
                 }
                 Some(engine::workbook::Content::Binary(looks)) => {
-                    problems.push(FileProblem::said(engine::workbook::not_csv(&name, looks), self.lang));
+                    let mut problem = FileProblem::said(engine::workbook::not_csv(&name, looks), self.lang);
+                    problem.left_out = Some(name.clone());
+                    problems.push(problem);
                     continue;
                 }
                 Some(engine::workbook::Content::Text) | None => {}
             }
+            let before = problems.len();
             let id = counter.begin_file(&name, self.instance);
             let read = read_chunks(path, &name, 0, self.lang, |chunk| {
                 self.progress.inc(chunk.len() as u64);
@@ -305,6 +308,9 @@ impl Reader<'_> {
             let ended = counter.end_file(id).map_err(|e| FileProblem::engine(&e, self.lang));
             if let Err(problem) = read.and(ended) {
                 problems.push(problem);
+            }
+            for problem in &mut problems[before..] {
+                problem.left_out = Some(name.clone());
             }
         }
         (counter, problems)
@@ -319,15 +325,21 @@ impl Reader<'_> {
         book: engine::workbook::Book,
         problems: &mut Vec<FileProblem>,
     ) {
+        let left_out = |mut problem: FileProblem| {
+            problem.left_out = Some(name.to_owned());
+            problem
+        };
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
-            Err(e) => return problems.push(FileProblem::io(name, "cli-cannot-read", e, self.lang)),
+            Err(e) => return problems.push(left_out(FileProblem::io(name, "cli-cannot-read", e, self.lang))),
         };
         self.progress.inc(bytes.len() as u64);
         let sheets = match engine::workbook::sheets(name, book, bytes) {
             Ok(sheets) => sheets,
-            Err(message) => return problems.push(FileProblem::said(message, self.lang)),
+            Err(message) => return problems.push(left_out(FileProblem::said(message, self.lang))),
         };
+        let before = problems.len();
+        let mut counted = 0;
         for sheet in sheets {
             let sheet_name = engine::workbook::sheet_name(name, &sheet.name);
             if sheet.is_empty() {
@@ -337,8 +349,15 @@ impl Reader<'_> {
             let id = counter.begin_file(&sheet_name, self.instance);
             let pushed = counter.push(id, &sheet.csv);
             let ended = counter.end_file(id);
-            if let Err(e) = pushed.and(ended) {
-                problems.push(FileProblem::engine(&e, self.lang));
+            match pushed.and(ended) {
+                Ok(()) => counted += 1,
+                Err(e) => problems.push(FileProblem::engine(&e, self.lang)),
+            }
+        }
+        // Not one sheet counted because of its problems: the workbook is left out.
+        if counted == 0 {
+            for problem in problems[before..].iter_mut().filter(|p| !p.note) {
+                problem.left_out = Some(name.to_owned());
             }
         }
     }
@@ -394,6 +413,9 @@ pub struct FileProblem {
     pub warning: engine::Message,
     /// Only said: nothing was left out (an empty sheet of a workbook).
     pub note: bool,
+    /// The file given (a path as written) that this problem leaves out whole; None for a sheet of a
+    /// workbook whose other sheets are counted, and for a note.
+    pub left_out: Option<String>,
 }
 
 impl FileProblem {
@@ -402,7 +424,7 @@ impl FileProblem {
         let text = crate::text::said(lang, Some(&message), &message.to_string());
         let warning =
             engine::Message::new("warning-not-counted").with("error", engine::message::Arg::Message(Box::new(message)));
-        FileProblem { message: text, warning, note: false }
+        FileProblem { message: text, warning, note: false, left_out: None }
     }
 
     /// A warning about a file that is counted (an empty sheet, skipped).
@@ -411,13 +433,14 @@ impl FileProblem {
             message: crate::text::said(lang, Some(&message), &message.to_string()),
             warning: message,
             note: true,
+            left_out: None,
         }
     }
 
     fn engine(error: &engine::FileError, lang: Lang) -> Self {
         let warning = engine::Message::new("warning-not-counted")
             .with("error", engine::message::Arg::Message(Box::new(error.message())));
-        FileProblem { message: crate::text::file_error(error, "--map", lang), warning, note: false }
+        FileProblem { message: crate::text::file_error(error, "--map", lang), warning, note: false, left_out: None }
     }
 
     /// A file that cannot be opened or read (`key` is `cli-cannot-open` or `cli-cannot-read`).
@@ -429,6 +452,7 @@ impl FileProblem {
             message: args(lang),
             warning: engine::Message::new("warning-other").with("text", engine::message::Arg::Text(warning)),
             note: false,
+            left_out: None,
         }
     }
 }
@@ -478,6 +502,7 @@ fn read_deliveries(path: &Path, options: &engine::Options, lang: Lang) -> Result
             message: message(e),
             warning: engine::Message::default(),
             note: false,
+            left_out: None,
         })
     })
     .map_err(|p| Failure::input(p.message))?;

@@ -143,6 +143,45 @@ fn a_binary_file_is_said_for_what_it_looks_like() {
 }
 
 #[test]
+fn a_workbook_whose_sheets_all_fail_beside_a_good_file_leaves_the_file_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Two sheets without a key or date column: neither can be counted.
+    let mut book = Workbook::new();
+    for name in ["Contacts", "Budget"] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).expect("sheet name");
+        sheet.write_string(0, 0, "Name").expect("header");
+        sheet.write_string(0, 1, "Comment").expect("header");
+        sheet.write_string(1, 0, "Ann").expect("cell");
+        sheet.write_string(1, 1, "call back").expect("cell");
+    }
+    std::fs::write(dir.path().join("notes.xlsx"), book.save_to_buffer().expect("xlsx")).expect("write");
+    std::fs::write(dir.path().join("log.csv"), csv_of(&rows(4, 25))).expect("write");
+    let alone = json(&run(dir.path(), &["report", "--format", "json", "log.csv"]));
+
+    let out = run(dir.path(), &["report", "--format", "json", "notes.xlsx", "log.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    assert_eq!(report["rows"]["read"], 25);
+    assert_eq!(figures(&report), figures(&alone));
+    let warnings: Vec<&str> =
+        report["warnings"].as_array().expect("warnings").iter().filter_map(Value::as_str).collect();
+    let said = |sheet: &str| {
+        format!(
+            "notes.xlsx › {sheet}: no column found for event date, profile key or address (headers: Name, Comment); this file was not counted"
+        )
+    };
+    assert_eq!(warnings, [said("Contacts"), said("Budget")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("notes.xlsx › Contacts") && stderr.contains("notes.xlsx › Budget"), "{stderr}");
+
+    // Alone, nothing can be counted: exit 2 with the first sheet's problem.
+    let out = run(dir.path(), &["report", "notes.xlsx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("active-profiles: notes.xlsx › Contacts"));
+}
+
+#[test]
 fn a_time_zone_by_name_follows_daylight_saving_time() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(

@@ -745,6 +745,11 @@ impl Counter {
         PartsError::Redo(Redo { part: holder.redo(start, !facts.utf8, order), replaces, reason })
     }
 
+    /// Adds a warning to the report about something that was read (an empty sheet of a workbook, skipped).
+    pub fn warn(&mut self, warning: Message) {
+        self.engine.state.warnings.push(warning);
+    }
+
     /// The report for these settings. Changing the settings never needs the files again.
     ///
     /// Report once every file has ended: rows of a file still open whose dates wait for the

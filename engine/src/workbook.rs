@@ -291,6 +291,21 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_sheet_is_a_warning_of_the_report_through_a_merge() {
+        let mut counter = crate::Counter::default();
+        counter.warn(empty_sheet("book.xlsx › Notes"));
+        let file = counter.begin_file("book.xlsx › Logs", None);
+        counter.push(file, b"recipientId,eventDate\n1,2026-01-05\n").unwrap();
+        counter.end_file(file).unwrap();
+        let mut merged = crate::Counter::default();
+        merged.merge(counter);
+        let report = merged.report(&crate::ReportSettings::default());
+        assert_eq!(report.rows.counted, 1);
+        assert_eq!(report.warnings, ["book.xlsx › Notes: empty sheet, skipped"]);
+        assert_eq!(report.warning_messages[0].id, "warning-empty-sheet");
+    }
+
+    #[test]
     fn says_what_a_file_looks_like() {
         assert_eq!(
             not_csv("report.pdf", Looks::Pdf).to_string(),
