@@ -596,7 +596,9 @@ const tests = [
   [
     'cancel during a run keeps the page working and the previous report',
     async (ctx) => {
-      const big = generate('big-log.csv', ['--seed', '5', '--rows', '1500000']);
+      // Large enough that the read is still going after the screenshot of its progress (which
+      // also runs axe-core on the page, a second or two on a busy machine).
+      const big = generate('big-log-4m.csv', ['--seed', '5', '--rows', '4000000']);
       const opened = await openViewer(ctx);
       const { page } = opened;
       const before = await totalOnPage(page);
