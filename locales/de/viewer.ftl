@@ -116,7 +116,6 @@ legend-purchased = Erworben:
 legend-dashed = (gestrichelte Linie)
 legend-no-purchased = Keine erworbene Anzahl festgelegt: keine Linie dafür.
 chart-hint = Zeigen Sie auf einen Balken oder die Linie, um die genaue Zahl zu sehen.
-chart-snapshots-caption = Monatliche Momentaufnahmen im Diagramm
 chart-daily-summary = { $n ->
     [one] Tägliche Anzahl, { $n } Tag
    *[other] Tägliche Anzahl, { $n } Tage
@@ -187,10 +186,8 @@ field-status = Status
 field-failure-reason = Fehlergrund
 excluded-caption = Ausgeschlossene Zeilen nach Grund (der erste zutreffende Grund)
 rejected-caption = Abgewiesene Zeilen
-rejected-first = die ersten { $n } von
 unrecognised-caption = Werte, die die Regeln nicht kennen. Sie werden gezählt, außer Sie schließen sie aus; der Bericht wird dann neu gezählt.
 col-rows-are = Zeilen sind
-reclassify-label = Zeilen zählen, deren { $field } { $value } ist
 warnings = Warnungen
 files-caption = Wie jede Datei gelesen wurde
 col-encoding = Kodierung

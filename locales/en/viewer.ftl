@@ -114,7 +114,6 @@ legend-purchased = Purchased:
 legend-dashed = (dashed line)
 legend-no-purchased = No purchased number set: no purchased line.
 chart-hint = Point at a bar or the line to see its exact figure.
-chart-snapshots-caption = Monthly snapshots in the chart
 chart-daily-summary = { $n ->
     [one] Daily count, { $n } day
    *[other] Daily count, { $n } days
@@ -185,10 +184,8 @@ field-status = status
 field-failure-reason = failure reason
 excluded-caption = Rows excluded, by reason (the first reason that holds)
 rejected-caption = Rows rejected
-rejected-first = the first { $n } of
 unrecognised-caption = Values the rules do not know. They are counted unless you exclude them; the report is counted again.
 col-rows-are = Rows are
-reclassify-label = Count the rows whose { $field } is { $value }
 warnings = Warnings
 files-caption = How each file was read
 col-encoding = Encoding

@@ -116,7 +116,6 @@ legend-purchased = Achetés :
 legend-dashed = (ligne pointillée)
 legend-no-purchased = Aucun nombre acheté défini : pas de ligne d’achat.
 chart-hint = Pointez une barre ou la ligne pour voir le chiffre exact.
-chart-snapshots-caption = Instantanés mensuels du graphique
 chart-daily-summary = { $n ->
     [one] Nombre quotidien, { $n } jour
    *[other] Nombre quotidien, { $n } jours
@@ -187,10 +186,8 @@ field-status = statut
 field-failure-reason = motif d’échec
 excluded-caption = Lignes exclues, par motif (le premier motif qui s’applique)
 rejected-caption = Lignes rejetées
-rejected-first = les { $n } premières sur
 unrecognised-caption = Valeurs que les règles ne connaissent pas. Elles sont comptées sauf si vous les excluez ; le rapport est alors recompté.
 col-rows-are = Les lignes sont
-reclassify-label = Compter les lignes dont { $field } est { $value }
 warnings = Avertissements
 files-caption = Comment chaque fichier a été lu
 col-encoding = Encodage

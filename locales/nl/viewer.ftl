@@ -117,7 +117,6 @@ legend-purchased = Aangeschaft:
 legend-dashed = (stippellijn)
 legend-no-purchased = Geen aangeschaft aantal ingesteld: geen aanschaflijn.
 chart-hint = Wijs een staaf of de lijn aan om het precieze cijfer te zien.
-chart-snapshots-caption = Maandelijkse momentopnamen in de grafiek
 chart-daily-summary = { $n ->
     [one] Dagelijks aantal, { $n } dag
    *[other] Dagelijks aantal, { $n } dagen
@@ -188,10 +187,8 @@ field-status = status
 field-failure-reason = foutreden
 excluded-caption = Uitgesloten rijen, per reden (de eerste reden die geldt)
 rejected-caption = Geweigerde rijen
-rejected-first = de eerste { $n } van
 unrecognised-caption = Waarden die de regels niet kennen. Ze worden geteld tenzij u ze uitsluit; het rapport wordt dan opnieuw geteld.
 col-rows-are = Rijen zijn
-reclassify-label = Tel de rijen waarvan { $field } { $value } is
 warnings = Waarschuwingen
 files-caption = Hoe elk bestand is gelezen
 col-encoding = Codering

@@ -117,7 +117,6 @@ legend-purchased = Köpta:
 legend-dashed = (streckad linje)
 legend-no-purchased = Inget köpt antal angivet: ingen linje för köpet.
 chart-hint = Peka på en stapel eller linjen för att se den exakta siffran.
-chart-snapshots-caption = Månatliga ögonblicksbilder i diagrammet
 chart-daily-summary = { $n ->
     [one] Dagligt antal, { $n } dag
    *[other] Dagligt antal, { $n } dagar
@@ -188,10 +187,8 @@ field-status = status
 field-failure-reason = felorsak
 excluded-caption = Undantagna rader per orsak (den första orsaken som gäller)
 rejected-caption = Avvisade rader
-rejected-first = de första { $n } av
 unrecognised-caption = Värden som reglerna inte känner till. De räknas om du inte undantar dem; rapporten räknas då om.
 col-rows-are = Raderna
-reclassify-label = Räkna raderna där { $field } är { $value }
 warnings = Varningar
 files-caption = Hur varje fil lästes
 col-encoding = Kodning
