@@ -62,19 +62,21 @@ pub fn explain_panel(props: &ExplainProps) -> Html {
                             <table class="data-table" data-testid="explain-rows">
                                 <caption>{ trf(l, "explain-caption", &[("query", (&answer.query).into())]) }</caption>
                                 <thead><tr>
-                                    <th scope="col">{ tr(l, "col-date") }</th><th scope="col">{ tr(l, "col-file-line") }</th>
-                                    <th scope="col">{ tr(l, "col-delivery") }</th><th scope="col">{ tr(l, "col-channel") }</th>
-                                    <th scope="col">{ tr(l, "col-counted-as") }</th><th scope="col">{ tr(l, "col-outcome") }</th>
+                                    // The answer first (date, outcome, where it counts), so that a phone shows it
+                                    // without scrolling the table sideways; where the row stands in the files last.
+                                    <th scope="col">{ tr(l, "col-date") }</th><th scope="col">{ tr(l, "col-outcome") }</th>
+                                    <th scope="col">{ tr(l, "col-counted-as") }</th><th scope="col">{ tr(l, "col-channel") }</th>
+                                    <th scope="col">{ tr(l, "col-delivery") }</th><th scope="col">{ tr(l, "col-file-line") }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for answer.rows.iter().map(|r| html! {
                                         <tr data-testid="explain-row" data-outcome={r.outcome.clone()} data-date={r.date.clone().unwrap_or_default()}>
                                             <td>{ match &r.date { Some(d) => date_text(l, d), None => html! { { &r.date_as_written } } } }</td>
-                                            <td>{ trf(l, "explain-file-line", &[("file", (&r.file).into()), ("line", r.line.to_string().into())]) }</td>
-                                            <td>{ r.delivery.clone().unwrap_or_else(|| "—".into()) }</td>
-                                            <td>{ &r.channel }</td>
-                                            <td>{ if r.dimension.is_empty() { "—".to_owned() } else { format!("{} · {}", r.dimension, r.instance) } }</td>
                                             <td>{ outcome(l, r) }</td>
+                                            <td>{ if r.dimension.is_empty() { "—".to_owned() } else { format!("{} · {}", r.dimension, r.instance) } }</td>
+                                            <td>{ &r.channel }</td>
+                                            <td>{ r.delivery.clone().unwrap_or_else(|| "—".into()) }</td>
+                                            <td>{ trf(l, "explain-file-line", &[("file", (&r.file).into()), ("line", r.line.to_string().into())]) }</td>
                                         </tr>
                                     }) }
                                 </tbody>

@@ -57,7 +57,7 @@ async fn outcomes(lang: Lang) -> Vec<(String, String, String)> {
             let element: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(row);
             let cells = element.query_selector_all("td").expect("cells");
             let cell = |i: u32| cells.item(i).and_then(|c| c.text_content()).unwrap_or_default();
-            (cell(4), cell(5), element.get_attribute("data-outcome").unwrap_or_default())
+            (cell(2), cell(1), element.get_attribute("data-outcome").unwrap_or_default())
         })
         .collect()
 }
