@@ -36,9 +36,9 @@ pub struct Options {
 }
 
 /// The default limit of distinct profiles: what the memory of the platform holds with room to spare
-/// (about 60 bytes a profile plus its key): 40 million in the browser's 4 GiB WebAssembly memory,
-/// 200 million natively.
-pub const MAX_PROFILES: usize = if cfg!(target_arch = "wasm32") { 40_000_000 } else { 200_000_000 };
+/// (about 95 bytes a profile at the peak, its key and its further targeted days included): 30
+/// million in the browser's 4 GiB WebAssembly memory, 200 million natively.
+pub const MAX_PROFILES: usize = if cfg!(target_arch = "wasm32") { 30_000_000 } else { 200_000_000 };
 
 impl Default for Options {
     fn default() -> Self {
