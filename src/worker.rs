@@ -697,7 +697,7 @@ impl Task {
             match sniff(handle).await {
                 Ok(Content::Text) => {}
                 Ok(Content::Workbook(book)) => {
-                    for (name, csv) in workbook_sheets(handle, book).await.unwrap_or_default().0 {
+                    for (name, csv) in workbook_sheets(handle, book).await.unwrap_or_default().sheets {
                         let file = explain.begin_file(&name, None);
                         let _ = explain.push(file, &csv);
                         let _ = explain.end_file(file);
@@ -781,7 +781,7 @@ async fn count_file(
     match sniff(handle).await {
         Ok(Content::Text) => {}
         Ok(Content::Workbook(book)) => {
-            let (sheets, empty) = match workbook_sheets(handle, book).await {
+            let engine::workbook::Counted { sheets, empty } = match workbook_sheets(handle, book).await {
                 Ok(read) => read,
                 Err(problem) => return vec![problem],
             };
@@ -825,31 +825,16 @@ async fn sniff(handle: &FileHandle) -> Result<Content, FileProblem> {
     Ok(engine::workbook::sniff(&head))
 }
 
-/// A workbook read whole (a zip cannot be read in slices, hence the limit), as CSV per sheet named
-/// `book.xlsx › Sheet1`, and the names of its empty sheets.
-async fn workbook_sheets(
-    handle: &FileHandle,
-    book: Book,
-) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>), FileProblem> {
-    if handle.size() > engine::workbook::MAX_WORKBOOK_BYTES {
-        return Err(FileProblem::said(&handle.name, engine::workbook::too_large(&handle.name, handle.size())));
-    }
+/// A workbook read whole (a zip cannot be read in slices, hence the limit, asked before reading),
+/// as CSV per sheet named `book.xlsx › Sheet1`, and the names of its empty sheets.
+async fn workbook_sheets(handle: &FileHandle, book: Book) -> Result<engine::workbook::Counted, FileProblem> {
+    let said = |m| FileProblem::said(&handle.name, m);
+    engine::workbook::check_size(&handle.name, handle.size()).map_err(said)?;
     let blob = gloo::file::Blob::from(web_sys::Blob::from(handle.file.clone()));
     let bytes = gloo::file::futures::read_as_bytes(&blob)
         .await
         .map_err(|e| FileProblem::unreadable(&handle.name, e.to_string()))?;
-    let sheets = engine::workbook::sheets(&handle.name, book, bytes).map_err(|m| FileProblem::said(&handle.name, m))?;
-    let mut counted = Vec::new();
-    let mut empty = Vec::new();
-    for sheet in sheets {
-        let name = engine::workbook::sheet_name(&handle.name, &sheet.name);
-        if sheet.is_empty() {
-            empty.push(name);
-        } else {
-            counted.push((name, sheet.csv));
-        }
-    }
-    Ok((counted, empty))
+    engine::workbook::counted_sheets(&handle.name, book, bytes).map_err(said)
 }
 
 /// Reads one byte range of a file into `counter` (see [`Counter::begin_part`]).

@@ -329,25 +329,28 @@ impl Reader<'_> {
             problem.left_out = Some(name.to_owned());
             problem
         };
+        // Refused before it is read whole, as in the viewer.
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if let Err(message) = engine::workbook::check_size(name, size) {
+            return problems.push(left_out(FileProblem::said(message, self.lang)));
+        }
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => return problems.push(left_out(FileProblem::io(name, "cli-cannot-read", e, self.lang))),
         };
         self.progress.inc(bytes.len() as u64);
-        let sheets = match engine::workbook::sheets(name, book, bytes) {
-            Ok(sheets) => sheets,
+        let read = match engine::workbook::counted_sheets(name, book, bytes) {
+            Ok(read) => read,
             Err(message) => return problems.push(left_out(FileProblem::said(message, self.lang))),
         };
+        for sheet_name in &read.empty {
+            problems.push(FileProblem::note(engine::workbook::empty_sheet(sheet_name), self.lang));
+        }
         let before = problems.len();
         let mut counted = 0;
-        for sheet in sheets {
-            let sheet_name = engine::workbook::sheet_name(name, &sheet.name);
-            if sheet.is_empty() {
-                problems.push(FileProblem::note(engine::workbook::empty_sheet(&sheet_name), self.lang));
-                continue;
-            }
+        for (sheet_name, csv) in read.sheets {
             let id = counter.begin_file(&sheet_name, self.instance);
-            let pushed = counter.push(id, &sheet.csv);
+            let pushed = counter.push(id, &csv);
             let ended = counter.end_file(id);
             match pushed.and(ended) {
                 Ok(()) => counted += 1,

@@ -143,6 +143,32 @@ fn a_binary_file_is_said_for_what_it_looks_like() {
 }
 
 #[test]
+fn a_workbook_over_the_limit_is_refused_before_it_is_read_as_in_the_viewer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A sparse file of 201 MiB whose first bytes are an xlsx's: the size alone refuses it.
+    let file = std::fs::File::create(dir.path().join("big.xlsx")).expect("create");
+    std::io::Write::write_all(&mut &file, b"PK\x03\x04\x14\0\0\0\0\0[Content_Types].xml xl/workbook.xml")
+        .expect("head");
+    file.set_len(201 * 1024 * 1024).expect("sparse");
+    std::fs::write(dir.path().join("log.csv"), csv_of(&rows(5, 12))).expect("write");
+
+    let out = run(dir.path(), &["report", "big.xlsx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "active-profiles: big.xlsx: a workbook of 201 MB is more than the 200 MB that are read at once; save its sheets as CSV\n"
+    );
+    let report = json(&run(dir.path(), &["report", "--format", "json", "log.csv", "big.xlsx"]));
+    assert_eq!(report["rows"]["read"], 12);
+    assert_eq!(
+        report["warnings"],
+        serde_json::json!([
+            "big.xlsx: a workbook of 201 MB is more than the 200 MB that are read at once; save its sheets as CSV; this file was not counted"
+        ])
+    );
+}
+
+#[test]
 fn a_workbook_whose_sheets_all_fail_beside_a_good_file_leaves_the_file_counted() {
     let dir = tempfile::tempdir().expect("temp dir");
     // Two sheets without a key or date column: neither can be counted.

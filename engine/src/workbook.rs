@@ -173,6 +173,42 @@ pub fn unreadable(file: &str, error: &str) -> Message {
     Message::new("error-workbook").file(file).with("error", Arg::Text(error.into()))
 }
 
+/// Refuses a workbook larger than [`MAX_WORKBOOK_BYTES`] before it is read (`size`: the file's
+/// size in bytes): it would be held whole in memory.
+pub fn check_size(file: &str, size: u64) -> Result<(), Message> {
+    if size > MAX_WORKBOOK_BYTES {
+        Err(too_large(file, size))
+    } else {
+        Ok(())
+    }
+}
+
+/// A workbook's sheets as they are counted: each sheet with cells as CSV under the name it is
+/// counted as (`book.xlsx › Sheet1`, [`sheet_name`]), and the names of the empty ones, which are
+/// skipped and said ([`empty_sheet`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counted {
+    pub sheets: Vec<(String, Vec<u8>)>,
+    pub empty: Vec<String>,
+}
+
+/// Reads a whole workbook `file` for counting (see [`Counted`]); refuses one over
+/// [`MAX_WORKBOOK_BYTES`] ([`check_size`], which a caller can also ask before reading the bytes).
+#[cfg(feature = "workbook")]
+pub fn counted_sheets(file: &str, book: Book, bytes: Vec<u8>) -> Result<Counted, Message> {
+    check_size(file, bytes.len() as u64)?;
+    let mut counted = Counted::default();
+    for sheet in sheets(file, book, bytes)? {
+        let name = sheet_name(file, &sheet.name);
+        if sheet.is_empty() {
+            counted.empty.push(name);
+        } else {
+            counted.sheets.push((name, sheet.csv));
+        }
+    }
+    Ok(counted)
+}
+
 /// Reads a whole workbook into one CSV per sheet, in the workbook's order. `file` names the
 /// workbook in the error ([`unreadable`]) when it cannot be read.
 #[cfg(feature = "workbook")]
