@@ -1277,6 +1277,8 @@ const tests = [
       assert(expected.total_active > 0, 'the workbook has active profiles');
       const opened = await openViewer(ctx);
       const { page } = opened;
+      const accepted = (await page.getAttribute('[data-testid=log-files]', 'accept')).split(',');
+      assert(['.xlsx', '.xls', '.ods'].every((e) => accepted.includes(e)), `the log-files picker offers workbooks (${accepted})`);
       await nextReport(page, () => page.setInputFiles('input[type=file][data-testid=log-files]', book));
       await assertSameReport(page, expected);
       // The empty sheet is skipped and said among the report's warnings, as the command line says it; no file is left out.

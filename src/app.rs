@@ -340,7 +340,7 @@ fn open_panel(props: &OpenPanelProps) -> Html {
             <div class="slots">
                 <label class="slot">
                     <span>{ tr(l, "slot-logs") }</span>
-                    <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv" data-testid="log-files" onchange={onopenlogs}
+                    <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv,.xlsx,.xls,.ods" data-testid="log-files" onchange={onopenlogs}
                         ref={logs_input} aria-describedby="hint-logs" />
                     <small class="hint" id="hint-logs">{ tr(l, "hint-logs") }</small>
                 </label>
