@@ -137,16 +137,19 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
                         <th scope="col" class="num">{ tr(l, "col-rows") }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.excluded.iter().map(|e| html! {
+                        { for r.excluded.iter().map(|e| {
+                            let help = excluded_help(l, r, &e.reason);
+                            html! {
                             <tr data-testid="excluded-row" data-reason={e.reason.clone()}>
                                 <th scope="row">
                                     { reason_label(l, &e.reason) }
-                                    if !excluded_help(l, r, &e.reason).is_empty() {
-                                        <span class="reason-help" data-testid="excluded-help">{ excluded_help(l, r, &e.reason) }</span>
+                                    if !help.is_empty() {
+                                        <span class="reason-help" data-testid="excluded-help">{ help }</span>
                                     }
                                 </th>
                                 { count_cell(l, e.rows) }
                             </tr>
+                            }
                         }) }
                     </tbody>
                 </table>
