@@ -134,14 +134,35 @@ const NARROW_CHANNELS: u16 = 15;
 pub(crate) struct ChannelLog {
     narrow: Vec<NarrowRun>,
     wide: Vec<WideRun>,
-    /// Entries appended since the last merge, and entries after it.
     #[serde(skip)]
+    batches: Batches,
+}
+
+/// When a log that is appended to and sorted in batches is sorted again: the bookkeeping of the
+/// [`ChannelLog`] and the [`DayLog`], so that both keep within a quarter more than their merged size.
+#[derive(Clone, Copy, Debug, Default)]
+struct Batches {
+    /// Entries appended since the last merge.
     appended: usize,
-    #[serde(skip)]
+    /// Entries after the last merge.
     merged: usize,
-    /// How many entries at the start of `narrow` are sorted and merged.
-    #[serde(skip)]
-    narrow_sorted: usize,
+    /// How many entries at the start of the narrow log are sorted and merged.
+    sorted: usize,
+}
+
+impl Batches {
+    fn needs_compact(&self) -> bool {
+        self.appended > self.merged / 4 + (1 << 16)
+    }
+
+    fn is_compacted(&self) -> bool {
+        self.appended == 0
+    }
+
+    /// A merge left `sorted` narrow entries, and `merged` in all.
+    fn compacted(&mut self, sorted: usize, merged: usize) {
+        *self = Batches { appended: 0, merged, sorted };
+    }
 }
 
 impl ChannelLog {
@@ -163,27 +184,27 @@ impl ChannelLog {
                 Some(e) => self.narrow.push(e),
                 None => self.wide.push(WideRun { id, channel, len: len as u16, start }),
             }
-            self.appended += 1;
+            self.batches.appended += 1;
             start += len;
         }
     }
 
     fn needs_compact(&self) -> bool {
-        self.appended > self.merged / 4 + (1 << 16)
+        self.batches.needs_compact()
     }
 
     fn is_compacted(&self) -> bool {
-        self.appended == 0
+        self.batches.is_compacted()
     }
 
     /// Sorts the log and merges each profile's touching runs per channel, in place.
     fn compact(&mut self) {
-        if self.appended == 0 {
+        if self.batches.is_compacted() {
             return;
         }
         let mut overflow = Vec::new();
         let log = &mut self.narrow;
-        sort_appended(log, self.narrow_sorted, |e| *e);
+        sort_appended(log, self.batches.sorted, |e| *e);
         // Merging never writes ahead of reading: k entries merge into at most k.
         let mut w = 0;
         let mut current: Option<(u32, Run)> = None;
@@ -238,10 +259,8 @@ impl ChannelLog {
                 _ => out.push(e),
             }
         }
-        self.merged = w + out.len();
-        self.narrow_sorted = w;
+        self.batches.compacted(w, w + out.len());
         self.wide = out;
-        self.appended = 0;
     }
 
     /// Calls `f(channel, id, run)` for every entry: the wide ones first, then the narrow ones
@@ -319,12 +338,7 @@ pub(crate) struct DayLog {
     /// Days before 1970 or after 2149.
     wide: Vec<(u32, Day)>,
     #[serde(skip)]
-    appended: usize,
-    #[serde(skip)]
-    merged: usize,
-    /// How many entries at the start of `narrow` are sorted and deduplicated.
-    #[serde(skip)]
-    narrow_sorted: usize,
+    batches: Batches,
 }
 
 impl DayLog {
@@ -336,7 +350,7 @@ impl DayLog {
         } else {
             self.wide.push((id, day));
         }
-        self.appended += 1;
+        self.batches.appended += 1;
     }
 
     /// The sort key of an entry: profile, then day (one comparison instead of three).
@@ -351,28 +365,26 @@ impl DayLog {
     }
 
     fn needs_compact(&self) -> bool {
-        self.appended > self.merged / 4 + (1 << 16)
+        self.batches.needs_compact()
     }
 
     fn is_compacted(&self) -> bool {
-        self.appended == 0
+        self.batches.is_compacted()
     }
 
     /// Sorts and deduplicates the log, in place.
     fn compact(&mut self) {
-        if self.appended == 0 {
+        if self.batches.is_compacted() {
             return;
         }
         let log = &mut self.narrow;
-        sort_appended(log, self.narrow_sorted, Self::key);
+        sort_appended(log, self.batches.sorted, Self::key);
         log.dedup();
         let w = log.len();
         log.shrink_to(w + w / 4 + (1 << 16) + 8);
         self.wide.sort_unstable();
         self.wide.dedup();
-        self.merged = w + self.wide.len();
-        self.narrow_sorted = w;
-        self.appended = 0;
+        self.batches.compacted(w, w + self.wide.len());
     }
 
     /// Calls `f(id, day)` for every entry.
@@ -1199,7 +1211,7 @@ impl<'de> Deserialize<'de> for Profiles {
             unindexed: true,
         };
         // Written sorted; sorted again in case it was not (sorting sorted entries is quick).
-        p.days.appended = p.days.len();
+        p.days.batches.appended = p.days.len();
         p.compact();
         Ok(p)
     }
