@@ -633,14 +633,10 @@ fn columns_needed(props: &ColumnsNeededProps) -> Html {
     }
 }
 
-/// Optional fields whose absence changes the count: without a status column every row counts as
-/// sent, and so on. Said next to the headline for files counted without them.
-const GAP_FIELDS: [&str; 4] = ["status", "failure reason", "channel", "target dimension"];
-
-/// The files counted without each of [`GAP_FIELDS`]: (field, files). A deliveries file may give the
+/// The files counted without each of [`crate::mapping::OPTIONAL`]: (field, files). A deliveries file may give the
 /// channel and the target dimension, so those are not said when one is open.
 pub fn column_gaps(report: &engine::Report, with_deliveries: bool) -> Vec<(&'static str, usize)> {
-    GAP_FIELDS
+    crate::mapping::OPTIONAL
         .iter()
         .filter(|f| !(with_deliveries && matches!(**f, "channel" | "target dimension")))
         .map(|f| (*f, report.files.iter().filter(|file| !file.columns.contains_key(*f)).count()))

@@ -22,9 +22,10 @@ const PREVIEW_ROWS: usize = 5;
 const SAMPLE_ROWS: usize = 50;
 /// How many distinct values of an unrecognised column are shown.
 const SAMPLES: usize = 3;
-/// Optional fields that change the count when they have no column; a step asked for required
-/// fields offers them too when the file has columns left unrecognised.
-const OPTIONAL: [&str; 4] = ["status", "failure reason", "channel", "target dimension"];
+/// Optional fields whose absence changes the count (without a status column every row counts as
+/// sent, and so on): a step asked for required fields offers them too when the file has columns
+/// left unrecognised, and the page says next to the headline which files were counted without them.
+pub const OPTIONAL: [&str; 4] = ["status", "failure reason", "channel", "target dimension"];
 
 #[derive(Properties, PartialEq)]
 pub struct MappingStepProps {
