@@ -227,6 +227,7 @@
 //! --example bench -- 1000000` measures a generated export against a plain
 //! `csv` read of the same bytes.
 
+pub mod aep;
 pub mod aggregate;
 pub mod generate;
 pub mod message;

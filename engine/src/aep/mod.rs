@@ -1,0 +1,55 @@
+//! Journey Optimizer profiles: AEP profile records in, the identity graph stitched, the Profiles dashboard's figures out.
+//!
+//! Adobe Experience Platform keeps a person as a *Real-Time Customer
+//! Profile*: records from many datasets, each with an `identityMap`, joined
+//! by an identity graph. This module computes the *Profiles* dashboard of
+//! `journey-optimizer.md` (sections 1, 2 and 4) exactly, from files an admin
+//! can export, with the same shape as the Campaign path: bytes are pushed in
+//! chunks, partial states merge, and the report is a pure function of the
+//! state and its settings.
+//!
+//! The pipeline, stage by stage:
+//!
+//! - [`sniff`]: what a file is, from its first bytes (JSON, gzip, Parquet, CSV).
+//! - [`read`]: bytes (JSON lines or a JSON array, gzip-compressed or not) to
+//!   JSON documents with their line, bounded whatever the bytes;
+//!   `parquet` (feature `parquet`) does the same for Parquet rows.
+//! - [`record`]: one JSON document to a [`Record`](record::Record) (its
+//!   identities and audiences), or the reason it is rejected (section 1).
+//! - [`counter`]: the [`ProfileCounter`]: files in, the identity graph per
+//!   snapshot, merge, [`ProfilesReport`] out, and *Explain an identity*.
+//! - [`report`]: the `profiles/1` JSON of section 4.
+
+pub mod counter;
+pub mod read;
+pub mod record;
+pub mod report;
+pub mod settings;
+pub mod sniff;
+
+pub use counter::ProfileCounter;
+pub use report::{Explained, ProfilesReport};
+pub use settings::{ProfileSettings, Stitching};
+pub use sniff::{snapshot_of, sniff, InputKind};
+
+use crate::message::Message;
+
+/// A file that could not be read at all (the other files are still counted): which file, where, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadError {
+    pub file: String,
+    /// The line (JSON) or row (Parquet) where reading stopped, when there is one.
+    pub line: Option<u64>,
+    pub message: Message,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}, line {}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
