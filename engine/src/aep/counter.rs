@@ -126,6 +126,25 @@ impl ProfileCounter {
         Ok(())
     }
 
+    /// Where the documents of a file go, for readers of other formats (Parquet): each is parsed as a
+    /// record and counted, or rejected with its line. Kept by every version of the counter.
+    pub fn sink(&mut self, file: FileId) -> impl DocSink + '_ {
+        let state = &mut self.files[file.0];
+        Sink {
+            file: file.0,
+            counter: &mut self.records,
+            rejected: &mut self.rejected,
+            rejected_total: &mut self.rejected_total,
+            records: &mut state.records,
+        }
+    }
+
+    /// Ends a file read through [`ProfileCounter::sink`], naming its format (`Parquet`).
+    pub fn end_docs(&mut self, file: FileId, format: &str) {
+        self.readers.remove(&file.0);
+        self.files[file.0].format = format.to_string();
+    }
+
     /// A file that could not be read: said in the report's warnings.
     pub fn warn(&mut self, warning: Message) {
         self.warnings.push(warning);

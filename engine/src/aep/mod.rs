@@ -19,8 +19,10 @@
 //! - [`counter`]: the [`ProfileCounter`]: files in, the identity graph per
 //!   snapshot, merge, [`ProfilesReport`] out, and *Explain an identity*.
 //! - [`report`]: the `profiles/1` JSON of section 4.
+//! - [`generate`]: a seeded AEP export, for the demo, the tests and the benchmark.
 
 pub mod counter;
+pub mod generate;
 pub mod read;
 pub mod record;
 pub mod report;
