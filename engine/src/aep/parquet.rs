@@ -407,8 +407,9 @@ impl<W: Write + Send> ProfileParquetWriter<W> {
 
     /// One record (a JSON document).
     pub fn push(&mut self, json: &[u8]) -> Result<(), String> {
+        let object = json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         match serde_json::from_slice::<Written>(json) {
-            Ok(r) if fits(&r) => {
+            Ok(r) if object && fits(&r) => {
                 add_record(&mut self.cols, &r);
                 self.written += 1;
                 self.in_group += 1;
