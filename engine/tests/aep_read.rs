@@ -252,3 +252,67 @@ mod parquet {
         good_counted(&r, 0);
     }
 }
+
+/// Read and parse speed on one thread (`cargo test --release -p active-profiles-engine --features parquet
+/// --test aep_read speed -- --ignored --nocapture`): a generated export of 1M records as JSON lines.
+#[test]
+#[ignore]
+fn speed_of_reading_and_parsing_a_million_records() {
+    use engine::aep::generate::{write_export, ExportSpec};
+    use engine::aep::read::{DocSink, JsonDocs};
+    use engine::aep::record::{parse_into, Record};
+    use engine::message::Message;
+
+    struct Parse(Record, u64, u64);
+    impl DocSink for Parse {
+        fn doc(&mut self, _: u64, json: &[u8]) {
+            match parse_into(json, &mut self.0) {
+                Ok(()) => self.1 += 1,
+                Err(_) => self.2 += 1,
+            }
+        }
+        fn reject(&mut self, _: u64, _: Message) {
+            self.2 += 1;
+        }
+    }
+    let spec = ExportSpec { records: 1_000_000, snapshots: 0, files: 1, ..Default::default() };
+    let mut bytes = Vec::new();
+    write_export(&spec, &mut |_, line| bytes.extend_from_slice(line));
+    let mb = bytes.len() as f64 / 1e6;
+    for round in 0..3 {
+        let start = std::time::Instant::now();
+        let mut sink = Parse(Record::default(), 0, 0);
+        let mut r = JsonDocs::new("part-00000.json");
+        for chunk in bytes.chunks(1 << 20) {
+            r.push(chunk, &mut sink).expect("push");
+        }
+        r.finish(&mut sink).expect("finish");
+        let s = start.elapsed().as_secs_f64();
+        println!(
+            "round {round}: {mb:.0} MB, {} records + {} rejected: read+parse {s:.3} s, {:.0} MB/s, {:.0} records/s",
+            sink.1,
+            sink.2,
+            mb / s,
+            (sink.1 + sink.2) as f64 / s
+        );
+    }
+    let gz = gzip(&bytes);
+    let start = std::time::Instant::now();
+    let mut sink = Parse(Record::default(), 0, 0);
+    let mut r = JsonDocs::new("part-00000.json.gz");
+    for chunk in gz.chunks(1 << 20) {
+        r.push(chunk, &mut sink).expect("push");
+    }
+    r.finish(&mut sink).expect("finish");
+    let s = start.elapsed().as_secs_f64();
+    println!("gzip ({:.0} MB compressed): {s:.3} s, {:.0} MB/s of JSON", gz.len() as f64 / 1e6, mb / s);
+    let start = std::time::Instant::now();
+    let mut c = ProfileCounter::new();
+    let f = c.begin_file("part-00000.json", None);
+    for chunk in bytes.chunks(1 << 20) {
+        c.push(f, chunk).expect("push");
+    }
+    c.end_file(f).expect("end");
+    let s = start.elapsed().as_secs_f64();
+    println!("through ProfileCounter (this branch's counter): {s:.3} s, {:.0} MB/s", mb / s);
+}
