@@ -316,3 +316,52 @@ fn speed_of_reading_and_parsing_a_million_records() {
     let s = start.elapsed().as_secs_f64();
     println!("through ProfileCounter (this branch's counter): {s:.3} s, {:.0} MB/s", mb / s);
 }
+
+/// Parquet read speed (`cargo test --release -p active-profiles-engine --features parquet --test aep_read
+/// parquet_speed -- --ignored --nocapture`): 1M generated records, rows to JSON documents to records.
+#[cfg(feature = "parquet")]
+#[test]
+#[ignore]
+fn parquet_speed_of_a_million_records() {
+    use engine::aep::generate::{write_export, ExportSpec};
+    use engine::aep::parquet::{ParquetCodec, ProfileParquetWriter};
+
+    let spec = ExportSpec { records: 1_000_000, snapshots: 0, files: 1, ..Default::default() };
+    let mut json = 0usize;
+    let path = std::env::temp_dir().join("aep-read-speed.parquet");
+    let mut file = std::fs::File::create(&path).expect("create");
+    let mut buf = Vec::new();
+    let mut w2 = ProfileParquetWriter::new(&mut buf, ParquetCodec::Snappy).expect("writer");
+    write_export(&spec, &mut |_, line| {
+        json += line.len();
+        w2.push(line).expect("push");
+    });
+    w2.finish().expect("finish");
+    file.write_all(&buf).expect("write");
+    struct Count(u64);
+    impl engine::aep::read::DocSink for Count {
+        fn doc(&mut self, _: u64, _: &[u8]) {
+            self.0 += 1;
+        }
+        fn reject(&mut self, _: u64, _: engine::message::Message) {}
+    }
+    let start = std::time::Instant::now();
+    let columns = Some(&engine::aep::parquet::PROFILE_COLUMNS[..]);
+    let file = std::fs::File::open(&path).expect("open");
+    let rows = engine::aep::parquet::parquet_docs("p", file, columns, &mut Count(0)).expect("read");
+    println!("Parquet rows to JSON documents only: {rows} in {:.3} s", start.elapsed().as_secs_f64());
+    let start = std::time::Instant::now();
+    let mut c = ProfileCounter::new();
+    c.read_parquet("part-00000.parquet", None, std::fs::File::open(&path).expect("open")).expect("read");
+    let s = start.elapsed().as_secs_f64();
+    let r = c.report(&ProfileSettings { stitching: engine::aep::Stitching::None, ..Default::default() });
+    println!(
+        "Parquet: {:.0} MB ({:.0} MB as JSON lines), {} rows in {s:.3} s: {:.0} rows/s, {:.0} MB/s of JSON",
+        buf.len() as f64 / 1e6,
+        json as f64 / 1e6,
+        r.rows.read,
+        r.rows.read as f64 / s,
+        json as f64 / 1e6 / s
+    );
+    let _ = std::fs::remove_file(&path);
+}
