@@ -22,7 +22,9 @@
 //! - [`generate`]: a seeded AEP export, for the demo, the tests and the benchmark.
 
 pub mod counter;
+pub mod figures;
 pub mod generate;
+pub mod graph;
 pub mod read;
 pub mod record;
 pub mod report;
