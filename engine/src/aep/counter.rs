@@ -263,6 +263,14 @@ impl ProfileCounter {
         Sink { file: file.0, store: &mut self.store }
     }
 
+    /// A record already parsed (by a reader of another format, or a test), used as the `line`th
+    /// document of `file`.
+    pub fn push_record(&mut self, file: FileId, line: u64, record: &record::Record) {
+        if file.0 < self.store.files.len() {
+            self.store.add_record(file.0, line, record);
+        }
+    }
+
     /// Ends a file read through [`ProfileCounter::sink`], naming its format (`Parquet`).
     pub fn end_docs(&mut self, file: FileId, format: &str) {
         self.readers.0.remove(&file.0);
@@ -356,6 +364,11 @@ impl ProfileCounter {
     /// Bytes of memory held by the identity graph and the records kept (allocated capacity).
     pub fn graph_bytes(&self) -> usize {
         self.store.heap_bytes()
+    }
+
+    /// Bytes of memory the identity graph and the records kept use (their vectors' spare capacity left out).
+    pub fn graph_bytes_used(&self) -> usize {
+        self.store.used_bytes()
     }
 
     /// The report of everything read, with these settings.

@@ -65,9 +65,17 @@ pub(crate) struct Identities {
     /// Where each identity's id is in `arena`.
     pos: Vec<u64>,
     arena: Vec<u8>,
-    /// Identity indices by hash of (namespace, id); rebuilt after deserialising.
+    /// Identity indices (low 32 bits) with the high 32 bits of their hash, by that hash: growing
+    /// the table never reads the ids again. Rebuilt after deserialising.
     #[serde(skip)]
-    index: HashTable<u32>,
+    index: HashTable<u64>,
+}
+
+/// The table's hash of an entry, from the 32 bits it keeps.
+#[inline]
+fn table_hash(entry: u64) -> u64 {
+    let h = entry >> 32;
+    h | (h << 32)
 }
 
 impl Identities {
@@ -99,8 +107,8 @@ impl Identities {
         }
         let mut index = HashTable::with_capacity(self.ns.len());
         for i in 0..self.ns.len() as u32 {
-            let h = hash_of(self.ns(i), self.id_bytes(i));
-            index.insert_unique(h, i, |&j| hash_of(self.ns(j), self.id_bytes(j)));
+            let entry = (hash_of(self.ns(i), self.id_bytes(i)) & !0xFFFF_FFFF) | i as u64;
+            index.insert_unique(table_hash(entry), entry, |&e| table_hash(e));
         }
         self.index = index;
     }
@@ -110,23 +118,22 @@ impl Identities {
     pub fn intern(&mut self, ns: u32, id: &str) -> u32 {
         self.ensure_index();
         let id = id.as_bytes();
-        let h = hash_of(ns, id);
+        let high = hash_of(ns, id) & !0xFFFF_FFFF;
+        let h = table_hash(high);
         let Identities { ns: nss, pos: poss, arena, index, .. } = self;
-        let bytes = |j: u32| {
-            let p = poss[j as usize];
-            let start = (p & 0xFF_FFFF_FFFF) as usize;
-            &arena[start..start + (p >> 40) as usize]
-        };
-        if let Some(&j) = index.find(h, |&j| nss[j as usize] == ns && bytes(j) == id) {
-            return j;
+        let found = index.find(h, |&e| {
+            let j = e as u32 as usize;
+            e & !0xFFFF_FFFF == high && nss[j] == ns && {
+                let p = poss[j];
+                let start = (p & 0xFF_FFFF_FFFF) as usize;
+                &arena[start..start + (p >> 40) as usize] == id
+            }
+        });
+        if let Some(&e) = found {
+            return e as u32;
         }
         let j = nss.len() as u32;
-        let rehash = |&k: &u32| {
-            let p = poss[k as usize];
-            let start = (p & 0xFF_FFFF_FFFF) as usize;
-            hash_of(nss[k as usize], &arena[start..start + (p >> 40) as usize])
-        };
-        index.insert_unique(h, j, rehash);
+        index.insert_unique(h, high | j as u64, |&e| table_hash(e));
         poss.push(pos(arena.len(), id.len()));
         arena.extend_from_slice(id);
         nss.push(ns);
@@ -142,7 +149,7 @@ impl Identities {
 
     /// Bytes held, for the memory measurement.
     pub fn heap_bytes(&self) -> usize {
-        self.ns.capacity() * 4 + self.pos.capacity() * 8 + self.arena.capacity() + self.index.capacity() * 5
+        self.ns.capacity() * 4 + self.pos.capacity() * 8 + self.arena.capacity() + self.index.capacity() * 9
     }
 }
 
@@ -410,6 +417,19 @@ impl Store {
             self.trim_rejected();
         }
         self.warnings.extend(o.warnings);
+    }
+
+    /// Bytes in use (not counting the vectors' spare capacity), for the memory measurement.
+    pub fn used_bytes(&self) -> usize {
+        let ids = &self.ids;
+        ids.ns.len() * 4
+            + ids.pos.len() * 8
+            + ids.arena.len()
+            + ids.index.capacity() * 9
+            + self.graphs.iter().map(|(_, g)| g.parent.len() * 8).sum::<usize>()
+            + self.recs.len() * std::mem::size_of::<Rec>()
+            + self.rec_ids.len() * 4
+            + self.members.len() * 8
     }
 
     /// Bytes held by the graph's state (identities, graphs, records), for the memory measurement.
