@@ -53,10 +53,10 @@ fn set(s: &mut String, prefix: &str, n: u64, width: usize, suffix: &str) {
 
 fn make(record: &mut Record, crm: &Identity, n: u64) {
     set(&mut record.identities[0].id, "34113965", 854450796644 + n, 30, "");
-    let mail = if n % 16 == 0 { n / 3 } else { n };
+    let mail = if n.is_multiple_of(16) { n / 3 } else { n };
     set(&mut record.identities[1].id, "customer.", mail, 9, "@example.com");
     record.identities.truncate(2);
-    if n % 8 == 0 {
+    if n.is_multiple_of(8) {
         record.identities.push(crm.clone());
         set(&mut record.identities[2].id, "CRM", n / 2, 8, "");
     }
