@@ -101,7 +101,8 @@ fn random_files(r: &mut Rng) -> Vec<InputFile> {
     let snapshots = 1 + r.below(3);
     (0..1 + r.below(5))
         .map(|f| {
-            let mut text = String::new();
+            // A byte-order mark now and then (the first range skips it as the whole file does).
+            let mut text = if r.chance(15) { "\u{FEFF}".to_string() } else { String::new() };
             for _ in 0..r.below(14) {
                 text.push_str(&random_line(r, wide));
                 text.push_str(newline);

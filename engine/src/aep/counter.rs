@@ -209,7 +209,10 @@ impl ProfileCounter {
     pub fn begin_part(&mut self, name: &str, snapshot: Option<&str>, part: &LinesPart) -> FileId {
         let id = self.store.add_file(name, snapshot);
         let run = PartRun { part: *part, pos: part.start, begin: (part.start == 0).then_some(0), stop: None, lines: 0 };
-        self.readers.0.insert(id, Reader { docs: JsonDocs::lines(name), run: Some(run) });
+        // The part's own cutting gives the reader whole lines; the first part's reader skips a
+        // byte-order mark as a whole file's does.
+        let docs = if part.start == 0 { JsonDocs::range(name, 0, u64::MAX) } else { JsonDocs::lines(name) };
+        self.readers.0.insert(id, Reader { docs, run: Some(run) });
         FileId(id)
     }
 

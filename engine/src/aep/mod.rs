@@ -25,6 +25,8 @@ pub mod counter;
 pub mod figures;
 pub mod generate;
 pub mod graph;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod read;
 pub mod record;
 pub mod report;
