@@ -366,6 +366,30 @@ fn parts_that_leave_a_gap_are_refused() {
     assert_eq!(err.to_string(), "the parts are not the parts of one file, or leave a gap");
 }
 
+/// A state that does not hold together (a worker's bytes damaged on the way) is refused when it
+/// is read, not left to make the report panic or loop.
+#[test]
+fn a_damaged_state_is_refused() {
+    let mut c = ProfileCounter::new();
+    let f = c.begin_file("f.json", None);
+    let text = b"{\"identityMap\":{\"Email\":[{\"id\":\"a\"}],\"CRMID\":[{\"id\":\"1\"}]}}\n";
+    c.push(f, text).unwrap();
+    c.end_file(f).unwrap();
+    let good = serde_json::to_value(&c).unwrap();
+    let back: ProfileCounter = serde_json::from_value(good.clone()).unwrap();
+    assert_eq!(back.report(&ProfileSettings::default()), c.report(&ProfileSettings::default()));
+    // A cycle in the union-find: identity 0's parent is 1 and 1's is 0.
+    let mut cycle = good.clone();
+    cycle["store"]["graphs"][0][1]["parent"] = serde_json::json!([1, 0]);
+    let err = serde_json::from_value::<ProfileCounter>(cycle).unwrap_err().to_string();
+    assert_eq!(err, "the state of a Profiles count does not hold together: graph links");
+    // A record naming an identity that does not exist.
+    let mut dangling = good;
+    dangling["store"]["rec_ids"] = serde_json::json!([0, 7]);
+    let err = serde_json::from_value::<ProfileCounter>(dangling).unwrap_err().to_string();
+    assert_eq!(err, "the state of a Profiles count does not hold together: record identities");
+}
+
 mod naive {
     //! The naive model (the lead's first counter, on plain records): every record kept, every figure
     //! computed with plain maps. It defines what the figures mean.

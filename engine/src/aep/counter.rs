@@ -166,8 +166,15 @@ impl std::fmt::Debug for Readers {
 pub struct ProfileCounter {
     #[serde(skip)]
     readers: Readers,
+    #[serde(deserialize_with = "checked")]
     store: Store,
     part: Option<PartState>,
+}
+
+fn checked<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Store, D::Error> {
+    let store = Store::deserialize(d)?;
+    store.check().map_err(serde::de::Error::custom)?;
+    Ok(store)
 }
 
 struct Sink<'a> {
