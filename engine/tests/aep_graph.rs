@@ -32,7 +32,7 @@ const EMAILS: [&str; 7] = [
     "test@test.com",
 ];
 const CRMIDS: [&str; 4] = ["60013ABC", "60013abc", "C2", " C2 "];
-const SEGMENTS: [&str; 4] = ["seg-a", "seg-b", "seg-c", "fa5c"];
+const SEGMENTS: [&str; 8] = ["seg-a", "seg-b", "seg-c", "fa5c", "0b1d", "seg-f", "seg-g", "seg-h"];
 
 fn ids_of(ns: &str) -> &'static [&'static str] {
     match ns {
@@ -95,7 +95,7 @@ struct InputFile {
     bytes: Vec<u8>,
 }
 
-fn random_files(r: &mut Rng) -> Vec<InputFile> {
+fn random_files(r: &mut Rng, lines: usize) -> Vec<InputFile> {
     let wide = r.chance(25);
     let newline = if r.chance(20) { "\r\n" } else { "\n" };
     let snapshots = 1 + r.below(3);
@@ -103,7 +103,7 @@ fn random_files(r: &mut Rng) -> Vec<InputFile> {
         .map(|f| {
             // A byte-order mark now and then (the first range skips it as the whole file does).
             let mut text = if r.chance(15) { "\u{FEFF}".to_string() } else { String::new() };
-            for _ in 0..r.below(14) {
+            for _ in 0..r.below(lines) {
                 text.push_str(&random_line(r, wide));
                 text.push_str(newline);
             }
@@ -233,9 +233,9 @@ fn settings_of(r: &mut Rng) -> ProfileSettings {
     s
 }
 
-fn check(seed: u64) {
+fn check(seed: u64, lines: usize) {
     let mut r = Rng(seed | 1);
-    let files = random_files(&mut r);
+    let files = random_files(&mut r, lines);
     let (counter, order) = read_split(&mut r, &files);
     let plain_files: Vec<PlainFile> = order.iter().map(|&f| plain(&files[f])).collect();
     let model = Naive::new(&plain_files);
@@ -269,7 +269,17 @@ proptest! {
 
     #[test]
     fn graph_matches_the_naive_model(seed in any::<u64>()) {
-        check(seed);
+        check(seed, 14);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 30, ..ProptestConfig::default() })]
+
+    /// Larger files: longer union-find paths, more case duplicates, hubs and audience pairs than 20.
+    #[test]
+    fn larger_graphs_match_the_naive_model(seed in any::<u64>()) {
+        check(seed, 300);
     }
 }
 
