@@ -389,6 +389,7 @@ aep-explain-no-guardrail = Keine Grenze überschritten: höchstens 50 Identität
 aep-explain-identities-caption = Die Identitäten des Profils
 aep-explain-records-caption = Die Datensätze, die sie verknüpft haben
 aep-col-record-identities = Identitäten des Datensatzes
+aep-identity-hidden = (Wert nicht enthalten)
 aep-explain-records-more = Die ersten { $shown } von { $count } Datensätzen sind aufgeführt.
 aep-bundle-kind = Bericht der Journey-Optimizer-Profile
 aep-bundle-default-title = Profile am { $date }

@@ -387,6 +387,7 @@ aep-explain-no-guardrail = No guardrail broken: at most 50 identities and at mos
 aep-explain-identities-caption = The profile's identities
 aep-explain-records-caption = The records that linked them
 aep-col-record-identities = Identities of the record
+aep-identity-hidden = (value not included)
 aep-explain-records-more = The first { $shown } of { $count } records are listed.
 aep-bundle-kind = Journey Optimizer profiles report
 aep-bundle-default-title = Profiles on { $date }

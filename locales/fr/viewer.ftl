@@ -389,6 +389,7 @@ aep-explain-no-guardrail = Aucune limite dépassée : au plus 50 identités et a
 aep-explain-identities-caption = Les identités du profil
 aep-explain-records-caption = Les enregistrements qui les ont liées
 aep-col-record-identities = Identités de l’enregistrement
+aep-identity-hidden = (valeur non incluse)
 aep-explain-records-more = Les { $shown } premiers des { $count } enregistrements sont listés.
 aep-bundle-kind = Rapport des profils Journey Optimizer
 aep-bundle-default-title = Profils au { $date }

@@ -390,6 +390,7 @@ aep-explain-no-guardrail = Geen grens overschreden: hoogstens 50 identiteiten en
 aep-explain-identities-caption = De identiteiten van het profiel
 aep-explain-records-caption = De records die ze koppelden
 aep-col-record-identities = Identiteiten van het record
+aep-identity-hidden = (waarde niet opgenomen)
 aep-explain-records-more = De eerste { $shown } van { $count } records staan hier.
 aep-bundle-kind = Rapport Journey Optimizer-profielen
 aep-bundle-default-title = Profielen op { $date }

@@ -390,6 +390,7 @@ aep-explain-no-guardrail = Ingen gräns överskriden: högst 50 identiteter och 
 aep-explain-identities-caption = Profilens identiteter
 aep-explain-records-caption = Posterna som länkade dem
 aep-col-record-identities = Postens identiteter
+aep-identity-hidden = (värdet ingår inte)
 aep-explain-records-more = De första { $shown } av { $count } poster listas.
 aep-bundle-kind = Rapport över Journey Optimizer-profiler
 aep-bundle-default-title = Profiler den { $date }
