@@ -343,7 +343,7 @@ aep-collapse-over-limit = { $n ->
     [one] Profil hat mehr als 50 Identitäten (die Grenze von Experience Platform: dann fallen die ältesten weg).
    *[other] Profile haben mehr als 50 Identitäten (die Grenze von Experience Platform: dann fallen die ältesten weg).
 }
-aep-collapse-unique = Profile mit mehr als einer ID eines eindeutigen Namespace ({ $namespaces }):
+aep-collapse-unique = Profile mit mehr als einer ID eines eindeutigen Namespace:
 aep-hubs-caption = Die Identitäten, die mit den meisten Datensätzen verknüpft sind
 aep-col-identity = Identität
 aep-col-records = Datensätze

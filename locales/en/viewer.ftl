@@ -341,7 +341,7 @@ aep-collapse-over-limit = { $n ->
     [one] profile holds more than 50 identities (Experience Platform's guardrail: it then drops the oldest).
    *[other] profiles hold more than 50 identities (Experience Platform's guardrail: it then drops the oldest).
 }
-aep-collapse-unique = Profiles holding more than one id of a unique namespace ({ $namespaces }):
+aep-collapse-unique = Profiles holding more than one id of a unique namespace:
 aep-hubs-caption = The identities linked to the most records
 aep-col-identity = Identity
 aep-col-records = Records

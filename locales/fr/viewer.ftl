@@ -343,7 +343,7 @@ aep-collapse-over-limit = { $n ->
     [one] profil a plus de 50 identités (la limite d’Experience Platform, qui supprime alors les plus anciennes).
    *[other] profils ont plus de 50 identités (la limite d’Experience Platform, qui supprime alors les plus anciennes).
 }
-aep-collapse-unique = Profils ayant plus d’un identifiant d’un espace de noms unique ({ $namespaces }) :
+aep-collapse-unique = Profils ayant plus d’un identifiant d’un espace de noms unique :
 aep-hubs-caption = Les identités liées au plus grand nombre d’enregistrements
 aep-col-identity = Identité
 aep-col-records = Enregistrements

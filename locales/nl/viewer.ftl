@@ -344,7 +344,7 @@ aep-collapse-over-limit = { $n ->
     [one] profiel heeft meer dan 50 identiteiten (de grens van Experience Platform: dan vallen de oudste weg).
    *[other] profielen hebben meer dan 50 identiteiten (de grens van Experience Platform: dan vallen de oudste weg).
 }
-aep-collapse-unique = Profielen met meer dan één id van een unieke namespace ({ $namespaces }):
+aep-collapse-unique = Profielen met meer dan één id van een unieke namespace:
 aep-hubs-caption = De identiteiten die aan de meeste records hangen
 aep-col-identity = Identiteit
 aep-col-records = Records

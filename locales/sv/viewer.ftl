@@ -344,7 +344,7 @@ aep-collapse-over-limit = { $n ->
     [one] profil har fler än 50 identiteter (Experience Platforms gräns: då tas de äldsta bort).
    *[other] profiler har fler än 50 identiteter (Experience Platforms gräns: då tas de äldsta bort).
 }
-aep-collapse-unique = Profiler med mer än ett id i en unik namnrymd ({ $namespaces }):
+aep-collapse-unique = Profiler med mer än ett id i en unik namnrymd:
 aep-hubs-caption = Identiteterna som är länkade till flest poster
 aep-col-identity = Identitet
 aep-col-records = Poster
