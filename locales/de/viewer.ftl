@@ -256,6 +256,7 @@ aep-empty-title = Noch keine Profildatensätze gezählt.
 aep-empty-text = Die Zahlen erscheinen hier, sobald AEP-Profilexporte (JSON Lines, JSON, gzip oder Parquet) gelesen sind.
 aep-shown-one = Zusammenführung: { $stitching }. Die Zahlen gelten für den Snapshot vom
 aep-shown-latest = Zusammenführung: { $stitching }. { $n } Snapshots: Die Zahlen gelten für den letzten, aufgenommen am
+aep-shown-untimed = Zusammenführung: { $stitching }. Die Dateien liegen in keinem exportTime=-Ordner: ein Snapshot ohne Zeitpunkt.
 aep-snapshot-untimed = Snapshot ohne Zeitpunkt
 aep-stitching = Zusammenführung
 aep-stitching-graph = Identitätsgraph

@@ -254,6 +254,7 @@ aep-empty-title = No profile records counted yet.
 aep-empty-text = The figures appear here once AEP profile exports (JSON lines, JSON, gzip or Parquet) are read.
 aep-shown-one = Stitching: { $stitching }. The figures are of the snapshot of
 aep-shown-latest = Stitching: { $stitching }. { $n } snapshots: the figures are of the latest, taken
+aep-shown-untimed = Stitching: { $stitching }. The files are in no exportTime= folder: one snapshot, without a time.
 aep-snapshot-untimed = no snapshot time
 aep-stitching = Stitching
 aep-stitching-graph = identity graph

@@ -256,6 +256,7 @@ aep-empty-title = Aucun enregistrement de profil compté pour l’instant.
 aep-empty-text = Les chiffres apparaissent ici dès que des exports de profils AEP (JSON lines, JSON, gzip ou Parquet) sont lus.
 aep-shown-one = Assemblage : { $stitching }. Les chiffres sont ceux de l’instantané du
 aep-shown-latest = Assemblage : { $stitching }. { $n } instantanés : les chiffres sont ceux du dernier, pris le
+aep-shown-untimed = Assemblage : { $stitching }. Les fichiers ne sont dans aucun dossier exportTime= : un seul instantané, sans date.
 aep-snapshot-untimed = instantané sans date
 aep-stitching = Assemblage
 aep-stitching-graph = graphe d’identités

@@ -257,6 +257,7 @@ aep-empty-title = Nog geen profielrecords geteld.
 aep-empty-text = De cijfers verschijnen hier zodra AEP-profielexports (JSON lines, JSON, gzip of Parquet) gelezen zijn.
 aep-shown-one = Koppeling: { $stitching }. De cijfers zijn van de momentopname van
 aep-shown-latest = Koppeling: { $stitching }. { $n } momentopnamen: de cijfers zijn van de laatste, genomen op
+aep-shown-untimed = Koppeling: { $stitching }. De bestanden staan in geen exportTime=-map: één momentopname, zonder tijdstip.
 aep-snapshot-untimed = geen tijdstip van momentopname
 aep-stitching = Koppeling
 aep-stitching-graph = identiteitsgrafiek

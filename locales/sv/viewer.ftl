@@ -257,6 +257,7 @@ aep-empty-title = Inga profilposter räknade än.
 aep-empty-text = Siffrorna visas här när AEP-profilexporter (JSON lines, JSON, gzip eller Parquet) har lästs.
 aep-shown-one = Sammanfogning: { $stitching }. Siffrorna gäller ögonblicksbilden från
 aep-shown-latest = Sammanfogning: { $stitching }. { $n } ögonblicksbilder: siffrorna gäller den senaste, tagen
+aep-shown-untimed = Sammanfogning: { $stitching }. Filerna ligger inte i någon exportTime=-mapp: en ögonblicksbild, utan tid.
 aep-snapshot-untimed = ingen tid för ögonblicksbilden
 aep-stitching = Sammanfogning
 aep-stitching-graph = identitetsgraf
