@@ -13,11 +13,17 @@
 //! - [`sniff`]: what a file is, from its first bytes (JSON, gzip, Parquet, CSV).
 //! - [`read`]: bytes (JSON lines or a JSON array, gzip-compressed or not) to
 //!   JSON documents with their line, bounded whatever the bytes;
-//!   `parquet` (feature `parquet`) does the same for Parquet rows.
+//!   `parquet` (feature `parquet`) does the same for Parquet rows, over any
+//!   ranged reader (a file natively, `Blob.slice` in the viewer's worker).
 //! - [`record`]: one JSON document to a [`Record`](record::Record) (its
 //!   identities and audiences), or the reason it is rejected (section 1).
-//! - [`counter`]: the [`ProfileCounter`]: files in, the identity graph per
-//!   snapshot, merge, [`ProfilesReport`] out, and *Explain an identity*.
+//! - [`counter`]: the [`ProfileCounter`]: files (or byte ranges of a JSON-lines
+//!   file, `begin_part`/`merge_parts`) in, merge, [`ProfilesReport`] out, and
+//!   *Explain an identity*.
+//! - [`graph`]: the state: identities interned once, a union-find per
+//!   snapshot, each record kept compactly (file, line, identity and audience
+//!   indices), so that every figure and explanation is a function of it.
+//! - [`figures`]: every figure of section 2, and *Explain*, from that state.
 //! - [`report`]: the `profiles/1` JSON of section 4.
 //! - [`generate`]: a seeded AEP export, for the demo, the tests and the benchmark.
 
