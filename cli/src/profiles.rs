@@ -150,6 +150,10 @@ struct Problem {
 pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     let lang = args.lang;
     let settings = settings(args);
+    if let Some(path) = &args.bundle {
+        let file = path.display().to_string();
+        return Err(Failure::input(t(lang, "cli-prof-no-bundle", &[("file", file.into())])));
+    }
     let (inputs, skipped) = walk(&args.paths, lang)?;
     // Files that hold no records are said once, on standard error and in the report's warnings.
     let skipped_note = (!skipped.is_empty()).then(|| {
@@ -220,8 +224,7 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
             ProfilesFormat::Text => text::render(&report, &said, lang).into_bytes(),
         },
     };
-    write_output(&bytes, args.output.as_deref(), lang)?;
-    write_bundle(&report, args)
+    write_output(&bytes, args.output.as_deref(), lang)
 }
 
 /// The report settings from the options.
@@ -464,10 +467,4 @@ fn write_output(bytes: &[u8], output: Option<&Path>, lang: Lang) -> Result<(), F
                 .map_err(|e| Failure::output(t(lang, "cli-cannot-write-stdout", &[("error", e.to_string().into())])))
         }
     }
-}
-
-/// `--bundle`: the report as one HTML file, drawn by the viewer's Profiles views.
-fn write_bundle(_report: &ProfilesReport, args: &ProfilesArgs) -> Result<(), Failure> {
-    let Some(path) = &args.bundle else { return Ok(()) };
-    Err(Failure::output(t(args.lang, "cli-prof-no-bundle", &[("file", path.display().to_string().into())])))
 }
