@@ -150,10 +150,6 @@ struct Problem {
 pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     let lang = args.lang;
     let settings = settings(args);
-    if let Some(path) = &args.bundle {
-        let file = path.display().to_string();
-        return Err(Failure::input(t(lang, "cli-prof-no-bundle", &[("file", file.into())])));
-    }
     let (inputs, skipped) = walk(&args.paths, lang)?;
     // Files that hold no records are said once, on standard error and in the report's warnings.
     let skipped_note = (!skipped.is_empty()).then(|| {
@@ -224,7 +220,26 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
             ProfilesFormat::Text => text::render(&report, &said, lang).into_bytes(),
         },
     };
-    write_output(&bytes, args.output.as_deref(), lang)
+    write_output(&bytes, args.output.as_deref(), lang)?;
+    write_bundle(&report, args)
+}
+
+/// `--bundle`: the report as one self-contained HTML file, drawn by the viewer's Profiles views (counts
+/// only, unless `--include-identities` put identity values in the report).
+fn write_bundle(report: &ProfilesReport, args: &ProfilesArgs) -> Result<(), Failure> {
+    let Some(path) = &args.bundle else { return Ok(()) };
+    let meta = views::bundle::BundleMeta {
+        title: String::new(),
+        made: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        engine: format!("active-profiles {}", engine::VERSION),
+        lang: args.lang,
+    };
+    let html = futures::executor::block_on(views::bundle::render_profiles(report.clone(), meta));
+    let lang = args.lang;
+    std::fs::write(path, html).map_err(|e| {
+        let words = [("file", path.display().to_string().into()), ("error", e.to_string().into())];
+        Failure::output(t(lang, "cli-cannot-write", &words))
+    })
 }
 
 /// The report settings from the options.

@@ -442,15 +442,30 @@ fn the_report_is_the_engines_on_the_same_files() {
 }
 
 #[test]
-fn bundle_is_refused_until_the_profiles_views_exist() {
+fn bundle_writes_the_report_as_one_html_file_in_the_language() {
     let dir = tempfile::tempdir().expect("temp dir");
     two_snapshots(dir.path());
-    let out = run(dir.path(), &["profiles", "--bundle", "p.html", "exports"]);
-    assert_eq!(out.status.code(), Some(2));
+    let out = run(dir.path(), &["profiles", "--bundle", "p.html", "--lang", "fr", "--format", "json", "exports"]);
+    let printed = json(&out);
+    let html = std::fs::read_to_string(dir.path().join("p.html")).expect("bundle written");
     assert!(
-        stderr(&out).contains("p.html: the Profiles bundle is not available in this build yet"),
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
         "{}",
-        stderr(&out)
+        &html[..100.min(html.len())]
     );
-    assert!(out.stdout.is_empty(), "refused before the report is printed");
+    assert!(html.contains("lang=\"fr\""), "in --lang");
+    // The report inside is the one printed.
+    match views::bundle::extract_any(&html).expect("a report inside") {
+        views::bundle::AnyReport::Profiles(inside) => {
+            assert_eq!(serde_json::to_value(&*inside).expect("JSON"), printed)
+        }
+        _ => panic!("not a Profiles report"),
+    }
+    // Counts only: no identity value in it.
+    for value in VALUES {
+        assert!(!html.contains(value), "{value} in the bundle");
+    }
+    let out = run(dir.path(), &["profiles", "--bundle", "no/such/folder/p.html", "exports"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no/such/folder/p.html"), "{}", stderr(&out));
 }

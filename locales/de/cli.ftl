@@ -89,7 +89,6 @@ cli-prof-no-records = { $paths }: keine Datensätze in den Dateien, nichts zu z�
 cli-prof-no-parquet = { $file }: diese Version von active-profiles kann noch keine Parquet-Dateien lesen
 cli-prof-at-line = { $file }, Zeile { $line }
 cli-prof-read-failed = { $where }: { $error }; diese Datei wurde nicht gezählt
-cli-prof-no-bundle = { $file }: das Bündel des Profilberichts ist in dieser Version noch nicht verfügbar
 cli-prof-explain-title = Erklärung zu { $identity }
 cli-prof-explain-none = Kein Datensatz enthält { $identity }.
 cli-prof-explain-profile = { $identity } gehört zu einem Profil mit { $identities } Identitäten aus { $records } Datensätzen.

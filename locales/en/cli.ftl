@@ -89,7 +89,6 @@ cli-prof-no-records = { $paths }: no records in the files, nothing to count
 cli-prof-no-parquet = { $file }: this build of active-profiles cannot read Parquet files yet
 cli-prof-at-line = { $file }, line { $line }
 cli-prof-read-failed = { $where }: { $error }; this file was not counted
-cli-prof-no-bundle = { $file }: the Profiles bundle is not available in this build yet
 cli-prof-explain-title = Explain { $identity }
 cli-prof-explain-none = No record holds { $identity }.
 cli-prof-explain-profile = { $identity } belongs to a profile of { $identities } identities from { $records } records.

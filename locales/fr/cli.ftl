@@ -89,7 +89,6 @@ cli-prof-no-records = { $paths } : aucun enregistrement dans les fichiers, rien 
 cli-prof-no-parquet = { $file } : cette version d’active-profiles ne lit pas encore les fichiers Parquet
 cli-prof-at-line = { $file }, ligne { $line }
 cli-prof-read-failed = { $where } : { $error } ; ce fichier n’a pas été compté
-cli-prof-no-bundle = { $file } : le rapport autonome des profils n’est pas encore disponible dans cette version
 cli-prof-explain-title = Expliquer { $identity }
 cli-prof-explain-none = Aucun enregistrement ne contient { $identity }.
 cli-prof-explain-profile = { $identity } appartient à un profil de { $identities } identités issues de { $records } enregistrements.

@@ -89,7 +89,6 @@ cli-prof-no-records = { $paths }: geen records in de bestanden, niets te tellen
 cli-prof-no-parquet = { $file }: deze versie van active-profiles kan nog geen Parquet-bestanden lezen
 cli-prof-at-line = { $file }, regel { $line }
 cli-prof-read-failed = { $where }: { $error }; dit bestand is niet geteld
-cli-prof-no-bundle = { $file }: de bundel van het profielenrapport is in deze versie nog niet beschikbaar
 cli-prof-explain-title = Uitleg bij { $identity }
 cli-prof-explain-none = Geen enkel record bevat { $identity }.
 cli-prof-explain-profile = { $identity } hoort bij een profiel van { $identities } identiteiten uit { $records } records.

@@ -89,7 +89,6 @@ cli-prof-no-records = { $paths }: inga poster i filerna, inget att räkna
 cli-prof-no-parquet = { $file }: den här versionen av active-profiles kan ännu inte läsa Parquet-filer
 cli-prof-at-line = { $file }, rad { $line }
 cli-prof-read-failed = { $where }: { $error }; filen räknades inte
-cli-prof-no-bundle = { $file }: profilrapportens paket finns ännu inte i den här versionen
 cli-prof-explain-title = Förklaring av { $identity }
 cli-prof-explain-none = Ingen post innehåller { $identity }.
 cli-prof-explain-profile = { $identity } hör till en profil med { $identities } identiteter från { $records } poster.
