@@ -181,6 +181,7 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     let started = std::time::Instant::now();
     let (merged, mut problems) = read_all(&inputs, threads, &progress, lang);
     progress.finish_and_clear();
+    // Reading, with the merges in file order as the files arrive.
     crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
 
     let Some(mut merged) = merged else {
@@ -197,7 +198,7 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     }
     let started = std::time::Instant::now();
     let report = merged.report(&settings);
-    crate::stats::MERGE_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+    crate::stats::REPORT_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     if report.rows.read == 0 {
         return Err(Failure::input(t(lang, "cli-prof-no-records", &[("paths", paths_list(&args.paths).into())])));
     }
