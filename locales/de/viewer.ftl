@@ -256,6 +256,7 @@ aep-empty-title = Noch keine Profildatensätze gezählt.
 aep-empty-text = Die Zahlen erscheinen hier, sobald AEP-Profilexporte (JSON Lines, JSON, gzip oder Parquet) gelesen sind.
 aep-shown-one = Zusammenführung: { $stitching }. Die Zahlen gelten für den Snapshot vom
 aep-shown-latest = Zusammenführung: { $stitching }. { $n } Snapshots: Die Zahlen gelten für den letzten, aufgenommen am
+aep-shown-untimed = Zusammenführung: { $stitching }. Die Dateien liegen in keinem exportTime=-Ordner: ein Snapshot ohne Zeitpunkt.
 aep-snapshot-untimed = Snapshot ohne Zeitpunkt
 aep-stitching = Zusammenführung
 aep-stitching-graph = Identitätsgraph
@@ -343,7 +344,7 @@ aep-collapse-over-limit = { $n ->
     [one] Profil hat mehr als 50 Identitäten (die Grenze von Experience Platform: dann fallen die ältesten weg).
    *[other] Profile haben mehr als 50 Identitäten (die Grenze von Experience Platform: dann fallen die ältesten weg).
 }
-aep-collapse-unique = Profile mit mehr als einer ID eines eindeutigen Namespace ({ $namespaces }):
+aep-collapse-unique = Profile mit mehr als einer ID eines eindeutigen Namespace:
 aep-hubs-caption = Die Identitäten, die mit den meisten Datensätzen verknüpft sind
 aep-col-identity = Identität
 aep-col-records = Datensätze
@@ -389,6 +390,7 @@ aep-explain-no-guardrail = Keine Grenze überschritten: höchstens 50 Identität
 aep-explain-identities-caption = Die Identitäten des Profils
 aep-explain-records-caption = Die Datensätze, die sie verknüpft haben
 aep-col-record-identities = Identitäten des Datensatzes
+aep-identity-hidden = (Wert nicht enthalten)
 aep-explain-records-more = Die ersten { $shown } von { $count } Datensätzen sind aufgeführt.
 aep-bundle-kind = Bericht der Journey-Optimizer-Profile
 aep-bundle-default-title = Profile am { $date }

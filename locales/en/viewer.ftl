@@ -254,6 +254,7 @@ aep-empty-title = No profile records counted yet.
 aep-empty-text = The figures appear here once AEP profile exports (JSON lines, JSON, gzip or Parquet) are read.
 aep-shown-one = Stitching: { $stitching }. The figures are of the snapshot of
 aep-shown-latest = Stitching: { $stitching }. { $n } snapshots: the figures are of the latest, taken
+aep-shown-untimed = Stitching: { $stitching }. The files are in no exportTime= folder: one snapshot, without a time.
 aep-snapshot-untimed = no snapshot time
 aep-stitching = Stitching
 aep-stitching-graph = identity graph
@@ -341,7 +342,7 @@ aep-collapse-over-limit = { $n ->
     [one] profile holds more than 50 identities (Experience Platform's guardrail: it then drops the oldest).
    *[other] profiles hold more than 50 identities (Experience Platform's guardrail: it then drops the oldest).
 }
-aep-collapse-unique = Profiles holding more than one id of a unique namespace ({ $namespaces }):
+aep-collapse-unique = Profiles holding more than one id of a unique namespace:
 aep-hubs-caption = The identities linked to the most records
 aep-col-identity = Identity
 aep-col-records = Records
@@ -387,6 +388,7 @@ aep-explain-no-guardrail = No guardrail broken: at most 50 identities and at mos
 aep-explain-identities-caption = The profile's identities
 aep-explain-records-caption = The records that linked them
 aep-col-record-identities = Identities of the record
+aep-identity-hidden = (value not included)
 aep-explain-records-more = The first { $shown } of { $count } records are listed.
 aep-bundle-kind = Journey Optimizer profiles report
 aep-bundle-default-title = Profiles on { $date }

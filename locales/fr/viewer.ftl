@@ -256,6 +256,7 @@ aep-empty-title = Aucun enregistrement de profil compté pour l’instant.
 aep-empty-text = Les chiffres apparaissent ici dès que des exports de profils AEP (JSON lines, JSON, gzip ou Parquet) sont lus.
 aep-shown-one = Assemblage : { $stitching }. Les chiffres sont ceux de l’instantané du
 aep-shown-latest = Assemblage : { $stitching }. { $n } instantanés : les chiffres sont ceux du dernier, pris le
+aep-shown-untimed = Assemblage : { $stitching }. Les fichiers ne sont dans aucun dossier exportTime= : un seul instantané, sans date.
 aep-snapshot-untimed = instantané sans date
 aep-stitching = Assemblage
 aep-stitching-graph = graphe d’identités
@@ -343,7 +344,7 @@ aep-collapse-over-limit = { $n ->
     [one] profil a plus de 50 identités (la limite d’Experience Platform, qui supprime alors les plus anciennes).
    *[other] profils ont plus de 50 identités (la limite d’Experience Platform, qui supprime alors les plus anciennes).
 }
-aep-collapse-unique = Profils ayant plus d’un identifiant d’un espace de noms unique ({ $namespaces }) :
+aep-collapse-unique = Profils ayant plus d’un identifiant d’un espace de noms unique :
 aep-hubs-caption = Les identités liées au plus grand nombre d’enregistrements
 aep-col-identity = Identité
 aep-col-records = Enregistrements
@@ -389,6 +390,7 @@ aep-explain-no-guardrail = Aucune limite dépassée : au plus 50 identités et a
 aep-explain-identities-caption = Les identités du profil
 aep-explain-records-caption = Les enregistrements qui les ont liées
 aep-col-record-identities = Identités de l’enregistrement
+aep-identity-hidden = (valeur non incluse)
 aep-explain-records-more = Les { $shown } premiers des { $count } enregistrements sont listés.
 aep-bundle-kind = Rapport des profils Journey Optimizer
 aep-bundle-default-title = Profils au { $date }

@@ -257,6 +257,7 @@ aep-empty-title = Nog geen profielrecords geteld.
 aep-empty-text = De cijfers verschijnen hier zodra AEP-profielexports (JSON lines, JSON, gzip of Parquet) gelezen zijn.
 aep-shown-one = Koppeling: { $stitching }. De cijfers zijn van de momentopname van
 aep-shown-latest = Koppeling: { $stitching }. { $n } momentopnamen: de cijfers zijn van de laatste, genomen op
+aep-shown-untimed = Koppeling: { $stitching }. De bestanden staan in geen exportTime=-map: één momentopname, zonder tijdstip.
 aep-snapshot-untimed = geen tijdstip van momentopname
 aep-stitching = Koppeling
 aep-stitching-graph = identiteitsgrafiek
@@ -344,7 +345,7 @@ aep-collapse-over-limit = { $n ->
     [one] profiel heeft meer dan 50 identiteiten (de grens van Experience Platform: dan vallen de oudste weg).
    *[other] profielen hebben meer dan 50 identiteiten (de grens van Experience Platform: dan vallen de oudste weg).
 }
-aep-collapse-unique = Profielen met meer dan één id van een unieke namespace ({ $namespaces }):
+aep-collapse-unique = Profielen met meer dan één id van een unieke namespace:
 aep-hubs-caption = De identiteiten die aan de meeste records hangen
 aep-col-identity = Identiteit
 aep-col-records = Records
@@ -390,6 +391,7 @@ aep-explain-no-guardrail = Geen grens overschreden: hoogstens 50 identiteiten en
 aep-explain-identities-caption = De identiteiten van het profiel
 aep-explain-records-caption = De records die ze koppelden
 aep-col-record-identities = Identiteiten van het record
+aep-identity-hidden = (waarde niet opgenomen)
 aep-explain-records-more = De eerste { $shown } van { $count } records staan hier.
 aep-bundle-kind = Rapport Journey Optimizer-profielen
 aep-bundle-default-title = Profielen op { $date }

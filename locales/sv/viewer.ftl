@@ -257,6 +257,7 @@ aep-empty-title = Inga profilposter räknade än.
 aep-empty-text = Siffrorna visas här när AEP-profilexporter (JSON lines, JSON, gzip eller Parquet) har lästs.
 aep-shown-one = Sammanfogning: { $stitching }. Siffrorna gäller ögonblicksbilden från
 aep-shown-latest = Sammanfogning: { $stitching }. { $n } ögonblicksbilder: siffrorna gäller den senaste, tagen
+aep-shown-untimed = Sammanfogning: { $stitching }. Filerna ligger inte i någon exportTime=-mapp: en ögonblicksbild, utan tid.
 aep-snapshot-untimed = ingen tid för ögonblicksbilden
 aep-stitching = Sammanfogning
 aep-stitching-graph = identitetsgraf
@@ -344,7 +345,7 @@ aep-collapse-over-limit = { $n ->
     [one] profil har fler än 50 identiteter (Experience Platforms gräns: då tas de äldsta bort).
    *[other] profiler har fler än 50 identiteter (Experience Platforms gräns: då tas de äldsta bort).
 }
-aep-collapse-unique = Profiler med mer än ett id i en unik namnrymd ({ $namespaces }):
+aep-collapse-unique = Profiler med mer än ett id i en unik namnrymd:
 aep-hubs-caption = Identiteterna som är länkade till flest poster
 aep-col-identity = Identitet
 aep-col-records = Poster
@@ -390,6 +391,7 @@ aep-explain-no-guardrail = Ingen gräns överskriden: högst 50 identiteter och 
 aep-explain-identities-caption = Profilens identiteter
 aep-explain-records-caption = Posterna som länkade dem
 aep-col-record-identities = Postens identiteter
+aep-identity-hidden = (värdet ingår inte)
 aep-explain-records-more = De första { $shown } av { $count } poster listas.
 aep-bundle-kind = Rapport över Journey Optimizer-profiler
 aep-bundle-default-title = Profiler den { $date }

@@ -291,3 +291,22 @@ fn every_language_renders_its_own_words() {
         assert!(html.contains(words), "{lang:?}");
     }
 }
+
+#[test]
+fn files_outside_any_export_time_folder_are_one_snapshot_without_a_time() {
+    let mut c = ProfileCounter::new();
+    let f = c.begin_file("profiles.json", None);
+    c.push(f, b"{\"identityMap\":{\"Email\":[{\"id\":\"a@x.com\"}]}}\n").unwrap();
+    c.end_file(f).unwrap();
+    let r = c.report(&ProfileSettings::default());
+    let html = bundle(&r, Lang::En);
+    assert_eq!(
+        shown(&html, "profiles-shown"),
+        "Stitching: identity graph. The files are in no exportTime= folder: one snapshot, without a time."
+    );
+    assert_eq!(value(&html, "profiles-total"), 1);
+    assert_eq!(shown(&html, "profiles-change"), "–");
+    assert_eq!(shown(&html, "bundle-title"), "Journey Optimizer profiles report");
+    assert!(!html.contains("data-testid=\"trend-row\""), "no trend with one snapshot");
+    assert!(!html.contains("a@x.com"));
+}

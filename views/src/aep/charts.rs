@@ -48,7 +48,7 @@ pub fn bars_svg(
         .iter()
         .enumerate()
         .filter(|(i, _)| i % every == 0)
-        .map(|(i, (name, _))| (i as i32 * 10 + 5, short_label(name)))
+        .map(|(i, (name, _))| (i as i32 * 10 + 5, short_label(name, label_room(size, shown.len() / every))))
         .collect();
     svg::render(&ChartSpec {
         title: title.to_string(),
@@ -62,12 +62,21 @@ pub fn bars_svg(
     })
 }
 
-/// A label that fits under a bar: at most 14 characters, cut with `…`.
-fn short_label(name: &str) -> String {
-    if name.chars().count() <= 14 {
+/// The characters a label may have under each of `labels` labels spread over a drawing of `size`.
+fn label_room(size: Size, labels: usize) -> usize {
+    let width = match size {
+        Size::Wide => 800,
+        Size::Narrow => 340,
+    };
+    (width / labels.max(1) / 8).clamp(6, 30)
+}
+
+/// A label that fits in `room` characters, cut with `…`.
+fn short_label(name: &str, room: usize) -> String {
+    if name.chars().count() <= room {
         name.to_string()
     } else {
-        format!("{}…", name.chars().take(13).collect::<String>())
+        format!("{}…", name.chars().take(room - 1).collect::<String>())
     }
 }
 

@@ -26,9 +26,18 @@ pub fn asked(x: &Explained) -> String {
     }
 }
 
-/// One identity as `namespace: id`.
-fn identity(i: &IdentityValue) -> Html {
-    html! { <><span class="identity-ns">{ &i.namespace }</span>{ ": " }<span class="value-literal">{ &i.id }</span></> }
+/// One identity as `namespace: id` (an id the report leaves out is said so).
+fn identity(l: Lang, i: &IdentityValue) -> Html {
+    html! { <><span class="identity-ns">{ &i.namespace }</span>{ ": " }{ id_text(l, &i.id) }</> }
+}
+
+/// An identity value as the report holds it; "(value not included)" when it holds none.
+fn id_text(l: Lang, id: &str) -> Html {
+    if id.is_empty() {
+        html! { <span class="identity-hidden">{ tr(l, "aep-identity-hidden") }</span> }
+    } else {
+        html! { <span class="value-literal">{ id }</span> }
+    }
 }
 
 /// The answer: one block per snapshot that holds the identity, or a sentence saying no record holds it.
@@ -61,7 +70,7 @@ fn profile(l: Lang, p: &ExplainedProfile) -> Html {
                 <tr data-testid="explained-record">
                     <td>
                         <ul class="record-identities">
-                            { for r.identities.iter().map(|i| html! { <li>{ identity(i) }</li> }) }
+                            { for r.identities.iter().map(|i| html! { <li>{ identity(l, i) }</li> }) }
                         </ul>
                     </td>
                     <td class="file-name" data-file={r.file.clone()} data-line={r.line.to_string()}>
@@ -75,7 +84,7 @@ fn profile(l: Lang, p: &ExplainedProfile) -> Html {
         <div class="explained-profile" data-testid="explained-profile" data-snapshot={p.snapshot.clone()}>
             <h3>
                 { tr(l, "aep-explain-snapshot") }{ " " }{ snapshot_time(l, p.snapshot.as_deref()) }
-                { " · " }{ identity(&p.identity) }
+                { " · " }{ identity(l, &p.identity) }
             </h3>
             <p class="explain-summary" data-testid="explained-summary">
                 { trf(l, "aep-explain-summary", &[
@@ -104,7 +113,7 @@ fn profile(l: Lang, p: &ExplainedProfile) -> Html {
                     { for p.identities.iter().map(|i| html! {
                         <tr data-testid="explained-identity" class={classes!((i == &p.identity).then_some("chosen"))}>
                             <td>{ &i.namespace }</td>
-                            <td class="value-literal">{ &i.id }</td>
+                            <td>{ id_text(l, &i.id) }</td>
                         </tr>
                     }) }
                 </tbody>

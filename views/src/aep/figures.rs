@@ -79,14 +79,14 @@ fn change_tile(l: Lang, change: Option<&engine::aep::report::Change>) -> Html {
         <div class="rtile rtile-change">
             <span class="rtile-label">{ tr(l, "aep-tile-change") }</span>
             <span class="rtile-value num change-value" data-testid="profiles-change">
-                <span class="change-added" data-testid="profiles-added" data-value={c.added.to_string()}
-                    aria-label={trf(l, "aep-change-added", &[("count", fmt_count(l, c.added).into())])}>
-                    { "+" }{ fmt_count(l, c.added) }
+                <span class="change-added" data-testid="profiles-added" data-value={c.added.to_string()}>
+                    <span aria-hidden="true">{ "+" }{ fmt_count(l, c.added) }</span>
+                    <span class="visually-hidden">{ trf(l, "aep-change-added", &[("count", fmt_count(l, c.added).into())]) }</span>
                 </span>
                 { " " }
-                <span class="change-removed" data-testid="profiles-removed" data-value={c.removed.to_string()}
-                    aria-label={trf(l, "aep-change-removed", &[("count", fmt_count(l, c.removed).into())])}>
-                    { "−" }{ fmt_count(l, c.removed) }
+                <span class="change-removed" data-testid="profiles-removed" data-value={c.removed.to_string()}>
+                    <span aria-hidden="true">{ "−" }{ fmt_count(l, c.removed) }</span>
+                    <span class="visually-hidden">{ trf(l, "aep-change-removed", &[("count", fmt_count(l, c.removed).into())]) }</span>
                 </span>
             </span>
             <span class="rtile-note">

@@ -133,6 +133,10 @@ pub fn profiles_view(props: &ProfilesViewProps) -> Html {
                     <p class="report-empty" data-testid="profiles-empty" role="status">
                         <strong>{ tr(l, "aep-empty-title") }</strong>{ " " }{ tr(l, "aep-empty-text") }
                     </p>
+                } else if report.snapshots.len() == 1 && latest(report).is_some_and(|s| s.time.is_none()) {
+                    <p class="profiles-shown" data-testid="profiles-shown">
+                        { trf(l, "aep-shown-untimed", &[("stitching", stitching_words(l, &report.stitching).into())]) }
+                    </p>
                 } else if let Some(s) = latest(report) {
                     <p class="profiles-shown" data-testid="profiles-shown">
                         { trf(l, if report.snapshots.len() > 1 { "aep-shown-latest" } else { "aep-shown-one" }, &[

@@ -81,7 +81,17 @@ fn case_duplicates(l: Lang, s: &SnapshotFigures) -> Html {
 /// Graphs over 50 identities, unique-namespace conflicts, and the hub identities when the report holds them.
 fn collapse(l: Lang, r: &ProfilesReport, s: &SnapshotFigures) -> Html {
     let c = &s.collapse;
-    let unique = if r.unique_namespaces.is_empty() { "–".to_string() } else { r.unique_namespaces.join(", ") };
+    // Every unique namespace of the settings, with its conflicts (0 when it has none), then any other the report lists.
+    let mut unique: Vec<(String, u64)> = r
+        .unique_namespaces
+        .iter()
+        .map(|ns| (ns.clone(), c.unique_conflicts.iter().find(|u| &u.namespace == ns).map_or(0, |u| u.profiles)))
+        .collect();
+    for u in &c.unique_conflicts {
+        if !unique.iter().any(|(ns, _)| ns == &u.namespace) {
+            unique.push((u.namespace.clone(), u.profiles));
+        }
+    }
     let hubs: Vec<Html> = c
         .hubs
         .iter()
@@ -104,18 +114,15 @@ fn collapse(l: Lang, r: &ProfilesReport, s: &SnapshotFigures) -> Html {
                     { count_text(l, c.over_limit) }{ " " }{ trf(l, "aep-collapse-over-limit", &[("n", c.over_limit.into())]) }
                 </li>
                 <li data-testid="collapse-unique">
-                    { trf(l, "aep-collapse-unique", &[("namespaces", unique.into())]) }{ " " }
-                    if c.unique_conflicts.is_empty() {
-                        { count_text(l, 0) }
-                    } else {
-                        { for c.unique_conflicts.iter().enumerate().map(|(i, u)| html! {
-                            <>
-                                if i > 0 { { ", " } }
-                                <span class="value-literal">{ &u.namespace }</span>{ ": " }
-                                <span data-testid="unique-conflict" data-name={u.namespace.clone()}>{ count_text(l, u.profiles) }</span>
-                            </>
-                        }) }
-                    }
+                    { tr(l, "aep-collapse-unique") }{ " " }
+                    { for unique.iter().enumerate().map(|(i, (ns, n))| html! {
+                        <>
+                            if i > 0 { { ", " } }
+                            <span class="value-literal">{ ns }</span>{ ": " }
+                            <span data-testid="unique-conflict" data-name={ns.clone()}>{ count_text(l, *n) }</span>
+                        </>
+                    }) }
+                    if unique.is_empty() { { "–" } }
                 </li>
             </ul>
             if !hubs.is_empty() {
