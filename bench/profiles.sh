@@ -11,6 +11,8 @@
 # runs: it CANNOT STITCH, so its figures are identities, not profiles.
 # Printed: seconds, MB/s, records/s and peak memory (GNU time's maximum resident set) of each.
 #
+# The export is `active-profiles generate --aep` (the engine's seeded generator); Parquet cannot hold
+# the generator's few records that are not JSON objects, so it has those fewer.
 # For the browser half: $DIR/profiles-$RECORDS/manifest.json names the files (JSON lines and
 # Parquet), their sizes, the records and the command line's report of each (ours-json.json,
 # ours-parquet.json), so that a browser benchmark can load the same files and check its figures.
@@ -45,32 +47,17 @@ PY="$VENV/bin/python"
 JSONL="$OUT/json"
 PARQUET="$OUT/parquet"
 PARAMS="$OUT/params"
-WANT="$("$BIN" --version) $RECORDS $(cat engine/src/aep/generate.rs cli/src/gen.rs | sha256sum | cut -c1-16)"
+WANT="$("$BIN" --version) $RECORDS $(cat engine/src/aep/generate.rs engine/src/aep/parquet.rs cli/src/gen.rs | sha256sum | cut -c1-16)"
 if [[ -f "$PARAMS" && "$(cat "$PARAMS")" == "$WANT" ]]; then
   echo "== export: $OUT is up to date"
 else
   rm -rf "$JSONL" "$PARQUET" "$PARAMS"
-  mkdir -p "$JSONL" "$PARQUET"
-  echo "== generate $RECORDS records (JSON lines) into $JSONL"
-  cargo build --release --example aep_export -p active-profiles-cli
-  "$TARGET/release/examples/aep_export" "$RECORDS" "$JSONL" > /dev/null
+  # One snapshot (an exportTime= folder) in one file; the same seed and records in both formats.
+  GEN=(generate --rows "$RECORDS" --snapshots 1 --files 1)
+  echo "== generate $RECORDS records as JSON lines into $JSONL"
+  "$BIN" "${GEN[@]}" --aep "$JSONL" --aep-format json-lines
   echo "== the same records as Parquet (snappy) into $PARQUET"
-  SRC=$(find "$JSONL" -type f -name '*.json' | head -1)
-  DEST="$PARQUET/${SRC#"$JSONL"/}"
-  DEST="${DEST%.json}.parquet"
-  mkdir -p "$(dirname "$DEST")"
-  # identityMap and segmentMembership as maps, as AEP's Parquet exports hold them; lines that are
-  # not JSON objects cannot be rows of a Parquet file and are left out.
-  "$PY" - "$SRC" "$DEST" <<'PY'
-import sys, duckdb
-src, dest = sys.argv[1], sys.argv[2]
-con = duckdb.connect()
-con.execute(f"""COPY (SELECT * FROM read_json('{src}', format = 'newline_delimited', records = true, ignore_errors = true,
-  columns = {{'_id': 'VARCHAR',
-             'identityMap': 'MAP(VARCHAR, STRUCT(id VARCHAR, "primary" BOOLEAN, authenticatedState VARCHAR)[])',
-             'segmentMembership': 'MAP(VARCHAR, MAP(VARCHAR, STRUCT(status VARCHAR, lastQualificationTime VARCHAR)))'}}))
-  TO '{dest}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)""")
-PY
+  "$BIN" "${GEN[@]}" --aep "$PARQUET" --aep-format parquet --parquet-codec snappy
   echo "$WANT" > "$PARAMS"
 fi
 JSON_FILE=$(find "$JSONL" -type f | head -1)

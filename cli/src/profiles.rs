@@ -404,15 +404,17 @@ fn read_all(
     (merged, problems)
 }
 
-/// Reads one file into a counter of its own.
+/// Reads one file into a counter of its own: JSON (gzip or not) in chunks of [`CHUNK`] bytes, Parquet
+/// through [`ProfileCounter::read_parquet`] (row groups, ranged reads).
 fn read_one(input: &Input, progress: &ProgressBar, lang: Lang) -> Result<ProfileCounter, Problem> {
     let mut counter = ProfileCounter::new();
-    let id = counter.begin_file(&input.name, input.snapshot.as_deref());
-    if input.kind == InputKind::Parquet {
-        progress.inc(input.size);
-        return read_parquet(&mut counter, id, input, lang).map(|()| counter);
-    }
     let mut file = File::open(&input.path).map_err(|e| io_problem(&input.name, "cli-cannot-open", e, lang))?;
+    if input.kind == InputKind::Parquet {
+        counter.read_parquet(&input.name, input.snapshot.as_deref(), file).map_err(|e| read_problem(&e, lang))?;
+        progress.inc(input.size);
+        return Ok(counter);
+    }
+    let id = counter.begin_file(&input.name, input.snapshot.as_deref());
     let mut buf = vec![0u8; CHUNK];
     loop {
         match file.read(&mut buf) {
@@ -427,18 +429,6 @@ fn read_one(input: &Input, progress: &ProgressBar, lang: Lang) -> Result<Profile
     }
     counter.end_file(id).map_err(|e| read_problem(&e, lang))?;
     Ok(counter)
-}
-
-/// A Parquet file: not read by this build yet (the engine's `parquet` feature is being written).
-fn read_parquet(
-    _counter: &mut ProfileCounter,
-    _id: engine::aep::counter::FileId,
-    input: &Input,
-    lang: Lang,
-) -> Result<(), Problem> {
-    let said = t(lang, "cli-prof-no-parquet", &[("file", (&input.name).into())]);
-    let english = t(Lang::En, "cli-prof-no-parquet", &[("file", (&input.name).into())]);
-    Err(Problem { said, warning: Message::new("warning-other").with("text", MArg::Text(english)) })
 }
 
 /// A file that failed half way: said with its file and line; the report's warning says it was left out.

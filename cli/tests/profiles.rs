@@ -469,3 +469,44 @@ fn bundle_writes_the_report_as_one_html_file_in_the_language() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no/such/folder/p.html"), "{}", stderr(&out));
 }
+
+/// The `generate --aep-format`s compared, Parquet last, and the format each is read as.
+const FORMATS: [&str; 2] = ["json-lines", "parquet"];
+const FORMAT_NAMES: [&str; 2] = ["JSON lines", "Parquet"];
+
+#[test]
+fn parquet_and_gzip_give_the_figures_of_the_same_records_as_json_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut reports = Vec::new();
+    for format in FORMATS {
+        let gen = run(
+            dir.path(),
+            &["generate", "--aep", format, "--aep-format", format, "--rows", "3000", "--no-rejected", "--files", "2"],
+        );
+        assert!(gen.status.success(), "{}", stderr(&gen));
+        reports.push(json(&run(dir.path(), &["profiles", "--format", "json", format])));
+    }
+    for (r, format) in reports.iter().zip(FORMAT_NAMES) {
+        assert_eq!(r["files"].as_array().expect("files").len(), 4, "2 snapshots of 2 files");
+        assert!(r["files"].as_array().expect("files").iter().all(|f| f["format"] == format), "{}", r["files"]);
+        assert_eq!(r["snapshots"], reports[0]["snapshots"], "{format}");
+        assert_eq!(r["change"], reports[0]["change"], "{format}");
+        assert_eq!(r["rows"], reports[0]["rows"], "{format}");
+    }
+    assert!(u(&reports[0]["snapshots"][1]["profiles"]) > 1000);
+    // A Parquet file whose footer is cut off is named; the other files are counted.
+    let part = std::fs::read_dir(dir.path().join("parquet/demo"))
+        .expect("snapshots")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("part-00001.parquet"))
+        .find(|p| p.exists())
+        .expect("a second part");
+    let bytes = std::fs::read(&part).expect("read");
+    std::fs::write(&part, &bytes[..bytes.len() - 100]).expect("cut");
+    let out = run(dir.path(), &["profiles", "--format", "json", "parquet"]);
+    let r = json(&out);
+    let name = part.strip_prefix(dir.path()).expect("relative").display().to_string();
+    assert!(stderr(&out).contains(&name), "{}", stderr(&out));
+    assert_eq!(r["files"].as_array().expect("files").len(), 3);
+    assert!(u(&r["rows"]["read"]) < u(&reports[FORMATS.len() - 1]["rows"]["read"]));
+}

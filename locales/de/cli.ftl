@@ -86,7 +86,6 @@ cli-prof-no-files = { $paths }: keine Dateien gefunden
 cli-prof-no-records-files = { $paths }: keine Datei enthält Profildatensätze (JSON Lines, ein JSON-Array, gzip oder Parquet)
 cli-prof-nothing-read = keine Datei konnte gelesen werden: { $error }
 cli-prof-no-records = { $paths }: keine Datensätze in den Dateien, nichts zu zählen
-cli-prof-no-parquet = { $file }: diese Version von active-profiles kann noch keine Parquet-Dateien lesen
 cli-prof-at-line = { $file }, Zeile { $line }
 cli-prof-read-failed = { $where }: { $error }; diese Datei wurde nicht gezählt
 cli-prof-explain-title = Erklärung zu { $identity }

@@ -86,7 +86,6 @@ cli-prof-no-files = { $paths }: no files found
 cli-prof-no-records-files = { $paths }: no file holds profile records (JSON lines, a JSON array, gzip or Parquet)
 cli-prof-nothing-read = no file could be read: { $error }
 cli-prof-no-records = { $paths }: no records in the files, nothing to count
-cli-prof-no-parquet = { $file }: this build of active-profiles cannot read Parquet files yet
 cli-prof-at-line = { $file }, line { $line }
 cli-prof-read-failed = { $where }: { $error }; this file was not counted
 cli-prof-explain-title = Explain { $identity }

@@ -86,7 +86,6 @@ cli-prof-no-files = { $paths } : aucun fichier trouvé
 cli-prof-no-records-files = { $paths } : aucun fichier ne contient d’enregistrements de profil (JSON lines, tableau JSON, gzip ou Parquet)
 cli-prof-nothing-read = aucun fichier n’a pu être lu : { $error }
 cli-prof-no-records = { $paths } : aucun enregistrement dans les fichiers, rien à compter
-cli-prof-no-parquet = { $file } : cette version d’active-profiles ne lit pas encore les fichiers Parquet
 cli-prof-at-line = { $file }, ligne { $line }
 cli-prof-read-failed = { $where } : { $error } ; ce fichier n’a pas été compté
 cli-prof-explain-title = Expliquer { $identity }

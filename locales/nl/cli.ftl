@@ -86,7 +86,6 @@ cli-prof-no-files = { $paths }: geen bestanden gevonden
 cli-prof-no-records-files = { $paths }: geen enkel bestand bevat profielrecords (JSON lines, een JSON-array, gzip of Parquet)
 cli-prof-nothing-read = geen enkel bestand kon gelezen worden: { $error }
 cli-prof-no-records = { $paths }: geen records in de bestanden, niets te tellen
-cli-prof-no-parquet = { $file }: deze versie van active-profiles kan nog geen Parquet-bestanden lezen
 cli-prof-at-line = { $file }, regel { $line }
 cli-prof-read-failed = { $where }: { $error }; dit bestand is niet geteld
 cli-prof-explain-title = Uitleg bij { $identity }

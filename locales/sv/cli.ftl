@@ -86,7 +86,6 @@ cli-prof-no-files = { $paths }: inga filer hittades
 cli-prof-no-records-files = { $paths }: ingen fil innehåller profilposter (JSON lines, en JSON-array, gzip eller Parquet)
 cli-prof-nothing-read = ingen fil kunde läsas: { $error }
 cli-prof-no-records = { $paths }: inga poster i filerna, inget att räkna
-cli-prof-no-parquet = { $file }: den här versionen av active-profiles kan ännu inte läsa Parquet-filer
 cli-prof-at-line = { $file }, rad { $line }
 cli-prof-read-failed = { $where }: { $error }; filen räknades inte
 cli-prof-explain-title = Förklaring av { $identity }
