@@ -42,6 +42,9 @@ const SNIFF_BYTES: usize = 512;
 /// Below this many bytes in all, no progress bar (the run is short).
 const PROGRESS_FROM: u64 = 64 << 20;
 
+/// Skipped files named in the message (the others are counted).
+const SKIPPED_NAMED: usize = 10;
+
 /// Folders deeper than this below a PATH are not walked (a loop of links ends here).
 const MAX_DEPTH: usize = 64;
 
@@ -155,7 +158,13 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     let skipped_note = (!skipped.is_empty()).then(|| {
         let args = |l: Lang| {
             let count = i18n::group(l, skipped.len() as u64);
-            t(l, "cli-prof-skipped", &[("count", count.into()), ("files", skipped.join(", ").into())])
+            // The first ten names, then how many more.
+            let mut files = skipped.iter().take(SKIPPED_NAMED).cloned().collect::<Vec<_>>().join(", ");
+            if skipped.len() > SKIPPED_NAMED {
+                let more = i18n::group(l, (skipped.len() - SKIPPED_NAMED) as u64);
+                files = t(l, "cli-prof-and-more", &[("files", files.into()), ("count", more.into())]);
+            }
+            t(l, "cli-prof-skipped", &[("count", count.into()), ("files", files.into())])
         };
         eprintln!("active-profiles: {}", args(lang));
         Problem { said: args(lang), warning: Message::new("warning-other").with("text", MArg::Text(args(Lang::En))) }
@@ -313,7 +322,12 @@ fn walk(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<String>), Fail
     }
     let mut inputs = Vec::new();
     let mut skipped = Vec::new();
+    // A file given twice (itself and in its folder) is read once.
+    let mut seen = std::collections::HashSet::new();
     for (path, size) in found {
+        if !seen.insert(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
+            continue;
+        }
         let name = path.display().to_string();
         let head = read_head(&path).map_err(|e| cannot_read(lang, &name, e))?;
         let kind = engine::aep::sniff(&head);

@@ -349,6 +349,10 @@ fn threads_do_not_change_the_report() {
         write(dir.path(), &format!("exports/ds/exportTime=202611010000/part-{:05}.json", i + 1), &lines);
     }
     let one = stdout(&run(dir.path(), &["profiles", "--format", "json", "--threads", "1", "exports"]));
+    // A file given again, by itself, is read once.
+    let again = "exports/ds/exportTime=202611010000/part-00001.json";
+    let twice = stdout(&run(dir.path(), &["profiles", "--format", "json", "--threads", "1", "exports", again]));
+    assert_eq!(one, twice);
     let four = stdout(&run(dir.path(), &["profiles", "--format", "json", "--threads", "4", "exports"]));
     assert_eq!(one, four);
     let r: Value = serde_json::from_str(&one).expect("JSON");
@@ -373,6 +377,18 @@ fn nothing_to_read_exits_2_with_the_reason() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("csv: no file holds profile records"), "{}", stderr(&out));
     assert!(stderr(&out).contains("csv/log.csv"), "the skipped file is named: {}", stderr(&out));
+
+    for i in 0..12 {
+        write(dir.path(), &format!("csv/_SUCCESS{i:02}"), "");
+    }
+    let out = run(dir.path(), &["profiles", "csv"]);
+    assert!(
+        stderr(&out)
+            .contains("skipped 13 file(s) that hold no profile records (not JSON, gzip or Parquet): csv/_SUCCESS00, "),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("csv/_SUCCESS09 and 3 more"), "the first ten are named: {}", stderr(&out));
 
     write(dir.path(), "blank/part-0.json", "\n   \n");
     let out = run(dir.path(), &["profiles", "blank"]);

@@ -82,6 +82,7 @@ cli-prof-rejected-first = Abgewiesene Datensätze (die ersten { $n } von { $coun
 cli-prof-rejected-records = Abgewiesene Datensätze:
 cli-prof-file = { $name }: { $format }, { $records } Datensätze, { $snapshot }
 cli-prof-skipped = { $count } Datei(en) ohne Profildatensätze übersprungen (weder JSON noch gzip noch Parquet): { $files }
+cli-prof-and-more = { $files } und { $count } weitere
 cli-prof-no-files = { $paths }: keine Dateien gefunden
 cli-prof-no-records-files = { $paths }: keine Datei enthält Profildatensätze (JSON Lines, ein JSON-Array, gzip oder Parquet)
 cli-prof-nothing-read = keine Datei konnte gelesen werden: { $error }

@@ -82,6 +82,7 @@ cli-prof-rejected-first = Rejected records (the first { $n } of { $count }):
 cli-prof-rejected-records = Rejected records:
 cli-prof-file = { $name }: { $format }, { $records } records, { $snapshot }
 cli-prof-skipped = skipped { $count } file(s) that hold no profile records (not JSON, gzip or Parquet): { $files }
+cli-prof-and-more = { $files } and { $count } more
 cli-prof-no-files = { $paths }: no files found
 cli-prof-no-records-files = { $paths }: no file holds profile records (JSON lines, a JSON array, gzip or Parquet)
 cli-prof-nothing-read = no file could be read: { $error }

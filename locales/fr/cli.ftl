@@ -82,6 +82,7 @@ cli-prof-rejected-first = Enregistrements rejetés (les { $n } premiers sur { $c
 cli-prof-rejected-records = Enregistrements rejetés :
 cli-prof-file = { $name } : { $format }, { $records } enregistrements, { $snapshot }
 cli-prof-skipped = { $count } fichier(s) ignoré(s), sans enregistrements de profil (ni JSON, ni gzip, ni Parquet) : { $files }
+cli-prof-and-more = { $files } et { $count } autres
 cli-prof-no-files = { $paths } : aucun fichier trouvé
 cli-prof-no-records-files = { $paths } : aucun fichier ne contient d’enregistrements de profil (JSON lines, tableau JSON, gzip ou Parquet)
 cli-prof-nothing-read = aucun fichier n’a pu être lu : { $error }

@@ -82,6 +82,7 @@ cli-prof-rejected-first = Afgewezen records (de eerste { $n } van { $count }):
 cli-prof-rejected-records = Afgewezen records:
 cli-prof-file = { $name }: { $format }, { $records } records, { $snapshot }
 cli-prof-skipped = { $count } bestand(en) overgeslagen zonder profielrecords (geen JSON, gzip of Parquet): { $files }
+cli-prof-and-more = { $files } en nog { $count }
 cli-prof-no-files = { $paths }: geen bestanden gevonden
 cli-prof-no-records-files = { $paths }: geen enkel bestand bevat profielrecords (JSON lines, een JSON-array, gzip of Parquet)
 cli-prof-nothing-read = geen enkel bestand kon gelezen worden: { $error }

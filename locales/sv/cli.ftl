@@ -82,6 +82,7 @@ cli-prof-rejected-first = Avvisade poster (de första { $n } av { $count }):
 cli-prof-rejected-records = Avvisade poster:
 cli-prof-file = { $name }: { $format }, { $records } poster, { $snapshot }
 cli-prof-skipped = hoppade över { $count } fil(er) utan profilposter (inte JSON, gzip eller Parquet): { $files }
+cli-prof-and-more = { $files } och { $count } till
 cli-prof-no-files = { $paths }: inga filer hittades
 cli-prof-no-records-files = { $paths }: ingen fil innehåller profilposter (JSON lines, en JSON-array, gzip eller Parquet)
 cli-prof-nothing-read = ingen fil kunde läsas: { $error }
