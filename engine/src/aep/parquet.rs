@@ -56,11 +56,7 @@ impl ProfileCounter {
 }
 
 fn error(name: &str, line: Option<u64>, id: &str, detail: impl std::fmt::Display) -> ReadError {
-    ReadError {
-        file: name.to_string(),
-        line,
-        message: Message::new(id).file(name).with("error", Arg::Text(detail.to_string())),
-    }
+    ReadError { file: name.to_string(), line, message: Message::new(id).with("error", Arg::Text(detail.to_string())) }
 }
 
 /// Reads the rows of a Parquet file as JSON documents into `sink` (line = row number, from 1),
@@ -84,7 +80,6 @@ pub fn parquet_docs<R: ChunkReader + 'static>(
                     file: name.to_string(),
                     line: None,
                     message: Message::new("aep-parquet-no-columns")
-                        .file(name)
                         .with("columns", Arg::List(wanted.iter().map(|c| c.to_string()).collect())),
                 });
             }
@@ -412,8 +407,9 @@ impl<W: Write + Send> ProfileParquetWriter<W> {
 
     /// One record (a JSON document).
     pub fn push(&mut self, json: &[u8]) -> Result<(), String> {
+        let object = json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         match serde_json::from_slice::<Written>(json) {
-            Ok(r) if fits(&r) => {
+            Ok(r) if object && fits(&r) => {
                 add_record(&mut self.cols, &r);
                 self.written += 1;
                 self.in_group += 1;
