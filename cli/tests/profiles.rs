@@ -405,7 +405,6 @@ fn nothing_to_read_exits_2_with_the_reason() {
 }
 
 #[test]
-#[ignore = "until the gzip reader of aep-read is merged (the stub reads gzip as text)"]
 fn a_file_that_cannot_be_read_is_named_with_its_line_and_the_rest_is_counted() {
     let dir = tempfile::tempdir().expect("temp dir");
     two_snapshots(dir.path());
@@ -487,8 +486,8 @@ fn bundle_writes_the_report_as_one_html_file_in_the_language() {
 }
 
 /// The `generate --aep-format`s compared, Parquet last, and the format each is read as.
-const FORMATS: [&str; 2] = ["json-lines", "parquet"];
-const FORMAT_NAMES: [&str; 2] = ["JSON lines", "Parquet"];
+const FORMATS: [&str; 4] = ["json-lines", "json-array", "gzip", "parquet"];
+const FORMAT_NAMES: [&str; 4] = ["JSON lines", "JSON array", "JSON lines (gzip)", "Parquet"];
 
 #[test]
 fn parquet_and_gzip_give_the_figures_of_the_same_records_as_json_lines() {
