@@ -20,11 +20,12 @@
 mod text;
 
 use std::fs::File;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Args, ValueEnum};
+use engine::aep::counter::LinesPart;
 use engine::aep::{InputKind, ProfileCounter, ProfileSettings, ProfilesReport, ReadError, Stitching};
 use engine::message::Arg as MArg;
 use engine::Message;
@@ -44,6 +45,13 @@ const PROGRESS_FROM: u64 = 64 << 20;
 
 /// Skipped files named in the message (the others are counted).
 const SKIPPED_NAMED: usize = 10;
+
+/// The smallest byte range a file is cut into, unless `--part-bytes` says otherwise.
+const PART_BYTES: u64 = 16 << 20;
+
+/// Files are cut into byte ranges when at least this many threads read (or `--part-bytes` is given), as
+/// in the `report` command.
+const CUT_FROM_THREADS: usize = 3;
 
 /// Folders deeper than this below a PATH are not walked (a loop of links ends here).
 const MAX_DEPTH: usize = 64;
@@ -111,6 +119,10 @@ pub struct ProfilesArgs {
     /// Number of threads reading files (default: the number of cores).
     #[arg(long, value_name = "N", hide = true)]
     pub threads: Option<usize>,
+    /// The smallest byte range a large JSON-lines file is cut into for the threads (default 16 MiB; given,
+    /// files are cut with 2 threads too).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub part_bytes: Option<u64>,
 }
 
 /// `--snapshot-time` as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
@@ -140,6 +152,8 @@ struct Input {
     snapshot: Option<String>,
     size: u64,
     kind: InputKind,
+    /// JSON lines, not compressed (an object first): can be cut into byte ranges.
+    lines: bool,
 }
 
 /// A file left out of the report.
@@ -188,9 +202,9 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
     let started = std::time::Instant::now();
-    let (merged, mut problems) = read_all(&inputs, threads, &progress, lang);
+    let (merged, mut problems) = read_all(&inputs, threads, args.part_bytes, &progress, lang);
     progress.finish_and_clear();
-    // Reading, with the merges in file order as the files arrive.
+    // Reading, with the merges in file order as the files arrive (their time is in MERGE_MICROS too).
     crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
 
     let Some(mut merged) = merged else {
@@ -336,7 +350,9 @@ fn walk(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<String>), Fail
             continue;
         }
         let snapshot = engine::aep::snapshot_of(&name);
-        inputs.push(Input { path, name, snapshot, size, kind });
+        let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+        let lines = kind == InputKind::Json && text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        inputs.push(Input { path, name, snapshot, size, kind, lines });
     }
     Ok((inputs, skipped))
 }
@@ -373,49 +389,150 @@ fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(head)
 }
 
-/// Reads every file on `threads` threads, each into a counter of its own, and merges those that were
-/// read in file order (as they arrive). None when not one file could be read.
+/// What one thread reads at a time: a whole file, or one byte range of a large JSON-lines file.
+#[derive(Clone, Copy, Debug)]
+enum Unit {
+    Whole(usize),
+    Part { file: usize, part: LinesPart, last: bool },
+}
+
+/// The units of work: a JSON-lines file larger than a thread's share (and than `part_bytes`) is cut into
+/// byte ranges when at least [`CUT_FROM_THREADS`] threads read (or `--part-bytes` is given); gzip, arrays
+/// and Parquet are read whole. In file order, a file's ranges in byte order.
+fn plan(inputs: &[Input], threads: usize, part_bytes: Option<u64>) -> Vec<Unit> {
+    let cut_from = if part_bytes.is_some() { 2 } else { CUT_FROM_THREADS };
+    let total: u64 = inputs.iter().map(|i| i.size).sum();
+    let smallest = part_bytes.unwrap_or(PART_BYTES).max(1);
+    let share = (total / threads.max(1) as u64).max(smallest);
+    let mut units = Vec::new();
+    for (file, input) in inputs.iter().enumerate() {
+        let n =
+            if threads >= cut_from && input.lines { input.size.div_ceil(share).clamp(1, threads as u64) } else { 1 };
+        if n < 2 {
+            units.push(Unit::Whole(file));
+            continue;
+        }
+        let parts = LinesPart::split(input.size, n as usize);
+        let count = parts.len();
+        units.extend(parts.into_iter().enumerate().map(|(k, part)| Unit::Part { file, part, last: k + 1 == count }));
+    }
+    crate::stats::RANGES.fetch_add(units.iter().filter(|u| matches!(u, Unit::Part { .. })).count(), Ordering::Relaxed);
+    units
+}
+
+/// Reads every file on `threads` threads, each file (or byte range) into a counter of its own, and merges
+/// those that were read in file order, as they arrive. None when not one file could be read.
 fn read_all(
     inputs: &[Input],
     threads: usize,
+    part_bytes: Option<u64>,
     progress: &ProgressBar,
     lang: Lang,
 ) -> (Option<ProfileCounter>, Vec<Problem>) {
+    let units = plan(inputs, threads, part_bytes);
     let next = AtomicUsize::new(0);
     let (send, receive) = std::sync::mpsc::channel::<(usize, Result<ProfileCounter, Problem>)>();
     let mut merged: Option<ProfileCounter> = None;
     let mut problems = Vec::new();
+    let mut add = |done: Result<ProfileCounter, Problem>| match done {
+        Ok(counter) => match &mut merged {
+            Some(m) => {
+                let started = std::time::Instant::now();
+                m.merge(counter);
+                let micros = started.elapsed().as_micros() as u64;
+                crate::stats::MERGE_MICROS.fetch_add(micros, Ordering::Relaxed);
+            }
+            None => merged = Some(counter),
+        },
+        Err(problem) => problems.push(problem),
+    };
     std::thread::scope(|scope| {
-        for _ in 0..threads.min(inputs.len()) {
+        for _ in 0..threads.min(units.len()) {
             let send = send.clone();
-            let next = &next;
+            let (next, units) = (&next, &units);
             scope.spawn(move || loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(input) = inputs.get(index) else { return };
-                if send.send((index, read_one(input, progress, lang))).is_err() {
+                let done = match units.get(index) {
+                    None => return,
+                    Some(Unit::Whole(file)) => read_one(&inputs[*file], progress, lang),
+                    Some(Unit::Part { file, part, .. }) => read_part(&inputs[*file], part, progress, lang),
+                };
+                if send.send((index, done)).is_err() {
                     return;
                 }
             });
         }
         drop(send);
-        // Merged in file order: a file waits until those before it are merged.
+        // Merged in file order: a unit waits until those before it are merged.
         let mut waiting = std::collections::BTreeMap::new();
+        let mut parts: Vec<Result<ProfileCounter, Problem>> = Vec::new();
         let mut at = 0;
         for (index, done) in receive {
             waiting.insert(index, done);
             while let Some(done) = waiting.remove(&at) {
-                at += 1;
-                match done {
-                    Ok(counter) => match &mut merged {
-                        Some(m) => m.merge(counter),
-                        None => merged = Some(counter),
-                    },
-                    Err(problem) => problems.push(problem),
+                match units[at] {
+                    Unit::Whole(_) => add(done),
+                    Unit::Part { file, last, .. } => {
+                        parts.push(done);
+                        if last {
+                            add(merge_parts(&inputs[file], std::mem::take(&mut parts), lang));
+                        }
+                    }
                 }
+                at += 1;
             }
         }
     });
     (merged, problems)
+}
+
+/// The byte ranges of one file as the state of one pass over it. When a range failed (or the ranges
+/// do not fit), the file is read again whole, which says what went wrong where.
+fn merge_parts(
+    input: &Input,
+    parts: Vec<Result<ProfileCounter, Problem>>,
+    lang: Lang,
+) -> Result<ProfileCounter, Problem> {
+    let again = || read_one(input, &ProgressBar::hidden(), lang);
+    let Ok(mut parts) = parts.into_iter().collect::<Result<Vec<_>, _>>() else {
+        crate::stats::RANGES_READ_AGAIN.fetch_add(1, Ordering::Relaxed);
+        return again();
+    };
+    let mut whole = ProfileCounter::new();
+    match whole.merge_parts(&mut parts) {
+        Ok(None) => Ok(whole),
+        Ok(Some(error)) => Err(read_problem(&error, lang)),
+        Err(_) => {
+            crate::stats::RANGES_READ_AGAIN.fetch_add(1, Ordering::Relaxed);
+            again()
+        }
+    }
+}
+
+/// Reads one byte range of a JSON-lines file into a counter of its own.
+fn read_part(input: &Input, part: &LinesPart, progress: &ProgressBar, lang: Lang) -> Result<ProfileCounter, Problem> {
+    let mut counter = ProfileCounter::new();
+    let mut file = File::open(&input.path).map_err(|e| io_problem(&input.name, "cli-cannot-open", e, lang))?;
+    file.seek(SeekFrom::Start(part.start)).map_err(|e| io_problem(&input.name, "cli-cannot-read", e, lang))?;
+    let id = counter.begin_part(&input.name, input.snapshot.as_deref(), part);
+    // Progress counts the range's own bytes, not what it reads past its end.
+    let mut own = part.end - part.start;
+    let mut buf = vec![0u8; CHUNK];
+    while !counter.part_done(id) {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                let mine = own.min(n as u64);
+                progress.inc(mine);
+                own -= mine;
+                counter.push(id, &buf[..n]).map_err(|e| read_problem(&e, lang))?;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_problem(&input.name, "cli-cannot-read", e, lang)),
+        }
+    }
+    counter.end_file(id).map_err(|e| read_problem(&e, lang))?;
+    Ok(counter)
 }
 
 /// Reads one file into a counter of its own: JSON (gzip or not) in chunks of [`CHUNK`] bytes, Parquet

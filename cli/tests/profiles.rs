@@ -348,7 +348,26 @@ fn threads_do_not_change_the_report() {
             .collect();
         write(dir.path(), &format!("exports/ds/exportTime=202611010000/part-{:05}.json", i + 1), &lines);
     }
+    // One larger file, cut into byte ranges with --part-bytes (a rejected record among them).
+    let mut big: String = (0..400)
+        .map(|n| {
+            format!(
+                "{{\"identityMap\":{{\"Email\":[{{\"id\":\"q{n}@x.org\"}}],\"CRMID\":[{{\"id\":\"c{}\"}}]}}}}\n",
+                n % 70
+            )
+        })
+        .collect();
+    big.insert_str(big.len() / 2, "{\"identityMap\":{}}\n");
+    write(dir.path(), "exports/ds/exportTime=202611010000/part-00009.json", &big);
     let one = stdout(&run(dir.path(), &["profiles", "--format", "json", "--threads", "1", "exports"]));
+    for threads in ["2", "3"] {
+        let cut = run(
+            dir.path(),
+            &["--stats", "profiles", "--format", "json", "--threads", threads, "--part-bytes", "2000", "exports"],
+        );
+        assert!(stderr(&cut).contains("byte ranges, 0 read again"), "{}", stderr(&cut));
+        assert_eq!(stdout(&cut), one, "{threads} threads, files cut");
+    }
     // A file given again, by itself, is read once.
     let again = "exports/ds/exportTime=202611010000/part-00001.json";
     let twice = stdout(&run(dir.path(), &["profiles", "--format", "json", "--threads", "1", "exports", again]));
@@ -361,7 +380,16 @@ fn threads_do_not_change_the_report() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "files in path order");
-    assert_eq!(u(&r["rows"]["read"]), 7 + 300);
+    assert_eq!(u(&r["rows"]["read"]), 7 + 300 + 401);
+    assert!(
+        r["rejected"].as_array().expect("list").iter().any(|x| x["file"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with("part-00009.json")
+            && x["line"] == 201),
+        "{}",
+        r["rejected"]
+    );
 }
 
 #[test]
