@@ -9,7 +9,7 @@
 # every figure of every snapshot), JSON out. DuckDB (python, from the venv of `make setup-python`,
 # target/venv): distinct identities per namespace (bench/duckdb_profiles.py), the nearest query it
 # runs: it CANNOT STITCH, so its figures are identities, not profiles.
-# Printed: seconds, MB/s, records/s and peak memory (GNU time's maximum resident set) of each.
+# Printed: seconds, MB/s, records/s, peak memory (GNU time's maximum resident set) and CPU seconds of each.
 #
 # The export is `active-profiles generate --aep` (the engine's seeded generator); Parquet cannot hold
 # the generator's few records that are not JSON objects, so it has those fewer.
@@ -63,25 +63,26 @@ fi
 JSON_FILE=$(find "$JSONL" -type f | head -1)
 PARQUET_FILE=$(find "$PARQUET" -type f | head -1)
 
-# Elapsed seconds and peak RSS (KiB) of a command, by GNU time; stdout into $OUT/NAME.out.
-measure() { # measure NAME CMD... -> SECS, RSS_KIB
+# Elapsed seconds, peak RSS (KiB) and CPU seconds of a command, by GNU time; stdout into $OUT/NAME.out.
+measure() { # measure NAME CMD... -> SECS, RSS_KIB, CPU
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$OUT/$name.time" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || return 1
-  read -r SECS RSS_KIB < "$OUT/$name.time"
+  /usr/bin/time -f "%e %M %U %S" -o "$OUT/$name.time" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || return 1
+  read -r SECS RSS_KIB USER_S SYS_S < "$OUT/$name.time"
+  CPU=$(awk -v u="$USER_S" -v s="$SYS_S" 'BEGIN { printf "%.2f", u + s }')
 }
 best() { # best NAME CMD... -> SECS (fastest), RSS_KIB (largest); keeps the fastest run's stdout
   local name="$1"; shift
-  local best_secs="" best_rss=0 i
+  local best_secs="" best_rss=0 best_cpu=0 i
   for ((i = 0; i < REPEAT; i++)); do
     measure "$name.try" "$@" || return 1
     if [[ -z "$best_secs" ]] || awk -v a="$SECS" -v b="$best_secs" 'BEGIN { exit !(a < b) }'; then
-      best_secs=$SECS
+      best_secs=$SECS; best_cpu=$CPU
       mv "$OUT/$name.try.out" "$OUT/$name.out"
       mv "$OUT/$name.try.err" "$OUT/$name.err"
     fi
     if (( RSS_KIB > best_rss )); then best_rss=$RSS_KIB; fi
   done
-  SECS=$best_secs; RSS_KIB=$best_rss
+  SECS=$best_secs; RSS_KIB=$best_rss; CPU=$best_cpu
 }
 
 RESULTS="$OUT/results.txt"
@@ -92,15 +93,15 @@ for kind in json parquet; do
   echo "== ($kind) active-profiles profiles --threads 1 --format json (best of $REPEAT)"
   if best "ours-$kind" "$BIN" --stats profiles --threads 1 --format json "$FILE"; then
     cp "$OUT/ours-$kind.out" "$OUT/ours-$kind.json"
-    echo "ours $kind $SECS $RSS_KIB" >> "$RESULTS"
+    echo "ours $kind $SECS $RSS_KIB $CPU" >> "$RESULTS"
   else
     echo "   failed: $(tail -3 "$OUT/ours-$kind.try.err" 2>/dev/null)"
-    echo "ours $kind failed 0" >> "$RESULTS"
+    echo "ours $kind failed 0 0" >> "$RESULTS"
   fi
   for threads in 1 "$DUCK_THREADS"; do
     echo "== ($kind) DuckDB, $threads thread(s), distinct identities per namespace (best of $REPEAT)"
     best "duck-$kind-$threads" "$PY" bench/duckdb_profiles.py "$FILE" "$kind" "$threads"
-    echo "duck$threads $kind $SECS $RSS_KIB" >> "$RESULTS"
+    echo "duck$threads $kind $SECS $RSS_KIB $CPU" >> "$RESULTS"
   done
 done
 
@@ -110,8 +111,8 @@ out, json_file, parquet_file, records_asked, duck_threads = sys.argv[1:6]
 files = {"json": json_file, "parquet": parquet_file}
 runs = {}
 for line in open(os.path.join(out, "results.txt")):
-    who, kind, secs, rss = line.split()
-    runs[(who, kind)] = (None if secs == "failed" else float(secs), int(rss))
+    who, kind, secs, rss, cpu = line.split()
+    runs[(who, kind)] = (None if secs == "failed" else float(secs), int(rss), float(cpu))
 
 def load(path):
     try:
@@ -120,7 +121,7 @@ def load(path):
         return None
 
 print()
-print(f"{'':52}{'seconds':>9}{'MB/s':>9}{'records/s':>12}{'peak MiB':>10}")
+print(f"{'':52}{'seconds':>9}{'MB/s':>9}{'records/s':>12}{'peak MiB':>10}{'CPU s':>8}{'MB/CPU s':>10}")
 manifest = {"records": int(records_asked), "files": [], "note": "DuckDB cannot stitch: its figures are distinct identities per namespace"}
 for kind, path in files.items():
     size = os.path.getsize(path)
@@ -132,16 +133,17 @@ for kind, path in files.items():
     rows = [("active-profiles profiles, 1 thread (whole report)", runs.get(("ours", kind)), read)]
     for t in ("1", duck_threads):
         d = duck[t]
-        rows.append((f"duckdb {t} thread(s): query (identities only)", (d["seconds"], 0) if d else None, d and d["records"]))
+        rows.append((f"duckdb {t} thread(s): query (identities only)", (d["seconds"], 0, 0) if d else None, d and d["records"]))
         rows.append((f"duckdb {t} thread(s): whole process", runs.get((f"duck{t}", kind)), d and d["records"]))
     for name, run, n in rows:
         if not run or run[0] is None:
             print(f"  {name:50}{'failed':>9}")
             continue
-        secs, rss = run
+        secs, rss, cpu = run
         rps = f"{n / secs:12,.0f}" if n and secs else f"{'':12}"
         mem = f"{rss / 1024:10.0f}" if rss else f"{'':10}"
-        print(f"  {name:50}{secs:9.2f}{mb / secs if secs else 0:9.0f}{rps}{mem}")
+        by_cpu = f"{cpu:8.2f}{mb / cpu:10.0f}" if cpu else ""
+        print(f"  {name:50}{secs:9.2f}{mb / secs if secs else 0:9.0f}{rps}{mem}{by_cpu}")
     if ours:
         s = ours["snapshots"][-1]
         print(f"  ours: {s['profiles']} profiles (stitched), {ours['rows']['used']} records used, {ours['rows']['rejected']} rejected")
@@ -156,6 +158,8 @@ for kind, path in files.items():
     print()
 print("DuckDB cannot stitch: it counts distinct ids per namespace, not profiles (records joined by a")
 print("shared identity); it applies none of the rejection rules either. Target: ours >= 150 MB/s on JSON lines.")
+print("On a shared machine wall-clock time includes waiting for a core: CPU s (user + system) is printed beside it.")
+print(f"load average at the end: {os.getloadavg()[0]:.1f} (1 min)")
 json.dump(manifest, open(os.path.join(out, "manifest.json"), "w"), indent=2)
 print(f"manifest for the browser benchmark: {os.path.join(out, 'manifest.json')}")
 PY
