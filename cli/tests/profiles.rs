@@ -184,7 +184,7 @@ fn no_identity_value_appears_unless_asked_for() {
     let hubs = oct["collapse"]["hubs"].as_array().expect("hubs");
     assert!(hubs.iter().any(|h| h["id"] == ECID_A && u(&h["records"]) == 1), "{hubs:?}");
     let text = stdout(&run(dir.path(), &["profiles", "--include-identities", "exports"]));
-    assert!(text.contains("    John.Greene@luma.com | john.greene@luma.com"), "{text}");
+    assert!(text.contains("    \"John.Greene@luma.com\", \"john.greene@luma.com\""), "{text}");
     assert!(text.contains("Identities linked to the most records:"), "{text}");
 }
 
@@ -292,6 +292,15 @@ fn lang_says_the_dashboard_in_each_language_with_its_grouping() {
         assert!(text.lines().any(|l| l == count), "{lang}: no {count:?}:\n{text}");
         assert!(text.lines().any(|l| l == heading), "{lang}: no {heading:?}:\n{text}");
     }
+    // The reasons of rejected records are said in the language too.
+    two_snapshots(dir.path());
+    let reason = |lang: &str| {
+        let text = stdout(&run(dir.path(), &["profiles", "--lang", lang, "exports"]));
+        let at = "  exports/ds/exportTime=202611010000/part-00000.json:4: ";
+        text.lines().find_map(|l| l.strip_prefix(at)).map(str::to_string).unwrap_or_else(|| panic!("{lang}:\n{text}"))
+    };
+    assert!(reason("en").starts_with("not JSON"), "{}", reason("en"));
+    assert!(reason("nl").starts_with("geen JSON"), "{}", reason("nl"));
     // JSON keeps its keys; an unknown language is refused.
     let r = json(&run(dir.path(), &["profiles", "--lang", "de", "--format", "json", "big.json"]));
     assert_eq!(u(&r["snapshots"][0]["profiles"]), 1500);

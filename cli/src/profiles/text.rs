@@ -199,8 +199,10 @@ fn snapshot(out: &mut String, s: &SnapshotFigures, unstitched: bool, lang: Lang)
         table.render(out, "  ");
         for c in s.case_duplicates.iter().filter(|c| !c.examples.is_empty()) {
             let _ = writeln!(out, "  {}:", c.namespace);
+            // Quoted: the surrounding spaces that tell them apart show.
             for group in &c.examples {
-                let _ = writeln!(out, "    {}", group.join(" | "));
+                let quoted: Vec<String> = group.iter().map(|id| format!("\"{id}\"")).collect();
+                let _ = writeln!(out, "    {}", quoted.join(", "));
             }
         }
         let _ = writeln!(out, "  {}", w("cli-prof-case-note"));
