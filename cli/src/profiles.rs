@@ -208,8 +208,12 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
 
     let Some(mut merged) = merged else {
-        // Not one file could be read: the first one's problem is the reason.
-        let first = problems.into_iter().next().map(|p| p.said).unwrap_or_default();
+        // Not one file could be read: the first one's problem is the reason, the others are said before it.
+        let mut said = problems.into_iter().map(|p| p.said);
+        let first = said.next().unwrap_or_default();
+        for other in said {
+            eprintln!("active-profiles: {}: {other}", tt(lang, "cli-warning"));
+        }
         return Err(Failure::input(t(lang, "cli-prof-nothing-read", &[("error", first.into())])));
     };
     for problem in &problems {

@@ -431,6 +431,16 @@ fn nothing_to_read_exits_2_with_the_reason() {
     let out = run(dir.path(), &["profiles", "blank"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 
+    // Every file fails: each is named, the first one is the reason.
+    write(dir.path(), "broken/a.json.gz", "");
+    std::fs::write(dir.path().join("broken/a.json.gz"), b"\x1f\x8b\x08\x00\x00\x00").expect("write");
+    std::fs::write(dir.path().join("broken/b.json.gz"), b"\x1f\x8b\x08\x00\x00\x00").expect("write");
+    let out = run(dir.path(), &["profiles", "broken"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("active-profiles: warning: broken/b.json.gz"), "{err}");
+    assert!(err.contains("active-profiles: no file could be read: broken/a.json.gz"), "{err}");
+
     let out = run(dir.path(), &["profiles", "missing.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("missing.json: cannot read it"), "{}", stderr(&out));
