@@ -1,6 +1,8 @@
 //! Measures the identity graph alone: bytes per identity and records per second, without reading JSON.
 //!
 //! `cargo run --release -p active-profiles-engine --example aep_graph -- 10000000`
+//! (`JSON=1000000`: first times the whole pipeline, JSON lines of the seeded generator to the
+//! report, on one thread, against the same records pushed to the graph alone.)
 //!
 //! Builds records of two identities each (an `ECID` of 38 digits and an `Email` of about 24
 //! characters; one record in 8 also links a `CRMID`, one in 16 repeats an earlier e-mail, so
@@ -62,7 +64,41 @@ fn make(record: &mut Record, crm: &Identity, n: u64) {
     }
 }
 
+/// The whole pipeline on one thread: a generated export's JSON lines read, parsed and stitched.
+fn pipeline(records: usize) {
+    use engine::aep::generate::{profile_export, ExportSpec};
+    let spec = ExportSpec { records, snapshots: 0, files: 1, ..ExportSpec::default() };
+    let files = profile_export(&spec);
+    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let t = Instant::now();
+    let mut c = ProfileCounter::new();
+    for f in &files {
+        let id = c.begin_file(&f.path, None);
+        for chunk in f.bytes.chunks(1 << 20) {
+            let _ = c.push(id, chunk);
+        }
+        let _ = c.end_file(id);
+    }
+    let read = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let report = c.report(&ProfileSettings::default());
+    let rep = t.elapsed().as_secs_f64();
+    println!(
+        "pipeline: {} records, {:.0} MB of JSON lines read in {read:.2} s = {:.0} MB/s ({:.2} M records/s); \
+         {} identities, {} profiles, report {rep:.2} s",
+        c.records(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / read,
+        c.records() as f64 / read / 1e6,
+        c.identities(),
+        report.snapshots.first().map_or(0, |s| s.profiles)
+    );
+}
+
 fn main() {
+    if let Some(n) = std::env::var("JSON").ok().and_then(|n| n.parse().ok()) {
+        pipeline(n);
+    }
     let target: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000_000);
     let mut record = Record {
         identities: vec![

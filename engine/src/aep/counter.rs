@@ -166,19 +166,30 @@ impl std::fmt::Debug for Readers {
 pub struct ProfileCounter {
     #[serde(skip)]
     readers: Readers,
+    #[serde(deserialize_with = "checked")]
     store: Store,
+    /// The record being parsed, reused so that its strings are allocated once.
+    #[serde(skip)]
+    scratch: record::Record,
     part: Option<PartState>,
+}
+
+fn checked<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Store, D::Error> {
+    let store = Store::deserialize(d)?;
+    store.check().map_err(serde::de::Error::custom)?;
+    Ok(store)
 }
 
 struct Sink<'a> {
     file: usize,
     store: &'a mut Store,
+    record: &'a mut record::Record,
 }
 
 impl DocSink for Sink<'_> {
     fn doc(&mut self, line: u64, json: &[u8]) {
-        match record::parse(json) {
-            Ok(record) => self.store.add_record(self.file, line, &record),
+        match record::parse_into(json, self.record) {
+            Ok(()) => self.store.add_record(self.file, line, self.record),
             Err(reason) => self.store.reject(self.file, line, reason),
         }
     }
@@ -209,7 +220,10 @@ impl ProfileCounter {
     pub fn begin_part(&mut self, name: &str, snapshot: Option<&str>, part: &LinesPart) -> FileId {
         let id = self.store.add_file(name, snapshot);
         let run = PartRun { part: *part, pos: part.start, begin: (part.start == 0).then_some(0), stop: None, lines: 0 };
-        self.readers.0.insert(id, Reader { docs: JsonDocs::lines(name), run: Some(run) });
+        // The part's own cutting gives the reader whole lines; the first part's reader skips a
+        // byte-order mark as a whole file's does.
+        let docs = if part.start == 0 { JsonDocs::range(name, 0, u64::MAX) } else { JsonDocs::lines(name) };
+        self.readers.0.insert(id, Reader { docs, run: Some(run) });
         FileId(id)
     }
 
@@ -222,7 +236,7 @@ impl ProfileCounter {
     /// The next chunk of a file's bytes.
     pub fn push(&mut self, file: FileId, chunk: &[u8]) -> Result<(), ReadError> {
         let Some(reader) = self.readers.0.get_mut(&file.0) else { return Ok(()) };
-        let mut sink = Sink { file: file.0, store: &mut self.store };
+        let mut sink = Sink { file: file.0, store: &mut self.store, record: &mut self.scratch };
         match &mut reader.run {
             None => reader.docs.push(chunk, &mut sink),
             Some(run) => {
@@ -238,7 +252,7 @@ impl ProfileCounter {
     /// The end of a file.
     pub fn end_file(&mut self, file: FileId) -> Result<(), ReadError> {
         let Some(mut reader) = self.readers.0.remove(&file.0) else { return Ok(()) };
-        let mut sink = Sink { file: file.0, store: &mut self.store };
+        let mut sink = Sink { file: file.0, store: &mut self.store, record: &mut self.scratch };
         let result = reader.docs.finish(&mut sink);
         if let Ok(format) = &result {
             self.store.files[file.0].format = format.clone();
@@ -260,14 +274,18 @@ impl ProfileCounter {
     /// Where the documents of a file go, for readers of other formats (Parquet): each is parsed as a
     /// record and counted, or rejected with its line. Kept by every version of the counter.
     pub fn sink(&mut self, file: FileId) -> impl DocSink + '_ {
-        Sink { file: file.0, store: &mut self.store }
+        Sink { file: file.0, store: &mut self.store, record: &mut self.scratch }
     }
 
     /// A record already parsed (by a reader of another format, or a test), used as the `line`th
-    /// document of `file`.
+    /// document of `file` (rejected, as the parser does, when it has no identity).
     pub fn push_record(&mut self, file: FileId, line: u64, record: &record::Record) {
         if file.0 < self.store.files.len() {
-            self.store.add_record(file.0, line, record);
+            if record.identities.is_empty() {
+                self.store.reject(file.0, line, Message::new("record-empty-identity-map"));
+            } else {
+                self.store.add_record(file.0, line, record);
+            }
         }
     }
 

@@ -34,7 +34,14 @@ pub(crate) struct Names {
 }
 
 impl Names {
+    #[inline]
     pub fn intern(&mut self, name: &str) -> u32 {
+        // A handful of namespaces: comparing is quicker than hashing.
+        if self.names.len() <= 8 {
+            if let Some(i) = self.names.iter().position(|n| n == name) {
+                return i as u32;
+            }
+        }
         if self.index.len() != self.names.len() {
             self.index = self.names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
         }
@@ -417,6 +424,60 @@ impl Store {
             self.trim_rejected();
         }
         self.warnings.extend(o.warnings);
+    }
+
+    /// Whether a deserialised store holds together (indices in range, union-find trees without
+    /// cycles, every record's identities in its snapshot), so that nothing read from another
+    /// worker can make the report panic or loop.
+    pub fn check(&self) -> Result<(), String> {
+        let bad = |what: &str| Err(format!("the state of a Profiles count does not hold together: {what}"));
+        let ids = &self.ids;
+        if ids.ns.len() != ids.pos.len() || ids.ns.len() > u32::MAX as usize {
+            return bad("identity tables");
+        }
+        if ids.ns.iter().any(|&n| n as usize >= ids.namespaces.len()) {
+            return bad("namespace index");
+        }
+        if ids.pos.iter().any(|&p| (p & 0xFF_FFFF_FFFF) as usize + (p >> 40) as usize > ids.arena.len()) {
+            return bad("identity bytes");
+        }
+        for (_, g) in &self.graphs {
+            if g.parent.len() != g.size.len() || g.parent.len() > ids.len() {
+                return bad("graph size");
+            }
+            for (i, &p) in g.parent.iter().enumerate() {
+                // Union by size: a child is always smaller than its parent (so there is no cycle).
+                if p as usize >= g.parent.len() || (p as usize != i && g.size[i] >= g.size[p as usize]) {
+                    return bad("graph links");
+                }
+            }
+        }
+        if self.files.iter().any(|f| f.graph as usize >= self.graphs.len()) {
+            return bad("file snapshot");
+        }
+        let mut at = 0usize;
+        for r in &self.recs {
+            let end = at.saturating_add(r.ids as usize);
+            let Some(list) = self.rec_ids.get(at..end) else { return bad("record identities") };
+            let Some(file) = self.files.get(r.file as usize) else { return bad("record file") };
+            let graph = &self.graphs[file.graph as usize].1;
+            if list.is_empty() || list.iter().any(|&i| !graph.present(i)) {
+                return bad("record identities");
+            }
+            at = end;
+        }
+        if at != self.rec_ids.len() {
+            return bad("record identities");
+        }
+        if self.members.windows(2).any(|w| w[0].0 > w[1].0)
+            || self.members.iter().any(|&(r, s)| r as usize >= self.recs.len() || s as usize >= self.segments.len())
+        {
+            return bad("audiences");
+        }
+        if self.rejected.iter().any(|(f, _, _)| *f as usize >= self.files.len()) {
+            return bad("rejected records");
+        }
+        Ok(())
     }
 
     /// Bytes in use (not counting the vectors' spare capacity), for the memory measurement.
