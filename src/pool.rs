@@ -254,7 +254,7 @@ impl Inner {
     }
 
     fn absorb(&mut self, index: usize, update: Update) -> Option<Update> {
-        let Some(r) = self.run.as_mut().filter(|r| r.plan.is_some() && r.run == update_run(&update)) else {
+        let Some(r) = self.run.as_mut().filter(|r| r.plan.is_some() && Some(r.run) == update_run(&update)) else {
             return Some(update);
         };
         match update {
@@ -336,9 +336,9 @@ impl Inner {
     }
 }
 
-/// The run an update answers.
-fn update_run(update: &Update) -> u32 {
-    match update {
+/// The count an update answers (profile runs have their own numbers, and none is cut over the pool).
+fn update_run(update: &Update) -> Option<u32> {
+    Some(match update {
         Update::Progress { run, .. }
         | Update::Ready { run, .. }
         | Update::Cancelled { run }
@@ -346,7 +346,11 @@ fn update_run(update: &Update) -> u32 {
         | Update::Explained { run, .. }
         | Update::ExplainFailed { run }
         | Update::Counted { run, .. } => *run,
-    }
+        Update::ProfilesProgress { .. }
+        | Update::ProfilesReady { .. }
+        | Update::ProfilesFailed { .. }
+        | Update::ProfilesExplained { .. } => return None,
+    })
 }
 
 /// How many workers to use: `?workers=N` in the address, else one per core but one (at most [`MAX_WORKERS`]).
