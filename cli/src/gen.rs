@@ -1,10 +1,13 @@
 //! The `generate` command: the engine's seeded generator, streamed to a file.
 
 use std::fs::File;
-use std::path::PathBuf;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use engine::aep::generate::{export_paths, write_export, ExportSpec};
+use engine::aep::parquet::{ParquetCodec, ProfileParquetWriter};
 use engine::generate::{Channel, DateFormat, Dimension, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Shares};
 
 use crate::Failure;
@@ -20,11 +23,57 @@ pub enum Preset {
     Benchmark,
 }
 
+/// The file format of a generated AEP export (`--aep`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AepFormat {
+    /// One record per line (`part-00000.json`).
+    JsonLines,
+    /// One JSON array of records per file (`part-00000.json`).
+    JsonArray,
+    /// JSON lines, gzip-compressed (`part-00000.json.gz`).
+    Gzip,
+    /// Parquet (`part-00000.parquet`, or `part-00000.gz.parquet` with `--parquet-codec gzip`).
+    Parquet,
+}
+
+/// The compression of a generated Parquet file's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Codec {
+    Snappy,
+    Gzip,
+}
+
 #[derive(Args, Debug)]
 pub struct GenerateArgs {
     /// The delivery-log file to write.
-    #[arg(long, value_name = "FILE")]
-    pub output: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "aep")]
+    pub output: Option<PathBuf>,
+    /// Write a seeded AEP profile export (Journey Optimizer) into this folder instead of a delivery
+    /// log: DIR/<dataset>/exportTime=YYYYMMDDHHMM/part-0000N.json, the snapshots a month apart.
+    /// --rows sets the records per snapshot (default 1000), --seed the seed.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "deliveries_output"])]
+    pub aep: Option<PathBuf>,
+    /// The AEP export's file format (default json-lines).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub aep_format: Option<AepFormat>,
+    /// The codec of `--aep-format parquet` (default snappy).
+    #[arg(long, value_enum)]
+    pub parquet_codec: Option<Codec>,
+    /// The AEP export's `exportTime=` folders, a month apart (default 2; 0: files with no such folder).
+    #[arg(long)]
+    pub snapshots: Option<usize>,
+    /// The AEP export's files per snapshot (default 2).
+    #[arg(long)]
+    pub files: Option<usize>,
+    /// The AEP export's dataset folder (default `demo`).
+    #[arg(long)]
+    pub dataset: Option<String>,
+    /// The first `exportTime=` day, YYYY-MM-DD (default 2026-11-01).
+    #[arg(long, value_parser = crate::parse_date)]
+    pub first_export: Option<NaiveDate>,
+    /// Leave out the AEP export's rejected records (two of each kind per snapshot by default).
+    #[arg(long)]
+    pub no_rejected: bool,
     /// Also write a deliveries file here; the log rows then carry a delivery id instead of
     /// channel, target dimension, transactional and proof.
     #[arg(long, value_name = "FILE")]
@@ -209,20 +258,36 @@ fn set_share(shares: &mut Shares, spec: &str) -> Result<(), Failure> {
 }
 
 pub fn generate(args: &GenerateArgs) -> Result<(), Failure> {
+    if let Some(dir) = &args.aep {
+        return aep_export(args, dir);
+    }
+    let aep_only = [
+        ("--aep-format", args.aep_format.is_some()),
+        ("--parquet-codec", args.parquet_codec.is_some()),
+        ("--snapshots", args.snapshots.is_some()),
+        ("--files", args.files.is_some()),
+        ("--dataset", args.dataset.is_some()),
+        ("--first-export", args.first_export.is_some()),
+        ("--no-rejected", args.no_rejected),
+    ];
+    if let Some((flag, _)) = aep_only.iter().find(|(_, given)| *given) {
+        return Err(Failure::input(format!("{flag} is an option of --aep DIR (an AEP export)")));
+    }
     let config = config(args)?;
     let create = |path: &PathBuf| {
         File::create(path).map_err(|e| Failure::output(format!("{}: cannot create it: {e}", path.display())))
     };
-    let log = create(&args.output)?;
+    let output = args.output.as_ref().ok_or_else(|| Failure::input("generate: give --output FILE or --aep DIR"))?;
+    let log = create(output)?;
     let deliveries = match &args.deliveries_output {
         Some(path) => Some(create(path)?),
         None => None,
     };
     let summary = engine::generate::generate(&config, log, deliveries)
-        .map_err(|e| Failure::output(format!("{}: {e}", args.output.display())))?;
+        .map_err(|e| Failure::output(format!("{}: {e}", output.display())))?;
     eprintln!(
         "{}: {} rows ({} bytes): {} counted, {} excluded, {} rejected{}",
-        args.output.display(),
+        output.display(),
         summary.rows,
         summary.bytes,
         summary.counted,
@@ -232,6 +297,135 @@ pub fn generate(args: &GenerateArgs) -> Result<(), Failure> {
             Some(p) => format!("; {}: {} deliveries", p.display(), summary.deliveries),
             None => String::new(),
         }
+    );
+    Ok(())
+}
+
+/// The spec of `--aep`.
+pub fn export_spec(args: &GenerateArgs) -> ExportSpec {
+    let d = ExportSpec::default();
+    ExportSpec {
+        seed: args.seed.unwrap_or(d.seed),
+        records: args.rows.map(|r| r as usize).unwrap_or(d.records),
+        snapshots: args.snapshots.unwrap_or(d.snapshots),
+        files: args.files.unwrap_or(d.files).max(1),
+        dataset: args.dataset.clone().unwrap_or(d.dataset),
+        start: args.first_export.unwrap_or(d.start),
+        rejected: !args.no_rejected,
+    }
+}
+
+/// One file of a generated AEP export being written.
+enum AepFile {
+    Lines(BufWriter<File>),
+    Array(BufWriter<File>, bool),
+    Gzip(Box<flate2::write::GzEncoder<BufWriter<File>>>),
+    Parquet(Box<ProfileParquetWriter<BufWriter<File>>>),
+}
+
+impl AepFile {
+    /// Writes one record (a JSON line with its `\n`); returns whether the format could hold it.
+    fn record(&mut self, line: &[u8]) -> Result<bool, String> {
+        let e = |e: std::io::Error| e.to_string();
+        match self {
+            AepFile::Lines(w) => w.write_all(line).map_err(e)?,
+            AepFile::Gzip(w) => w.write_all(line).map_err(e)?,
+            AepFile::Array(w, first) => {
+                // A record that is not JSON would break the whole array: left out.
+                if serde_json::from_slice::<serde_json::Value>(line).is_err() {
+                    return Ok(false);
+                }
+                w.write_all(if *first { b"[\n" } else { b",\n" }).map_err(e)?;
+                w.write_all(line.strip_suffix(b"\n").unwrap_or(line)).map_err(e)?;
+                *first = false;
+            }
+            AepFile::Parquet(w) => w.push(line)?,
+        }
+        Ok(true)
+    }
+
+    /// Ends the file; returns the records it left out (Parquet).
+    fn finish(self) -> Result<u64, String> {
+        let e = |e: std::io::Error| e.to_string();
+        match self {
+            AepFile::Lines(mut w) => w.flush().map_err(e)?,
+            AepFile::Gzip(w) => w.finish().map_err(e)?.flush().map_err(e)?,
+            AepFile::Array(mut w, first) => {
+                w.write_all(if first { b"[]\n" } else { b"\n]\n" }).map_err(e)?;
+                w.flush().map_err(e)?
+            }
+            AepFile::Parquet(w) => return w.finish().map(|(_, left_out)| left_out),
+        }
+        Ok(0)
+    }
+}
+
+/// `generate --aep DIR`: the engine's AEP export generator, streamed to its files under DIR.
+fn aep_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
+    let spec = export_spec(args);
+    let format = args.aep_format.unwrap_or(AepFormat::JsonLines);
+    let codec = args.parquet_codec.unwrap_or(Codec::Snappy);
+    let paths: Vec<PathBuf> = export_paths(&spec)
+        .iter()
+        .map(|p| {
+            let p = p.strip_suffix(".json").unwrap_or(p);
+            let ext = match (format, codec) {
+                (AepFormat::JsonLines | AepFormat::JsonArray, _) => ".json",
+                (AepFormat::Gzip, _) => ".json.gz",
+                (AepFormat::Parquet, Codec::Snappy) => ".parquet",
+                (AepFormat::Parquet, Codec::Gzip) => ".gz.parquet",
+            };
+            dir.join(format!("{p}{ext}"))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let cannot = |e: &dyn std::fmt::Display| Failure::output(format!("{}: cannot create it: {e}", path.display()));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| cannot(&e))?;
+        }
+        let w = BufWriter::new(File::create(path).map_err(|e| cannot(&e))?);
+        files.push(match format {
+            AepFormat::JsonLines => AepFile::Lines(w),
+            AepFormat::JsonArray => AepFile::Array(w, true),
+            AepFormat::Gzip => {
+                AepFile::Gzip(Box::new(flate2::write::GzEncoder::new(w, flate2::Compression::default())))
+            }
+            AepFormat::Parquet => {
+                let codec = match codec {
+                    Codec::Snappy => ParquetCodec::Snappy,
+                    Codec::Gzip => ParquetCodec::Gzip,
+                };
+                AepFile::Parquet(Box::new(ProfileParquetWriter::new(w, codec).map_err(|e| cannot(&e))?))
+            }
+        });
+    }
+    let mut failed: Option<(usize, String)> = None;
+    let mut left_out = 0u64;
+    let records = write_export(&spec, &mut |file, line| {
+        if failed.is_some() {
+            return;
+        }
+        match files[file].record(line) {
+            Ok(true) => {}
+            Ok(false) => left_out += 1,
+            Err(e) => failed = Some((file, e)),
+        }
+    });
+    if let Some((file, e)) = failed {
+        return Err(Failure::output(format!("{}: {e}", paths[file].display())));
+    }
+    for (file, path) in files.into_iter().zip(&paths) {
+        left_out += file.finish().map_err(|e| Failure::output(format!("{}: {e}", path.display())))?;
+    }
+    let bytes: u64 = paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    eprintln!(
+        "{}: {} records in {} files ({bytes} bytes), {} rejected by design{}",
+        dir.display(),
+        records - left_out,
+        paths.len(),
+        spec.snapshots.max(1) * engine::aep::generate::rejected_per_snapshot(&spec) - left_out as usize,
+        if left_out > 0 { format!(", {left_out} left out (the format cannot hold them)") } else { String::new() }
     );
     Ok(())
 }

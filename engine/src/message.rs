@@ -194,6 +194,43 @@ impl fmt::Display for Message {
             "outcome-excluded" => write!(f, "excluded: {}", a("reason")),
             "outcome-rejected" => write!(f, "rejected: {}", a("reason")),
             "outcome-after-as-of" => f.write_str("after the as-of date: not in this report"),
+            // Journey Optimizer profile records that are rejected (crate::aep::record, crate::aep::read).
+            "record-bad-json" => write!(f, "not JSON ({})", a("detail")),
+            "record-too-deep" => write!(f, "nested deeper than {} levels", a("depth")),
+            "record-too-long" => f.write_str("record longer than 16 MiB"),
+            "record-empty-element" => f.write_str("an empty element of the array (two commas?)"),
+            "record-not-object" => f.write_str("not a JSON object"),
+            "record-no-identity-map" => f.write_str("no identityMap"),
+            "record-identity-map-not-object" => f.write_str("identityMap is not an object"),
+            "record-empty-identity-map" => f.write_str("empty identityMap"),
+            "record-too-many-identities" => write!(f, "more than 20 identities ({})", a("count")),
+            "record-ids-not-list" => write!(f, "the identities of {} are not a list", a("namespace")),
+            "record-id-missing" => write!(f, "an identity of {} has no id", a("namespace")),
+            "record-id-not-string" => write!(f, "an id of {} is not a string", a("namespace")),
+            "record-id-empty" => write!(f, "an id of {} is empty", a("namespace")),
+            "record-id-too-long" => {
+                write!(f, "an id of {} is longer than 1024 characters ({})", a("namespace"), a("length"))
+            }
+            "record-bad-ecid" => f.write_str("an ECID that is not 38 digits"),
+            // Journey Optimizer files that stop being read (crate::aep::ReadError; the place is said apart).
+            "aep-file-error" => write!(f, "{file}: {}", a("reason")),
+            "aep-file-line-error" => write!(f, "{file}, line {}: {}", a("line"), a("reason")),
+            "aep-gzip-bomb" => write!(
+                f,
+                "more than {} times larger uncompressed than compressed ({} MiB so far): a gzip bomb? \
+                 The rest of the file is not read",
+                a("ratio"),
+                a("size")
+            ),
+            "aep-gzip-truncated" => f.write_str("the gzip stream ends early: the file is truncated"),
+            "aep-gzip-corrupt" => write!(f, "not a valid gzip stream ({})", a("error")),
+            "aep-unclosed-array" => f.write_str("the JSON array is never closed: the file ends inside it"),
+            "aep-after-array" => f.write_str("text after the end of the JSON array"),
+            "aep-parquet-unreadable" => write!(f, "not a readable Parquet file ({})", a("error")),
+            "aep-parquet-bad-row" => {
+                write!(f, "a Parquet page cannot be read ({}); the rows before are counted", a("error"))
+            }
+            "aep-parquet-no-columns" => write!(f, "no column {} in this Parquet file", a("columns")),
             other => {
                 f.write_str(other)?;
                 for (name, arg) in &self.args {
@@ -206,7 +243,7 @@ impl fmt::Display for Message {
 }
 
 /// The ids [`Message`]'s `Display` knows, for tests that every one has catalog words.
-pub const IDS: [&str; 43] = [
+pub const IDS: [&str; 68] = [
     "rejected-no-key",
     "rejected-no-date",
     "rejected-bad-date",
@@ -247,6 +284,31 @@ pub const IDS: [&str; 43] = [
     "option-rule-syntax",
     "option-rule-verdict",
     "option-rule-kind",
+    "record-bad-json",
+    "record-too-deep",
+    "record-too-long",
+    "record-empty-element",
+    "record-not-object",
+    "record-no-identity-map",
+    "record-identity-map-not-object",
+    "record-empty-identity-map",
+    "record-too-many-identities",
+    "record-ids-not-list",
+    "record-id-missing",
+    "record-id-not-string",
+    "record-id-empty",
+    "record-id-too-long",
+    "record-bad-ecid",
+    "aep-file-error",
+    "aep-file-line-error",
+    "aep-gzip-bomb",
+    "aep-gzip-truncated",
+    "aep-gzip-corrupt",
+    "aep-unclosed-array",
+    "aep-after-array",
+    "aep-parquet-unreadable",
+    "aep-parquet-bad-row",
+    "aep-parquet-no-columns",
     // A text said as it is written: an aggregate's reason this engine does not write, an option's error.
     "rejected-other",
     "warning-other",

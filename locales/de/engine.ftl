@@ -68,3 +68,34 @@ engine-option-unknown-failure-reason = unbekannter Fehlergrund '{ $value }': geb
 engine-option-rule-syntax = Regel '{ $rule }': erwartet WERT=counted|excluded
 engine-option-rule-verdict = Regel '{ $rule }': '{ $verdict }' ist weder counted noch excluded
 engine-option-rule-kind = Regel '{ $rule }': unbekannte Art '{ $kind }' (status oder reason)
+
+## Journey-Optimizer-Profildatensätze, die abgelehnt werden
+
+engine-record-bad-json = kein JSON ({ $detail })
+engine-record-too-deep = tiefer als { $depth } Ebenen verschachtelt
+engine-record-too-long = Datensatz länger als 16 MiB
+engine-record-empty-element = ein leeres Element des Arrays (zwei Kommas?)
+engine-record-not-object = kein JSON-Objekt
+engine-record-no-identity-map = keine identityMap
+engine-record-identity-map-not-object = identityMap ist kein Objekt
+engine-record-empty-identity-map = leere identityMap
+engine-record-too-many-identities = mehr als 20 Identitäten ({ $count })
+engine-record-ids-not-list = die Identitäten von { $namespace } sind keine Liste
+engine-record-id-missing = eine Identität von { $namespace } hat keine ID
+engine-record-id-not-string = eine ID von { $namespace } ist keine Zeichenkette
+engine-record-id-empty = eine ID von { $namespace } ist leer
+engine-record-id-too-long = eine ID von { $namespace } ist länger als 1024 Zeichen ({ $length })
+engine-record-bad-ecid = eine ECID, die nicht aus 38 Ziffern besteht
+
+## Journey-Optimizer-Dateien, deren Lesen abbricht
+
+engine-aep-file-error = { $file }: { $reason }
+engine-aep-file-line-error = { $file }, Zeile { $line }: { $reason }
+engine-aep-gzip-bomb = entpackt mehr als { $ratio }-mal größer als gepackt (bisher { $size } MiB): eine Gzip-Bombe? Der Rest der Datei wird nicht gelesen
+engine-aep-gzip-truncated = der Gzip-Datenstrom endet zu früh: die Datei ist abgeschnitten
+engine-aep-gzip-corrupt = kein gültiger Gzip-Datenstrom ({ $error })
+engine-aep-unclosed-array = das JSON-Array wird nie geschlossen: die Datei endet darin
+engine-aep-after-array = Text nach dem Ende des JSON-Arrays
+engine-aep-parquet-unreadable = keine lesbare Parquet-Datei ({ $error })
+engine-aep-parquet-bad-row = eine Parquet-Seite kann nicht gelesen werden ({ $error }); die Zeilen davor sind gezählt
+engine-aep-parquet-no-columns = keine Spalte { $columns } in dieser Parquet-Datei

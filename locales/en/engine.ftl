@@ -72,3 +72,34 @@ engine-option-unknown-failure-reason = unknown failure reason '{ $value }': give
 engine-option-rule-syntax = rule '{ $rule }': expected VALUE=counted|excluded
 engine-option-rule-verdict = rule '{ $rule }': '{ $verdict }' is neither counted nor excluded
 engine-option-rule-kind = rule '{ $rule }': unknown kind '{ $kind }' (status or reason)
+
+## Journey Optimizer profile records that are rejected ($namespace: a namespace code as written; never an identity)
+
+engine-record-bad-json = not JSON ({ $detail })
+engine-record-too-deep = nested deeper than { $depth } levels
+engine-record-too-long = record longer than 16 MiB
+engine-record-empty-element = an empty element of the array (two commas?)
+engine-record-not-object = not a JSON object
+engine-record-no-identity-map = no identityMap
+engine-record-identity-map-not-object = identityMap is not an object
+engine-record-empty-identity-map = empty identityMap
+engine-record-too-many-identities = more than 20 identities ({ $count })
+engine-record-ids-not-list = the identities of { $namespace } are not a list
+engine-record-id-missing = an identity of { $namespace } has no id
+engine-record-id-not-string = an id of { $namespace } is not a string
+engine-record-id-empty = an id of { $namespace } is empty
+engine-record-id-too-long = an id of { $namespace } is longer than 1024 characters ({ $length })
+engine-record-bad-ecid = an ECID that is not 38 digits
+
+## Journey Optimizer files that stop being read ($reason: one of the messages below, already said)
+
+engine-aep-file-error = { $file }: { $reason }
+engine-aep-file-line-error = { $file }, line { $line }: { $reason }
+engine-aep-gzip-bomb = more than { $ratio } times larger uncompressed than compressed ({ $size } MiB so far): a gzip bomb? The rest of the file is not read
+engine-aep-gzip-truncated = the gzip stream ends early: the file is truncated
+engine-aep-gzip-corrupt = not a valid gzip stream ({ $error })
+engine-aep-unclosed-array = the JSON array is never closed: the file ends inside it
+engine-aep-after-array = text after the end of the JSON array
+engine-aep-parquet-unreadable = not a readable Parquet file ({ $error })
+engine-aep-parquet-bad-row = a Parquet page cannot be read ({ $error }); the rows before are counted
+engine-aep-parquet-no-columns = no column { $columns } in this Parquet file

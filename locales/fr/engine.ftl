@@ -68,3 +68,34 @@ engine-option-unknown-failure-reason = raison d’échec inconnue '{ $value }' :
 engine-option-rule-syntax = règle '{ $rule }' : VALEUR=counted|excluded attendu
 engine-option-rule-verdict = règle '{ $rule }' : '{ $verdict }' n’est ni counted ni excluded
 engine-option-rule-kind = règle '{ $rule }' : sorte inconnue '{ $kind }' (status ou reason)
+
+## Enregistrements de profils Journey Optimizer rejetés
+
+engine-record-bad-json = pas du JSON ({ $detail })
+engine-record-too-deep = imbriqué sur plus de { $depth } niveaux
+engine-record-too-long = enregistrement de plus de 16 Mio
+engine-record-empty-element = un élément vide du tableau (deux virgules ?)
+engine-record-not-object = pas un objet JSON
+engine-record-no-identity-map = pas d’identityMap
+engine-record-identity-map-not-object = identityMap n’est pas un objet
+engine-record-empty-identity-map = identityMap vide
+engine-record-too-many-identities = plus de 20 identités ({ $count })
+engine-record-ids-not-list = les identités de { $namespace } ne sont pas une liste
+engine-record-id-missing = une identité de { $namespace } n’a pas d’id
+engine-record-id-not-string = un id de { $namespace } n’est pas une chaîne
+engine-record-id-empty = un id de { $namespace } est vide
+engine-record-id-too-long = un id de { $namespace } dépasse 1024 caractères ({ $length })
+engine-record-bad-ecid = un ECID qui n’est pas fait de 38 chiffres
+
+## Fichiers Journey Optimizer dont la lecture s’arrête
+
+engine-aep-file-error = { $file } : { $reason }
+engine-aep-file-line-error = { $file }, ligne { $line } : { $reason }
+engine-aep-gzip-bomb = plus de { $ratio } fois plus gros décompressé que compressé ({ $size } Mio jusqu’ici) : une bombe gzip ? La suite du fichier n’est pas lue
+engine-aep-gzip-truncated = le flux gzip s’arrête trop tôt : le fichier est tronqué
+engine-aep-gzip-corrupt = pas un flux gzip valide ({ $error })
+engine-aep-unclosed-array = le tableau JSON n’est jamais fermé : le fichier se termine à l’intérieur
+engine-aep-after-array = du texte après la fin du tableau JSON
+engine-aep-parquet-unreadable = pas un fichier Parquet lisible ({ $error })
+engine-aep-parquet-bad-row = une page Parquet ne peut pas être lue ({ $error }) ; les lignes d’avant sont comptées
+engine-aep-parquet-no-columns = pas de colonne { $columns } dans ce fichier Parquet

@@ -68,3 +68,34 @@ engine-option-unknown-failure-reason = onbekende foutreden '{ $value }': geef he
 engine-option-rule-syntax = regel '{ $rule }': verwacht WAARDE=counted|excluded
 engine-option-rule-verdict = regel '{ $rule }': '{ $verdict }' is counted noch excluded
 engine-option-rule-kind = regel '{ $rule }': onbekende soort '{ $kind }' (status of reason)
+
+## Journey Optimizer-profielrecords die worden afgewezen
+
+engine-record-bad-json = geen JSON ({ $detail })
+engine-record-too-deep = dieper genest dan { $depth } niveaus
+engine-record-too-long = record langer dan 16 MiB
+engine-record-empty-element = een leeg element van de array (twee komma's?)
+engine-record-not-object = geen JSON-object
+engine-record-no-identity-map = geen identityMap
+engine-record-identity-map-not-object = identityMap is geen object
+engine-record-empty-identity-map = lege identityMap
+engine-record-too-many-identities = meer dan 20 identiteiten ({ $count })
+engine-record-ids-not-list = de identiteiten van { $namespace } zijn geen lijst
+engine-record-id-missing = een identiteit van { $namespace } heeft geen id
+engine-record-id-not-string = een id van { $namespace } is geen tekst
+engine-record-id-empty = een id van { $namespace } is leeg
+engine-record-id-too-long = een id van { $namespace } is langer dan 1024 tekens ({ $length })
+engine-record-bad-ecid = een ECID die geen 38 cijfers is
+
+## Journey Optimizer-bestanden die niet verder gelezen worden
+
+engine-aep-file-error = { $file }: { $reason }
+engine-aep-file-line-error = { $file }, regel { $line }: { $reason }
+engine-aep-gzip-bomb = ongecomprimeerd meer dan { $ratio } keer groter dan gecomprimeerd ({ $size } MiB tot nu toe): een gzip-bom? De rest van het bestand wordt niet gelezen
+engine-aep-gzip-truncated = de gzip-stroom houdt te vroeg op: het bestand is afgekapt
+engine-aep-gzip-corrupt = geen geldige gzip-stroom ({ $error })
+engine-aep-unclosed-array = de JSON-array wordt nooit gesloten: het bestand eindigt erin
+engine-aep-after-array = tekst na het einde van de JSON-array
+engine-aep-parquet-unreadable = geen leesbaar Parquet-bestand ({ $error })
+engine-aep-parquet-bad-row = een Parquet-pagina kan niet worden gelezen ({ $error }); de rijen ervoor zijn geteld
+engine-aep-parquet-no-columns = geen kolom { $columns } in dit Parquet-bestand

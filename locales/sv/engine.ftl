@@ -68,3 +68,34 @@ engine-option-unknown-failure-reason = okänd felorsak '{ $value }': ange dess n
 engine-option-rule-syntax = regel '{ $rule }': väntade VÄRDE=counted|excluded
 engine-option-rule-verdict = regel '{ $rule }': '{ $verdict }' är varken counted eller excluded
 engine-option-rule-kind = regel '{ $rule }': okänd sort '{ $kind }' (status eller reason)
+
+## Journey Optimizer-profilposter som avvisas
+
+engine-record-bad-json = inte JSON ({ $detail })
+engine-record-too-deep = nästlad djupare än { $depth } nivåer
+engine-record-too-long = posten är längre än 16 MiB
+engine-record-empty-element = ett tomt element i arrayen (två kommatecken?)
+engine-record-not-object = inte ett JSON-objekt
+engine-record-no-identity-map = ingen identityMap
+engine-record-identity-map-not-object = identityMap är inte ett objekt
+engine-record-empty-identity-map = tom identityMap
+engine-record-too-many-identities = fler än 20 identiteter ({ $count })
+engine-record-ids-not-list = identiteterna i { $namespace } är inte en lista
+engine-record-id-missing = en identitet i { $namespace } saknar id
+engine-record-id-not-string = ett id i { $namespace } är inte en textsträng
+engine-record-id-empty = ett id i { $namespace } är tomt
+engine-record-id-too-long = ett id i { $namespace } är längre än 1024 tecken ({ $length })
+engine-record-bad-ecid = ett ECID som inte består av 38 siffror
+
+## Journey Optimizer-filer som slutar läsas
+
+engine-aep-file-error = { $file }: { $reason }
+engine-aep-file-line-error = { $file }, rad { $line }: { $reason }
+engine-aep-gzip-bomb = okomprimerad mer än { $ratio } gånger större än komprimerad ({ $size } MiB hittills): en gzip-bomb? Resten av filen läses inte
+engine-aep-gzip-truncated = gzip-strömmen tar slut för tidigt: filen är avkortad
+engine-aep-gzip-corrupt = inte en giltig gzip-ström ({ $error })
+engine-aep-unclosed-array = JSON-arrayen stängs aldrig: filen slutar inuti den
+engine-aep-after-array = text efter slutet av JSON-arrayen
+engine-aep-parquet-unreadable = inte en läsbar Parquet-fil ({ $error })
+engine-aep-parquet-bad-row = en Parquet-sida kan inte läsas ({ $error }); raderna före den räknas
+engine-aep-parquet-no-columns = ingen kolumn { $columns } i den här Parquet-filen

@@ -102,6 +102,21 @@ mod tests {
                 .with("rule", Said::Text("x:Declined=maybe".into()))
                 .with("verdict", Said::Text("maybe".into()))
                 .with("kind", Said::Text("x".into())),
+            "record-bad-json" => m.with("detail", Said::Text("EOF while parsing at line 1 column 9".into())),
+            "record-too-deep" => m.with("depth", Said::Number(128)),
+            "record-too-many-identities" => m.with("count", Said::Number(23)),
+            "record-ids-not-list" | "record-id-missing" | "record-id-not-string" | "record-id-empty" => {
+                m.with("namespace", Said::Text("Email".into()))
+            }
+            "record-id-too-long" => m.with("namespace", Said::Text("CRMID".into())).with("length", Said::Number(1025)),
+            "aep-file-error" | "aep-file-line-error" => m
+                .with("line", Said::Line(3))
+                .with("reason", Said::Message(Box::new(Message::new("aep-gzip-truncated")))),
+            "aep-gzip-bomb" => m.with("ratio", Said::Number(200)).with("size", Said::Number(64)),
+            "aep-gzip-corrupt" | "aep-parquet-unreadable" | "aep-parquet-bad-row" => {
+                m.with("error", Said::Text("invalid header".into()))
+            }
+            "aep-parquet-no-columns" => m.with("columns", Said::List(vec!["identityMap".into()])),
             id if id.ends_with("-other") => m.with("text", Said::Text("as written".into())),
             _ => m,
         }

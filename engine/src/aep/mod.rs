@@ -23,6 +23,8 @@
 
 pub mod counter;
 pub mod generate;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod read;
 pub mod record;
 pub mod report;

@@ -1,0 +1,525 @@
+//! Parquet files of AEP records (feature `parquet`): each row to a JSON document for a [`DocSink`], and a writer of such files.
+//!
+//! AEP exports datasets as Parquet too (`.parquet`, `.gz.parquet`: snappy or
+//! gzip pages). A row is read through arrow-rs's record API (no arrow, pure
+//! Rust, so it builds for `wasm32-unknown-unknown`), projected to the columns
+//! asked for, and written back as the JSON document the same row would be in
+//! a JSON export: `identityMap` a map of namespace to a list of
+//! `{id, primary, authenticatedState}`, `segmentMembership` a map of namespace
+//! to a map of segment id to `{status, lastQualificationTime}`. The document
+//! then takes the same way as a JSON line ([`crate::aep::record::parse`], every
+//! rejection of section 1), with the row number (from 1) as its line.
+//!
+//! The reader is generic over [`ChunkReader`], so the viewer's worker can
+//! read a `Blob` by ranges (the footer first, then the column chunks) instead
+//! of the whole file. A file whose footer cannot be read is one [`ReadError`]
+//! (no line); a page that cannot be decoded stops the file at its row.
+//!
+//! [`write_parquet`] writes JSON-lines records in that schema, for the
+//! generator's Parquet output, the tests and the benchmark.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use parquet::basic::Compression;
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType};
+use parquet::file::properties::WriterProperties;
+use parquet::file::reader::{ChunkReader, FileReader};
+use parquet::file::serialized_reader::SerializedFileReader;
+use parquet::file::writer::SerializedFileWriter;
+use parquet::record::{Field, Row};
+use parquet::schema::types::Type;
+
+use crate::aep::counter::ProfileCounter;
+use crate::aep::read::DocSink;
+use crate::aep::ReadError;
+use crate::message::{Arg, Message};
+
+/// The top-level columns a profile record needs.
+pub const PROFILE_COLUMNS: [&str; 2] = ["identityMap", "segmentMembership"];
+
+impl ProfileCounter {
+    /// Reads one Parquet file of profile records (its `identityMap` and `segmentMembership` columns),
+    /// each row counted or rejected with its row number as its line. The file is in the report's
+    /// files (format `Parquet`) even when it cannot be read; the error says why.
+    pub fn read_parquet<R: ChunkReader + 'static>(
+        &mut self,
+        name: &str,
+        snapshot: Option<&str>,
+        reader: R,
+    ) -> Result<(), ReadError> {
+        let file = self.begin_file(name, snapshot);
+        let result = parquet_docs(name, reader, Some(&PROFILE_COLUMNS), &mut self.sink(file));
+        self.end_docs(file, "Parquet");
+        result.map(|_| ())
+    }
+}
+
+fn error(name: &str, line: Option<u64>, id: &str, detail: impl std::fmt::Display) -> ReadError {
+    ReadError { file: name.to_string(), line, message: Message::new(id).with("error", Arg::Text(detail.to_string())) }
+}
+
+/// Reads the rows of a Parquet file as JSON documents into `sink` (line = row number, from 1),
+/// keeping only the top-level `columns` that the file has (all of them for `None`). Returns the
+/// number of rows.
+pub fn parquet_docs<R: ChunkReader + 'static>(
+    name: &str,
+    reader: R,
+    columns: Option<&[&str]>,
+    sink: &mut impl DocSink,
+) -> Result<u64, ReadError> {
+    let file = SerializedFileReader::new(reader).map_err(|e| error(name, None, "aep-parquet-unreadable", e))?;
+    let schema = file.metadata().file_metadata().schema();
+    let projection = match columns {
+        None => None,
+        Some(wanted) => {
+            let fields: Vec<Arc<Type>> =
+                schema.get_fields().iter().filter(|f| wanted.contains(&f.name())).cloned().collect();
+            if fields.is_empty() {
+                return Err(ReadError {
+                    file: name.to_string(),
+                    line: None,
+                    message: Message::new("aep-parquet-no-columns")
+                        .with("columns", Arg::List(wanted.iter().map(|c| c.to_string()).collect())),
+                });
+            }
+            Some(
+                Type::group_type_builder(schema.name())
+                    .with_fields(fields)
+                    .build()
+                    .map_err(|e| error(name, None, "aep-parquet-unreadable", e))?,
+            )
+        }
+    };
+    let rows = parquet::record::reader::RowIter::from_file_into(Box::new(file))
+        .project(projection)
+        .map_err(|e| error(name, None, "aep-parquet-unreadable", e))?;
+    let mut json = Vec::with_capacity(1024);
+    let mut line = 0u64;
+    for row in rows {
+        line += 1;
+        let row = row.map_err(|e| error(name, Some(line), "aep-parquet-bad-row", e))?;
+        json.clear();
+        row_json(&row, &mut json);
+        sink.doc(line, &json);
+    }
+    Ok(line)
+}
+
+fn string_json(s: &str, out: &mut Vec<u8>) {
+    // Writing a &str to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
+}
+
+fn row_json(row: &Row, out: &mut Vec<u8>) {
+    out.push(b'{');
+    for (i, (name, field)) in row.get_column_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        string_json(name, out);
+        out.push(b':');
+        field_json(field, out);
+    }
+    out.push(b'}');
+}
+
+/// A field as JSON: strings and numbers as themselves, dates and times as ISO text, maps as objects.
+fn field_json(field: &Field, out: &mut Vec<u8>) {
+    match field {
+        Field::Null => out.extend_from_slice(b"null"),
+        Field::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Field::Str(s) => string_json(s, out),
+        Field::Bytes(b) => string_json(&String::from_utf8_lossy(b.data()), out),
+        Field::Group(row) => row_json(row, out),
+        Field::ListInternal(list) => {
+            out.push(b'[');
+            for (i, e) in list.elements().iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                field_json(e, out);
+            }
+            out.push(b']');
+        }
+        Field::MapInternal(map) => {
+            out.push(b'{');
+            for (i, (k, v)) in map.entries().iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                match k {
+                    Field::Str(s) => string_json(s, out),
+                    other => string_json(&other.to_string(), out),
+                }
+                out.push(b':');
+                field_json(v, out);
+            }
+            out.push(b'}');
+        }
+        Field::Byte(_)
+        | Field::Short(_)
+        | Field::Int(_)
+        | Field::Long(_)
+        | Field::UByte(_)
+        | Field::UShort(_)
+        | Field::UInt(_)
+        | Field::ULong(_) => out.extend_from_slice(field.to_string().as_bytes()),
+        Field::Float(x) if x.is_finite() => out.extend_from_slice(field.to_string().as_bytes()),
+        Field::Double(x) if x.is_finite() => out.extend_from_slice(field.to_string().as_bytes()),
+        Field::Float(_) | Field::Double(_) => out.extend_from_slice(b"null"),
+        // Dates, times, decimals, half floats: their text (Field's Display quotes dates and times).
+        other => {
+            let text = other.to_string();
+            string_json(text.trim_matches('"'), out)
+        }
+    }
+}
+
+/// The compression of a written Parquet file's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParquetCodec {
+    Snappy,
+    Gzip,
+}
+
+/// The schema [`write_parquet`] writes: AEP's `identityMap` and `segmentMembership`, and `_id`.
+pub const PROFILE_SCHEMA: &str = "message profile {
+  optional binary _id (STRING);
+  optional group identityMap (MAP) {
+    repeated group key_value {
+      required binary key (STRING);
+      optional group value (LIST) {
+        repeated group list {
+          optional group element {
+            optional binary id (STRING);
+            optional boolean primary;
+            optional binary authenticatedState (STRING);
+          }
+        }
+      }
+    }
+  }
+  optional group segmentMembership (MAP) {
+    repeated group key_value {
+      required binary key (STRING);
+      optional group value (MAP) {
+        repeated group key_value {
+          required binary key (STRING);
+          optional group value {
+            optional binary status (STRING);
+            optional binary lastQualificationTime (STRING);
+          }
+        }
+      }
+    }
+  }
+}";
+
+/// One leaf column being written: its levels and values.
+#[derive(Default)]
+struct Column {
+    def: Vec<i16>,
+    rep: Vec<i16>,
+    strings: Vec<ByteArray>,
+    bools: Vec<bool>,
+}
+
+impl Column {
+    fn level(&mut self, def: i16, rep: i16) {
+        self.def.push(def);
+        self.rep.push(rep);
+    }
+    fn string(&mut self, def: i16, rep: i16, value: Option<&str>) {
+        match value {
+            Some(s) => {
+                self.level(def, rep);
+                self.strings.push(ByteArray::from(s));
+            }
+            None => self.level(def - 1, rep),
+        }
+    }
+    fn clear(&mut self) {
+        self.def.clear();
+        self.rep.clear();
+        self.strings.clear();
+        self.bools.clear();
+    }
+}
+
+// The leaf columns, in schema order.
+const ID: usize = 0;
+const NS: usize = 1;
+const IDENT: usize = 2;
+const PRIMARY: usize = 3;
+const STATE: usize = 4;
+const SEG_NS: usize = 5;
+const SEG: usize = 6;
+const STATUS: usize = 7;
+const QUALIFIED: usize = 8;
+
+/// A JSON object's members in document order (serde_json's own map sorts them).
+struct Ordered<V>(Vec<(String, V)>);
+
+impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for Ordered<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<V>(std::marker::PhantomData<V>);
+        impl<'de, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for Visit<V> {
+            type Value = Ordered<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Ordered<V>, A::Error> {
+                let mut v = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    v.push(entry);
+                }
+                Ok(Ordered(v))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// What the writer keeps of a record.
+#[derive(serde::Deserialize)]
+struct Written {
+    #[serde(rename = "_id")]
+    id: Option<serde_json::Value>,
+    #[serde(rename = "identityMap")]
+    identity_map: Option<Ordered<serde_json::Value>>,
+    #[serde(rename = "segmentMembership")]
+    segment_membership: Option<Ordered<Option<Ordered<serde_json::Value>>>>,
+}
+
+/// Whether a record fits the schema: its identities' ids are strings (when there).
+fn fits(r: &Written) -> bool {
+    r.identity_map.as_ref().is_none_or(|map| {
+        map.0.iter().all(|(_, list)| {
+            list.as_array().into_iter().flatten().all(|e| e.get("id").is_none_or(|id| id.is_string() || id.is_null()))
+        })
+    })
+}
+
+fn add_record(cols: &mut [Column], r: &Written) {
+    let text = |v: Option<&serde_json::Value>| v.and_then(|x| x.as_str()).map(str::to_string);
+    cols[ID].string(1, 0, text(r.id.as_ref()).as_deref());
+    // identityMap: map (1) > key_value (2, rep 1) > value (3) > list (4, rep 2) > element (5) > leaf (6).
+    match &r.identity_map {
+        None => (NS..=STATE).for_each(|c| cols[c].level(0, 0)),
+        Some(map) if map.0.is_empty() => (NS..=STATE).for_each(|c| cols[c].level(1, 0)),
+        Some(map) => {
+            for (i, (ns, list)) in map.0.iter().enumerate() {
+                let rep = if i == 0 { 0 } else { 1 };
+                cols[NS].string(2, rep, Some(ns));
+                let leaves = |cols: &mut [Column], def: i16, rep: i16| {
+                    (IDENT..=STATE).for_each(|c| cols[c].level(def, rep));
+                };
+                match list.as_array() {
+                    None => leaves(cols, 2, rep),
+                    Some(items) if items.is_empty() => leaves(cols, 3, rep),
+                    Some(items) => {
+                        for (j, item) in items.iter().enumerate() {
+                            let rep = if j == 0 { rep } else { 2 };
+                            if !item.is_object() {
+                                leaves(cols, 4, rep);
+                                continue;
+                            }
+                            cols[IDENT].string(6, rep, text(item.get("id")).as_deref());
+                            match item.get("primary").and_then(|p| p.as_bool()) {
+                                Some(b) => {
+                                    cols[PRIMARY].level(6, rep);
+                                    cols[PRIMARY].bools.push(b);
+                                }
+                                None => cols[PRIMARY].level(5, rep),
+                            }
+                            cols[STATE].string(6, rep, text(item.get("authenticatedState")).as_deref());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // segmentMembership: map (1) > key_value (2, rep 1) > value map (3) > key_value (4, rep 2) >
+    // value (5) > status, lastQualificationTime (6).
+    match &r.segment_membership {
+        None => (SEG_NS..=QUALIFIED).for_each(|c| cols[c].level(0, 0)),
+        Some(map) if map.0.is_empty() => (SEG_NS..=QUALIFIED).for_each(|c| cols[c].level(1, 0)),
+        Some(map) => {
+            for (i, (ns, segments)) in map.0.iter().enumerate() {
+                let rep = if i == 0 { 0 } else { 1 };
+                cols[SEG_NS].string(2, rep, Some(ns));
+                match segments {
+                    None => (SEG..=QUALIFIED).for_each(|c| cols[c].level(2, rep)),
+                    Some(s) if s.0.is_empty() => (SEG..=QUALIFIED).for_each(|c| cols[c].level(3, rep)),
+                    Some(s) => {
+                        for (j, (segment, membership)) in s.0.iter().enumerate() {
+                            let rep = if j == 0 { rep } else { 2 };
+                            cols[SEG].string(4, rep, Some(segment));
+                            if membership.is_object() {
+                                cols[STATUS].string(6, rep, text(membership.get("status")).as_deref());
+                                cols[QUALIFIED].string(
+                                    6,
+                                    rep,
+                                    text(membership.get("lastQualificationTime")).as_deref(),
+                                );
+                            } else {
+                                cols[STATUS].level(4, rep);
+                                cols[QUALIFIED].level(4, rep);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes JSON-lines records, pushed one at a time, as a Parquet file of [`PROFILE_SCHEMA`],
+/// 100 000 rows a row group (the memory it holds). Records that the schema cannot hold (not a JSON
+/// object, an `identityMap` or `segmentMembership` that is not an object, an id that is not a
+/// string) are left out and counted.
+pub struct ProfileParquetWriter<W: Write + Send> {
+    writer: SerializedFileWriter<W>,
+    cols: Vec<Column>,
+    in_group: usize,
+    written: u64,
+    left_out: u64,
+}
+
+impl<W: Write + Send> ProfileParquetWriter<W> {
+    pub fn new(out: W, codec: ParquetCodec) -> Result<Self, String> {
+        let schema = Arc::new(parquet::schema::parser::parse_message_type(PROFILE_SCHEMA).map_err(|e| e.to_string())?);
+        let compression = match codec {
+            ParquetCodec::Snappy => Compression::SNAPPY,
+            ParquetCodec::Gzip => Compression::GZIP(Default::default()),
+        };
+        let props = Arc::new(WriterProperties::builder().set_compression(compression).build());
+        let writer = SerializedFileWriter::new(out, schema, props).map_err(|e| e.to_string())?;
+        Ok(ProfileParquetWriter {
+            writer,
+            cols: (0..9).map(|_| Column::default()).collect(),
+            in_group: 0,
+            written: 0,
+            left_out: 0,
+        })
+    }
+
+    /// One record (a JSON document).
+    pub fn push(&mut self, json: &[u8]) -> Result<(), String> {
+        let object = json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        match serde_json::from_slice::<Written>(json) {
+            Ok(r) if object && fits(&r) => {
+                add_record(&mut self.cols, &r);
+                self.written += 1;
+                self.in_group += 1;
+                if self.in_group == 100_000 {
+                    self.flush()?;
+                }
+            }
+            _ => self.left_out += 1,
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), String> {
+        let mut group = self.writer.next_row_group().map_err(|e| e.to_string())?;
+        let mut i = 0;
+        while let Some(mut col) = group.next_column().map_err(|e| e.to_string())? {
+            let c = &self.cols[i];
+            if i == PRIMARY {
+                col.typed::<BoolType>().write_batch(&c.bools, Some(&c.def), Some(&c.rep))
+            } else {
+                col.typed::<ByteArrayType>().write_batch(&c.strings, Some(&c.def), Some(&c.rep))
+            }
+            .map_err(|e| e.to_string())?;
+            col.close().map_err(|e| e.to_string())?;
+            i += 1;
+        }
+        group.close().map_err(|e| e.to_string())?;
+        self.cols.iter_mut().for_each(Column::clear);
+        self.in_group = 0;
+        Ok(())
+    }
+
+    /// Ends the file; returns (rows written, records left out).
+    pub fn finish(mut self) -> Result<(u64, u64), String> {
+        if self.in_group > 0 || self.written == 0 {
+            self.flush()?;
+        }
+        self.writer.close().map_err(|e| e.to_string())?;
+        Ok((self.written, self.left_out))
+    }
+}
+
+/// Writes JSON-lines records (one per item) with a [`ProfileParquetWriter`]; returns (rows written,
+/// records left out).
+pub fn write_parquet<'a, W: Write + Send>(
+    records: impl IntoIterator<Item = &'a [u8]>,
+    codec: ParquetCodec,
+    out: W,
+) -> Result<(u64, u64), String> {
+    let mut w = ProfileParquetWriter::new(out, codec)?;
+    for r in records {
+        w.push(r)?;
+    }
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Docs(Vec<(u64, String)>);
+    impl DocSink for Docs {
+        fn doc(&mut self, line: u64, json: &[u8]) {
+            self.0.push((line, String::from_utf8_lossy(json).into_owned()));
+        }
+        fn reject(&mut self, line: u64, reason: Message) {
+            self.0.push((line, format!("rejected: {reason}")));
+        }
+    }
+
+    #[test]
+    fn rows_read_back_as_the_json_they_were_written_from() {
+        let lines: [&[u8]; 5] = [
+            br#"{"_id":"a","identityMap":{"Email":[{"id":"x@y.z","primary":true},{"id":"X@y.z"}],"ECID":[{"id":"1","authenticatedState":"ambiguous"}]},"segmentMembership":{"ups":{"s1":{"status":"realized","lastQualificationTime":"2026-01-01T00:00:00Z"},"s2":{"status":"exited"}}}}"#,
+            br#"{"identityMap":{}}"#,
+            br#"{"person":{}}"#,
+            br#"[1]"#,
+            br#"{"identityMap":{"CRMID":[{"primary":false}],"Phone":[]},"segmentMembership":{"ups":{}}}"#,
+        ];
+        for codec in [ParquetCodec::Snappy, ParquetCodec::Gzip] {
+            let mut bytes = Vec::new();
+            assert_eq!(write_parquet(lines, codec, &mut bytes).unwrap(), (4, 1));
+            let mut docs = Docs(Vec::new());
+            assert_eq!(parquet_docs("t.parquet", bytes::Bytes::from(bytes), Some(&PROFILE_COLUMNS), &mut docs), Ok(4));
+            let got: Vec<(u64, &str)> = docs.0.iter().map(|(l, s)| (*l, s.as_str())).collect();
+            assert_eq!(
+                got,
+                [
+                    (
+                        1,
+                        r#"{"identityMap":{"Email":[{"id":"x@y.z","primary":true,"authenticatedState":null},{"id":"X@y.z","primary":null,"authenticatedState":null}],"ECID":[{"id":"1","primary":null,"authenticatedState":"ambiguous"}]},"segmentMembership":{"ups":{"s1":{"status":"realized","lastQualificationTime":"2026-01-01T00:00:00Z"},"s2":{"status":"exited","lastQualificationTime":null}}}}"#
+                    ),
+                    (2, r#"{"identityMap":{},"segmentMembership":null}"#),
+                    (3, r#"{"identityMap":null,"segmentMembership":null}"#),
+                    (
+                        4,
+                        r#"{"identityMap":{"CRMID":[{"id":null,"primary":false,"authenticatedState":null}],"Phone":[]},"segmentMembership":{"ups":{}}}"#
+                    ),
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_parquet_is_one_clear_error() {
+        let mut docs = Docs(Vec::new());
+        let e =
+            parquet_docs("bad.parquet", bytes::Bytes::from_static(b"PAR1 this is not a footer PAR1"), None, &mut docs)
+                .unwrap_err();
+        assert_eq!((e.file.as_str(), e.line, e.message.id.as_str()), ("bad.parquet", None, "aep-parquet-unreadable"));
+        assert!(e.to_string().starts_with("bad.parquet: "), "{e}");
+    }
+}
