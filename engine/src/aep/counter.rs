@@ -1,80 +1,190 @@
 //! The Profiles counter: files of profile records in, per snapshot, partial states that merge, the report out.
 //!
-//! STUB (lead): a naive first version that keeps every record and computes the figures of section 2
-//! with plain maps, so that the command line and the viewer can be built on its interface now. The
-//! graph helper replaces its inside (interned identities, union-find, compact records) behind the
-//! same interface, and keeps this version as the naive model of its property test.
+//! A [`ProfileCounter`] reads files (whole, or a byte range of a JSON-lines
+//! file with [`ProfileCounter::begin_part`]) into the graph's state
+//! ([`graph`](crate::aep::graph)): interned identities, one union-find per
+//! `exportTime=` snapshot and every used record kept compactly (file, line,
+//! identity and audience indices). Counters of several threads or workers
+//! merge ([`ProfileCounter::merge`], [`ProfileCounter::merge_parts`]) into the
+//! state one pass would give, and travel between workers with serde (bincode).
+//! The report and *Explain an identity* ([`figures`](crate::aep::figures))
+//! are pure functions of that state and the settings: changing the stitching,
+//! the unique or pseudonymous namespaces, identity values, the snapshot time
+//! or `compare` never reads a file again.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
+use crate::aep::graph::Store;
 use crate::aep::read::{DocSink, JsonDocs};
-use crate::aep::record::{self, Identity, Record};
-use crate::aep::report::*;
-use crate::aep::settings::{ProfileSettings, Stitching};
+use crate::aep::record;
+use crate::aep::report::{Explained, ProfilesReport};
+use crate::aep::settings::ProfileSettings;
 use crate::aep::ReadError;
 use crate::message::Message;
+use crate::split::PartsError;
 
 /// A file of a counter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileId(usize);
 
-#[derive(Clone, Debug)]
-struct Stored {
-    file: usize,
-    line: u64,
-    record: Record,
+/// One byte range of a JSON-lines file (not gzip, not an array), counted by its own counter.
+///
+/// A line belongs to the part in whose range its preceding line break lies (the first line to the
+/// first part): a part that starts inside the file drops the bytes up to and including its first
+/// line break, and a part reads past its `end` up to and including the first line break at or
+/// after `end`. So a range boundary inside a line counts that line once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinesPart {
+    /// The first byte to push.
+    pub start: u64,
+    /// The part counts the lines whose preceding line break is before this byte.
+    pub end: u64,
+    /// The file's size in bytes.
+    pub file_len: u64,
 }
 
-#[derive(Clone, Debug)]
-struct FileState {
-    name: String,
-    snapshot: Option<String>,
-    format: String,
-    records: u64,
-}
-
-/// The state of a Profiles count: one per thread or worker, merged at the end.
-#[derive(Clone, Debug, Default)]
-pub struct ProfileCounter {
-    files: Vec<FileState>,
-    readers: HashMap<usize, JsonDocsHolder>,
-    records: Vec<Stored>,
-    rejected: Vec<(usize, u64, Message)>,
-    rejected_total: u64,
-    warnings: Vec<Message>,
-}
-
-#[derive(Debug, Default)]
-struct JsonDocsHolder(JsonDocs);
-
-impl Clone for JsonDocsHolder {
-    fn clone(&self) -> Self {
-        JsonDocsHolder::default()
+impl LinesPart {
+    /// A file of `file_len` bytes cut into `parts` ranges of about equal size (at least one, and
+    /// never more than its bytes).
+    ///
+    /// ```
+    /// use engine::aep::counter::LinesPart;
+    /// let parts = LinesPart::split(10, 3);
+    /// assert_eq!(parts.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(), [(0, 3), (3, 6), (6, 10)]);
+    /// assert_eq!(LinesPart::split(0, 4).len(), 1);
+    /// ```
+    pub fn split(file_len: u64, parts: usize) -> Vec<LinesPart> {
+        let n = (parts.max(1) as u64).min(file_len.max(1));
+        let cuts: Vec<u64> = (1..n).map(|i| file_len * i / n).collect();
+        LinesPart::at(file_len, &cuts)
     }
+
+    /// The file cut at these offsets (in any order; those at 0 or past the end are left out).
+    pub fn at(file_len: u64, cuts: &[u64]) -> Vec<LinesPart> {
+        let mut bounds: Vec<u64> = cuts.iter().copied().filter(|&c| c > 0 && c < file_len).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds.insert(0, 0);
+        bounds.push(file_len);
+        bounds.windows(2).map(|w| LinesPart { start: w[0], end: w[1], file_len }).collect()
+    }
+}
+
+/// Where a part is in its file while it is read.
+#[derive(Clone, Debug)]
+struct PartRun {
+    part: LinesPart,
+    /// File offset of the next byte pushed.
+    pos: u64,
+    /// Where the part's first counted line starts, once found.
+    begin: Option<u64>,
+    /// After the line break that ends the part's last line, once found.
+    stop: Option<u64>,
+    /// Line breaks counted.
+    lines: u64,
+}
+
+impl PartRun {
+    /// The bytes of `chunk` that belong to the part.
+    fn take<'c>(&mut self, chunk: &'c [u8]) -> &'c [u8] {
+        let at = self.pos;
+        self.pos += chunk.len() as u64;
+        if self.stop.is_some() {
+            return &[];
+        }
+        let mut from = 0;
+        if self.begin.is_none() {
+            match memchr::memchr(b'\n', chunk) {
+                Some(k) => {
+                    from = k + 1;
+                    self.begin = Some(at + from as u64);
+                    if at + k as u64 >= self.part.end {
+                        // The line after that break belongs to the next part: this one has none.
+                        self.stop = self.begin;
+                        return &[];
+                    }
+                }
+                None => return &[],
+            }
+        }
+        let search = (self.part.end.saturating_sub(at).min(chunk.len() as u64) as usize).max(from);
+        let to = match memchr::memchr(b'\n', &chunk[search..]) {
+            Some(k) => {
+                let to = search + k + 1;
+                self.stop = Some(at + to as u64);
+                to
+            }
+            None => chunk.len(),
+        };
+        let mine = &chunk[from..to];
+        self.lines += memchr::memchr_iter(b'\n', mine).count() as u64;
+        mine
+    }
+}
+
+/// What an ended part keeps for [`ProfileCounter::merge_parts`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct PartState {
+    part: LinesPart,
+    /// The file offset of the part's first line, and after its last line.
+    begin: u64,
+    stop: u64,
+    /// Line breaks from `begin` to `stop`.
+    lines: u64,
+    /// The part ended before its last line and before the end of the file.
+    short: bool,
+    /// The read error that stopped the part: its line in the part, and why.
+    error: Option<(Option<u64>, Message)>,
+}
+
+struct Reader {
+    docs: JsonDocs,
+    run: Option<PartRun>,
+}
+
+/// Open readers are not kept by a clone (nor serialised): a counter is cloned or sent once its files ended.
+#[derive(Default)]
+struct Readers(HashMap<usize, Reader>);
+
+impl Clone for Readers {
+    fn clone(&self) -> Self {
+        Readers::default()
+    }
+}
+
+impl std::fmt::Debug for Readers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} open", self.0.len())
+    }
+}
+
+/// The state of a Profiles count: one per thread or worker, merged at the end. Serialisable
+/// (bincode, JSON) once its files have ended, to travel between workers.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ProfileCounter {
+    #[serde(skip)]
+    readers: Readers,
+    store: Store,
+    part: Option<PartState>,
 }
 
 struct Sink<'a> {
     file: usize,
-    counter: &'a mut Vec<Stored>,
-    rejected: &'a mut Vec<(usize, u64, Message)>,
-    rejected_total: &'a mut u64,
-    records: &'a mut u64,
+    store: &'a mut Store,
 }
 
 impl DocSink for Sink<'_> {
     fn doc(&mut self, line: u64, json: &[u8]) {
         match record::parse(json) {
-            Ok(record) => {
-                *self.records += 1;
-                self.counter.push(Stored { file: self.file, line, record });
-            }
-            Err(reason) => self.reject(line, reason),
+            Ok(record) => self.store.add_record(self.file, line, &record),
+            Err(reason) => self.store.reject(self.file, line, reason),
         }
     }
 
     fn reject(&mut self, line: u64, reason: Message) {
-        *self.rejected_total += 1;
-        self.rejected.push((self.file, line, reason));
+        self.store.reject(self.file, line, reason);
     }
 }
 
@@ -85,386 +195,178 @@ impl ProfileCounter {
 
     /// Starts a file; `snapshot` is its `exportTime=` time ([`crate::aep::snapshot_of`]), if any.
     pub fn begin_file(&mut self, name: &str, snapshot: Option<&str>) -> FileId {
-        let id = self.files.len();
-        self.files.push(FileState {
-            name: name.to_string(),
-            snapshot: snapshot.map(str::to_string),
-            format: String::new(),
-            records: 0,
-        });
-        self.readers.insert(id, JsonDocsHolder(JsonDocs::new(name)));
+        let id = self.store.add_file(name, snapshot);
+        self.readers.0.insert(id, Reader { docs: JsonDocs::new(name), run: None });
         FileId(id)
+    }
+
+    /// Starts one byte range of a JSON-lines file (see [`LinesPart`]): push the file's bytes from
+    /// `part.start` on, in chunks of any size, until [`ProfileCounter::part_done`] or the end of
+    /// the file, then call [`ProfileCounter::end_file`]. Merge the counters of all the parts of
+    /// the file with [`ProfileCounter::merge_parts`]. A counter that reads a part reads nothing
+    /// else. Line numbers (of rejections, of a read error) count from the part's first line until
+    /// the parts are merged.
+    pub fn begin_part(&mut self, name: &str, snapshot: Option<&str>, part: &LinesPart) -> FileId {
+        let id = self.store.add_file(name, snapshot);
+        let run = PartRun { part: *part, pos: part.start, begin: (part.start == 0).then_some(0), stop: None, lines: 0 };
+        self.readers.0.insert(id, Reader { docs: JsonDocs::lines(name), run: Some(run) });
+        FileId(id)
+    }
+
+    /// Whether a part has read its last line: push it no more (bytes pushed after are ignored)
+    /// and end it. False for a file read whole.
+    pub fn part_done(&self, file: FileId) -> bool {
+        self.readers.0.get(&file.0).and_then(|r| r.run.as_ref()).is_some_and(|r| r.stop.is_some())
     }
 
     /// The next chunk of a file's bytes.
     pub fn push(&mut self, file: FileId, chunk: &[u8]) -> Result<(), ReadError> {
-        let Some(reader) = self.readers.get_mut(&file.0) else { return Ok(()) };
-        let state = &mut self.files[file.0];
-        let mut sink = Sink {
-            file: file.0,
-            counter: &mut self.records,
-            rejected: &mut self.rejected,
-            rejected_total: &mut self.rejected_total,
-            records: &mut state.records,
-        };
-        reader.0.push(chunk, &mut sink)
+        let Some(reader) = self.readers.0.get_mut(&file.0) else { return Ok(()) };
+        let mut sink = Sink { file: file.0, store: &mut self.store };
+        match &mut reader.run {
+            None => reader.docs.push(chunk, &mut sink),
+            Some(run) => {
+                let mine = run.take(chunk);
+                if mine.is_empty() {
+                    return Ok(());
+                }
+                reader.docs.push(mine, &mut sink)
+            }
+        }
     }
 
     /// The end of a file.
     pub fn end_file(&mut self, file: FileId) -> Result<(), ReadError> {
-        let Some(mut reader) = self.readers.remove(&file.0) else { return Ok(()) };
-        let state = &mut self.files[file.0];
-        let mut sink = Sink {
-            file: file.0,
-            counter: &mut self.records,
-            rejected: &mut self.rejected,
-            rejected_total: &mut self.rejected_total,
-            records: &mut state.records,
-        };
-        let format = reader.0.finish(&mut sink)?;
-        state.format = format;
-        Ok(())
+        let Some(mut reader) = self.readers.0.remove(&file.0) else { return Ok(()) };
+        let mut sink = Sink { file: file.0, store: &mut self.store };
+        let result = reader.docs.finish(&mut sink);
+        if let Ok(format) = &result {
+            self.store.files[file.0].format = format.clone();
+        }
+        if let Some(run) = reader.run {
+            let stop = run.stop.unwrap_or(run.pos);
+            self.part = Some(PartState {
+                part: run.part,
+                begin: run.begin.unwrap_or(stop),
+                stop,
+                lines: run.lines,
+                short: run.stop.is_none() && run.pos < run.part.file_len,
+                error: result.as_ref().err().map(|e| (e.line, e.message.clone())),
+            });
+        }
+        result.map(|_| ())
     }
 
     /// Where the documents of a file go, for readers of other formats (Parquet): each is parsed as a
     /// record and counted, or rejected with its line. Kept by every version of the counter.
     pub fn sink(&mut self, file: FileId) -> impl DocSink + '_ {
-        let state = &mut self.files[file.0];
-        Sink {
-            file: file.0,
-            counter: &mut self.records,
-            rejected: &mut self.rejected,
-            rejected_total: &mut self.rejected_total,
-            records: &mut state.records,
-        }
+        Sink { file: file.0, store: &mut self.store }
     }
 
     /// Ends a file read through [`ProfileCounter::sink`], naming its format (`Parquet`).
     pub fn end_docs(&mut self, file: FileId, format: &str) {
-        self.readers.remove(&file.0);
-        self.files[file.0].format = format.to_string();
+        self.readers.0.remove(&file.0);
+        if let Some(f) = self.store.files.get_mut(file.0) {
+            f.format = format.to_string();
+        }
     }
 
     /// A file that could not be read: said in the report's warnings.
     pub fn warn(&mut self, warning: Message) {
-        self.warnings.push(warning);
+        self.store.warnings.push(warning);
     }
 
-    /// Adds another counter's files and records, as if this one had read them after its own.
+    /// Adds another counter's files and records, as if this one had read them after its own:
+    /// its identities are interned again here and its graphs joined to these, snapshot by
+    /// snapshot. Files still open in `other` are dropped; the counter of a part is merged with
+    /// [`ProfileCounter::merge_parts`] instead.
     pub fn merge(&mut self, other: ProfileCounter) {
-        let offset = self.files.len();
-        self.files.extend(other.files);
-        self.records.extend(other.records.into_iter().map(|mut s| {
-            s.file += offset;
-            s
-        }));
-        self.rejected.extend(other.rejected.into_iter().map(|(f, l, m)| (f + offset, l, m)));
-        self.rejected_total += other.rejected_total;
-        self.warnings.extend(other.warnings);
+        if self.store.files.is_empty() && self.store.warnings.is_empty() {
+            self.store = other.store;
+            self.store.trim_rejected();
+            return;
+        }
+        self.store.merge(other.store, false, 0);
+    }
+
+    /// Merges the counters of all the parts of one file (see [`ProfileCounter::begin_part`]), in
+    /// any order, into the state one pass over the file gives: the file once, with its line
+    /// numbers. Sorts `parts` by start and empties it on success.
+    ///
+    /// When a part stopped on a read error, the parts after it are left out (as one pass stops
+    /// there) and the error is returned with its line in the file: say it as a whole file's.
+    pub fn merge_parts(&mut self, parts: &mut Vec<ProfileCounter>) -> Result<Option<ReadError>, PartsError> {
+        let invalid = |m: &str| Err(PartsError::Invalid(m.to_string()));
+        if parts.is_empty() {
+            return invalid("no parts to merge");
+        }
+        if parts.iter().any(|c| c.part.is_none() || c.store.files.len() != 1) {
+            return invalid("a counter given as a part did not read one part of a file, or read more");
+        }
+        parts.sort_by_key(|c| c.part.as_ref().map_or(0, |p| p.part.start));
+        let states: Vec<&PartState> = parts.iter().filter_map(|c| c.part.as_ref()).collect();
+        let file_len = states[0].part.file_len;
+        let name = &parts[0].store.files[0].name;
+        if states[0].part.start != 0
+            || states[states.len() - 1].part.end != file_len
+            || states.windows(2).any(|w| w[0].part.end != w[1].part.start)
+            || states.iter().any(|s| s.part.file_len != file_len)
+            || parts.iter().any(|c| &c.store.files[0].name != name)
+        {
+            return invalid("the parts are not the parts of one file, or leave a gap");
+        }
+        if states.iter().any(|s| s.short) {
+            return invalid("a part was ended before its last line and before the end of the file");
+        }
+        let last = states.iter().position(|s| s.error.is_some()).unwrap_or(states.len() - 1);
+        if states[..last].windows(2).any(|w| w[0].stop != w[1].begin) {
+            return invalid("a part did not begin where the one before it stopped");
+        }
+        let mut shifts = Vec::with_capacity(last + 1);
+        let mut shift = 0u64;
+        for s in &states[..=last] {
+            shifts.push(shift);
+            shift = shift.saturating_add(s.lines);
+        }
+        let error = states[last].error.clone().map(|(line, message)| ReadError {
+            file: name.clone(),
+            line: line.map(|l| l.saturating_add(shifts[last])),
+            message,
+        });
+        let mut counters = std::mem::take(parts).into_iter().take(last + 1);
+        let Some(mut whole) = counters.next() else { return invalid("no parts to merge") };
+        whole.part = None;
+        for (c, shift) in counters.zip(shifts.into_iter().skip(1)) {
+            whole.store.merge(c.store, true, shift);
+        }
+        self.merge(whole);
+        Ok(error)
     }
 
     /// Records used so far.
     pub fn records(&self) -> u64 {
-        self.records.len() as u64
+        self.store.recs.len() as u64
     }
 
-    fn snapshots(&self, settings: &ProfileSettings) -> Vec<(Option<String>, Vec<&Stored>)> {
-        let mut by: BTreeMap<Option<String>, Vec<&Stored>> = BTreeMap::new();
-        for s in &self.records {
-            let snap = self.files[s.file].snapshot.clone().or_else(|| settings.snapshot_time.clone());
-            by.entry(snap).or_default().push(s);
-        }
-        by.into_iter().collect()
+    /// Distinct identities (namespace, id) read so far, over all snapshots.
+    pub fn identities(&self) -> u64 {
+        self.store.ids.len() as u64
+    }
+
+    /// Bytes of memory held by the identity graph and the records kept (allocated capacity).
+    pub fn graph_bytes(&self) -> usize {
+        self.store.heap_bytes()
     }
 
     /// The report of everything read, with these settings.
     pub fn report(&self, settings: &ProfileSettings) -> ProfilesReport {
-        let snaps = self.snapshots(settings);
-        let figures = |stitching: Stitching| -> (Vec<SnapshotFigures>, Vec<Change>) {
-            let comps: Vec<Vec<Vec<&Stored>>> = snaps.iter().map(|(_, recs)| components(recs, stitching)).collect();
-            let figs = snaps
-                .iter()
-                .zip(&comps)
-                .map(|((time, _), c)| snapshot_figures(time.clone(), c, settings, stitching))
-                .collect();
-            let mut change = Vec::new();
-            for i in 1..snaps.len() {
-                let ids = |c: &Vec<Vec<&Stored>>| -> BTreeSet<Identity> {
-                    c.iter().flatten().flat_map(|s| s.record.identities.iter().cloned()).collect()
-                };
-                let (before, after) = (ids(&comps[i - 1]), ids(&comps[i]));
-                let none_in = |c: &Vec<Vec<&Stored>>, set: &BTreeSet<Identity>| {
-                    c.iter().filter(|p| p.iter().all(|s| s.record.identities.iter().all(|i| !set.contains(i)))).count()
-                        as u64
-                };
-                change.push(Change {
-                    from: snaps[i - 1].0.clone(),
-                    to: snaps[i].0.clone(),
-                    profiles: comps[i].len() as u64,
-                    added: none_in(&comps[i], &before),
-                    removed: none_in(&comps[i - 1], &after),
-                });
-            }
-            (figs, change)
-        };
-        let (snapshots, change) = figures(settings.stitching);
-        let compared = settings.compare.then(|| {
-            let other = match settings.stitching {
-                Stitching::Graph => Stitching::None,
-                Stitching::None => Stitching::Graph,
-            };
-            Compared { stitching: other.as_str().to_string(), snapshots: figures(other).0 }
-        });
-        let mut rejected: Vec<_> = self.rejected.iter().collect();
-        rejected.sort_by_key(|(f, l, _)| (*f, *l));
-        ProfilesReport {
-            format: FORMAT.to_string(),
-            stitching: settings.stitching.as_str().to_string(),
-            unique_namespaces: settings.unique.clone(),
-            pseudonymous_namespaces: settings.pseudonymous.clone(),
-            snapshots,
-            change,
-            rows: RecordCounts {
-                read: self.records.len() as u64 + self.rejected_total,
-                used: self.records.len() as u64,
-                rejected: self.rejected_total,
-            },
-            rejected: rejected
-                .into_iter()
-                .take(100)
-                .map(|(f, l, m)| RejectedRecord {
-                    file: self.files[*f].name.clone(),
-                    line: *l,
-                    reason: m.to_string(),
-                    message: Some(m.clone()),
-                })
-                .collect(),
-            files: self
-                .files
-                .iter()
-                .map(|f| RecordFile {
-                    name: f.name.clone(),
-                    format: f.format.clone(),
-                    records: f.records,
-                    snapshot: f.snapshot.clone(),
-                })
-                .collect(),
-            warnings: self.warnings.iter().map(|m| m.to_string()).collect(),
-            warning_messages: self.warnings.clone(),
-            compared,
-        }
+        crate::aep::figures::report(&self.store, settings)
     }
 
-    /// *Explain an identity*: the profile it belongs to in each snapshot, with the records that joined it.
+    /// *Explain an identity*: the profile it belongs to in each snapshot, with the records that
+    /// joined it. Per snapshot (oldest first), the profiles are ordered by the identity found
+    /// (when only an id was given), then by their first record.
     pub fn explain(&self, settings: &ProfileSettings, namespace: Option<&str>, id: &str) -> Explained {
-        let mut out = Explained { namespace: namespace.map(str::to_string), id: id.to_string(), profiles: Vec::new() };
-        for (time, recs) in self.snapshots(settings) {
-            let comps = components(&recs, settings.stitching);
-            for comp in comps {
-                let idents: BTreeSet<&Identity> = comp.iter().flat_map(|s| s.record.identities.iter()).collect();
-                let hits: Vec<&&Identity> =
-                    idents.iter().filter(|i| i.id == id && namespace.is_none_or(|n| n == i.namespace)).collect();
-                for hit in hits {
-                    let mut records: Vec<&&Stored> = comp.iter().collect();
-                    records.sort_by_key(|s| (s.file, s.line));
-                    out.profiles.push(ExplainedProfile {
-                        snapshot: time.clone(),
-                        identity: value(hit),
-                        identities: idents.iter().map(|i| value(i)).collect(),
-                        records_total: records.len() as u64,
-                        records: records
-                            .iter()
-                            .take(1000)
-                            .map(|s| LinkingRecord {
-                                file: self.files[s.file].name.clone(),
-                                line: s.line,
-                                identities: s.record.identities.iter().map(value).collect(),
-                            })
-                            .collect(),
-                        over_limit: idents.len() > 50,
-                        unique_conflicts: settings
-                            .unique
-                            .iter()
-                            .filter(|ns| idents.iter().filter(|i| &i.namespace == *ns).count() > 1)
-                            .cloned()
-                            .collect(),
-                    });
-                }
-            }
-        }
-        out
+        crate::aep::figures::explain(&self.store, settings, namespace, id)
     }
-}
-
-fn value(i: &Identity) -> IdentityValue {
-    IdentityValue { namespace: i.namespace.clone(), id: i.id.clone() }
-}
-
-/// The profiles of one snapshot: its records grouped into connected components (or one per record).
-fn components<'a>(recs: &[&'a Stored], stitching: Stitching) -> Vec<Vec<&'a Stored>> {
-    if stitching == Stitching::None {
-        return recs.iter().map(|s| vec![*s]).collect();
-    }
-    let mut index: HashMap<&Identity, usize> = HashMap::new();
-    let mut parent: Vec<usize> = Vec::new();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    for s in recs {
-        let mut first = None;
-        for i in &s.record.identities {
-            let n = *index.entry(i).or_insert_with(|| {
-                parent.push(parent.len());
-                parent.len() - 1
-            });
-            match first {
-                None => first = Some(n),
-                Some(f) => {
-                    let (a, b) = (find(&mut parent, f), find(&mut parent, n));
-                    parent[a] = b;
-                }
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<&Stored>> = BTreeMap::new();
-    for s in recs {
-        let root = find(&mut parent, index[&s.record.identities[0]]);
-        groups.entry(root).or_default().push(s);
-    }
-    groups.into_values().collect()
-}
-
-fn sorted_counts(map: BTreeMap<String, u64>) -> Vec<NamespaceCount> {
-    let mut v: Vec<_> = map.into_iter().map(|(namespace, profiles)| NamespaceCount { namespace, profiles }).collect();
-    v.sort_by(|a, b| b.profiles.cmp(&a.profiles).then_with(|| a.namespace.cmp(&b.namespace)));
-    v
-}
-
-fn sorted_pairs(map: BTreeMap<(String, String), u64>) -> Vec<PairCount> {
-    let mut v: Vec<_> = map.into_iter().map(|((a, b), profiles)| PairCount { a, b, profiles }).collect();
-    v.sort_by(|x, y| y.profiles.cmp(&x.profiles).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
-    v
-}
-
-fn fold(id: &str) -> String {
-    id.trim().to_lowercase()
-}
-
-fn snapshot_figures(
-    time: Option<String>,
-    comps: &[Vec<&Stored>],
-    settings: &ProfileSettings,
-    stitching: Stitching,
-) -> SnapshotFigures {
-    let mut f = SnapshotFigures { time, profiles: comps.len() as u64, ..Default::default() };
-    let mut by_ns = BTreeMap::new();
-    let mut overlap = BTreeMap::new();
-    let mut single = BTreeMap::new();
-    let mut audiences = BTreeMap::new();
-    let mut aud_overlap = BTreeMap::new();
-    let mut conflicts = BTreeMap::new();
-    let mut hubs: BTreeMap<&Identity, u64> = BTreeMap::new();
-    for comp in comps {
-        let idents: BTreeSet<&Identity> = comp.iter().flat_map(|s| s.record.identities.iter()).collect();
-        let namespaces: BTreeSet<&str> = idents.iter().map(|i| i.namespace.as_str()).collect();
-        let segments: BTreeSet<&str> = comp.iter().flat_map(|s| s.record.segments.iter().map(String::as_str)).collect();
-        for ns in &namespaces {
-            *by_ns.entry(ns.to_string()).or_insert(0) += 1;
-            for other in namespaces.range::<&str, _>((std::ops::Bound::Excluded(ns), std::ops::Bound::Unbounded)) {
-                *overlap.entry((ns.to_string(), other.to_string())).or_insert(0) += 1;
-            }
-        }
-        if namespaces.len() == 1 {
-            f.single_identity.profiles += 1;
-            *single.entry(namespaces.iter().next().map(|s| s.to_string()).unwrap_or_default()).or_insert(0) += 1;
-        }
-        if segments.is_empty() {
-            f.unsegmented += 1;
-        }
-        for seg in &segments {
-            *audiences.entry(seg.to_string()).or_insert(0) += 1;
-            for other in segments.range::<&str, _>((std::ops::Bound::Excluded(seg), std::ops::Bound::Unbounded)) {
-                *aud_overlap.entry((seg.to_string(), other.to_string())).or_insert(0) += 1;
-            }
-        }
-        if namespaces.iter().all(|ns| settings.pseudonymous.iter().any(|p| p == ns)) {
-            f.pseudonymous_only += 1;
-        }
-        if idents.len() > 50 {
-            f.collapse.over_limit += 1;
-        }
-        for ns in &settings.unique {
-            if idents.iter().filter(|i| &i.namespace == ns).count() > 1 {
-                *conflicts.entry(ns.clone()).or_insert(0) += 1;
-            }
-        }
-        for s in comp {
-            for i in &s.record.identities {
-                *hubs.entry(i).or_insert(0) += 1;
-            }
-        }
-    }
-    f.by_namespace = sorted_counts(by_ns.clone());
-    f.overlap = sorted_pairs(overlap);
-    f.single_identity.by_namespace = sorted_counts(single);
-    f.audiences = sorted_counts(audiences.clone())
-        .into_iter()
-        .map(|c| AudienceCount { id: c.namespace, profiles: c.profiles })
-        .collect();
-    f.audience_overlap = sorted_pairs(aud_overlap).into_iter().take(20).collect();
-    f.collapse.unique_conflicts = sorted_counts(conflicts);
-    if settings.include_identities {
-        let mut h: Vec<_> = hubs.into_iter().collect();
-        h.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        f.collapse.hubs = h
-            .into_iter()
-            .take(20)
-            .map(|(i, records)| Hub { namespace: i.namespace.clone(), id: i.id.clone(), records })
-            .collect();
-    }
-    // Case duplicates: per namespace, the components of the graph where that namespace's ids are folded.
-    for ns in by_ns.keys() {
-        let fewer = if stitching == Stitching::None {
-            0
-        } else {
-            let folded: Vec<Stored> = comps
-                .iter()
-                .flatten()
-                .map(|s| {
-                    let mut s = (*s).clone();
-                    for i in &mut s.record.identities {
-                        if &i.namespace == ns {
-                            i.id = fold(&i.id);
-                        }
-                    }
-                    s
-                })
-                .collect();
-            let refs: Vec<&Stored> = folded.iter().collect();
-            comps.len() as u64 - components(&refs, Stitching::Graph).len() as u64
-        };
-        if fewer == 0 {
-            continue;
-        }
-        let mut examples = Vec::new();
-        if settings.include_identities {
-            let mut groups: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-            for i in comps.iter().flatten().flat_map(|s| s.record.identities.iter()).filter(|i| &i.namespace == ns) {
-                groups.entry(fold(&i.id)).or_default().insert(&i.id);
-            }
-            examples = groups
-                .into_values()
-                .filter(|g| g.len() > 1)
-                .take(20)
-                .map(|g| g.into_iter().map(str::to_string).collect())
-                .collect();
-        }
-        f.case_duplicates.push(CaseDuplicates { namespace: ns.clone(), fewer, examples });
-    }
-    f.case_duplicates.sort_by(|a, b| b.fewer.cmp(&a.fewer).then_with(|| a.namespace.cmp(&b.namespace)));
-    f
 }

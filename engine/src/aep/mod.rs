@@ -22,7 +22,9 @@
 //! - [`generate`]: a seeded AEP export, for the demo, the tests and the benchmark.
 
 pub mod counter;
+pub mod figures;
 pub mod generate;
+pub mod graph;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod read;
