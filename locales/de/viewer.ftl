@@ -250,6 +250,157 @@ explain-active = Aktiv am { $on } in { $place }: zuletzt gezählt am { $last }; 
 explain-gone = Nicht aktiv am { $on } in { $place }: zuletzt gezählt am { $last }, mehr als 12 Monate zuvor.
 explain-never = Nicht aktiv am { $on } in { $place }: keine gezählte Zeile an oder vor diesem Datum.
 
+## Journey-Optimizer-Profile (views/src/aep/): der Profile-Bericht, sein Paket und seine CSV-Tabellen
+
+aep-empty-title = Noch keine Profildatensätze gezählt.
+aep-empty-text = Die Zahlen erscheinen hier, sobald AEP-Profilexporte (JSON Lines, JSON, gzip oder Parquet) gelesen sind.
+aep-shown-one = Zusammenführung: { $stitching }. Die Zahlen gelten für den Snapshot vom
+aep-shown-latest = Zusammenführung: { $stitching }. { $n } Snapshots: Die Zahlen gelten für den letzten, aufgenommen am
+aep-shown-untimed = Zusammenführung: { $stitching }. Die Dateien liegen in keinem exportTime=-Ordner: ein Snapshot ohne Zeitpunkt.
+aep-snapshot-untimed = Snapshot ohne Zeitpunkt
+aep-stitching = Zusammenführung
+aep-stitching-graph = Identitätsgraph
+aep-stitching-none = keine (ein Profil je Datensatz)
+aep-unique-namespaces = Eindeutige Namespaces
+aep-pseudonymous-namespaces = Pseudonyme Namespaces
+aep-tile-profiles = Profile
+aep-tile-share = { $percent } der Profile:
+aep-tile-single = Profile mit einer Identität
+aep-tile-single-note = nur Identitäten eines Namespace
+aep-tile-unsegmented = Profile ohne Segment
+aep-tile-unsegmented-note = in keiner Zielgruppe
+aep-tile-pseudonymous = Nur pseudonyme Profile
+aep-tile-pseudonymous-note = nur Geräte- oder Cookie-Identitäten
+aep-tile-change = Änderung seit dem vorigen Snapshot
+aep-tile-change-needs = braucht zwei oder mehr Snapshots
+aep-tile-change-note = Profile hinzugekommen und weggefallen seit
+aep-change-added = { $count } Profile hinzugekommen
+aep-change-removed = { $count } Profile weggefallen
+aep-tiles-rejected = { $rejected } von { $read } Datensätzen abgewiesen
+aep-identity-title = Profile nach Identität
+aep-identity-empty = Keine Identität in diesem Snapshot.
+aep-identity-lead = { $n ->
+    [one] Ein Profil mit Identitäten in mehreren Namespaces zählt bei jedem davon, daher ergeben die Namespaces zusammen mehr als das { $count } Profil.
+   *[other] Ein Profil mit Identitäten in mehreren Namespaces zählt bei jedem davon, daher ergeben die Namespaces zusammen mehr als die { $count } Profile.
+}
+aep-identity-svg-title = Profile mit einer Identität in jedem Namespace (Balken)
+aep-identity-bar = { $namespace }: { $count } Profile
+aep-identity-caption = Profile mit mindestens einer Identität in jedem Namespace, größte zuerst
+aep-chart-largest = Das Diagramm zeigt die { $n } größten; die Tabelle führt alle auf.
+aep-col-namespace = Namespace
+aep-col-profiles = Profile
+aep-col-share = Anteil an den Profilen
+aep-single-title = Profile mit einer Identität
+aep-single-lead = haben nur Identitäten eines Namespace (zwei E-Mail-Adressen und sonst nichts sind ein Namespace).
+aep-single-caption = Profile mit einer Identität, nach Namespace
+aep-overlap-title = Überschneidung der Identitäten
+aep-overlap-choose = Zu vergleichende Namespaces
+aep-overlap-a = Namespace A
+aep-overlap-b = Namespace B
+aep-overlap-largest = Die zwei Namespaces mit den meisten gemeinsamen Profilen:
+aep-overlap-empty = Weniger als zwei Namespaces: keine Überschneidung zu zeigen.
+aep-venn-title = { $a }: { $a-count } Profile; { $b }: { $b-count } Profile; beide: { $both } (Kreise maßstabsgetreu)
+aep-venn-circle = { $name }: { $count } Profile
+aep-only = nur { $namespace }
+aep-both = sowohl { $a } als auch { $b }
+aep-overlap-caption = Jedes Paar von Namespaces mit gemeinsamen Profilen, größtes zuerst
+aep-col-namespace-a = Namespace A
+aep-col-namespace-b = Namespace B
+aep-col-both = Profile mit beiden
+aep-col-a-only = Nur A
+aep-col-b-only = Nur B
+aep-audiences-title = Zielgruppen
+aep-unsegmented-lead = sind ohne Segment: keiner ihrer Datensätze ist in einer Zielgruppe realized oder existing.
+aep-audiences-empty = Keine Zielgruppenzugehörigkeit (realized oder existing) in diesem Snapshot.
+aep-audiences-svg-title = Profile in jeder Zielgruppe (Balken)
+aep-audience-bar = { $audience }: { $count } Profile
+aep-audiences-caption = Profile in jeder Zielgruppe (Segment-ID), größte zuerst
+aep-col-audience = Zielgruppe
+aep-col-audience-a = Zielgruppe A
+aep-col-audience-b = Zielgruppe B
+aep-audience-overlap-caption = Die 20 größten Überschneidungen zweier Zielgruppen
+aep-trend-title = Im Zeitverlauf
+aep-trend-svg-title = Profile in jedem Snapshot (Balken)
+aep-trend-bar = { $time }: { $count } Profile
+aep-trend-caption = Zeigen Sie auf einen Balken, um die genaue Zahl zu sehen.
+aep-trend-table-caption = Profile in jedem Snapshot, älteste zuerst, mit den seit dem vorigen hinzugekommenen und weggefallenen Profilen
+aep-col-snapshot = Snapshot
+aep-col-added = Hinzugekommen
+aep-col-removed = Weggefallen
+aep-col-from = Von Snapshot
+aep-col-to = Bis Snapshot
+aep-unseen-title = Was die Konsole nicht zeigt
+aep-unseen-lead = Diagnosen derselben Datensätze, für die das Profile-Dashboard keine Ansicht hat. Sie ändern die Zahlen oben nicht.
+aep-case-title = Dubletten durch Groß- und Kleinschreibung
+aep-case-lead-written = Experience Platform vergleicht Identitäten mit ihrer Groß- und Kleinschreibung, daher sind
+aep-case-lead-becomes = zwei Identitäten und können zwei Profile ergeben.
+aep-case-empty = Kein Namespace hat IDs, die sich nur in Groß- und Kleinschreibung oder umgebenden Leerzeichen unterscheiden.
+aep-case-caption = Je Namespace: wie viele Profile weniger es wären, wenn seine IDs ohne Groß- und Kleinschreibung und umgebende Leerzeichen verglichen würden
+aep-col-fewer = Profile weniger
+aep-col-examples = Beispiele
+aep-collapse-title = Verdacht auf Zusammenbruch
+aep-collapse-lead = Ein gemeinsam genutztes Gerät oder ein Unsinnswert (test@test.com) führt viele Kunden zu einem Profil zusammen.
+aep-collapse-over-limit = { $n ->
+    [one] Profil hat mehr als 50 Identitäten (die Grenze von Experience Platform: dann fallen die ältesten weg).
+   *[other] Profile haben mehr als 50 Identitäten (die Grenze von Experience Platform: dann fallen die ältesten weg).
+}
+aep-collapse-unique = Profile mit mehr als einer ID eines eindeutigen Namespace:
+aep-hubs-caption = Die Identitäten, die mit den meisten Datensätzen verknüpft sind
+aep-col-identity = Identität
+aep-col-records = Datensätze
+aep-compared-title = Identitätsgraph gegenüber einem Profil je Datensatz
+aep-compared-lead = Dieselben Datensätze mit beiden Zusammenführungen: bei keiner ist jeder Datensatz ein eigenes Profil (ein Export zusammengeführter Profile ist bereits zusammengeführt).
+aep-compared-caption = Zahlen des letzten Snapshots mit jeder Zusammenführung; die Differenz ist keine minus Graph
+aep-compared-none = Dieser Bericht wurde mit nur einer Zusammenführung erstellt: Fordern Sie den Vergleich an, um Graph und keine nebeneinander zu sehen.
+aep-compared-over-limit = Profile mit mehr als 50 Identitäten
+aep-compared-unique = Konflikte eindeutiger Namespaces
+aep-col-figure = Kennzahl
+aep-col-difference = Differenz
+aep-pseudonymous-title = Nur pseudonyme Profile
+aep-pseudonymous-lead = haben nur Geräte- oder Cookie-Identitäten ({ $namespaces }): Keine Person ist für sie bekannt, dennoch zählen sie als Profile und blähen die erreichbare Zielgruppe auf.
+aep-diagnosis-none = Noch keine Datensätze gelesen.
+aep-diagnosis-read = { $n ->
+    [one] Datensatz gelesen:
+   *[other] Datensätze gelesen:
+}
+aep-diagnosis-used = verwendet,
+aep-diagnosis-rejected = abgewiesen.
+aep-rejected-caption = Abgewiesene Datensätze
+aep-rejected-listed = Hier stehen die ersten { $shown } von { $count } abgewiesenen Datensätzen, nach Grund gruppiert; die Zahlen je Grund beziehen sich auf diese Datensätze.
+aep-rejected-group-records = { $n ->
+    [one] { $count } Datensatz
+   *[other] { $count } Datensätze
+}
+aep-rejected-group-caption = Abgewiesene Datensätze: { $reason }
+aep-files-caption = Wie jede Datei gelesen wurde
+aep-col-format = Format
+aep-explain-title = Eine Identität erklären
+aep-explain-none = Kein Datensatz enthält die Identität „{ $query }“: Sie gehört zu keinem Profil dieser Dateien. Groß- und Kleinschreibung und Leerzeichen zählen, wie in Experience Platform.
+aep-explain-snapshot = Snapshot
+aep-explain-summary = { $n ->
+    [one] Das Profil hat { $count } Identität
+   *[other] Das Profil hat { $count } Identitäten
+}, verknüpft durch { $records-n ->
+    [one] { $records } Datensatz.
+   *[other] { $records } Datensätze.
+}
+aep-explain-over-limit = Mehr als 50 Identitäten: über der Grenze von Experience Platform, das dann die ältesten entfernt.
+aep-explain-unique = Mehr als eine { $namespace }-ID: ein eindeutiger Namespace, dieses Profil führt also wahrscheinlich mehrere Kunden zusammen.
+aep-explain-no-guardrail = Keine Grenze überschritten: höchstens 50 Identitäten und höchstens eine ID je eindeutigem Namespace.
+aep-explain-identities-caption = Die Identitäten des Profils
+aep-explain-records-caption = Die Datensätze, die sie verknüpft haben
+aep-col-record-identities = Identitäten des Datensatzes
+aep-identity-hidden = (Wert nicht enthalten)
+aep-explain-records-more = Die ersten { $shown } von { $count } Datensätzen sind aufgeführt.
+aep-bundle-kind = Bericht der Journey-Optimizer-Profile
+aep-bundle-default-title = Profile am { $date }
+aep-bundle-snapshots = Snapshots
+aep-bundle-privacy-counts = Diese Datei enthält nur Zahlen: keinen Identitätswert.
+aep-bundle-privacy-identities = Diese Datei führt Identitätswerte auf (Beispiele für Schreibweisen-Dubletten, Knoten-Identitäten): Das sind personenbezogene Daten.
+aep-export-snapshots = Profile je Snapshot
+aep-export-change = Änderung zwischen Snapshots
+aep-export-unique-conflicts = Konflikte eindeutiger Namespaces
+
 ## Feldnamen (die Spalten, nach denen eine Datei gelesen wird; --map behält die englischen Namen)
 
 fieldname-profile-key = Profilschlüssel

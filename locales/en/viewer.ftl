@@ -248,6 +248,157 @@ explain-active = Active on { $on } in { $place }: last counted on { $last }; it 
 explain-gone = Not active on { $on } in { $place }: last counted on { $last }, more than 12 months before.
 explain-never = Not active on { $on } in { $place }: no counted row on or before that date.
 
+## Journey Optimizer profiles (views/src/aep/): the Profiles report, its bundle and CSV tables
+
+aep-empty-title = No profile records counted yet.
+aep-empty-text = The figures appear here once AEP profile exports (JSON lines, JSON, gzip or Parquet) are read.
+aep-shown-one = Stitching: { $stitching }. The figures are of the snapshot of
+aep-shown-latest = Stitching: { $stitching }. { $n } snapshots: the figures are of the latest, taken
+aep-shown-untimed = Stitching: { $stitching }. The files are in no exportTime= folder: one snapshot, without a time.
+aep-snapshot-untimed = no snapshot time
+aep-stitching = Stitching
+aep-stitching-graph = identity graph
+aep-stitching-none = none (one profile per record)
+aep-unique-namespaces = Unique namespaces
+aep-pseudonymous-namespaces = Pseudonymous namespaces
+aep-tile-profiles = Profiles
+aep-tile-share = { $percent } of profiles:
+aep-tile-single = Single-identity profiles
+aep-tile-single-note = identities of one namespace only
+aep-tile-unsegmented = Unsegmented profiles
+aep-tile-unsegmented-note = in no audience
+aep-tile-pseudonymous = Pseudonymous-only profiles
+aep-tile-pseudonymous-note = device or cookie identities only
+aep-tile-change = Change since the previous snapshot
+aep-tile-change-needs = needs two snapshots or more
+aep-tile-change-note = profiles added and removed since
+aep-change-added = { $count } profiles added
+aep-change-removed = { $count } profiles removed
+aep-tiles-rejected = { $rejected } of { $read } records rejected
+aep-identity-title = Profiles by identity
+aep-identity-empty = No identity in this snapshot.
+aep-identity-lead = { $n ->
+    [one] A profile with identities in several namespaces is counted under each of them, so the namespaces add up to more than the { $count } profile.
+   *[other] A profile with identities in several namespaces is counted under each of them, so the namespaces add up to more than the { $count } profiles.
+}
+aep-identity-svg-title = Profiles holding an identity of each namespace (bars)
+aep-identity-bar = { $namespace }: { $count } profiles
+aep-identity-caption = Profiles holding at least one identity of each namespace, largest first
+aep-chart-largest = The chart shows the { $n } largest; the table lists them all.
+aep-col-namespace = Namespace
+aep-col-profiles = Profiles
+aep-col-share = Share of profiles
+aep-single-title = Single-identity profiles
+aep-single-lead = have identities of one namespace only (two e-mail addresses and nothing else is one namespace).
+aep-single-caption = Single-identity profiles by their namespace
+aep-overlap-title = Identity overlap
+aep-overlap-choose = Namespaces to compare
+aep-overlap-a = Namespace A
+aep-overlap-b = Namespace B
+aep-overlap-largest = The two namespaces that share the most profiles:
+aep-overlap-empty = Fewer than two namespaces: no overlap to show.
+aep-venn-title = { $a }: { $a-count } profiles; { $b }: { $b-count } profiles; both: { $both } (circles drawn to scale)
+aep-venn-circle = { $name }: { $count } profiles
+aep-only = { $namespace } only
+aep-both = Both { $a } and { $b }
+aep-overlap-caption = Every pair of namespaces that share profiles, largest first
+aep-col-namespace-a = Namespace A
+aep-col-namespace-b = Namespace B
+aep-col-both = Profiles holding both
+aep-col-a-only = A only
+aep-col-b-only = B only
+aep-audiences-title = Audiences
+aep-unsegmented-lead = are unsegmented: none of their records is realized or existing in an audience.
+aep-audiences-empty = No audience membership (realized or existing) in this snapshot.
+aep-audiences-svg-title = Profiles in each audience (bars)
+aep-audience-bar = { $audience }: { $count } profiles
+aep-audiences-caption = Profiles in each audience (segment id), largest first
+aep-col-audience = Audience
+aep-col-audience-a = Audience A
+aep-col-audience-b = Audience B
+aep-audience-overlap-caption = The 20 largest overlaps of two audiences
+aep-trend-title = Over time
+aep-trend-svg-title = Profiles in each snapshot (bars)
+aep-trend-bar = { $time }: { $count } profiles
+aep-trend-caption = Point at a bar to see its exact figure.
+aep-trend-table-caption = Profiles in each snapshot, oldest first, with the profiles added and removed since the one before
+aep-col-snapshot = Snapshot
+aep-col-added = Added
+aep-col-removed = Removed
+aep-col-from = From snapshot
+aep-col-to = To snapshot
+aep-unseen-title = What the console does not show
+aep-unseen-lead = Diagnoses of the same records that the Profiles dashboard has no screen for. They do not change the figures above.
+aep-case-title = Case duplicates
+aep-case-lead-written = Experience Platform compares identities with their letter case, so
+aep-case-lead-becomes = are two identities, and can make two profiles.
+aep-case-empty = No namespace has ids that differ only by letter case or surrounding spaces.
+aep-case-caption = Per namespace: how many fewer profiles there would be if its ids were compared without letter case and surrounding spaces
+aep-col-fewer = Fewer profiles
+aep-col-examples = Examples
+aep-collapse-title = Collapse suspects
+aep-collapse-lead = A shared device or a junk value (test@test.com) joins many customers into one profile.
+aep-collapse-over-limit = { $n ->
+    [one] profile holds more than 50 identities (Experience Platform's guardrail: it then drops the oldest).
+   *[other] profiles hold more than 50 identities (Experience Platform's guardrail: it then drops the oldest).
+}
+aep-collapse-unique = Profiles holding more than one id of a unique namespace:
+aep-hubs-caption = The identities linked to the most records
+aep-col-identity = Identity
+aep-col-records = Records
+aep-compared-title = Identity graph against one profile per record
+aep-compared-lead = The same records with both stitchings: with none, every record is its own profile (an export of merged profiles is already stitched).
+aep-compared-caption = Figures of the latest snapshot with each stitching; the difference is none minus graph
+aep-compared-none = This report was made with one stitching only: ask for the comparison to see graph and none side by side.
+aep-compared-over-limit = Profiles over 50 identities
+aep-compared-unique = Unique-namespace conflicts
+aep-col-figure = Figure
+aep-col-difference = Difference
+aep-pseudonymous-title = Pseudonymous-only profiles
+aep-pseudonymous-lead = have only device or cookie identities ({ $namespaces }): no person is known for them, yet they count as profiles and inflate the addressable audience.
+aep-diagnosis-none = No records read yet.
+aep-diagnosis-read = { $n ->
+    [one] record read:
+   *[other] records read:
+}
+aep-diagnosis-used = used,
+aep-diagnosis-rejected = rejected.
+aep-rejected-caption = Records rejected
+aep-rejected-listed = The first { $shown } of { $count } rejected records are listed here, grouped by reason; the counts per reason are of those listed.
+aep-rejected-group-records = { $n ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+aep-rejected-group-caption = Records rejected: { $reason }
+aep-files-caption = How each file was read
+aep-col-format = Format
+aep-explain-title = Explain an identity
+aep-explain-none = No record holds the identity “{ $query }”: it is in no profile of these files. Letter case and spaces matter, as they do in Experience Platform.
+aep-explain-snapshot = Snapshot
+aep-explain-summary = { $n ->
+    [one] Its profile holds { $count } identity
+   *[other] Its profile holds { $count } identities
+}, linked by { $records-n ->
+    [one] { $records } record.
+   *[other] { $records } records.
+}
+aep-explain-over-limit = More than 50 identities: over Experience Platform's guardrail, which then drops the oldest.
+aep-explain-unique = More than one { $namespace } id: a unique namespace, so this profile probably joins several customers.
+aep-explain-no-guardrail = No guardrail broken: at most 50 identities and at most one id of each unique namespace.
+aep-explain-identities-caption = The profile's identities
+aep-explain-records-caption = The records that linked them
+aep-col-record-identities = Identities of the record
+aep-identity-hidden = (value not included)
+aep-explain-records-more = The first { $shown } of { $count } records are listed.
+aep-bundle-kind = Journey Optimizer profiles report
+aep-bundle-default-title = Profiles on { $date }
+aep-bundle-snapshots = Snapshots
+aep-bundle-privacy-counts = This file holds counts only: no identity value.
+aep-bundle-privacy-identities = This file lists identity values (case-duplicate examples, hub identities): it is personal data.
+aep-export-snapshots = Profiles per snapshot
+aep-export-change = Change between snapshots
+aep-export-unique-conflicts = Unique-namespace conflicts
+
 ## Field names (the columns a file is read by; --map keeps the English names)
 
 fieldname-profile-key = profile key

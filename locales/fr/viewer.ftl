@@ -250,6 +250,157 @@ explain-active = Actif au { $on } dans { $place } : compté pour la dernière fo
 explain-gone = Inactif au { $on } dans { $place } : compté pour la dernière fois le { $last }, plus de 12 mois avant.
 explain-never = Inactif au { $on } dans { $place } : aucune ligne comptée à cette date ou avant.
 
+## Profils Journey Optimizer (views/src/aep/) : le rapport Profils, son paquet et ses tableaux CSV
+
+aep-empty-title = Aucun enregistrement de profil compté pour l’instant.
+aep-empty-text = Les chiffres apparaissent ici dès que des exports de profils AEP (JSON lines, JSON, gzip ou Parquet) sont lus.
+aep-shown-one = Assemblage : { $stitching }. Les chiffres sont ceux de l’instantané du
+aep-shown-latest = Assemblage : { $stitching }. { $n } instantanés : les chiffres sont ceux du dernier, pris le
+aep-shown-untimed = Assemblage : { $stitching }. Les fichiers ne sont dans aucun dossier exportTime= : un seul instantané, sans date.
+aep-snapshot-untimed = instantané sans date
+aep-stitching = Assemblage
+aep-stitching-graph = graphe d’identités
+aep-stitching-none = aucun (un profil par enregistrement)
+aep-unique-namespaces = Espaces de noms uniques
+aep-pseudonymous-namespaces = Espaces de noms pseudonymes
+aep-tile-profiles = Profils
+aep-tile-share = { $percent } des profils :
+aep-tile-single = Profils à identité unique
+aep-tile-single-note = identités d’un seul espace de noms
+aep-tile-unsegmented = Profils non segmentés
+aep-tile-unsegmented-note = dans aucune audience
+aep-tile-pseudonymous = Profils uniquement pseudonymes
+aep-tile-pseudonymous-note = identités d’appareil ou de cookie uniquement
+aep-tile-change = Évolution depuis l’instantané précédent
+aep-tile-change-needs = demande au moins deux instantanés
+aep-tile-change-note = profils ajoutés et retirés depuis le
+aep-change-added = { $count } profils ajoutés
+aep-change-removed = { $count } profils retirés
+aep-tiles-rejected = { $rejected } enregistrements rejetés sur { $read }
+aep-identity-title = Profils par identité
+aep-identity-empty = Aucune identité dans cet instantané.
+aep-identity-lead = { $n ->
+    [one] Un profil ayant des identités dans plusieurs espaces de noms compte dans chacun, si bien que les espaces de noms totalisent plus que le { $count } profil.
+   *[other] Un profil ayant des identités dans plusieurs espaces de noms compte dans chacun, si bien que les espaces de noms totalisent plus que les { $count } profils.
+}
+aep-identity-svg-title = Profils ayant une identité dans chaque espace de noms (barres)
+aep-identity-bar = { $namespace } : { $count } profils
+aep-identity-caption = Profils ayant au moins une identité dans chaque espace de noms, du plus grand au plus petit
+aep-chart-largest = Le graphique montre les { $n } plus grands ; le tableau les liste tous.
+aep-col-namespace = Espace de noms
+aep-col-profiles = Profils
+aep-col-share = Part des profils
+aep-single-title = Profils à identité unique
+aep-single-lead = n’ont d’identités que dans un seul espace de noms (deux adresses e-mail et rien d’autre, c’est un seul espace de noms).
+aep-single-caption = Profils à identité unique, par espace de noms
+aep-overlap-title = Chevauchement des identités
+aep-overlap-choose = Espaces de noms à comparer
+aep-overlap-a = Espace de noms A
+aep-overlap-b = Espace de noms B
+aep-overlap-largest = Les deux espaces de noms qui partagent le plus de profils :
+aep-overlap-empty = Moins de deux espaces de noms : aucun chevauchement à montrer.
+aep-venn-title = { $a } : { $a-count } profils ; { $b } : { $b-count } profils ; les deux : { $both } (cercles à l’échelle)
+aep-venn-circle = { $name } : { $count } profils
+aep-only = { $namespace } seulement
+aep-both = À la fois { $a } et { $b }
+aep-overlap-caption = Chaque paire d’espaces de noms qui partagent des profils, de la plus grande à la plus petite
+aep-col-namespace-a = Espace de noms A
+aep-col-namespace-b = Espace de noms B
+aep-col-both = Profils ayant les deux
+aep-col-a-only = A seulement
+aep-col-b-only = B seulement
+aep-audiences-title = Audiences
+aep-unsegmented-lead = ne sont pas segmentés : aucun de leurs enregistrements n’est realized ou existing dans une audience.
+aep-audiences-empty = Aucune appartenance à une audience (realized ou existing) dans cet instantané.
+aep-audiences-svg-title = Profils de chaque audience (barres)
+aep-audience-bar = { $audience } : { $count } profils
+aep-audiences-caption = Profils de chaque audience (identifiant de segment), de la plus grande à la plus petite
+aep-col-audience = Audience
+aep-col-audience-a = Audience A
+aep-col-audience-b = Audience B
+aep-audience-overlap-caption = Les 20 plus grands chevauchements de deux audiences
+aep-trend-title = Dans le temps
+aep-trend-svg-title = Profils de chaque instantané (barres)
+aep-trend-bar = { $time } : { $count } profils
+aep-trend-caption = Pointez une barre pour voir son chiffre exact.
+aep-trend-table-caption = Profils de chaque instantané, du plus ancien au plus récent, avec les profils ajoutés et retirés depuis le précédent
+aep-col-snapshot = Instantané
+aep-col-added = Ajoutés
+aep-col-removed = Retirés
+aep-col-from = De l’instantané
+aep-col-to = À l’instantané
+aep-unseen-title = Ce que la console ne montre pas
+aep-unseen-lead = Des diagnostics des mêmes enregistrements pour lesquels le tableau de bord Profils n’a pas d’écran. Ils ne changent pas les chiffres ci-dessus.
+aep-case-title = Doublons de casse
+aep-case-lead-written = Experience Platform compare les identités en tenant compte de la casse : ainsi
+aep-case-lead-becomes = sont deux identités, et peuvent donner deux profils.
+aep-case-empty = Aucun espace de noms n’a d’identifiants qui ne diffèrent que par la casse ou des espaces autour.
+aep-case-caption = Par espace de noms : combien de profils en moins il y aurait si ses identifiants étaient comparés sans la casse ni les espaces autour
+aep-col-fewer = Profils en moins
+aep-col-examples = Exemples
+aep-collapse-title = Fusions suspectes
+aep-collapse-lead = Un appareil partagé ou une valeur bidon (test@test.com) réunit de nombreux clients en un seul profil.
+aep-collapse-over-limit = { $n ->
+    [one] profil a plus de 50 identités (la limite d’Experience Platform, qui supprime alors les plus anciennes).
+   *[other] profils ont plus de 50 identités (la limite d’Experience Platform, qui supprime alors les plus anciennes).
+}
+aep-collapse-unique = Profils ayant plus d’un identifiant d’un espace de noms unique :
+aep-hubs-caption = Les identités liées au plus grand nombre d’enregistrements
+aep-col-identity = Identité
+aep-col-records = Enregistrements
+aep-compared-title = Graphe d’identités face à un profil par enregistrement
+aep-compared-lead = Les mêmes enregistrements avec les deux assemblages : avec aucun, chaque enregistrement est son propre profil (un export de profils fusionnés est déjà assemblé).
+aep-compared-caption = Chiffres du dernier instantané avec chaque assemblage ; la différence est aucun moins graphe
+aep-compared-none = Ce rapport a été fait avec un seul assemblage : demandez la comparaison pour voir graphe et aucun côte à côte.
+aep-compared-over-limit = Profils de plus de 50 identités
+aep-compared-unique = Conflits d’espaces de noms uniques
+aep-col-figure = Chiffre
+aep-col-difference = Différence
+aep-pseudonymous-title = Profils uniquement pseudonymes
+aep-pseudonymous-lead = n’ont que des identités d’appareil ou de cookie ({ $namespaces }) : aucune personne n’est connue pour eux, mais ils comptent comme profils et gonflent l’audience adressable.
+aep-diagnosis-none = Aucun enregistrement lu pour l’instant.
+aep-diagnosis-read = { $n ->
+    [one] enregistrement lu :
+   *[other] enregistrements lus :
+}
+aep-diagnosis-used = utilisés,
+aep-diagnosis-rejected = rejetés.
+aep-rejected-caption = Enregistrements rejetés
+aep-rejected-listed = Les { $shown } premiers des { $count } enregistrements rejetés sont listés ici, groupés par motif ; les nombres par motif portent sur ceux-ci.
+aep-rejected-group-records = { $n ->
+    [one] { $count } enregistrement
+   *[other] { $count } enregistrements
+}
+aep-rejected-group-caption = Enregistrements rejetés : { $reason }
+aep-files-caption = Comment chaque fichier a été lu
+aep-col-format = Format
+aep-explain-title = Expliquer une identité
+aep-explain-none = Aucun enregistrement ne contient l’identité « { $query } » : elle n’est dans aucun profil de ces fichiers. La casse et les espaces comptent, comme dans Experience Platform.
+aep-explain-snapshot = Instantané
+aep-explain-summary = { $n ->
+    [one] Son profil a { $count } identité
+   *[other] Son profil a { $count } identités
+}, liées par { $records-n ->
+    [one] { $records } enregistrement.
+   *[other] { $records } enregistrements.
+}
+aep-explain-over-limit = Plus de 50 identités : au-delà de la limite d’Experience Platform, qui supprime alors les plus anciennes.
+aep-explain-unique = Plus d’un identifiant { $namespace } : un espace de noms unique, ce profil réunit donc probablement plusieurs clients.
+aep-explain-no-guardrail = Aucune limite dépassée : au plus 50 identités et au plus un identifiant de chaque espace de noms unique.
+aep-explain-identities-caption = Les identités du profil
+aep-explain-records-caption = Les enregistrements qui les ont liées
+aep-col-record-identities = Identités de l’enregistrement
+aep-identity-hidden = (valeur non incluse)
+aep-explain-records-more = Les { $shown } premiers des { $count } enregistrements sont listés.
+aep-bundle-kind = Rapport des profils Journey Optimizer
+aep-bundle-default-title = Profils au { $date }
+aep-bundle-snapshots = Instantanés
+aep-bundle-privacy-counts = Ce fichier ne contient que des comptes : aucune valeur d’identité.
+aep-bundle-privacy-identities = Ce fichier liste des valeurs d’identité (exemples de doublons de casse, identités pivots) : ce sont des données personnelles.
+aep-export-snapshots = Profils par instantané
+aep-export-change = Évolution entre instantanés
+aep-export-unique-conflicts = Conflits d’espaces de noms uniques
+
 ## Noms des champs (les colonnes par lesquelles un fichier est lu ; --map garde les noms anglais)
 
 fieldname-profile-key = clé de profil

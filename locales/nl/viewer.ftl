@@ -251,6 +251,157 @@ explain-active = Actief op { $on } in { $place }: laatst geteld op { $last }; he
 explain-gone = Niet actief op { $on } in { $place }: laatst geteld op { $last }, meer dan 12 maanden eerder.
 explain-never = Niet actief op { $on } in { $place }: geen getelde rij op of vóór die datum.
 
+## Journey Optimizer-profielen (views/src/aep/): het Profielen-rapport, de bundel en de CSV-tabellen
+
+aep-empty-title = Nog geen profielrecords geteld.
+aep-empty-text = De cijfers verschijnen hier zodra AEP-profielexports (JSON lines, JSON, gzip of Parquet) gelezen zijn.
+aep-shown-one = Koppeling: { $stitching }. De cijfers zijn van de momentopname van
+aep-shown-latest = Koppeling: { $stitching }. { $n } momentopnamen: de cijfers zijn van de laatste, genomen op
+aep-shown-untimed = Koppeling: { $stitching }. De bestanden staan in geen exportTime=-map: één momentopname, zonder tijdstip.
+aep-snapshot-untimed = geen tijdstip van momentopname
+aep-stitching = Koppeling
+aep-stitching-graph = identiteitsgrafiek
+aep-stitching-none = geen (één profiel per record)
+aep-unique-namespaces = Unieke namespaces
+aep-pseudonymous-namespaces = Pseudonieme namespaces
+aep-tile-profiles = Profielen
+aep-tile-share = { $percent } van de profielen:
+aep-tile-single = Profielen met één identiteit
+aep-tile-single-note = alleen identiteiten uit één namespace
+aep-tile-unsegmented = Profielen zonder segment
+aep-tile-unsegmented-note = in geen enkele doelgroep
+aep-tile-pseudonymous = Alleen pseudonieme profielen
+aep-tile-pseudonymous-note = alleen apparaat- of cookie-identiteiten
+aep-tile-change = Verschil met de vorige momentopname
+aep-tile-change-needs = vraagt twee momentopnamen of meer
+aep-tile-change-note = profielen erbij en eraf sinds
+aep-change-added = { $count } profielen erbij
+aep-change-removed = { $count } profielen eraf
+aep-tiles-rejected = { $rejected } van { $read } records geweigerd
+aep-identity-title = Profielen per identiteit
+aep-identity-empty = Geen identiteit in deze momentopname.
+aep-identity-lead = { $n ->
+    [one] Een profiel met identiteiten in meerdere namespaces telt bij elk daarvan mee, dus samen zijn de namespaces meer dan het ene profiel ({ $count }).
+   *[other] Een profiel met identiteiten in meerdere namespaces telt bij elk daarvan mee, dus samen zijn de namespaces meer dan de { $count } profielen.
+}
+aep-identity-svg-title = Profielen met een identiteit in elke namespace (staven)
+aep-identity-bar = { $namespace }: { $count } profielen
+aep-identity-caption = Profielen met ten minste één identiteit in elke namespace, grootste eerst
+aep-chart-largest = De grafiek toont de { $n } grootste; de tabel ze allemaal.
+aep-col-namespace = Namespace
+aep-col-profiles = Profielen
+aep-col-share = Aandeel van de profielen
+aep-single-title = Profielen met één identiteit
+aep-single-lead = hebben alleen identiteiten uit één namespace (twee e-mailadressen en verder niets is één namespace).
+aep-single-caption = Profielen met één identiteit, per namespace
+aep-overlap-title = Overlap van identiteiten
+aep-overlap-choose = Te vergelijken namespaces
+aep-overlap-a = Namespace A
+aep-overlap-b = Namespace B
+aep-overlap-largest = De twee namespaces die de meeste profielen delen:
+aep-overlap-empty = Minder dan twee namespaces: geen overlap te tonen.
+aep-venn-title = { $a }: { $a-count } profielen; { $b }: { $b-count } profielen; beide: { $both } (cirkels op schaal)
+aep-venn-circle = { $name }: { $count } profielen
+aep-only = alleen { $namespace }
+aep-both = zowel { $a } als { $b }
+aep-overlap-caption = Elk paar namespaces dat profielen deelt, grootste eerst
+aep-col-namespace-a = Namespace A
+aep-col-namespace-b = Namespace B
+aep-col-both = Profielen met beide
+aep-col-a-only = Alleen A
+aep-col-b-only = Alleen B
+aep-audiences-title = Doelgroepen
+aep-unsegmented-lead = zitten in geen segment: geen van hun records is realized of existing in een doelgroep.
+aep-audiences-empty = Geen doelgroeplidmaatschap (realized of existing) in deze momentopname.
+aep-audiences-svg-title = Profielen in elke doelgroep (staven)
+aep-audience-bar = { $audience }: { $count } profielen
+aep-audiences-caption = Profielen in elke doelgroep (segment-id), grootste eerst
+aep-col-audience = Doelgroep
+aep-col-audience-a = Doelgroep A
+aep-col-audience-b = Doelgroep B
+aep-audience-overlap-caption = De 20 grootste overlappingen van twee doelgroepen
+aep-trend-title = In de tijd
+aep-trend-svg-title = Profielen in elke momentopname (staven)
+aep-trend-bar = { $time }: { $count } profielen
+aep-trend-caption = Wijs een staaf aan om het precieze cijfer te zien.
+aep-trend-table-caption = Profielen in elke momentopname, oudste eerst, met de profielen erbij en eraf sinds de vorige
+aep-col-snapshot = Momentopname
+aep-col-added = Erbij
+aep-col-removed = Eraf
+aep-col-from = Van momentopname
+aep-col-to = Tot momentopname
+aep-unseen-title = Wat de console niet toont
+aep-unseen-lead = Diagnoses van dezelfde records waarvoor het Profielen-dashboard geen scherm heeft. Ze veranderen de cijfers hierboven niet.
+aep-case-title = Dubbel door hoofdletters
+aep-case-lead-written = Experience Platform vergelijkt identiteiten met hun hoofdletters, dus
+aep-case-lead-becomes = zijn twee identiteiten, en kunnen twee profielen worden.
+aep-case-empty = Geen namespace heeft id's die alleen in hoofdletters of omringende spaties verschillen.
+aep-case-caption = Per namespace: hoeveel profielen minder het zouden zijn als de id's zonder hoofdletters en omringende spaties vergeleken werden
+aep-col-fewer = Profielen minder
+aep-col-examples = Voorbeelden
+aep-collapse-title = Verdacht samengevoegd
+aep-collapse-lead = Een gedeeld apparaat of een nepwaarde (test@test.com) voegt veel klanten samen tot één profiel.
+aep-collapse-over-limit = { $n ->
+    [one] profiel heeft meer dan 50 identiteiten (de grens van Experience Platform: dan vallen de oudste weg).
+   *[other] profielen hebben meer dan 50 identiteiten (de grens van Experience Platform: dan vallen de oudste weg).
+}
+aep-collapse-unique = Profielen met meer dan één id van een unieke namespace:
+aep-hubs-caption = De identiteiten die aan de meeste records hangen
+aep-col-identity = Identiteit
+aep-col-records = Records
+aep-compared-title = Identiteitsgrafiek tegenover één profiel per record
+aep-compared-lead = Dezelfde records met beide koppelingen: met geen is elk record een eigen profiel (een export van samengevoegde profielen is al gekoppeld).
+aep-compared-caption = Cijfers van de laatste momentopname met elke koppeling; het verschil is geen min grafiek
+aep-compared-none = Dit rapport is met één koppeling gemaakt: vraag om de vergelijking om grafiek en geen naast elkaar te zien.
+aep-compared-over-limit = Profielen met meer dan 50 identiteiten
+aep-compared-unique = Conflicten in unieke namespaces
+aep-col-figure = Cijfer
+aep-col-difference = Verschil
+aep-pseudonymous-title = Alleen pseudonieme profielen
+aep-pseudonymous-lead = hebben alleen apparaat- of cookie-identiteiten ({ $namespaces }): er is geen persoon van bekend, toch tellen ze als profiel en blazen ze het bereikbare publiek op.
+aep-diagnosis-none = Nog geen records gelezen.
+aep-diagnosis-read = { $n ->
+    [one] record gelezen:
+   *[other] records gelezen:
+}
+aep-diagnosis-used = gebruikt,
+aep-diagnosis-rejected = geweigerd.
+aep-rejected-caption = Geweigerde records
+aep-rejected-listed = Hier staan de eerste { $shown } van { $count } geweigerde records, per reden gegroepeerd; de aantallen per reden gelden voor deze records.
+aep-rejected-group-records = { $n ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+aep-rejected-group-caption = Geweigerde records: { $reason }
+aep-files-caption = Hoe elk bestand gelezen is
+aep-col-format = Formaat
+aep-explain-title = Een identiteit uitleggen
+aep-explain-none = Geen record bevat de identiteit “{ $query }”: ze zit in geen profiel van deze bestanden. Hoofdletters en spaties tellen, net als in Experience Platform.
+aep-explain-snapshot = Momentopname
+aep-explain-summary = { $n ->
+    [one] Het profiel heeft { $count } identiteit
+   *[other] Het profiel heeft { $count } identiteiten
+}, gekoppeld door { $records-n ->
+    [one] { $records } record.
+   *[other] { $records } records.
+}
+aep-explain-over-limit = Meer dan 50 identiteiten: boven de grens van Experience Platform, dat dan de oudste laat vallen.
+aep-explain-unique = Meer dan één { $namespace }-id: een unieke namespace, dus dit profiel voegt waarschijnlijk meerdere klanten samen.
+aep-explain-no-guardrail = Geen grens overschreden: hoogstens 50 identiteiten en hoogstens één id van elke unieke namespace.
+aep-explain-identities-caption = De identiteiten van het profiel
+aep-explain-records-caption = De records die ze koppelden
+aep-col-record-identities = Identiteiten van het record
+aep-identity-hidden = (waarde niet opgenomen)
+aep-explain-records-more = De eerste { $shown } van { $count } records staan hier.
+aep-bundle-kind = Rapport Journey Optimizer-profielen
+aep-bundle-default-title = Profielen op { $date }
+aep-bundle-snapshots = Momentopnamen
+aep-bundle-privacy-counts = Dit bestand bevat alleen aantallen: geen identiteitswaarde.
+aep-bundle-privacy-identities = Dit bestand noemt identiteitswaarden (voorbeelden van hoofdletterdubbels, knooppunt-identiteiten): het zijn persoonsgegevens.
+aep-export-snapshots = Profielen per momentopname
+aep-export-change = Verschil tussen momentopnamen
+aep-export-unique-conflicts = Conflicten in unieke namespaces
+
 ## Veldnamen (de kolommen waarmee een bestand wordt gelezen; --map houdt de Engelse namen)
 
 fieldname-profile-key = profielsleutel

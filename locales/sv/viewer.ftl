@@ -251,6 +251,157 @@ explain-active = Aktiv den { $on } i { $place }: senast räknad den { $last }; d
 explain-gone = Inte aktiv den { $on } i { $place }: senast räknad den { $last }, mer än 12 månader före.
 explain-never = Inte aktiv den { $on } i { $place }: ingen räknad rad på eller före det datumet.
 
+## Journey Optimizer-profiler (views/src/aep/): rapporten Profiler, dess paket och CSV-tabeller
+
+aep-empty-title = Inga profilposter räknade än.
+aep-empty-text = Siffrorna visas här när AEP-profilexporter (JSON lines, JSON, gzip eller Parquet) har lästs.
+aep-shown-one = Sammanfogning: { $stitching }. Siffrorna gäller ögonblicksbilden från
+aep-shown-latest = Sammanfogning: { $stitching }. { $n } ögonblicksbilder: siffrorna gäller den senaste, tagen
+aep-shown-untimed = Sammanfogning: { $stitching }. Filerna ligger inte i någon exportTime=-mapp: en ögonblicksbild, utan tid.
+aep-snapshot-untimed = ingen tid för ögonblicksbilden
+aep-stitching = Sammanfogning
+aep-stitching-graph = identitetsgraf
+aep-stitching-none = ingen (en profil per post)
+aep-unique-namespaces = Unika namnrymder
+aep-pseudonymous-namespaces = Pseudonyma namnrymder
+aep-tile-profiles = Profiler
+aep-tile-share = { $percent } av profilerna:
+aep-tile-single = Profiler med en identitet
+aep-tile-single-note = bara identiteter från en namnrymd
+aep-tile-unsegmented = Profiler utan segment
+aep-tile-unsegmented-note = i ingen målgrupp
+aep-tile-pseudonymous = Enbart pseudonyma profiler
+aep-tile-pseudonymous-note = bara enhets- eller cookie-identiteter
+aep-tile-change = Förändring sedan föregående ögonblicksbild
+aep-tile-change-needs = kräver två ögonblicksbilder eller fler
+aep-tile-change-note = profiler tillkomna och borttagna sedan
+aep-change-added = { $count } profiler tillkomna
+aep-change-removed = { $count } profiler borttagna
+aep-tiles-rejected = { $rejected } av { $read } poster avvisade
+aep-identity-title = Profiler per identitet
+aep-identity-empty = Ingen identitet i den här ögonblicksbilden.
+aep-identity-lead = { $n ->
+    [one] En profil med identiteter i flera namnrymder räknas under var och en, så namnrymderna blir sammanlagt fler än den { $count } profilen.
+   *[other] En profil med identiteter i flera namnrymder räknas under var och en, så namnrymderna blir sammanlagt fler än de { $count } profilerna.
+}
+aep-identity-svg-title = Profiler med en identitet i varje namnrymd (staplar)
+aep-identity-bar = { $namespace }: { $count } profiler
+aep-identity-caption = Profiler med minst en identitet i varje namnrymd, störst först
+aep-chart-largest = Diagrammet visar de { $n } största; tabellen visar alla.
+aep-col-namespace = Namnrymd
+aep-col-profiles = Profiler
+aep-col-share = Andel av profilerna
+aep-single-title = Profiler med en identitet
+aep-single-lead = har bara identiteter från en namnrymd (två e-postadresser och inget annat är en namnrymd).
+aep-single-caption = Profiler med en identitet, per namnrymd
+aep-overlap-title = Överlapp mellan identiteter
+aep-overlap-choose = Namnrymder att jämföra
+aep-overlap-a = Namnrymd A
+aep-overlap-b = Namnrymd B
+aep-overlap-largest = De två namnrymder som delar flest profiler:
+aep-overlap-empty = Färre än två namnrymder: inget överlapp att visa.
+aep-venn-title = { $a }: { $a-count } profiler; { $b }: { $b-count } profiler; båda: { $both } (cirklarna skalenliga)
+aep-venn-circle = { $name }: { $count } profiler
+aep-only = bara { $namespace }
+aep-both = både { $a } och { $b }
+aep-overlap-caption = Varje par av namnrymder som delar profiler, störst först
+aep-col-namespace-a = Namnrymd A
+aep-col-namespace-b = Namnrymd B
+aep-col-both = Profiler med båda
+aep-col-a-only = Bara A
+aep-col-b-only = Bara B
+aep-audiences-title = Målgrupper
+aep-unsegmented-lead = saknar segment: ingen av deras poster är realized eller existing i en målgrupp.
+aep-audiences-empty = Inget målgruppsmedlemskap (realized eller existing) i den här ögonblicksbilden.
+aep-audiences-svg-title = Profiler i varje målgrupp (staplar)
+aep-audience-bar = { $audience }: { $count } profiler
+aep-audiences-caption = Profiler i varje målgrupp (segment-id), störst först
+aep-col-audience = Målgrupp
+aep-col-audience-a = Målgrupp A
+aep-col-audience-b = Målgrupp B
+aep-audience-overlap-caption = De 20 största överlappen mellan två målgrupper
+aep-trend-title = Över tid
+aep-trend-svg-title = Profiler i varje ögonblicksbild (staplar)
+aep-trend-bar = { $time }: { $count } profiler
+aep-trend-caption = Peka på en stapel för att se den exakta siffran.
+aep-trend-table-caption = Profiler i varje ögonblicksbild, äldst först, med profilerna som tillkommit och tagits bort sedan den föregående
+aep-col-snapshot = Ögonblicksbild
+aep-col-added = Tillkomna
+aep-col-removed = Borttagna
+aep-col-from = Från ögonblicksbild
+aep-col-to = Till ögonblicksbild
+aep-unseen-title = Det konsolen inte visar
+aep-unseen-lead = Diagnoser av samma poster som instrumentpanelen Profiler saknar vy för. De ändrar inte siffrorna ovan.
+aep-case-title = Dubbletter genom versaler
+aep-case-lead-written = Experience Platform jämför identiteter med sina versaler och gemener, så
+aep-case-lead-becomes = är två identiteter och kan bli två profiler.
+aep-case-empty = Ingen namnrymd har id:n som bara skiljer sig i versaler eller omgivande blanksteg.
+aep-case-caption = Per namnrymd: hur många färre profiler det skulle bli om dess id:n jämfördes utan versaler och omgivande blanksteg
+aep-col-fewer = Färre profiler
+aep-col-examples = Exempel
+aep-collapse-title = Misstänkt sammanslagna
+aep-collapse-lead = En delad enhet eller ett skräpvärde (test@test.com) slår ihop många kunder till en profil.
+aep-collapse-over-limit = { $n ->
+    [one] profil har fler än 50 identiteter (Experience Platforms gräns: då tas de äldsta bort).
+   *[other] profiler har fler än 50 identiteter (Experience Platforms gräns: då tas de äldsta bort).
+}
+aep-collapse-unique = Profiler med mer än ett id i en unik namnrymd:
+aep-hubs-caption = Identiteterna som är länkade till flest poster
+aep-col-identity = Identitet
+aep-col-records = Poster
+aep-compared-title = Identitetsgraf mot en profil per post
+aep-compared-lead = Samma poster med båda sammanfogningarna: med ingen är varje post en egen profil (en export av sammanslagna profiler är redan sammanfogad).
+aep-compared-caption = Siffror för den senaste ögonblicksbilden med varje sammanfogning; skillnaden är ingen minus graf
+aep-compared-none = Rapporten gjordes med bara en sammanfogning: begär jämförelsen för att se graf och ingen sida vid sida.
+aep-compared-over-limit = Profiler med fler än 50 identiteter
+aep-compared-unique = Konflikter i unika namnrymder
+aep-col-figure = Siffra
+aep-col-difference = Skillnad
+aep-pseudonymous-title = Enbart pseudonyma profiler
+aep-pseudonymous-lead = har bara enhets- eller cookie-identiteter ({ $namespaces }): ingen person är känd för dem, ändå räknas de som profiler och blåser upp den nåbara publiken.
+aep-diagnosis-none = Inga poster lästa än.
+aep-diagnosis-read = { $n ->
+    [one] post läst:
+   *[other] poster lästa:
+}
+aep-diagnosis-used = använda,
+aep-diagnosis-rejected = avvisade.
+aep-rejected-caption = Avvisade poster
+aep-rejected-listed = Här listas de första { $shown } av { $count } avvisade poster, grupperade per orsak; antalen per orsak gäller de listade posterna.
+aep-rejected-group-records = { $n ->
+    [one] { $count } post
+   *[other] { $count } poster
+}
+aep-rejected-group-caption = Avvisade poster: { $reason }
+aep-files-caption = Hur varje fil lästes
+aep-col-format = Format
+aep-explain-title = Förklara en identitet
+aep-explain-none = Ingen post innehåller identiteten ”{ $query }”: den finns i ingen profil i de här filerna. Versaler och blanksteg spelar roll, som i Experience Platform.
+aep-explain-snapshot = Ögonblicksbild
+aep-explain-summary = { $n ->
+    [one] Profilen har { $count } identitet
+   *[other] Profilen har { $count } identiteter
+}, länkade av { $records-n ->
+    [one] { $records } post.
+   *[other] { $records } poster.
+}
+aep-explain-over-limit = Fler än 50 identiteter: över Experience Platforms gräns, som då tar bort de äldsta.
+aep-explain-unique = Mer än ett { $namespace }-id: en unik namnrymd, så profilen slår troligen ihop flera kunder.
+aep-explain-no-guardrail = Ingen gräns överskriden: högst 50 identiteter och högst ett id i varje unik namnrymd.
+aep-explain-identities-caption = Profilens identiteter
+aep-explain-records-caption = Posterna som länkade dem
+aep-col-record-identities = Postens identiteter
+aep-identity-hidden = (värdet ingår inte)
+aep-explain-records-more = De första { $shown } av { $count } poster listas.
+aep-bundle-kind = Rapport över Journey Optimizer-profiler
+aep-bundle-default-title = Profiler den { $date }
+aep-bundle-snapshots = Ögonblicksbilder
+aep-bundle-privacy-counts = Filen innehåller bara antal: inga identitetsvärden.
+aep-bundle-privacy-identities = Filen listar identitetsvärden (exempel på versaldubbletter, nav-identiteter): det är personuppgifter.
+aep-export-snapshots = Profiler per ögonblicksbild
+aep-export-change = Förändring mellan ögonblicksbilder
+aep-export-unique-conflicts = Konflikter i unika namnrymder
+
 ## Fältnamn (kolumnerna en fil läses med; --map behåller de engelska namnen)
 
 fieldname-profile-key = profilnyckel

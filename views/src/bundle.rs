@@ -15,12 +15,15 @@
 
 use std::rc::Rc;
 
+use engine::aep::ProfilesReport;
 use engine::Report;
 use yew::prelude::*;
 
 use crate::format::{fmt_count, fmt_date};
 use crate::locale::{tr, trf, Lang};
 use crate::{Mode, ReportView};
+
+pub use crate::aep::bundle::{default_profiles_title, render_profiles};
 
 /// The stylesheet of the viewer, which the bundle inlines.
 pub const STYLESHEET: &str = include_str!("../../styles/app.css");
@@ -129,7 +132,11 @@ fn page(props: &PageProps) -> Html {
 /// `\u003c`, `\u003e`, `\u0026` (they occur only inside JSON strings, where the escapes mean the same),
 /// so no label can close the element.
 pub fn embedded_json(report: &Report) -> String {
-    let json = serde_json::to_string(report).unwrap_or_else(|_| "null".into());
+    script_safe(&serde_json::to_string(report).unwrap_or_else(|_| "null".into()))
+}
+
+/// JSON text (of either kind of report) made fit to sit inside a `<script>` element, as [`embedded_json`].
+pub fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
@@ -143,11 +150,49 @@ pub fn is_bundle(text: &str) -> bool {
 }
 
 /// The report that a bundle's bytes hold, or why there is none: the viewer opens a bundle this way.
+/// A bundle of a Journey Optimizer Profiles report is refused (with [`extract_any`] it opens).
 pub fn extract_report(html: &str) -> Result<Report, String> {
+    match extract_any(html)? {
+        AnyReport::Campaign(report) => Ok(*report),
+        AnyReport::Profiles(_) => Err("the report inside is a Journey Optimizer profiles report".into()),
+    }
+}
+
+/// The JSON text of the report a bundle holds.
+fn embedded(html: &str) -> Result<&str, String> {
     let marker = data_marker();
     let start = html.find(&marker).ok_or("no report inside: not a report bundle")? + marker.len();
     let end = html[start..].find("</script>").ok_or("the report inside is cut off")? + start;
-    serde_json::from_str(&html[start..end]).map_err(|e| format!("the report inside cannot be read: {e}"))
+    Ok(&html[start..end])
+}
+
+/// A report of either kind, as a bundle or a JSON file holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnyReport {
+    /// `active-profiles-report/1`: Adobe Campaign's active profiles.
+    Campaign(Box<Report>),
+    /// `profiles/1`: Journey Optimizer's profiles.
+    Profiles(Box<ProfilesReport>),
+}
+
+/// A report JSON document of either kind, told by its `format` (a document without one is a Campaign
+/// report, as the oldest ones are); an unknown format is said, not guessed.
+pub fn parse_any(json: &str) -> Result<AnyReport, String> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("the report cannot be read: {e}"))?;
+    let format = value.get("format").and_then(|f| f.as_str()).unwrap_or_default().to_string();
+    let read = |e: serde_json::Error| format!("the report cannot be read: {e}");
+    if format == engine::aep::report::FORMAT {
+        serde_json::from_value(value).map(|r| AnyReport::Profiles(Box::new(r))).map_err(read)
+    } else if format == engine::report::FORMAT || format.is_empty() {
+        serde_json::from_value(value).map(|r| AnyReport::Campaign(Box::new(r))).map_err(read)
+    } else {
+        Err(format!("a report of format '{format}', which this viewer does not know"))
+    }
+}
+
+/// The report a bundle of either kind holds, or why there is none: the viewer opens any bundle this way.
+pub fn extract_any(html: &str) -> Result<AnyReport, String> {
+    parse_any(embedded(html)?).map_err(|e| e.replacen("the report", "the report inside", 1))
 }
 
 fn escape_text(s: &str) -> String {
@@ -159,17 +204,26 @@ pub async fn render(report: Report, meta: BundleMeta) -> String {
     let title = title_of(&report, &meta);
     let json = embedded_json(&report);
     let lang = meta.lang;
+    let body = render_body::<Page>(move || PageProps { report: Rc::new(report), meta }).await;
+    document(lang, &title, &body, &json)
+}
+
+/// A page component rendered once to static HTML.
+pub(crate) async fn render_body<C>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String
+where
+    C: BaseComponent,
+{
     #[cfg(target_arch = "wasm32")]
-    let body = yew::LocalServerRenderer::<Page>::with_props(PageProps { report: Rc::new(report), meta })
-        .hydratable(false)
-        .render()
-        .await;
+    let body = yew::LocalServerRenderer::<C>::with_props(props()).hydratable(false).render().await;
     // The server renderer builds the props on its runtime: it is sent the parts, which are `Send`.
     #[cfg(not(target_arch = "wasm32"))]
-    let body = yew::ServerRenderer::<Page>::with_props(move || PageProps { report: Rc::new(report), meta })
-        .hydratable(false)
-        .render()
-        .await;
+    let body = yew::ServerRenderer::<C>::with_props(props).hydratable(false).render().await;
+    body
+}
+
+/// The HTML document around a rendered body: the stylesheet inline, the report JSON in its data block,
+/// and a Content-Security-Policy under which no script runs and nothing is fetched.
+pub(crate) fn document(lang: Lang, title: &str, body: &str, json: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -178,7 +232,7 @@ pub async fn render(report: Report, meta: BundleMeta) -> String {
          <title>{title}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n{body}\n\
          <script type=\"application/json\" id=\"{DATA_ID}\">{json}</script>\n</body>\n</html>\n",
         code = lang.code(),
-        title = escape_text(&title),
+        title = escape_text(title),
         css = STYLESHEET,
     )
 }

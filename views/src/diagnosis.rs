@@ -16,8 +16,28 @@ use crate::said::say;
 /// Each warning of the report with its message, when the report has one for every warning (an older
 /// report has none: its warnings are shown in English as written).
 pub fn warnings(r: &Report) -> impl Iterator<Item = (&String, Option<&engine::Message>)> {
-    let paired = r.warning_messages.len() == r.warnings.len();
-    r.warnings.iter().enumerate().map(move |(i, w)| (w, if paired { r.warning_messages.get(i) } else { None }))
+    paired(&r.warnings, &r.warning_messages)
+}
+
+/// Warnings with their messages, when there is one for every warning (the Campaign and the Profiles
+/// reports keep them the same way).
+pub fn paired<'a>(
+    warnings: &'a [String],
+    messages: &'a [engine::Message],
+) -> impl Iterator<Item = (&'a String, Option<&'a engine::Message>)> {
+    let paired = messages.len() == warnings.len();
+    warnings.iter().enumerate().map(move |(i, w)| (w, if paired { messages.get(i) } else { None }))
+}
+
+/// The warnings as a list, each said in the language when it has a message.
+pub fn warnings_list<'a>(l: Lang, list: impl Iterator<Item = (&'a String, Option<&'a engine::Message>)>) -> Html {
+    html! {
+        <ul class="warnings" data-testid="warnings">
+            { for list.map(|(w, m)| html! {
+                <li data-message={m.map(|m| m.id.clone())}>{ say(l, m, w) }</li>
+            }) }
+        </ul>
+    }
 }
 
 /// The report and what reclassifying an unrecognised value does.
@@ -173,11 +193,7 @@ pub fn diagnosis(props: &DiagnosisProps) -> Html {
 
             if !r.warnings.is_empty() {
                 <h3>{ tr(l, "warnings") }</h3>
-                <ul class="warnings" data-testid="warnings">
-                    { for warnings(r).map(|(w, m)| html! {
-                        <li data-message={m.map(|m| m.id.clone())}>{ say(l, m, w) }</li>
-                    }) }
-                </ul>
+                { warnings_list(l, warnings(r)) }
             }
 
             if !r.files.is_empty() {
@@ -248,13 +264,52 @@ pub fn breakable(name: &str) -> Html {
 }
 
 /// Rejected rows in groups: the key that groups them (the message id, or for a row without a message
-/// its English reason), the words for the group, and the rows listed in it.
-pub struct RejectedGroup<'a> {
+/// its English reason), the words for the group, and the rows listed in it (a Campaign report's
+/// rows, or a Profiles report's records).
+pub struct RejectedGroup<'a, R = engine::report::RejectedRow> {
     pub key: String,
     pub label: String,
     /// The rows of the group among those the report lists (an aggregate's row stands for its `rows`).
     pub rows: u64,
-    pub listed: Vec<&'a engine::report::RejectedRow>,
+    pub listed: Vec<&'a R>,
+}
+
+/// A rejected row or record as the grouped list shows it: file, line, message and English reason.
+pub trait RejectedItem {
+    fn file(&self) -> &str;
+    fn line(&self) -> u64;
+    fn message(&self) -> Option<&engine::Message>;
+    fn reason(&self) -> &str;
+}
+
+impl RejectedItem for engine::report::RejectedRow {
+    fn file(&self) -> &str {
+        &self.file
+    }
+    fn line(&self) -> u64 {
+        self.line
+    }
+    fn message(&self) -> Option<&engine::Message> {
+        self.message.as_ref()
+    }
+    fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+impl RejectedItem for engine::aep::report::RejectedRecord {
+    fn file(&self) -> &str {
+        &self.file
+    }
+    fn line(&self) -> u64 {
+        self.line
+    }
+    fn message(&self) -> Option<&engine::Message> {
+        self.message.as_ref()
+    }
+    fn reason(&self) -> &str {
+        &self.reason
+    }
 }
 
 /// The group of a rejected row: its key and its words in `lang`, and how many rows it stands for.
@@ -291,9 +346,14 @@ fn group_of(lang: Lang, message: Option<&engine::Message>, english: &str) -> (St
 
 /// The listed rejected rows grouped by reason, the largest group first (ties in the order first listed).
 pub fn rejected_groups_of(lang: Lang, r: &Report) -> Vec<RejectedGroup<'_>> {
-    let mut groups: Vec<RejectedGroup<'_>> = Vec::new();
-    for x in &r.rejected {
-        let (key, label, rows) = group_of(lang, x.message.as_ref(), &x.reason);
+    group_rejected(lang, &r.rejected)
+}
+
+/// Rejected rows or records grouped by reason, the largest group first (ties in the order first listed).
+pub fn group_rejected<R: RejectedItem>(lang: Lang, list: &[R]) -> Vec<RejectedGroup<'_, R>> {
+    let mut groups: Vec<RejectedGroup<'_, R>> = Vec::new();
+    for x in list {
+        let (key, label, rows) = group_of(lang, x.message(), x.reason());
         match groups.iter_mut().find(|g| g.key == key) {
             Some(g) => {
                 g.rows += rows;
@@ -309,28 +369,57 @@ pub fn rejected_groups_of(lang: Lang, r: &Report) -> Vec<RejectedGroup<'_>> {
 /// *Rows rejected*: one disclosure per reason with its count, its rows under it; when the report
 /// lists only the first rejected rows, says so.
 fn rejected_groups(l: Lang, r: &Report, live: bool) -> Html {
-    let groups = rejected_groups_of(l, r);
+    rejected_list(l, &rejected_groups_of(l, r), r.rows.rejected, &ROWS_WORDS, REJECTED_ID, live)
+}
+
+/// The catalog keys a grouped rejected list is worded with: its heading, the sentence when only the
+/// first are listed, a group's count and a group's table caption.
+pub struct RejectedWords {
+    pub caption: &'static str,
+    pub listed: &'static str,
+    pub group_rows: &'static str,
+    pub group_caption: &'static str,
+}
+
+/// The words of a Campaign report's rejected rows.
+pub const ROWS_WORDS: RejectedWords = RejectedWords {
+    caption: "rejected-caption",
+    listed: "rejected-listed",
+    group_rows: "rejected-group-rows",
+    group_caption: "rejected-group-caption",
+};
+
+/// Rejected rows or records, one disclosure per reason with its count and its list under it (open in a
+/// bundle, or when there is one reason); says so when the report lists only the first of `total`.
+pub fn rejected_list<R: RejectedItem>(
+    l: Lang,
+    groups: &[RejectedGroup<'_, R>],
+    total: u64,
+    words: &RejectedWords,
+    id: &'static str,
+    live: bool,
+) -> Html {
     // The rows the report lists (an aggregate's line stands for several).
     let listed: u64 = groups.iter().map(|g| g.rows).sum();
     let one = groups.len() == 1;
     html! {
-        <div class="rejected" id={REJECTED_ID} data-testid="rejected">
-            <h3>{ tr(l, "rejected-caption") }</h3>
-            if r.rows.rejected > listed {
+        <div class="rejected" id={id} data-testid="rejected">
+            <h3>{ tr(l, words.caption) }</h3>
+            if total > listed {
                 <p class="rejected-listed" data-testid="rejected-listed">
-                    { trf(l, "rejected-listed", &[
+                    { trf(l, words.listed, &[
                         ("shown", fmt_count(l, listed).into()),
-                        ("count", fmt_count(l, r.rows.rejected).into()),
+                        ("count", fmt_count(l, total).into()),
                     ]) }
                 </p>
             }
             { for groups.iter().map(|g| {
                 let rows: Vec<Html> = g.listed.iter().map(|x| html! {
                     <tr data-testid="rejected-row">
-                        <td class="file-name">{ breakable(&x.file) }</td>
-                        <td class="num" data-line={x.line.to_string()}>{ x.line.to_string() }</td>
-                        <td data-message={x.message.as_ref().map(|m| m.id.clone())}>
-                            { say(l, x.message.as_ref(), &x.reason) }
+                        <td class="file-name">{ breakable(x.file()) }</td>
+                        <td class="num" data-line={x.line().to_string()}>{ x.line().to_string() }</td>
+                        <td data-message={x.message().map(|m| m.id.clone())}>
+                            { say(l, x.message(), x.reason()) }
                         </td>
                     </tr>
                 }).collect();
@@ -340,11 +429,11 @@ fn rejected_groups(l: Lang, r: &Report, live: bool) -> Html {
                         <summary>
                             <span class="group-reason">{ &g.label }</span>{ ": " }
                             <span class="count" data-value={g.rows.to_string()}>
-                                { trf(l, "rejected-group-rows", &[("n", g.rows.into()), ("count", fmt_count(l, g.rows).into())]) }
+                                { trf(l, words.group_rows, &[("n", g.rows.into()), ("count", fmt_count(l, g.rows).into())]) }
                             </span>
                         </summary>
                         <LongTable class={classes!("rejected-table")} rows={rows}
-                            caption={html! { { trf(l, "rejected-group-caption", &[("reason", (&g.label).into())]) } }}
+                            caption={html! { { trf(l, words.group_caption, &[("reason", (&g.label).into())]) } }}
                             head={html! { <thead><tr>
                                 <th scope="col">{ tr(l, "col-file") }</th>
                                 <th scope="col" class="num">{ tr(l, "col-line") }</th>

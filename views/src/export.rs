@@ -1,7 +1,8 @@
 //! The report's tables as CSV files for spreadsheets: UTF-8 with a byte-order mark, `,` or `;`, formula-safe.
 //!
 //! [`tables`] lists every table of a report with its column headings in the
-//! chosen language; [`to_csv`] writes one of them. Figures are written raw
+//! chosen language ([`profile_tables`] those of a Journey Optimizer Profiles
+//! report); [`to_csv`] writes one of them. Figures are written raw
 //! (`12840`, not `12,840`) and dates as `YYYY-MM-DD`, so that a spreadsheet
 //! reads them as numbers and dates in any locale.
 //!
@@ -16,6 +17,8 @@
 
 use std::borrow::Cow;
 
+use engine::aep::report::{NamespaceCount, PairCount, SnapshotFigures};
+use engine::aep::ProfilesReport;
 use engine::Report;
 
 use crate::diagnosis::{field_label, reason_label};
@@ -182,6 +185,200 @@ pub fn tables(report: &Report, l: Lang) -> Vec<Table> {
         });
     }
     out.retain(|t| !t.rows.is_empty() || matches!(t.id, "customer-metrics" | "targeting-dimensions"));
+    out
+}
+
+/// Every table of a Profiles report (`profiles/1`), one per block, each with a column naming the
+/// snapshot (its `exportTime=` time, ISO; empty for files outside any) where the block is per snapshot.
+/// Identity values (case-duplicate examples, hubs) are written only when the report holds them:
+/// the examples column and the hubs table are left out otherwise. Tables without rows are left out,
+/// but for the snapshots, which is always there.
+pub fn profile_tables(report: &ProfilesReport, l: Lang) -> Vec<Table> {
+    let t = |key: &str| tr(l, key);
+    let snap = |s: &SnapshotFigures| s.time.clone().unwrap_or_default();
+    let per = |f: &dyn Fn(&SnapshotFigures) -> Vec<Vec<String>>| -> Vec<Vec<String>> {
+        report
+            .snapshots
+            .iter()
+            .flat_map(|s| f(s).into_iter().map(move |row| std::iter::once(snap(s)).chain(row).collect()))
+            .collect()
+    };
+    let snapshot_col = t("aep-col-snapshot");
+    let named = |list: &[NamespaceCount]| list.iter().map(|c| vec![c.namespace.clone(), n(c.profiles)]).collect();
+    let paired = |list: &[PairCount]| list.iter().map(|p| vec![p.a.clone(), p.b.clone(), n(p.profiles)]).collect();
+    let examples = report.snapshots.iter().any(|s| s.case_duplicates.iter().any(|c| !c.examples.is_empty()));
+    let mut out = vec![
+        Table {
+            id: "profiles-snapshots",
+            title: t("aep-export-snapshots"),
+            headers: vec![
+                snapshot_col.clone(),
+                t("aep-col-profiles"),
+                t("aep-tile-single"),
+                t("aep-tile-unsegmented"),
+                t("aep-tile-pseudonymous"),
+                t("aep-compared-over-limit"),
+            ],
+            rows: report
+                .snapshots
+                .iter()
+                .map(|s| {
+                    vec![
+                        snap(s),
+                        n(s.profiles),
+                        n(s.single_identity.profiles),
+                        n(s.unsegmented),
+                        n(s.pseudonymous_only),
+                        n(s.collapse.over_limit),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            id: "profiles-change",
+            title: t("aep-export-change"),
+            headers: vec![
+                t("aep-col-from"),
+                t("aep-col-to"),
+                t("aep-col-profiles"),
+                t("aep-col-added"),
+                t("aep-col-removed"),
+            ],
+            rows: report
+                .change
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.from.clone().unwrap_or_default(),
+                        c.to.clone().unwrap_or_default(),
+                        n(c.profiles),
+                        n(c.added),
+                        n(c.removed),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            id: "profiles-by-namespace",
+            title: t("aep-identity-title"),
+            headers: vec![snapshot_col.clone(), t("aep-col-namespace"), t("aep-col-profiles")],
+            rows: per(&|s| named(&s.by_namespace)),
+        },
+        Table {
+            id: "profiles-overlap",
+            title: t("aep-overlap-title"),
+            headers: vec![snapshot_col.clone(), t("aep-col-namespace-a"), t("aep-col-namespace-b"), t("aep-col-both")],
+            rows: per(&|s| paired(&s.overlap)),
+        },
+        Table {
+            id: "profiles-single-identity",
+            title: t("aep-single-title"),
+            headers: vec![snapshot_col.clone(), t("aep-col-namespace"), t("aep-col-profiles")],
+            rows: per(&|s| named(&s.single_identity.by_namespace)),
+        },
+        Table {
+            id: "profiles-audiences",
+            title: t("aep-audiences-title"),
+            headers: vec![snapshot_col.clone(), t("aep-col-audience"), t("aep-col-profiles")],
+            rows: per(&|s| s.audiences.iter().map(|a| vec![a.id.clone(), n(a.profiles)]).collect()),
+        },
+        Table {
+            id: "profiles-audience-overlap",
+            title: t("aep-audience-overlap-caption"),
+            headers: vec![snapshot_col.clone(), t("aep-col-audience-a"), t("aep-col-audience-b"), t("aep-col-both")],
+            rows: per(&|s| paired(&s.audience_overlap)),
+        },
+        Table {
+            id: "profiles-case-duplicates",
+            title: t("aep-case-title"),
+            headers: std::iter::once(snapshot_col.clone())
+                .chain([t("aep-col-namespace"), t("aep-col-fewer")])
+                .chain(examples.then(|| t("aep-col-examples")))
+                .collect(),
+            rows: per(&|s| {
+                s.case_duplicates
+                    .iter()
+                    .map(|c| {
+                        let groups = c.examples.iter().map(|g| g.join(" | ")).collect::<Vec<_>>().join(" ; ");
+                        std::iter::once(c.namespace.clone())
+                            .chain([n(c.fewer)])
+                            .chain(examples.then_some(groups))
+                            .collect()
+                    })
+                    .collect()
+            }),
+        },
+        Table {
+            id: "profiles-unique-conflicts",
+            title: t("aep-export-unique-conflicts"),
+            headers: vec![snapshot_col.clone(), t("aep-col-namespace"), t("aep-col-profiles")],
+            rows: per(&|s| named(&s.collapse.unique_conflicts)),
+        },
+        Table {
+            id: "profiles-hubs",
+            title: t("aep-hubs-caption"),
+            headers: vec![snapshot_col.clone(), t("aep-col-namespace"), t("aep-col-identity"), t("aep-col-records")],
+            rows: per(&|s| {
+                s.collapse.hubs.iter().map(|h| vec![h.namespace.clone(), h.id.clone(), n(h.records)]).collect()
+            }),
+        },
+    ];
+    if let Some(c) = &report.compared {
+        // Each snapshot's main figures with the report's stitching and with the other one.
+        let other = |time: &Option<String>| c.snapshots.iter().find(|s| &s.time == time);
+        let figures = |s: &SnapshotFigures| {
+            [s.profiles, s.single_identity.profiles, s.unsegmented, s.pseudonymous_only, s.collapse.over_limit]
+        };
+        out.push(Table {
+            id: "profiles-compared",
+            title: t("aep-compared-title"),
+            headers: vec![
+                snapshot_col.clone(),
+                t("aep-col-figure"),
+                format!("{} ({})", t("aep-stitching"), report.stitching),
+                format!("{} ({})", t("aep-stitching"), c.stitching),
+            ],
+            rows: report
+                .snapshots
+                .iter()
+                .filter_map(|s| Some((s, other(&s.time)?)))
+                .flat_map(|(s, o)| {
+                    let keys = [
+                        "aep-col-profiles",
+                        "aep-tile-single",
+                        "aep-tile-unsegmented",
+                        "aep-tile-pseudonymous",
+                        "aep-compared-over-limit",
+                    ];
+                    keys.into_iter()
+                        .zip(figures(s).into_iter().zip(figures(o)))
+                        .map(|(key, (a, b))| vec![snap(s), t(key), n(a), n(b)])
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+        });
+    }
+    out.push(Table {
+        id: "profiles-rejected",
+        title: t("aep-rejected-caption"),
+        headers: vec![t("col-file"), t("col-line"), t("col-reason")],
+        rows: report
+            .rejected
+            .iter()
+            .map(|r| vec![r.file.clone(), n(r.line), say(l, r.message.as_ref(), &r.reason)])
+            .collect(),
+    });
+    out.push(Table {
+        id: "profiles-files",
+        title: t("export-files"),
+        headers: vec![t("col-file"), t("aep-col-format"), t("aep-col-records"), snapshot_col],
+        rows: report
+            .files
+            .iter()
+            .map(|f| vec![f.name.clone(), f.format.clone(), n(f.records), f.snapshot.clone().unwrap_or_default()])
+            .collect(),
+    });
+    out.retain(|t| !t.rows.is_empty() || t.id == "profiles-snapshots");
     out
 }
 

@@ -14,6 +14,7 @@
 //! form in `data-date` (and `datetime` on `<time>`). Words and formats follow
 //! the [`Lang`] context (English when none is provided).
 
+pub mod aep;
 #[cfg(feature = "ssr")]
 pub mod bundle;
 pub mod chart;

@@ -52,15 +52,27 @@ pub struct ContentsProps {
 #[function_component(Contents)]
 pub fn contents(props: &ContentsProps) -> Html {
     let l = use_lang();
+    let links = sections(&props.report).map(|(id, key)| (id, tr(l, key)));
+    let explain = props.explain.as_ref().map(|id| (id.clone(), tr(l, "explain-title")));
+    contents_bar(l, links, explain)
+}
+
+/// The contents bar of a report: a link to each `(id, words)` section, and to the page's explain
+/// section when there is one (the Campaign and the Profiles reports share it).
+pub fn contents_bar<'a>(
+    l: crate::locale::Lang,
+    links: impl Iterator<Item = (&'a str, String)>,
+    explain: Option<(AttrValue, String)>,
+) -> Html {
     html! {
         <nav class="report-contents no-print" aria-label={tr(l, "nav-label")} data-testid="contents">
             <ul>
-                { for sections(&props.report).map(|(id, key)| html! {
-                    <li><a href={format!("#{id}")} data-testid="contents-link">{ tr(l, key) }</a></li>
+                { for links.map(|(id, words)| html! {
+                    <li><a href={format!("#{id}")} data-testid="contents-link">{ words }</a></li>
                 }) }
-                if let Some(explain) = &props.explain {
+                if let Some((explain, words)) = explain {
                     <li class="contents-explain">
-                        <a href={format!("#{explain}")} data-testid="contents-explain">{ tr(l, "explain-title") }</a>
+                        <a href={format!("#{explain}")} data-testid="contents-explain">{ words }</a>
                     </li>
                 }
             </ul>
