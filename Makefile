@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python \
-        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-browser test-spark fuzz
+        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-profiles bench-browser test-spark fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
@@ -30,6 +30,7 @@ help:
 	@echo "make dist    release build of the viewer into dist/, and dist/active-profiles.html (one file)"
 	@echo "make cli     release build of target/release/active-profiles"
 	@echo "make bench   benchmarks (see README)"
+	@echo "make bench-profiles  the Journey Optimizer profiles benchmark alone (bench/profiles.sh)"
 	@echo "make bench-browser  the viewer against DuckDB-Wasm in headless Chromium (see README)"
 
 ## ---- set-up: each step installs only what is missing -----------------------
@@ -163,10 +164,18 @@ test-spark: setup-python
 	@$(call say,the SQL script in a local Spark session against the engine)
 	cargo test -p active-profiles-cli --test sql_spark -- --ignored
 
-# BENCH_ROWS=1000000 for a quick run; see bench/run.sh for the other knobs.
-bench:
+# BENCH_ROWS=1000000 for a quick run; see bench/run.sh for the other knobs. Then the profiles benchmark.
+bench: setup-python
 	@$(call say,benchmark: active-profiles against a raw csv read and DuckDB on a generated export)
 	bash bench/run.sh
+	@$(MAKE) bench-profiles
+
+# Journey Optimizer profiles: 1 million AEP records as JSON lines and as Parquet, ours (one thread, the
+# whole report) against DuckDB's distinct identities per namespace (it cannot stitch). BENCH_RECORDS=100000
+# for a quick run; see bench/profiles.sh for the other knobs.
+bench-profiles: setup-python
+	@$(call say,profiles benchmark: active-profiles profiles against DuckDB read_json/read_parquet)
+	bash bench/profiles.sh
 
 # The viewer (dist/) against DuckDB-Wasm (npm, served from node_modules) in headless Chromium:
 # pick to report, MB/s, tab memory, demo paint and wasm sizes. BENCH_ROWS=1000000 for a quick

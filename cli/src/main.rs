@@ -8,6 +8,7 @@
 mod bundle;
 mod csv_out;
 mod gen;
+mod profiles;
 mod run;
 mod sql;
 mod stats;
@@ -36,6 +37,9 @@ enum Command {
     Generate(gen::GenerateArgs),
     /// Print the counting rules as one SQL script for DuckDB, Spark or Snowflake (it exports a small aggregate).
     Sql(sql::SqlArgs),
+    /// Journey Optimizer: count the profiles of AEP profile exports (identity graph stitched) and print the
+    /// Profiles dashboard.
+    Profiles(profiles::ProfilesArgs),
 }
 
 /// Output format of `report`.
@@ -162,6 +166,7 @@ fn main() -> ExitCode {
         Command::Report(args) => run::report(&args),
         Command::Generate(args) => gen::generate(&args),
         Command::Sql(args) => sql::sql(&args),
+        Command::Profiles(args) => profiles::profiles(&args),
     };
     if cli.stats {
         stats::print(started.elapsed());

@@ -9,6 +9,8 @@ pub static RANGES_READ_AGAIN: AtomicUsize = AtomicUsize::new(0);
 /// Microseconds spent reading (all threads at work) and merging the counters (one thread).
 pub static READ_MICROS: AtomicU64 = AtomicU64::new(0);
 pub static MERGE_MICROS: AtomicU64 = AtomicU64::new(0);
+/// Microseconds spent making the report from the merged state (`profiles`: the figures of every snapshot).
+pub static REPORT_MICROS: AtomicU64 = AtomicU64::new(0);
 
 /// Peak resident set size in bytes, from `/proc/self/status` (`VmHWM`); `None` off Linux.
 pub fn peak_rss() -> Option<u64> {
@@ -26,6 +28,10 @@ pub fn print(elapsed: Duration) {
     let (read, merge) = (READ_MICROS.load(Ordering::Relaxed), MERGE_MICROS.load(Ordering::Relaxed));
     if read > 0 {
         eprintln!("stats: reading {:.3} s, merging {:.3} s", read as f64 / 1e6, merge as f64 / 1e6);
+    }
+    let report = REPORT_MICROS.load(Ordering::Relaxed);
+    if report > 0 {
+        eprintln!("stats: report {:.3} s", report as f64 / 1e6);
     }
     match peak_rss() {
         Some(bytes) => eprintln!("stats: elapsed {:.3} s, peak RSS {} KiB", elapsed.as_secs_f64(), bytes / 1024),

@@ -9,22 +9,22 @@ use engine::Report;
 use i18n::{t, tt, Arg, Lang};
 
 /// A plain table: a header row, then rows; numeric columns (named in `right`) are right-aligned.
-struct Table {
+pub(crate) struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     right: Vec<bool>,
 }
 
 impl Table {
-    fn new(header: &[String], right: &[bool]) -> Self {
+    pub(crate) fn new(header: &[String], right: &[bool]) -> Self {
         Table { header: header.to_vec(), rows: Vec::new(), right: right.to_vec() }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
     }
 
-    fn render(&self, out: &mut String, indent: &str) {
+    pub(crate) fn render(&self, out: &mut String, indent: &str) {
         let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
         for row in &self.rows {
             for (i, cell) in row.iter().enumerate() {
@@ -64,7 +64,7 @@ fn group(n: u64) -> String {
     i18n::group(Lang::En, n)
 }
 
-fn heading(out: &mut String, title: &str) {
+pub(crate) fn heading(out: &mut String, title: &str) {
     out.push('\n');
     out.push_str(title);
     out.push('\n');
