@@ -65,15 +65,85 @@ pub(crate) async fn count_records(
     }
 }
 
-/// A Parquet file (read by the engine's Parquet reader when the app is built with it).
+/// A Parquet file, read by the engine by ranges (its footer, then its column chunks) through
+/// [`BlobChunks`]: never held whole.
 async fn count_parquet(
     counter: &mut ProfileCounter,
     file: &RecordHandle,
-    _snapshot: Option<&str>,
+    snapshot: Option<&str>,
     progress: &mut Progress<'_>,
 ) {
-    counter.warn(unreadable(&file.path, "Parquet is not read by this build"));
-    progress.skip(file.handle.file.size() as u64);
+    let size = file.handle.file.size() as u64;
+    let reader = BlobChunks { blob: web_sys::Blob::from(file.handle.file.clone()), size };
+    if let Err(error) = counter.read_parquet(&file.path, snapshot, reader) {
+        counter.warn(said(error));
+    }
+    progress.skip(size);
+}
+
+/// A `Blob` read by ranges with `FileReaderSync` (a worker's synchronous reader), for the Parquet reader.
+pub struct BlobChunks {
+    blob: web_sys::Blob,
+    size: u64,
+}
+
+// SAFETY: the counting worker's WebAssembly is single-threaded (built without atomics): a
+// `BlobChunks` never leaves the thread it was made on. The Parquet reader's trait asks for
+// `Send + Sync` only because it is also used across threads natively.
+unsafe impl Send for BlobChunks {}
+unsafe impl Sync for BlobChunks {}
+
+impl BlobChunks {
+    /// Bytes `start..end` of the blob, read synchronously.
+    fn read(&self, start: u64, end: u64) -> parquet::errors::Result<bytes::Bytes> {
+        let fail = |e: wasm_bindgen::JsValue| parquet::errors::ParquetError::General(format!("{e:?}"));
+        let reader = web_sys::FileReaderSync::new().map_err(fail)?;
+        let slice = self.blob.slice_with_f64_and_f64(start as f64, end.min(self.size) as f64).map_err(fail)?;
+        let buffer = reader.read_as_array_buffer(&slice).map_err(fail)?;
+        Ok(bytes::Bytes::from(js_sys::Uint8Array::new(&buffer).to_vec()))
+    }
+}
+
+impl parquet::file::reader::Length for BlobChunks {
+    fn len(&self) -> u64 {
+        self.size
+    }
+}
+
+impl parquet::file::reader::ChunkReader for BlobChunks {
+    type T = BlobRead;
+
+    fn get_read(&self, start: u64) -> parquet::errors::Result<BlobRead> {
+        Ok(BlobRead {
+            chunks: BlobChunks { blob: self.blob.clone(), size: self.size },
+            at: start,
+            buffer: bytes::Bytes::new(),
+        })
+    }
+
+    fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<bytes::Bytes> {
+        self.read(start, start.saturating_add(length as u64))
+    }
+}
+
+/// A `Read` from a position of a blob, 1 MiB at a time.
+pub struct BlobRead {
+    chunks: BlobChunks,
+    at: u64,
+    buffer: bytes::Bytes,
+}
+
+impl std::io::Read for BlobRead {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.buffer.is_empty() && self.at < self.chunks.size {
+            let end = (self.at + SLICE).min(self.chunks.size);
+            self.buffer = self.chunks.read(self.at, end).map_err(std::io::Error::other)?;
+            self.at = end;
+        }
+        let n = out.len().min(self.buffer.len());
+        out[..n].copy_from_slice(&self.buffer.split_to(n));
+        Ok(n)
+    }
 }
 
 /// A read error as a report warning: its message, with the file (and line) it is about.

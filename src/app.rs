@@ -199,7 +199,7 @@ pub fn app() -> Html {
         return html! {
             <ContextProvider<Lang> context={l}>
             <main class="page">
-                <a class="skip-link" href={format!("#{}", crate::profiles_page::EXPLAIN_ID)} data-testid="skip-to-explain">{ tr(l, "profiles-explain-title") }</a>
+                <a class="skip-link" href={format!("#{}", crate::profiles_page::EXPLAIN_ID)} data-testid="skip-to-explain">{ tr(l, "aep-explain-title") }</a>
                 <Masthead source={state.source.clone()} tab={state.tab} {onchooselanguage} ondemo={Callback::noop()} />
                 { tabs }
                 <div id={crate::nav::PANEL_ID} role="tabpanel" aria-labelledby={crate::nav::tab_id(Tab::Profiles)}>

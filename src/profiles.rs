@@ -81,14 +81,23 @@ pub enum ProfilesSource {
     Files(Vec<RecordHandle>),
 }
 
-/// The path of the demo export's files.
-pub const DEMO_SPEC: engine::aep::generate::ExportSpec =
-    engine::aep::generate::ExportSpec { seed: 15, records: 1500, snapshots: 2, files: 2 };
+/// The demo export: two `exportTime=` snapshots a month apart, two files each, with the generator's
+/// traps (case variants, shared devices, a junk e-mail) and a few rejected records.
+pub fn demo_spec() -> engine::aep::generate::ExportSpec {
+    engine::aep::generate::ExportSpec {
+        seed: 15,
+        records: 1500,
+        snapshots: 2,
+        files: 2,
+        dataset: "journey-optimizer-demo".to_string(),
+        ..engine::aep::generate::ExportSpec::default()
+    }
+}
 
 /// Counts the demo export: two `exportTime=` snapshots of a generated AEP export.
 pub fn demo_counter() -> ProfileCounter {
     let mut counter = ProfileCounter::new();
-    for file in engine::aep::generate::profile_export(&DEMO_SPEC) {
+    for file in engine::aep::generate::profile_export(&demo_spec()) {
         let snapshot = engine::aep::snapshot_of(&file.path);
         let id = counter.begin_file(&file.path, snapshot.as_deref());
         // Generated, not user input: a failure would be the generator's bug, said in the warnings.

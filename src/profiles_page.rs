@@ -4,13 +4,11 @@
 //! [`ProfilesAction`]s; counting is the worker's (or, for the demo, the
 //! engine's in the page).
 
-use std::rc::Rc;
-
-use engine::aep::{Explained, ProfilesReport, Stitching};
+use engine::aep::Stitching;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::locale::{tr, trf, use_lang, Lang};
+use crate::locale::{tr, trf, use_lang};
 use crate::profiles::{ProfilesAction, ProfilesSource};
 use crate::state::{Action, Run, ViewerState};
 
@@ -70,40 +68,10 @@ pub fn profiles_page(props: &ProfilesPageProps) -> Html {
                 if !p.ready() {
                     <p class="stale-note">{ tr(l, "stale-note") }</p>
                 }
-                { report_view(l, &p.report) }
+                <views::aep::ProfilesView report={p.report.clone()} lang={l} explain={AttrValue::from(EXPLAIN_ID)} />
             </div>
             <ExplainIdentity state={props.state.clone()} />
         </div>
-    }
-}
-
-/// The report's figures (a plain rendering until the report's own components are in).
-fn report_view(l: Lang, report: &Rc<ProfilesReport>) -> Html {
-    let count = |n: u64| crate::views::format::fmt_count(l, n);
-    let num = |testid: &'static str, n: u64| html! { <span class="num" data-testid={testid} data-value={n.to_string()}>{ count(n) }</span> };
-    html! {
-        <section class="report profiles-report" data-testid="profiles-report" aria-label={tr(l, "tab-profiles")}>
-            { for report.snapshots.iter().map(|s| html! {
-                <section class="report-section" data-testid="profiles-snapshot" data-time={s.time.clone().unwrap_or_default()}>
-                    <h2>{ s.time.clone().unwrap_or_else(|| tr(l, "profiles-snapshot-untimed")) }</h2>
-                    <p>{ tr(l, "profiles-profiles") }{ ": " }{ num("profiles-count", s.profiles) }</p>
-                    <table class="data">
-                        <caption>{ tr(l, "profiles-by-namespace") }</caption>
-                        <tbody>
-                        { for s.by_namespace.iter().map(|n| html! {
-                            <tr data-testid="profiles-namespace" data-namespace={n.namespace.clone()}>
-                                <th scope="row">{ &n.namespace }</th><td class="num" data-value={n.profiles.to_string()}>{ count(n.profiles) }</td>
-                            </tr>
-                        }) }
-                        </tbody>
-                    </table>
-                </section>
-            }) }
-            <section class="report-section">
-                <p>{ trf(l, "profiles-rows", &[("read", count(report.rows.read).into()), ("used", count(report.rows.used).into()), ("rejected", count(report.rows.rejected).into())]) }</p>
-                { for report.warnings.iter().map(|w| html! { <p class="warning" data-testid="profiles-warning">{ w }</p> }) }
-            </section>
-        </section>
     }
 }
 
@@ -184,7 +152,7 @@ fn explain_identity(props: &ProfilesPageProps) -> Html {
         props.state.dispatcher().to_callback().reform(|_: MouseEvent| Action::Profiles(ProfilesAction::CloseExplain));
     html! {
         <section class="report-section explain" aria-labelledby={EXPLAIN_ID} data-testid="explain-identity">
-            <h2 id={EXPLAIN_ID}>{ tr(l, "profiles-explain-title") }</h2>
+            <h2 id={EXPLAIN_ID}>{ tr(l, "aep-explain-title") }</h2>
             <p class="hint">{ tr(l, "profiles-explain-hint") }</p>
             <form class="explain-form" {onsubmit}>
                 <label>{ tr(l, "profiles-explain-namespace") }
@@ -200,32 +168,9 @@ fn explain_identity(props: &ProfilesPageProps) -> Html {
                 <p role="status" data-testid="explain-identity-pending">{ trf(l, "profiles-explain-pending", &[("id", id.into())]) }</p>
             }
             if let Some(explained) = &p.explained {
-                { explained_view(l, explained) }
+                <views::aep::ExplainedView explained={explained.clone()} />
                 <button type="button" class="link" data-testid="explain-identity-close" onclick={onclose}>{ tr(l, "profiles-explain-close") }</button>
             }
         </section>
-    }
-}
-
-/// An explanation (a plain rendering until the report's own component is in).
-fn explained_view(l: Lang, explained: &Explained) -> Html {
-    if explained.profiles.is_empty() {
-        return html! { <p data-testid="explained-none">{ trf(l, "profiles-explain-none", &[("id", (&explained.id).into())]) }</p> };
-    }
-    html! {
-        <div data-testid="explained">
-            { for explained.profiles.iter().map(|p| html! {
-                <div class="explained-profile" data-testid="explained-profile" data-snapshot={p.snapshot.clone().unwrap_or_default()}>
-                    <h3>{ p.snapshot.clone().unwrap_or_else(|| tr(l, "profiles-snapshot-untimed")) }</h3>
-                    <ul>{ for p.identities.iter().map(|i| html! { <li data-testid="explained-identity">{ format!("{}: {}", i.namespace, i.id) }</li> }) }</ul>
-                    <table class="data">
-                        <caption>{ trf(l, "profiles-explain-records", &[("n", p.records_total.into())]) }</caption>
-                        <tbody>{ for p.records.iter().map(|r| html! {
-                            <tr data-testid="explained-record"><td>{ &r.file }</td><td class="num">{ r.line }</td></tr>
-                        }) }</tbody>
-                    </table>
-                </div>
-            }) }
-        </div>
     }
 }

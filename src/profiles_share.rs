@@ -86,21 +86,51 @@ pub fn profiles_share(props: &ProfilesShareProps) -> Html {
     }
 }
 
-/// The report as one HTML file.
-pub async fn bundle(report: &ProfilesReport, _lang: crate::locale::Lang) -> String {
-    let json = serde_json::to_string(report).unwrap_or_default().replace('<', "\\u003c");
-    format!(
-        "<!doctype html><meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"default-src 'none'\"><title>Profiles</title><script type=application/json id=report>{json}</script>"
-    )
+/// The report as one HTML file ([`views::bundle::render_profiles`]), in the page's language.
+pub async fn bundle(report: &ProfilesReport, lang: crate::locale::Lang) -> String {
+    let meta = views::bundle::BundleMeta {
+        title: String::new(),
+        made: crate::share::now_iso(),
+        engine: format!("active-profiles {}", engine::VERSION),
+        lang,
+    };
+    views::bundle::render_profiles(report.clone(), meta).await
 }
 
-/// One button per table of the report, as CSV.
+/// One button per table of the report ([`views::export::profile_tables`]), as CSV.
 fn csv_list(
-    _l: crate::locale::Lang,
-    _report: &ProfilesReport,
-    _stem: &str,
-    _disabled: bool,
-    _saved: &UseStateHandle<Option<String>>,
+    l: crate::locale::Lang,
+    report: &ProfilesReport,
+    stem: &str,
+    disabled: bool,
+    saved: &UseStateHandle<Option<String>>,
 ) -> Html {
-    html! {}
+    use views::export::{self, Delimiter};
+    html! {
+        <>
+        <h2>{ tr(l, "share-csv") }</h2>
+        <ul class="csv-list">
+            { for export::profile_tables(report, l).into_iter().map(|table| {
+                let name = format!("{stem}-{}.csv", table.id);
+                let label = trf(l, "share-csv-table", &[
+                    ("title", (&table.title).into()),
+                    ("n", (table.rows.len() as u64).into()),
+                    ("count", views::format::fmt_count(l, table.rows.len() as u64).into()),
+                ]);
+                let testid = format!("profiles-export-csv-{}", table.id);
+                let onclick = {
+                    let (saved, name) = (saved.clone(), name.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        let bytes = export::to_csv(&table, Delimiter::Comma);
+                        saved.set(Some(match save(&name, "text/csv;charset=utf-8", &bytes) {
+                            Ok(()) => name.clone(),
+                            Err(e) => e,
+                        }));
+                    })
+                };
+                html! { <li><button type="button" data-testid={testid} {disabled} {onclick}>{ label }</button></li> }
+            }) }
+        </ul>
+        </>
+    }
 }

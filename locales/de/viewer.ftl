@@ -506,10 +506,6 @@ profiles-sources = { $n ->
 }, { $size }.
 profiles-back-to-demo = Zurück zur Demo
 profiles-progress = { $done } von { $total } gelesen, { $lines } Zeilen
-profiles-snapshot-untimed = Dateien ohne Zeitpunkt der Momentaufnahme
-profiles-profiles = Profile
-profiles-by-namespace = Profile nach Identität
-profiles-rows = { $read } Datensätze gelesen: { $used } verwendet, { $rejected } abgelehnt.
 profiles-stitching = Zusammenführung
 profiles-stitching-hint = Wie aus Datensätzen Profile werden.
 profiles-stitching-graph = Identitätsgraph (Datensätze mit einer gemeinsamen Identität sind ein Profil)
@@ -522,7 +518,6 @@ profiles-snapshot-time = Zeitpunkt der Momentaufnahme (UTC)
 profiles-snapshot-time-hint = Für Dateien außerhalb eines Ordners exportTime=.
 profiles-identities = Identitätswerte zeigen
 profiles-identities-hint = E-Mail-Adressen, IDs und Geräte sind personenbezogene Daten: nur gezeigt, exportiert und erklärt, solange dies angekreuzt ist.
-profiles-explain-title = Eine Identität erklären
 profiles-explain-hint = Zu welchem Profil eine Identität gehört: jede Identität darin und die Datensätze, die sie verbunden haben.
 profiles-explain-namespace = Namespace
 profiles-explain-namespace-any = Jeder Namespace
@@ -530,11 +525,6 @@ profiles-explain-id = Identität
 profiles-explain-submit = Erklären
 profiles-explain-pending = { $id } wird gesucht…
 profiles-explain-close = Die Erklärung schließen
-profiles-explain-none = Kein Datensatz enthält { $id }.
-profiles-explain-records = { $n ->
-    [one] 1 Datensatz
-   *[other] { $n } Datensätze
-}
 profiles-explain-wait = Die Dateien werden noch gelesen: fragen Sie erneut, sobald die Zählung fertig ist.
 profiles-json-hint = Die Zahlen des Berichts als JSON profiles/1, wie die Befehlszeile sie schreibt.
 hint-logs = Exporte der Versandlogs: eine Zeile je Nachricht, die ein Versand an ein Profil schickte (CSV, beliebiges Trennzeichen), mehrere auf einmal.

@@ -504,10 +504,6 @@ profiles-sources = { $n ->
 }, { $size }.
 profiles-back-to-demo = Back to the demo
 profiles-progress = { $done } of { $total } read, { $lines } lines
-profiles-snapshot-untimed = Files without a snapshot time
-profiles-profiles = Profiles
-profiles-by-namespace = Profiles by identity
-profiles-rows = { $read } records read: { $used } used, { $rejected } rejected.
 profiles-stitching = Stitching
 profiles-stitching-hint = How records become profiles.
 profiles-stitching-graph = Identity graph (records sharing an identity are one profile)
@@ -520,7 +516,6 @@ profiles-snapshot-time = Snapshot time (UTC)
 profiles-snapshot-time-hint = For files outside an exportTime= folder.
 profiles-identities = Show identity values
 profiles-identities-hint = E-mails, ids and devices are personal data: shown, exported and explained only while this is ticked.
-profiles-explain-title = Explain an identity
 profiles-explain-hint = Which profile an identity belongs to: every identity in it and the records that joined them.
 profiles-explain-namespace = Namespace
 profiles-explain-namespace-any = Any namespace
@@ -528,11 +523,6 @@ profiles-explain-id = Identity
 profiles-explain-submit = Explain
 profiles-explain-pending = Looking up { $id }…
 profiles-explain-close = Close the explanation
-profiles-explain-none = No record holds { $id }.
-profiles-explain-records = { $n ->
-    [one] 1 record
-   *[other] { $n } records
-}
 profiles-explain-wait = The files are still being read: ask again once the count is ready.
 profiles-json-hint = The report's figures as profiles/1 JSON, as the command line writes them.
 hint-logs = Delivery-log exports: one row per message a delivery sent to a profile (CSV, any delimiter), several at once.

@@ -506,10 +506,6 @@ profiles-sources = { $n ->
 }, { $size }.
 profiles-back-to-demo = Revenir à la démonstration
 profiles-progress = { $done } lus sur { $total }, { $lines } lignes
-profiles-snapshot-untimed = Fichiers sans heure d’instantané
-profiles-profiles = Profils
-profiles-by-namespace = Profils par identité
-profiles-rows = { $read } enregistrements lus : { $used } utilisés, { $rejected } rejetés.
 profiles-stitching = Assemblage
 profiles-stitching-hint = Comment les enregistrements deviennent des profils.
 profiles-stitching-graph = Graphe d’identités (les enregistrements qui partagent une identité forment un profil)
@@ -522,7 +518,6 @@ profiles-snapshot-time = Heure de l’instantané (UTC)
 profiles-snapshot-time-hint = Pour les fichiers hors d’un dossier exportTime=.
 profiles-identities = Afficher les valeurs d’identité
 profiles-identities-hint = Adresses e-mail, identifiants et appareils sont des données personnelles : affichés, exportés et expliqués seulement tant que cette case est cochée.
-profiles-explain-title = Expliquer une identité
 profiles-explain-hint = À quel profil appartient une identité : chacune de ses identités et les enregistrements qui les ont reliées.
 profiles-explain-namespace = Espace de noms
 profiles-explain-namespace-any = Tout espace de noms
@@ -530,11 +525,6 @@ profiles-explain-id = Identité
 profiles-explain-submit = Expliquer
 profiles-explain-pending = Recherche de { $id }…
 profiles-explain-close = Fermer l’explication
-profiles-explain-none = Aucun enregistrement ne contient { $id }.
-profiles-explain-records = { $n ->
-    [one] 1 enregistrement
-   *[other] { $n } enregistrements
-}
 profiles-explain-wait = Les fichiers sont encore en lecture : redemandez une fois le comptage terminé.
 profiles-json-hint = Les chiffres du rapport en JSON profiles/1, tels que la ligne de commande les écrit.
 hint-logs = Exports de logs de diffusion : une ligne par message qu’une diffusion a envoyé à un profil (CSV, tout séparateur), plusieurs à la fois.

@@ -507,10 +507,6 @@ profiles-sources = { $n ->
 }, { $size }.
 profiles-back-to-demo = Terug naar de demo
 profiles-progress = { $done } van { $total } gelezen, { $lines } regels
-profiles-snapshot-untimed = Bestanden zonder tijdstip van momentopname
-profiles-profiles = Profielen
-profiles-by-namespace = Profielen per identiteit
-profiles-rows = { $read } records gelezen: { $used } gebruikt, { $rejected } geweigerd.
 profiles-stitching = Samenvoegen
 profiles-stitching-hint = Hoe records profielen worden.
 profiles-stitching-graph = Identiteitsgrafiek (records met een gedeelde identiteit zijn één profiel)
@@ -523,7 +519,6 @@ profiles-snapshot-time = Tijdstip van momentopname (UTC)
 profiles-snapshot-time-hint = Voor bestanden buiten een map exportTime=.
 profiles-identities = Identiteitswaarden tonen
 profiles-identities-hint = E-mailadressen, id's en apparaten zijn persoonsgegevens: alleen getoond, geëxporteerd en uitgelegd zolang dit is aangevinkt.
-profiles-explain-title = Een identiteit uitleggen
 profiles-explain-hint = Bij welk profiel een identiteit hoort: elke identiteit erin en de records die ze verbonden.
 profiles-explain-namespace = Naamruimte
 profiles-explain-namespace-any = Elke naamruimte
@@ -531,11 +526,6 @@ profiles-explain-id = Identiteit
 profiles-explain-submit = Uitleggen
 profiles-explain-pending = { $id } wordt opgezocht…
 profiles-explain-close = De uitleg sluiten
-profiles-explain-none = Geen record bevat { $id }.
-profiles-explain-records = { $n ->
-    [one] 1 record
-   *[other] { $n } records
-}
 profiles-explain-wait = De bestanden worden nog gelezen: vraag het opnieuw zodra de telling klaar is.
 profiles-json-hint = De cijfers van het rapport als JSON profiles/1, zoals de opdrachtregel ze schrijft.
 hint-logs = Exports van leveringslogboeken: één rij per bericht dat een levering naar een profiel stuurde (CSV, elk scheidingsteken), meerdere tegelijk.

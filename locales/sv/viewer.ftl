@@ -507,10 +507,6 @@ profiles-sources = { $n ->
 }, { $size }.
 profiles-back-to-demo = Tillbaka till demon
 profiles-progress = { $done } av { $total } lästa, { $lines } rader
-profiles-snapshot-untimed = Filer utan tidpunkt för ögonblicksbild
-profiles-profiles = Profiler
-profiles-by-namespace = Profiler per identitet
-profiles-rows = { $read } poster lästa: { $used } använda, { $rejected } avvisade.
 profiles-stitching = Sammanfogning
 profiles-stitching-hint = Hur poster blir profiler.
 profiles-stitching-graph = Identitetsgraf (poster som delar en identitet är en profil)
@@ -523,7 +519,6 @@ profiles-snapshot-time = Tidpunkt för ögonblicksbild (UTC)
 profiles-snapshot-time-hint = För filer utanför en mapp exportTime=.
 profiles-identities = Visa identitetsvärden
 profiles-identities-hint = E-postadresser, id:n och enheter är personuppgifter: de visas, exporteras och förklaras bara medan detta är markerat.
-profiles-explain-title = Förklara en identitet
 profiles-explain-hint = Vilken profil en identitet hör till: varje identitet i den och posterna som förenade dem.
 profiles-explain-namespace = Namnrymd
 profiles-explain-namespace-any = Valfri namnrymd
@@ -531,11 +526,6 @@ profiles-explain-id = Identitet
 profiles-explain-submit = Förklara
 profiles-explain-pending = Söker { $id }…
 profiles-explain-close = Stäng förklaringen
-profiles-explain-none = Ingen post innehåller { $id }.
-profiles-explain-records = { $n ->
-    [one] 1 post
-   *[other] { $n } poster
-}
 profiles-explain-wait = Filerna läses fortfarande: fråga igen när räkningen är klar.
 profiles-json-hint = Rapportens siffror som JSON profiles/1, som kommandoraden skriver dem.
 hint-logs = Exporter av leveransloggar: en rad per meddelande som en leverans skickade till en profil (CSV, valfri avgränsare), flera åt gången.
