@@ -108,6 +108,26 @@ pub fn demo_counter() -> ProfileCounter {
     counter
 }
 
+/// *Explain an identity* from a counter. Without *Show identity values* only the identity asked for
+/// (the admin typed it) keeps its value; every other id of the profile and its records is left
+/// empty, which the view says ("value not included"), as the command line does.
+pub fn explain(counter: &ProfileCounter, settings: &ProfileSettings, namespace: Option<&str>, id: &str) -> Explained {
+    let mut explained = counter.explain(settings, namespace, id);
+    if !settings.include_identities {
+        for profile in &mut explained.profiles {
+            let asked = profile.identity.clone();
+            let hide = |i: &mut engine::aep::report::IdentityValue| {
+                if *i != asked {
+                    i.id.clear();
+                }
+            };
+            profile.identities.iter_mut().for_each(hide);
+            profile.records.iter_mut().flat_map(|r| r.identities.iter_mut()).for_each(hide);
+        }
+    }
+    explained
+}
+
 /// The Profiles report's settings as the page keeps them: the engine's, always with the other
 /// stitching compared (the view shows `graph` against `none`).
 pub fn default_settings() -> ProfileSettings {
@@ -305,7 +325,7 @@ impl ProfilesState {
     fn explain(mut self, namespace: Option<String>, id: String) -> (Self, Option<&'static str>) {
         match &self.source {
             ProfilesSource::Demo(DemoProfiles(counter)) => {
-                self.explained = Some(Rc::new(counter.explain(&self.settings, namespace.as_deref(), &id)));
+                self.explained = Some(Rc::new(explain(counter, &self.settings, namespace.as_deref(), &id)));
                 self.explaining = None;
                 (self, None)
             }

@@ -427,7 +427,7 @@ impl Worker for CountWorker {
             }
             Job::ProfilesExplain { run, settings, namespace, id: identity } => {
                 let explained = match &self.shared.borrow().profiles {
-                    Some(counter) => counter.explain(&settings, namespace.as_deref(), &identity),
+                    Some(counter) => crate::profiles::explain(counter, &settings, namespace.as_deref(), &identity),
                     None => engine::aep::Explained { namespace, id: identity, profiles: Vec::new() },
                 };
                 scope.respond(id, Update::ProfilesExplained { run, explained: Box::new(explained) });
