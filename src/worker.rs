@@ -89,6 +89,17 @@ pub enum Job {
     ProfilesExplain { run: u32, settings: engine::aep::ProfileSettings, namespace: Option<String>, id: String },
     /// Stop the profile run with this number.
     ProfilesCancel { run: u32 },
+    /// Count one share of a profile run cut over several workers (see [`crate::pool`]): these
+    /// files, in order, into one counter, kept here (`keep`, the merging worker) or sent back.
+    ProfilesUnit { run: u32, unit: usize, files: Vec<RecordHandle>, keep: bool },
+    /// Merge the shares of a profile run in order (a share that was not counted is read here
+    /// again: `units` are its files) and report; this worker then holds the run.
+    ProfilesMerge {
+        run: u32,
+        counted: Vec<Counted>,
+        units: Vec<Vec<RecordHandle>>,
+        settings: engine::aep::ProfileSettings,
+    },
     /// Merge the counters of a run's units in file order and report; this worker then holds the run.
     Merge {
         run: u32,
@@ -258,6 +269,8 @@ pub enum Update {
     ProfilesReady { run: u32, report: Box<engine::aep::ProfilesReport> },
     /// A profile run that made no report: nothing counted yet (a recount), or a file the browser could not read.
     ProfilesFailed { run: u32, reason: FailReason },
+    /// A share of a profile run is counted (the answer to a [`Job::ProfilesUnit`]).
+    ProfilesCounted { run: u32, unit: usize, counted: Counted },
     /// The answer of a [`Job::ProfilesExplain`] (its own number).
     ProfilesExplained { run: u32, explained: Box<engine::aep::Explained> },
     /// A unit of the run is counted (the answer to a [`Job::Unit`]); its progress came as [`Update::Progress`] for the unit's bytes.
@@ -335,6 +348,8 @@ struct Shared {
     profiles_current: u32,
     /// The profile counter of the last complete profile run.
     profiles: Option<engine::aep::ProfileCounter>,
+    /// The share this worker counted of a profile run it merges: (run, counter).
+    profiles_kept: Option<(u32, engine::aep::ProfileCounter)>,
 }
 
 /// What a run read: explaining a profile reads the same again.
@@ -418,6 +433,32 @@ impl Worker for CountWorker {
                     }
                 });
             }
+            Job::ProfilesUnit { run, unit, files, keep } => {
+                self.shared.borrow_mut().profiles_current = run;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let total: u64 = files.iter().map(|f| f.handle.size()).sum();
+                    let mut progress = task.progress(run, total);
+                    progress.profiles = true;
+                    let Some(counter) = task.read_profiles(run, &files, &mut progress).await else { return };
+                    let counted = if keep {
+                        task.shared.borrow_mut().profiles_kept = Some((run, counter));
+                        Counted::Here
+                    } else {
+                        match bincode::serialize(&counter) {
+                            Ok(bytes) => Counted::Bytes(js_sys::Uint8Array::from(&bytes[..]).into()),
+                            Err(_) => Counted::Missing,
+                        }
+                    };
+                    task.scope.respond(id, Update::ProfilesCounted { run, unit, counted });
+                });
+            }
+            Job::ProfilesMerge { run, counted, units, settings } => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(update) = task.merge_profiles(run, counted, units, settings).await {
+                        task.scope.respond(id, update);
+                    }
+                });
+            }
             Job::ProfilesRecount { run, settings } => {
                 let update = match &self.shared.borrow().profiles {
                     Some(counter) => Update::ProfilesReady { run, report: Box::new(counter.report(&settings)) },
@@ -484,21 +525,70 @@ impl Task {
         files: Vec<RecordHandle>,
         settings: engine::aep::ProfileSettings,
     ) -> Option<Update> {
-        let still_current = || self.shared.borrow().profiles_current == run;
         let total: u64 = files.iter().map(|f| f.handle.size()).sum();
         let mut progress = self.progress(run, total);
         progress.profiles = true;
+        let counter = self.read_profiles(run, &files, &mut progress).await?;
+        progress.finish();
+        let report = counter.report(&settings);
+        self.shared.borrow_mut().profiles = Some(counter);
+        Some(Update::ProfilesReady { run, report: Box::new(report) })
+    }
+
+    /// Reads files of profile records, in order, into a fresh counter; None once the run is cancelled.
+    async fn read_profiles(
+        &self,
+        run: u32,
+        files: &[RecordHandle],
+        progress: &mut Progress<'_>,
+    ) -> Option<engine::aep::ProfileCounter> {
+        let still_current = || self.shared.borrow().profiles_current == run;
         let mut counter = engine::aep::ProfileCounter::new();
-        for file in &files {
+        for file in files {
             let snapshot = engine::aep::snapshot_of(&file.path);
-            crate::aep::count_records(&mut counter, file, snapshot.as_deref(), &mut progress, &still_current).await;
+            crate::aep::count_records(&mut counter, file, snapshot.as_deref(), progress, &still_current).await;
             if !still_current() {
                 return None;
             }
         }
-        progress.finish();
-        let report = counter.report(&settings);
-        self.shared.borrow_mut().profiles = Some(counter);
+        Some(counter)
+    }
+
+    /// Merges the shares of a profile run in order; the answer to a [`Job::ProfilesMerge`].
+    async fn merge_profiles(
+        &self,
+        run: u32,
+        counted: Vec<Counted>,
+        units: Vec<Vec<RecordHandle>>,
+        settings: engine::aep::ProfileSettings,
+    ) -> Option<Update> {
+        if self.shared.borrow().profiles_current != run {
+            return None;
+        }
+        let mut merged = engine::aep::ProfileCounter::new();
+        for (unit, counted) in counted.into_iter().enumerate() {
+            let share = match counted {
+                Counted::Here => match self.shared.borrow_mut().profiles_kept.take() {
+                    Some((r, counter)) if r == run => Some(counter),
+                    _ => None,
+                },
+                Counted::Bytes(bytes) => bincode::deserialize(&js_sys::Uint8Array::new(&bytes).to_vec()).ok(),
+                Counted::Missing => None,
+            };
+            let share = match share {
+                Some(counter) => counter,
+                // Still counted right: the share's files are read again here (slower, silently).
+                None => {
+                    let files = units.get(unit).cloned().unwrap_or_default();
+                    let mut progress = self.progress(run, 0);
+                    progress.silent = true;
+                    self.read_profiles(run, &files, &mut progress).await?
+                }
+            };
+            merged.merge(share);
+        }
+        let report = merged.report(&settings);
+        self.shared.borrow_mut().profiles = Some(merged);
         Some(Update::ProfilesReady { run, report: Box::new(report) })
     }
 
