@@ -175,5 +175,5 @@ fn a_large_profile_run_is_cut_into_contiguous_shares_of_about_equal_bytes() {
     assert_eq!(cut(&[10, 10, 10, 10], 2), [vec![10, 10], vec![10, 10]]);
     assert_eq!(cut(&[100, 1, 1], 3), [vec![100], vec![1], vec![1]]);
     assert_eq!(cut(&[5, 5, 5], 4), [vec![5], vec![5], vec![5]], "never more shares than files");
-    assert_eq!(cut(&[40, 10, 10, 10, 10], 2), [vec![40, 10], vec![10, 10, 10]], "files stay in order");
+    assert_eq!(cut(&[40, 10, 10, 10, 10], 2), [vec![40], vec![10, 10, 10, 10]], "files stay whole and in order");
 }
