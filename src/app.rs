@@ -199,6 +199,7 @@ pub fn app() -> Html {
         return html! {
             <ContextProvider<Lang> context={l}>
             <main class="page">
+                <a class="skip-link" href={format!("#{}", views::aep::PROFILES_ID)} data-testid="skip-to-report">{ tr(l, "skip-to-report") }</a>
                 <a class="skip-link" href={format!("#{}", crate::profiles_page::EXPLAIN_ID)} data-testid="skip-to-explain">{ tr(l, "aep-explain-title") }</a>
                 <Masthead source={state.source.clone()} tab={state.tab} {onchooselanguage} ondemo={Callback::noop()} />
                 { tabs }

@@ -48,16 +48,21 @@ pub async fn walk(entries: Vec<JsValue>) -> Vec<(web_sys::File, String)> {
     out
 }
 
-/// The files of a picker, each with its path inside a picked folder (`webkitRelativePath`), else its name.
+/// The files of a picker, each with its path inside a picked folder (`webkitRelativePath`), else its
+/// name; a folder's files in path order (the browser lists them in the disk's order).
 pub fn picked(list: web_sys::FileList) -> Vec<(web_sys::File, String)> {
-    (0..list.length())
+    let mut files: Vec<(web_sys::File, String)> = (0..list.length())
         .filter_map(|i| list.get(i))
         .map(|file| {
             let relative = prop(&file, "webkitRelativePath").as_string().filter(|p| !p.is_empty());
             let path = relative.unwrap_or_else(|| file.name());
             (file, path)
         })
-        .collect()
+        .collect();
+    if files.iter().any(|(file, path)| *path != file.name()) {
+        files.sort_by(|a, b| a.1.cmp(&b.1));
+    }
+    files
 }
 
 /// Reads the first bytes of each file (a file that cannot be read gets none: its report says why).

@@ -236,6 +236,8 @@ impl ProfilesState {
 
     /// Files of profile records were given: they are read (a new run).
     pub fn open(mut self, files: Vec<RecordHandle>) -> Self {
+        // The demo is what Cancel goes back to when nothing else was shown.
+        self = self.with_demo();
         if !matches!(self.run, Run::Reading { .. }) {
             self.shown = Some((self.source.clone(), self.report.clone()));
         }

@@ -20,9 +20,14 @@ fn demo_state() -> Rc<ViewerState> {
 
 /// A file given with its path and bytes (its first bytes are its head, as the page reads them).
 fn given(path: &str, text: &str) -> Given {
+    given_bytes(path, text.as_bytes())
+}
+
+fn given_bytes(path: &str, bytes: &[u8]) -> Given {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&text.into()), name).expect("a File");
-    Given { file, path: path.to_string(), head: text.as_bytes()[..text.len().min(512)].to_vec() }
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&array, name).expect("a File");
+    Given { file, path: path.to_string(), head: bytes[..bytes.len().min(512)].to_vec() }
 }
 
 const CSV: &str = "recipientId,eventDate\n1,2026-01-05\n";
@@ -36,7 +41,7 @@ fn a_mixed_drop_is_split_by_content_and_said_in_one_sentence() {
         given("logs/broadlog-2.json", CSV),
         given("ds/exportTime=202611010000/part-00000.json", RECORD),
         given("ds/exportTime=202612010000/part-00000.txt", RECORD),
-        given("ds/exportTime=202612010000/part-00001.json.gz", "\u{1f}\u{8b}\u{8}\0"),
+        given_bytes("ds/exportTime=202612010000/part-00001.json.gz", &[0x1f, 0x8b, 8, 0]),
     ];
     let state = demo_state().reduce(Action::Open(OpenAction::Given(drop)));
     let Source::Files { logs, .. } = &state.source else { panic!("the delivery logs are the Campaign report's files") };
