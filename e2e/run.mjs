@@ -1508,7 +1508,7 @@ const tests = [
       const first = readFileSync(path.join(dir, 'ds-profiles', latestFolder, latestFiles[0]), 'utf8')
         .split('\n')
         .map((l) => { try { return JSON.parse(l); } catch { return null; } })
-        .find((r) => r && r.identityMap && Object.keys(r.identityMap).length > 0 && Object.values(r.identityMap)[0]?.[0]?.id);
+        .filter((r) => r && r.identityMap && Object.keys(r.identityMap).length > 0 && Object.values(r.identityMap)[0]?.[0]?.id)[50];
       const [ns, ids] = Object.entries(first.identityMap)[0];
       const asked = `${ns}:${ids[0].id}`;
       const explained = JSON.parse(execFileSync(CLI, ['profiles', '--format', 'json', '--explain', asked, dir], { encoding: 'utf8' }));
@@ -1516,6 +1516,7 @@ const tests = [
       await page.fill('[data-testid=explain-id]', ids[0].id);
       await page.click('[data-testid=explain-identity-submit]');
       await page.waitForSelector('[data-testid=explained]');
+      assert(explained.profiles.length > 0, `the command line explains ${asked}`);
       assertEqual(await page.locator('[data-testid=explained-profile]').count(), explained.profiles.length, 'profiles of the explained identity');
       assertEqual(await page.locator('[data-testid=explained-record]').count(),
         explained.profiles.reduce((n, p) => n + p.records.length, 0), 'records that joined them');
