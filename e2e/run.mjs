@@ -1518,6 +1518,7 @@ const tests = [
       await page.waitForSelector('[data-testid=explained]');
       assert(explained.profiles.length > 0, `the command line explains ${asked}`);
       assertEqual(await page.locator('[data-testid=explained-profile]').count(), explained.profiles.length, 'profiles of the explained identity');
+      for (const more of await page.locator('[data-testid=explain-identity] [data-testid=show-all]').all()) await more.click();
       assertEqual(await page.locator('[data-testid=explained-record]').count(),
         explained.profiles.reduce((n, p) => n + p.records.length, 0), 'records that joined them');
       await screenshotOf(page.locator('[data-testid=explain-identity]'), 'profiles-explained');
@@ -1539,6 +1540,7 @@ const tests = [
     async (ctx) => {
       const opened = await openViewer(ctx);
       const { page } = opened;
+      const before = await page.locator('[data-testid=report-ready]').getAttribute('data-run');
       await page.click('[data-testid=open-profiles-demo]');
       await page.waitForSelector('[data-testid=profiles-demo-banner]');
       assertEqual(await page.locator('[data-testid=tab-profiles]').getAttribute('aria-selected'), 'true', 'the Profiles tab');
@@ -1549,7 +1551,6 @@ const tests = [
       await page.setViewportSize({ width: 1280, height: 900 });
       await screenshot(page, 'profiles-demo-1280');
       // A CSV and a file of records dropped together: each to its report, said in one sentence.
-      const before = await page.locator('[data-testid=report-ready]').getAttribute('data-run');
       await page.evaluate(() => {
         const transfer = new DataTransfer();
         transfer.items.add(new File(['recipientId,eventDate\n1,2026-01-05\n'], 'broadlog.csv', { type: 'text/csv' }));

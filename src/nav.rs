@@ -5,6 +5,8 @@
 //! End moving between them. Each report keeps its state when the other is
 //! shown: both live in the one `ViewerState`.
 
+use std::cell::Cell;
+
 use yew::prelude::*;
 
 use crate::locale::{tr, trf, use_lang};
@@ -36,6 +38,12 @@ pub struct ReportTabsProps {
     pub onchoose: Callback<Tab>,
 }
 
+thread_local! {
+    /// A tab was chosen with the keyboard: the chosen tab takes the focus once it is drawn (the page
+    /// under the tabs is drawn anew, so the focus is given after, not when the key is pressed).
+    static FOCUS_CHOSEN: Cell<bool> = const { Cell::new(false) };
+}
+
 /// The id of a tab's button.
 pub fn tab_id(tab: Tab) -> &'static str {
     match tab {
@@ -44,10 +52,26 @@ pub fn tab_id(tab: Tab) -> &'static str {
     }
 }
 
+/// Gives the focus to a tab's button.
+fn focus(tab: Tab) {
+    if let Some(button) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(tab_id(tab)))
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    {
+        let _ = button.focus();
+    }
+}
+
 /// The tab bar: *Active profiles (Adobe Campaign)* and *Profiles (Journey Optimizer)*.
 #[function_component(ReportTabs)]
 pub fn report_tabs(props: &ReportTabsProps) -> Html {
     let l = use_lang();
+    use_effect_with(props.tab, |tab| {
+        if FOCUS_CHOSEN.with(|f| f.replace(false)) {
+            focus(*tab);
+        }
+    });
     let onkeydown = {
         let (onchoose, tab) = (props.onchoose.clone(), props.tab);
         Callback::from(move |e: KeyboardEvent| {
@@ -57,15 +81,10 @@ pub fn report_tabs(props: &ReportTabsProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            onchoose.emit(next);
             // The chosen tab takes the focus, as the pattern wants.
-            if let Some(button) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(tab_id(next)))
-                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-            {
-                let _ = button.focus();
-            }
+            FOCUS_CHOSEN.with(|f| f.set(true));
+            onchoose.emit(next);
+            focus(next);
         })
     };
     let one = |tab: Tab, title: &str, product: &str, holds: &Holds| {
