@@ -1498,9 +1498,9 @@ const tests = [
       await assertSameProfiles(page, expected, none);
 
       // A setting recounts from the worker's counter: stitching none is the command line's.
-      await nextProfiles(page, () => page.selectOption('[data-testid=profiles-stitching]', 'none'));
+      await nextProfiles(page, () => page.selectOption('[data-testid=setting-stitching]', 'none'));
       assertEqual(await valueOf(page, 'profiles-total'), none.snapshots.at(-1).profiles, 'stitching none');
-      await nextProfiles(page, () => page.selectOption('[data-testid=profiles-stitching]', 'graph'));
+      await nextProfiles(page, () => page.selectOption('[data-testid=setting-stitching]', 'graph'));
 
       // Explain an identity: the first identity of the first record of the latest snapshot.
       const latestFolder = 'exportTime=' + expected.snapshots.at(-1).time.replace(/[-:TZ]/g, '').slice(0, 12);

@@ -106,25 +106,25 @@ fn profiles_settings(props: &ProfilesPageProps) -> Html {
         <section class="settings" aria-label={tr(l, "settings")} data-testid="profiles-settings">
             <label>{ tr(l, "profiles-stitching") }
                 <small class="hint">{ tr(l, "profiles-stitching-hint") }</small>
-                <select data-testid="profiles-stitching" onchange={onstitching}>
+                <select data-testid="setting-stitching" onchange={onstitching}>
                     <option value="graph" selected={settings.stitching == Stitching::Graph}>{ tr(l, "profiles-stitching-graph") }</option>
                     <option value="none" selected={settings.stitching == Stitching::None}>{ tr(l, "profiles-stitching-none") }</option>
                 </select>
             </label>
             <label>{ tr(l, "profiles-unique") }
                 <small class="hint">{ tr(l, "profiles-unique-hint") }</small>
-                <input type="text" data-testid="profiles-unique" spellcheck="false" value={settings.unique.join(", ")} onchange={onunique} />
+                <input type="text" data-testid="setting-unique" spellcheck="false" value={settings.unique.join(", ")} onchange={onunique} />
             </label>
             <label>{ tr(l, "profiles-pseudonymous") }
                 <small class="hint">{ tr(l, "profiles-pseudonymous-hint") }</small>
-                <input type="text" data-testid="profiles-pseudonymous" spellcheck="false" value={settings.pseudonymous.join(", ")} onchange={onpseudonymous} />
+                <input type="text" data-testid="setting-pseudonymous" spellcheck="false" value={settings.pseudonymous.join(", ")} onchange={onpseudonymous} />
             </label>
             <label>{ tr(l, "profiles-snapshot-time") }
                 <small class="hint">{ tr(l, "profiles-snapshot-time-hint") }</small>
-                <input type="datetime-local" data-testid="profiles-snapshot-time" value={time.unwrap_or_default()} onchange={onsnapshottime} />
+                <input type="datetime-local" data-testid="setting-snapshot-time" value={time.unwrap_or_default()} onchange={onsnapshottime} />
             </label>
             <label class="tick">
-                <input type="checkbox" data-testid="profiles-identities" checked={settings.include_identities} onchange={onidentities} />
+                <input type="checkbox" data-testid="setting-identities" checked={settings.include_identities} onchange={onidentities} />
                 <span>{ tr(l, "profiles-identities") }<br /><small class="hint">{ tr(l, "profiles-identities-hint") }</small></span>
             </label>
         </section>
