@@ -2,7 +2,7 @@
 // against the command line's JSON for the same data. Exits non-zero on failure.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, SCREENSHOTS, serve, launch, openPage, screenshot, screenshotOf, screenshotWidths, assertEqual, assert, runAll } from './harness.mjs';
@@ -197,6 +197,87 @@ async function assertBundle(opened, expected) {
   );
   assertEqual(opened.requests.filter((u) => !u.startsWith('file:')), [], 'requests from the bundle');
   assertEqual(opened.errors, [], 'page errors');
+}
+
+// ==== Journey Optimizer profiles (issue 15) ====
+
+/** The command line's Profiles report (profiles/1 JSON) of these paths. */
+function cliProfiles(paths, args = []) {
+  const out = execFileSync(CLI, ['profiles', '--format', 'json', ...args, ...paths], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/** A seeded AEP export written by the command line's generator into WORK/name; returns the folder. */
+function generateAep(name, args = []) {
+  const dir = path.join(WORK, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync(CLI, ['generate', '--aep', dir, ...args]);
+  return dir;
+}
+
+/** Does `act`, then waits for a Profiles report of a later run than the one on screen. */
+async function nextProfiles(page, act) {
+  const before = (await page.locator('[data-testid=profiles-ready]').getAttribute('data-run')) ?? '';
+  await act();
+  await page.waitForSelector(`[data-testid=profiles-ready]:not([data-run="${before}"])`, { state: 'attached', timeout: 60_000 });
+}
+
+/** Every row of a table (Show all first): `data-*` attributes and the `data-value`s of its cells. */
+async function rowsOf(page, testid) {
+  const more = page.locator(`[data-testid=${testid}] ~ [data-testid=show-all], [data-testid=${testid}] [data-testid=show-all]`);
+  if ((await more.count()) > 0) await more.first().click();
+  return page.locator(`[data-testid=${testid}-row]`).evaluateAll((rows) =>
+    rows.map((r) => ({ ...r.dataset, values: [...r.querySelectorAll('[data-value]')].map((c) => Number(c.dataset.value)) })),
+  );
+}
+
+const valueOf = async (page, testid) => Number(await page.locator(`[data-testid=${testid}]`).first().getAttribute('data-value'));
+
+/** Every figure the Profiles report shows equals the command line's `expected` (and `none`, its --stitching none). */
+async function assertSameProfiles(page, expected, none) {
+  const latest = expected.snapshots.at(-1);
+  assertEqual(await valueOf(page, 'profiles-total'), latest.profiles, 'profiles tile');
+  assertEqual(await valueOf(page, 'profiles-single'), latest.single_identity.profiles, 'single-identity tile');
+  assertEqual(await valueOf(page, 'profiles-unsegmented'), latest.unsegmented, 'unsegmented tile');
+  assertEqual(await valueOf(page, 'profiles-pseudonymous'), latest.pseudonymous_only, 'pseudonymous-only tile');
+  const change = expected.change.at(-1);
+  assertEqual([await valueOf(page, 'profiles-added'), await valueOf(page, 'profiles-removed')], [change.added, change.removed], 'change tile');
+  if (expected.rows.rejected > 0) assertEqual(await valueOf(page, 'tiles-rejected'), expected.rows.rejected, 'rejected records');
+  const named = (list) => list.map((n) => ({ name: n.namespace, values: [n.profiles] }));
+  const firstValue = (rows) => rows.map((r) => ({ name: r.name, values: r.values.slice(0, 1) }));
+  assertEqual(firstValue(await rowsOf(page, 'by-namespace')), named(latest.by_namespace), 'profiles by identity');
+  assertEqual(firstValue(await rowsOf(page, 'single-identity')), named(latest.single_identity.by_namespace), 'single identity by namespace');
+  const overlap = await page.locator('[data-testid=overlap-row]').evaluateAll((rows) =>
+    rows.map((r) => ({ a: r.dataset.a, b: r.dataset.b, profiles: Number(r.querySelector('[data-value]').dataset.value) })),
+  );
+  assertEqual(overlap.length > 0, true, 'overlap rows shown');
+  for (const row of overlap) assert(latest.overlap.some((o) => o.a === row.a && o.b === row.b && o.profiles === row.profiles), `overlap ${row.a}/${row.b}`);
+  const trend = await page.locator('[data-testid=trend-row]').evaluateAll((rows) =>
+    rows.map((r) => [r.dataset.time, ...[...r.querySelectorAll('[data-value]')].map((c) => Number(c.dataset.value))]),
+  );
+  assertEqual(
+    trend,
+    expected.snapshots.map((s, i) => [s.time, s.profiles, ...(i > 0 ? [expected.change[i - 1].added, expected.change[i - 1].removed] : [])]),
+    'trend',
+  );
+  const cases = await page.locator('[data-testid=case-duplicate-row]').evaluateAll((rows) =>
+    rows.map((r) => ({ namespace: r.dataset.name, fewer: Number(r.querySelector('[data-value]').dataset.value) })),
+  );
+  assertEqual(cases, latest.case_duplicates.map((c) => ({ namespace: c.namespace, fewer: c.fewer })), 'case duplicates');
+  const compared = await page.locator('[data-testid=compared-row]').evaluateAll((rows) =>
+    Object.fromEntries(rows.map((r) => [r.dataset.figure, [...r.querySelectorAll('[data-value]')].slice(0, 2).map((c) => Number(c.dataset.value))])),
+  );
+  const theirs = none.snapshots.at(-1);
+  assertEqual(compared['aep-tile-profiles'], [latest.profiles, theirs.profiles], 'graph against none: profiles');
+  assertEqual(compared['aep-tile-single'], [latest.single_identity.profiles, theirs.single_identity.profiles], 'graph against none: single identity');
+  assertEqual(compared['aep-tile-unsegmented'], [latest.unsegmented, theirs.unsegmented], 'graph against none: unsegmented');
+  assertEqual(compared['aep-compared-over-limit'], [latest.collapse.over_limit, theirs.collapse.over_limit], 'graph against none: over the limit');
+  const files = await page.locator('[data-testid=file-row]').evaluateAll((rows) =>
+    rows.map((r) => Number(r.querySelector('[data-value]').dataset.value)),
+  );
+  const sorted = (list) => [...list].sort((a, b) => a - b);
+  assertEqual(sorted(files), sorted(expected.files.map((f) => f.records)), 'records per file');
 }
 
 const tests = [
@@ -1379,6 +1460,116 @@ const tests = [
         await page.locator('[data-testid=as-of]').dispatchEvent('change');
       });
       assertEqual(await totalOnPage(page), recounted.total_active, 'recounted from the state kept');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'Journey Optimizer: a folder with two exportTime= snapshots is picked, every figure is the command line\'s; switch reports and back; explain an identity; the bundle opens offline',
+    async (ctx) => {
+      const dir = generateAep('aep-folder', ['--seed', '7', '--rows', '2500', '--dataset', 'ds-profiles']);
+      const expected = cliProfiles([dir]);
+      const none = cliProfiles([dir], ['--stitching', 'none']);
+      assertEqual(expected.snapshots.length, 2, 'the export has two snapshots');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const campaignTotal = await totalOnPage(page);
+      // The tabs say what each report is and what it holds.
+      assertEqual(await page.locator('[data-testid=tab-campaign]').getAttribute('aria-selected'), 'true', 'Campaign shown first');
+      assertEqual(await page.locator('[data-testid=tab-profiles]').getAttribute('data-holds'), 'demo', 'Profiles holds its demo');
+      // Keyboard: the chosen tab is focusable, the arrow key moves to the other.
+      await page.focus('[data-testid=tab-campaign]');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('[data-testid=profiles-page]');
+      assertEqual(await page.evaluate(() => document.activeElement?.id), 'tab-profiles', 'the focus follows the tab');
+      await nextProfiles(page, () => page.setInputFiles('input[data-testid=folder-files]', dir));
+      assertEqual(await page.locator('[data-testid=tab-profiles]').getAttribute('data-holds'), 'files', 'Profiles holds the files');
+      assert((await page.locator('[data-testid=profiles-sources]').textContent()).startsWith('4 files of profile records'), 'the files line');
+      await assertSameProfiles(page, expected, none);
+      await screenshotWidths(page, 'profiles-folder');
+
+      // Back to Campaign: its demo as it was; then Profiles again: the same figures, no read again.
+      const run = await page.locator('[data-testid=profiles-ready]').getAttribute('data-run');
+      await page.click('[data-testid=tab-campaign]');
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached' });
+      assertEqual(await totalOnPage(page), campaignTotal, 'the Campaign report kept');
+      await page.click('[data-testid=tab-profiles]');
+      assertEqual(await page.locator('[data-testid=profiles-ready]').getAttribute('data-run'), run, 'no new run');
+      await assertSameProfiles(page, expected, none);
+
+      // A setting recounts from the worker's counter: stitching none is the command line's.
+      await nextProfiles(page, () => page.selectOption('[data-testid=setting-stitching]', 'none'));
+      assertEqual(await valueOf(page, 'profiles-total'), none.snapshots.at(-1).profiles, 'stitching none');
+      await nextProfiles(page, () => page.selectOption('[data-testid=setting-stitching]', 'graph'));
+
+      // Explain an identity: the first identity of the first record of the latest snapshot.
+      const latestFolder = 'exportTime=' + expected.snapshots.at(-1).time.replace(/[-:TZ]/g, '').slice(0, 12);
+      const latestFiles = readdirSync(path.join(dir, 'ds-profiles', latestFolder)).sort();
+      const first = readFileSync(path.join(dir, 'ds-profiles', latestFolder, latestFiles[0]), 'utf8')
+        .split('\n')
+        .map((l) => { try { return JSON.parse(l); } catch { return null; } })
+        .filter((r) => r && r.identityMap && Object.keys(r.identityMap).length > 0 && Object.values(r.identityMap)[0]?.[0]?.id)[50];
+      const [ns, ids] = Object.entries(first.identityMap)[0];
+      const asked = `${ns}:${ids[0].id}`;
+      const explained = JSON.parse(execFileSync(CLI, ['profiles', '--format', 'json', '--explain', asked, dir], { encoding: 'utf8' }));
+      await page.fill('[data-testid=explain-namespace]', ns);
+      await page.fill('[data-testid=explain-id]', ids[0].id);
+      await page.click('[data-testid=explain-identity-submit]');
+      await page.waitForSelector('[data-testid=explained]');
+      assert(explained.profiles.length > 0, `the command line explains ${asked}`);
+      assertEqual(await page.locator('[data-testid=explained-profile]').count(), explained.profiles.length, 'profiles of the explained identity');
+      for (const more of await page.locator('[data-testid=explain-identity] [data-testid=show-all]').all()) await more.click();
+      assertEqual(await page.locator('[data-testid=explained-record]').count(),
+        explained.profiles.reduce((n, p) => n + p.records.length, 0), 'records that joined them');
+      await screenshotOf(page.locator('[data-testid=explain-identity]'), 'profiles-explained');
+
+      // Download report: a bundle that opens offline with the figures.
+      const bundle = await downloadOf(page, () => page.click('[data-testid=profiles-download]'), 'profiles-bundle.html');
+      const shown = await openFile(ctx, bundle.file);
+      assertEqual(await valueOf(shown.page, 'profiles-total'), expected.snapshots.at(-1).profiles, 'profiles in the bundle');
+      assertEqual(await shown.page.locator('[data-testid=trend-row]').count(), 2, 'both snapshots in the bundle');
+      assertEqual(shown.requests.filter((u) => !u.startsWith('file:')), [], 'requests from the bundle');
+      await screenshot(shown.page, 'profiles-bundle');
+      await shown.context.close();
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'Journey Optimizer: the demo opens from the first screen; a mixed drop is split and said',
+    async (ctx) => {
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      const before = await page.locator('[data-testid=report-ready]').getAttribute('data-run');
+      await page.click('[data-testid=open-profiles-demo]');
+      await page.waitForSelector('[data-testid=profiles-demo-banner]');
+      assertEqual(await page.locator('[data-testid=tab-profiles]').getAttribute('aria-selected'), 'true', 'the Profiles tab');
+      assertEqual(await page.locator('[data-testid=trend-row]').count(), 2, 'the demo has two snapshots');
+      assert((await valueOf(page, 'profiles-total')) > 0, 'the demo counts profiles');
+      await page.setViewportSize({ width: 1024, height: 800 });
+      await screenshot(page, 'profiles-demo-1024');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await screenshot(page, 'profiles-demo-1280');
+      // A CSV and a file of records dropped together: each to its report, said in one sentence.
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['recipientId,eventDate\n1,2026-01-05\n'], 'broadlog.csv', { type: 'text/csv' }));
+        transfer.items.add(new File(['{"identityMap":{"Email":[{"id":"a@x.com"}]}}\n'], 'part-00000.json'));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      });
+      await page.waitForSelector('[data-testid=notice]');
+      assertEqual(
+        await page.locator('[data-testid=notice]').textContent(),
+        '1 delivery-log file went to Active profiles (Adobe Campaign) and 1 file of profile records to Profiles (Journey Optimizer).',
+        'the split is said',
+      );
+      await page.waitForSelector('[data-testid=profiles-sources]');
+      await page.waitForSelector('[data-testid=profiles-ready]', { state: 'attached' });
+      assertEqual(await valueOf(page, 'profiles-total'), 1, 'the record counted');
+      await page.click('[data-testid=tab-campaign]');
+      await page.waitForSelector(`[data-testid=report-ready]:not([data-run="${before}"])`, { state: 'attached' });
+      assertEqual(await page.locator('[data-testid=sources]').count(), 1, 'the log counted in the Campaign report');
+      await screenshot(page, 'reports-mixed-drop');
       noRequestLeft(opened);
       await opened.context.close();
     },

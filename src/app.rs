@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use crate::locale::{notice_text, tr, trf, use_lang, Lang};
 use crate::mapping::MappingStep;
+use crate::nav::{Holds, ReportTabs};
 use crate::pool::Pool;
+use crate::profiles::{ProfilesSource, Tab};
 use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
 use crate::worker::{FailReason, FileHandle, FileProblem, Update};
@@ -43,13 +45,17 @@ pub fn app() -> Html {
         }
     };
 
-    // The one place that talks to the workers: send the pending request.
+    // The one place that talks to the workers: send the pending requests (the Campaign report's
+    // and the Profiles report's, in that order).
     {
         let dispatch = state.dispatcher();
         let workers = workers.clone();
-        use_effect_with(state.request.clone(), move |request| {
-            if let Some(request) = request.clone() {
-                workers(&|pool| pool.send(request.clone()));
+        use_effect_with((state.request.clone(), state.profiles.requests.clone()), move |(request, profiles)| {
+            let jobs: Vec<_> = request.iter().chain(profiles.iter()).cloned().collect();
+            if !jobs.is_empty() {
+                for job in jobs {
+                    workers(&|pool| pool.send(job.clone()));
+                }
                 dispatch.dispatch(Action::Sent);
             }
         });
@@ -121,13 +127,27 @@ pub fn app() -> Html {
                         return;
                     }
                     event.prevent_default();
-                    let files = event
-                        .dyn_ref::<web_sys::DragEvent>()
-                        .and_then(|e| e.data_transfer())
-                        .and_then(|t| t.files())
-                        .map(file_list)
-                        .unwrap_or_default();
-                    open_dropped(&dispatch, files);
+                    let Some(transfer) = event.dyn_ref::<web_sys::DragEvent>().and_then(|e| e.data_transfer()) else {
+                        return;
+                    };
+                    // Folders are walked; the entries must be taken now, while the event lasts.
+                    let entries = crate::given::drop_entries(&transfer);
+                    let files = transfer.files().map(file_list).unwrap_or_default();
+                    let dispatch = dispatch.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let given = if entries.is_empty() {
+                            files
+                                .into_iter()
+                                .map(|f| {
+                                    let name = f.name();
+                                    (f, name)
+                                })
+                                .collect()
+                        } else {
+                            crate::given::walk(entries).await
+                        };
+                        open_given(&dispatch, given).await;
+                    });
                 });
                 (over, dropped)
             });
@@ -154,12 +174,53 @@ pub fn app() -> Html {
         })
     };
     let l = *lang;
+    let onchoosetab = dispatch.to_callback().reform(Action::Tab);
+    let holds_campaign = match &state.source {
+        _ if matches!(state.run, Run::Reading { .. }) => Holds::Reading,
+        Source::Demo(_) => Holds::Demo,
+        Source::Files { logs, .. } => Holds::Files(logs.len()),
+        Source::ReportFile { .. } => Holds::Report,
+    };
+    let holds_profiles = match &state.profiles.source {
+        _ if matches!(state.profiles.run, Run::Reading { .. }) => Holds::Reading,
+        ProfilesSource::Empty => Holds::Nothing,
+        ProfilesSource::Demo(_) => Holds::Demo,
+        ProfilesSource::Files(files) => Holds::Files(files.len()),
+    };
+    let tabs = html! {
+        <ReportTabs tab={state.tab} campaign={holds_campaign} profiles={holds_profiles} onchoose={onchoosetab} />
+    };
+    let notice = html! {
+        if let Some(notice) = &state.notice {
+            <p class="notice" role="status" data-testid="notice">{ notice_text(l, notice) }</p>
+        }
+    };
+    if state.tab == Tab::Profiles {
+        return html! {
+            <ContextProvider<Lang> context={l}>
+            <main class="page">
+                <a class="skip-link" href={format!("#{}", views::aep::PROFILES_ID)} data-testid="skip-to-report">{ tr(l, "skip-to-report") }</a>
+                <a class="skip-link" href={format!("#{}", crate::profiles_page::EXPLAIN_ID)} data-testid="skip-to-explain">{ tr(l, "aep-explain-title") }</a>
+                <Masthead source={state.source.clone()} tab={state.tab} {onchooselanguage} ondemo={Callback::noop()} />
+                { tabs }
+                <div id={crate::nav::PANEL_ID} role="tabpanel" aria-labelledby={crate::nav::tab_id(Tab::Profiles)}>
+                    <OpenPanel dispatch={dispatch.clone()} demo={matches!(state.profiles.source, ProfilesSource::Demo(_))} profiles=true />
+                    { notice }
+                    <crate::profiles_page::ProfilesPage state={state.clone()} />
+                </div>
+            </main>
+            </ContextProvider<Lang>>
+        };
+    }
+    let ondemoprofiles = dispatch.to_callback().reform(|_: MouseEvent| Action::Tab(Tab::Profiles));
     html! {
         <ContextProvider<Lang> context={l}>
         <main class="page">
             <a class="skip-link" href={format!("#{}", crate::views::nav::REPORT_ID)} data-testid="skip-to-report">{ tr(l, "skip-to-report") }</a>
             <a class="skip-link" href={format!("#{EXPLAIN_ID}")} data-testid="skip-to-explain">{ tr(l, "explain-title") }</a>
-            <Masthead source={state.source.clone()} {onchooselanguage} />
+            <Masthead source={state.source.clone()} tab={state.tab} {onchooselanguage} ondemo={ondemoprofiles} />
+            { tabs }
+            <div id={crate::nav::PANEL_ID} role="tabpanel" aria-labelledby={crate::nav::tab_id(Tab::Campaign)}>
             <crate::share::ShareBar report={state.report.clone()} ready={state.ready()}
                 can_list_profiles={matches!(state.source, Source::Demo(_) | Source::Files { .. })}
                 profiles_on={state.settings.profiles || state.report.profiles.is_some()}
@@ -171,9 +232,7 @@ pub fn app() -> Html {
                 <ProgressBar {done} {total} {rows} elapsed_ms={now_ms - started_ms}
                     oncancel={dispatch.to_callback().reform(|_| Action::Cancel)} />
             }
-            if let Some(notice) = &state.notice {
-                <p class="notice" role="status" data-testid="notice">{ notice_text(l, notice) }</p>
-            }
+            { notice }
             if state.problems.iter().any(|p| !p.missing.is_empty()) {
                 <ColumnsNeeded problems={state.problems.clone()} source={state.source.clone()}
                     mapping={state.settings.mapping.clone()} dispatch={dispatch.clone()} />
@@ -202,6 +261,7 @@ pub fn app() -> Html {
                 <ReportView report={state.report.clone()} {onchoosesnapshot} {onreclassify} explain={EXPLAIN_ID} />
             </div>
             <crate::explain::ExplainPanel state={state.clone()} />
+            </div>
             // Said by screen readers when a count finishes; present from the start, so that the change is heard.
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="count-finished">
                 { state.finished.map(|f| finished_text(l, f)).unwrap_or_default() }
@@ -214,6 +274,9 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 struct MastheadProps {
     source: Source,
+    tab: Tab,
+    /// The admin asked for the Journey Optimizer demo.
+    ondemo: Callback<MouseEvent>,
     /// The user chose a language in the picker.
     onchooselanguage: Callback<Lang>,
 }
@@ -223,8 +286,17 @@ struct MastheadProps {
 fn masthead(props: &MastheadProps) -> Html {
     let l = use_lang();
     let what = match &props.source {
+        // The Profiles tab says what its report is of itself.
+        _ if props.tab == Tab::Profiles => html! {},
         Source::Demo(_) => html! {
-            <p class="demo-banner" data-testid="demo-banner">{ tr(l, "demo-banner") }</p>
+            <div class="demo-banner" data-testid="demo-banner">
+                <p>{ tr(l, "demo-banner") }</p>
+                <p class="demo-other">
+                    <button type="button" class="link" data-testid="open-profiles-demo" onclick={props.ondemo.clone()}>
+                        { tr(l, "open-profiles-demo") }
+                    </button>
+                </p>
+            </div>
         },
         Source::Files { logs, deliveries } => {
             let bytes: f64 = logs.iter().chain(deliveries.iter()).map(|f| f.file.size()).sum();
@@ -258,10 +330,12 @@ fn masthead(props: &MastheadProps) -> Html {
             </div>
             <p class="privacy">{ tr(l, "privacy") }</p>
             { what }
-            <details class="term" data-testid="term-active">
-                <summary>{ tr(l, "term-active-title") }</summary>
-                <p>{ tr(l, "term-active-text") }</p>
-            </details>
+            if props.tab == Tab::Campaign {
+                <details class="term" data-testid="term-active">
+                    <summary>{ tr(l, "term-active-title") }</summary>
+                    <p>{ tr(l, "term-active-text") }</p>
+                </details>
+            }
         </header>
     }
 }
@@ -271,6 +345,9 @@ struct OpenPanelProps {
     dispatch: UseReducerDispatcher<ViewerState>,
     /// The demo is on screen: *Open your files* is the page's primary action.
     demo: bool,
+    /// Shown in the Profiles tab: the Campaign-only slots (deliveries, report) are left out.
+    #[prop_or_default]
+    profiles: bool,
 }
 
 /// The drop zone and the three file slots: log files, deliveries file, report JSON.
@@ -281,10 +358,12 @@ fn open_panel(props: &OpenPanelProps) -> Html {
     let onopenlogs = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
-            let logs = input_files(&e);
-            if !logs.is_empty() {
-                dispatch.dispatch(Action::Open(OpenAction::Files { logs, deliveries: None }));
-            }
+            let Some(list) = e.target_dyn_into::<web_sys::HtmlInputElement>().and_then(|input| input.files()) else {
+                return;
+            };
+            let given = crate::given::picked(list);
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move { open_given(&dispatch, given).await });
         })
     };
     let onopendeliveries = {
@@ -320,6 +399,24 @@ fn open_panel(props: &OpenPanelProps) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let logs_input = use_node_ref();
+    let folder_input = use_node_ref();
+    let onpickfolder = {
+        let folder_input = folder_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = folder_input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    // `webkitdirectory` is not an attribute Yew knows: set on the element once it is there.
+    {
+        let folder_input = folder_input.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = folder_input.cast::<web_sys::Element>() {
+                let _ = input.set_attribute("webkitdirectory", "");
+            }
+        });
+    }
     let onpick = {
         let logs_input = logs_input.clone();
         Callback::from(move |_: MouseEvent| {
@@ -335,12 +432,18 @@ fn open_panel(props: &OpenPanelProps) -> Html {
                 <button type="button" class={classes!("open-files", props.demo.then_some("primary"))} data-testid="open-files" onclick={onpick}>
                     { tr(l, "open-your-files") }
                 </button>
+                <button type="button" class="open-folder" data-testid="open-folder" onclick={onpickfolder}>
+                    { tr(l, "open-folder") }
+                </button>
                 <span class="drop-hint">{ tr(l, "drop-hint") }</span>
+                <input type="file" multiple=true hidden=true data-testid="folder-files" ref={folder_input}
+                    onchange={onopenlogs.clone()} aria-label={tr(l, "open-folder")} />
             </div>
+            if !props.profiles {
             <div class="slots">
                 <label class="slot">
                     <span>{ tr(l, "slot-logs") }</span>
-                    <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv,.xlsx,.xls,.ods" data-testid="log-files" onchange={onopenlogs}
+                    <input type="file" multiple=true accept=".csv,.txt,.tsv,text/csv,.xlsx,.xls,.ods,.json,.jsonl,.gz,.parquet" data-testid="log-files" onchange={onopenlogs}
                         ref={logs_input} aria-describedby="hint-logs" />
                     <small class="hint" id="hint-logs">{ tr(l, "hint-logs") }</small>
                 </label>
@@ -357,6 +460,10 @@ fn open_panel(props: &OpenPanelProps) -> Html {
                     <small class="hint" id="hint-report">{ tr(l, "hint-report") }</small>
                 </label>
             </div>
+            } else {
+                <input type="file" multiple=true hidden=true accept=".json,.gz,.parquet,.jsonl,application/json,application/gzip"
+                    data-testid="record-files" ref={logs_input.clone()} onchange={onopenlogs} />
+            }
         </section>
     }
 }
@@ -375,16 +482,21 @@ fn open_report_file(dispatch: &UseReducerDispatcher<ViewerState>, file: web_sys:
     });
 }
 
-/// Files dropped on the page: one `.json` or `.html` file is a report to open; anything else is counted as log files.
-fn open_dropped(dispatch: &UseReducerDispatcher<ViewerState>, files: Vec<web_sys::File>) {
-    let is_report = |f: &web_sys::File| {
-        let name = f.name().to_lowercase();
-        name.ends_with(".json") || name.ends_with(".html") || name.ends_with(".htm")
+/// Files dropped or picked (folders walked): one `.json` or `.html` file that holds no profile record is
+/// a report to open; the others go to the report their first bytes belong to.
+async fn open_given(dispatch: &UseReducerDispatcher<ViewerState>, files: Vec<(web_sys::File, String)>) {
+    if files.is_empty() {
+        return;
+    }
+    let given = crate::given::with_heads(files).await;
+    let is_report = |g: &crate::profiles::Given| {
+        let name = g.file.name().to_lowercase();
+        let named = name.ends_with(".json") || name.ends_with(".html") || name.ends_with(".htm");
+        named && !g.head.windows(b"identityMap".len()).any(|w| w == b"identityMap")
     };
-    match files.as_slice() {
-        [] => {}
-        [one] if is_report(one) => open_report_file(dispatch, one.clone()),
-        _ => dispatch.dispatch(Action::Open(OpenAction::Files { logs: files, deliveries: None })),
+    match given.as_slice() {
+        [one] if is_report(one) => open_report_file(dispatch, one.file.clone()),
+        _ => dispatch.dispatch(Action::Open(OpenAction::Given(given))),
     }
 }
 

@@ -3,13 +3,19 @@
 //! State lives in one [`state::ViewerState`] (a `Reducible`); components only
 //! render it and dispatch [`state::Action`]s. Counting is the engine's job.
 
+pub mod aep;
 pub mod app;
 pub mod demo;
 pub mod explain;
+pub mod given;
 pub mod locale;
 pub mod mapping;
+pub mod nav;
 pub mod offline;
 pub mod pool;
+pub mod profiles;
+pub mod profiles_page;
+pub mod profiles_share;
 pub mod share;
 pub mod state;
 pub mod storage;

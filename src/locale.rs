@@ -32,5 +32,9 @@ pub fn notice_text(lang: Lang, notice: &crate::state::Notice) -> String {
             trf(lang, key, &args)
         }
         crate::state::Notice::Text(text) => text.clone(),
+        crate::state::Notice::Counts(key, vars) => {
+            let args: Vec<(&str, Arg<'_>)> = vars.iter().map(|(name, n)| (*name, Arg::from(*n))).collect();
+            trf(lang, key, &args)
+        }
     }
 }

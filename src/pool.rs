@@ -31,8 +31,8 @@ use gloo::worker::{Spawnable, WorkerBridge};
 
 use crate::offline::SpawnHere;
 use crate::worker::{
-    CountWorker, Counted, FailReason, FileHandle, FileProblem, Job, StructuredClone, UnitJob, UnitWork, Update,
-    WORKER_PATH,
+    CountWorker, Counted, FailReason, FileHandle, FileProblem, Job, RecordHandle, StructuredClone, UnitJob, UnitWork,
+    Update, WORKER_PATH,
 };
 
 /// The most workers a run is cut over by default (each holds its share of the distinct profiles).
@@ -61,6 +61,41 @@ struct Inner {
     size: usize,
     on_update: Rc<dyn Fn(Update)>,
     run: Option<PoolRun>,
+    profiles: Option<ProfilesRun>,
+}
+
+/// A profile run cut over the workers: worker `i` counts share `i` (contiguous files, in order), and
+/// the first merges the shares in order.
+struct ProfilesRun {
+    run: u32,
+    units: Vec<Vec<RecordHandle>>,
+    settings: engine::aep::ProfileSettings,
+    total: u64,
+    done: Vec<u64>,
+    rows: Vec<u64>,
+    counted: Vec<Option<Counted>>,
+    last_progress_ms: f64,
+}
+
+/// Cuts files into at most `n` contiguous shares of about equal bytes (files kept whole and in order).
+pub fn shares<T>(files: Vec<T>, size: impl Fn(&T) -> u64, n: usize) -> Vec<Vec<T>> {
+    let total: u64 = files.iter().map(&size).sum();
+    let n = n.clamp(1, files.len().max(1));
+    let mut out: Vec<Vec<T>> = vec![Vec::new()];
+    let mut before = 0u64;
+    for file in files {
+        let bytes = size(&file);
+        // A new share starts once this one holds its part of the bytes (never an empty one).
+        let share = out.len() as u64;
+        if out.len() < n && !out.last().is_some_and(Vec::is_empty) && before * (n as u64) >= total * share {
+            out.push(Vec::new());
+        }
+        before += bytes;
+        if let Some(last) = out.last_mut() {
+            last.push(file);
+        }
+    }
+    out
 }
 
 /// A run cut over the workers.
@@ -89,7 +124,14 @@ impl Pool {
     pub fn new(on_update: impl Fn(Update) + 'static) -> Pool {
         let size = workers_wanted();
         let inner = Rc::new_cyclic(|me| {
-            RefCell::new(Inner { me: me.clone(), workers: Vec::new(), size, on_update: Rc::new(on_update), run: None })
+            RefCell::new(Inner {
+                me: me.clone(),
+                workers: Vec::new(),
+                size,
+                on_update: Rc::new(on_update),
+                run: None,
+                profiles: None,
+            })
         });
         Pool { inner }
     }
@@ -152,6 +194,37 @@ impl Pool {
                     inner.hand_out();
                 });
             }
+            Job::Profiles { run, files, settings } => {
+                inner.abandon_profiles();
+                let total: u64 = files.iter().map(|f| f.handle.file.size() as u64).sum();
+                if inner.size < 2 || total < POOL_FROM || files.len() < 2 {
+                    inner.worker(0).send(Job::Profiles { run, files, settings });
+                    return;
+                }
+                let units = shares(files, |f| f.handle.file.size() as u64, inner.size);
+                let n = units.len();
+                for (i, files) in units.iter().enumerate() {
+                    let job = Job::ProfilesUnit { run, unit: i, files: files.clone(), keep: i == 0 };
+                    inner.worker(i).send(job);
+                }
+                inner.profiles = Some(ProfilesRun {
+                    run,
+                    units,
+                    settings,
+                    total,
+                    done: vec![0; n],
+                    rows: vec![0; n],
+                    counted: vec![None; n],
+                    last_progress_ms: 0.0,
+                });
+            }
+            Job::ProfilesCancel { run } => {
+                if inner.profiles.as_ref().is_some_and(|r| r.run == run) {
+                    inner.abandon_profiles();
+                } else {
+                    inner.worker(0).send(Job::ProfilesCancel { run });
+                }
+            }
             Job::Cancel { run } => {
                 if inner.run.as_ref().is_some_and(|r| r.run == run) {
                     inner.abandon();
@@ -190,7 +263,74 @@ impl Inner {
             for worker in &self.workers {
                 worker.send(Job::Cancel { run: r.run });
             }
-            self.workers.truncate(1);
+            if self.profiles.is_none() {
+                self.workers.truncate(1);
+            }
+        }
+    }
+
+    /// Stops the profile run cut over the workers, if one is going on.
+    fn abandon_profiles(&mut self) {
+        if let Some(r) = self.profiles.take() {
+            for worker in &self.workers {
+                worker.send(Job::ProfilesCancel { run: r.run });
+            }
+            if self.run.is_none() {
+                self.workers.truncate(1);
+            }
+        }
+    }
+
+    /// A worker's answer to a share of the profile run cut over the workers; None when it stays here.
+    fn absorb_profiles(&mut self, index: usize, update: Update) -> Option<Update> {
+        let Some(r) = self.profiles.as_mut() else { return Some(update) };
+        match update {
+            Update::ProfilesProgress { run, done, records, .. } if run == r.run => {
+                if let (Some(d), Some(n)) = (r.done.get_mut(index), r.rows.get_mut(index)) {
+                    (*d, *n) = (done, records);
+                }
+                let now = js_sys::Date::now();
+                if now - r.last_progress_ms < PROGRESS_EVERY_MS {
+                    return None;
+                }
+                r.last_progress_ms = now;
+                Some(Update::ProfilesProgress {
+                    run,
+                    done: r.done.iter().sum(),
+                    total: r.total,
+                    records: r.rows.iter().sum(),
+                })
+            }
+            Update::ProfilesCounted { run, unit, counted } if run == r.run => {
+                if let Some(slot) = r.counted.get_mut(unit) {
+                    *slot = Some(counted);
+                }
+                if let Some(d) = r.done.get_mut(unit) {
+                    *d = r.units.get(unit).map(|u| u.iter().map(|f| f.handle.file.size() as u64).sum()).unwrap_or(0);
+                }
+                let progress = Update::ProfilesProgress {
+                    run,
+                    done: r.done.iter().sum(),
+                    total: r.total,
+                    records: r.rows.iter().sum(),
+                };
+                if r.counted.iter().all(Option::is_some) {
+                    let counted = r.counted.iter_mut().filter_map(Option::take).collect();
+                    let merge =
+                        Job::ProfilesMerge { run, counted, units: r.units.clone(), settings: r.settings.clone() };
+                    self.worker(0).send(merge);
+                }
+                Some(progress)
+            }
+            Update::ProfilesReady { run, .. } if run == r.run => {
+                self.profiles = None;
+                // The other workers' memory holds their share: stopping them gives it back.
+                if self.run.is_none() {
+                    self.workers.truncate(1);
+                }
+                Some(update)
+            }
+            update => Some(update),
         }
     }
 
@@ -245,7 +385,12 @@ impl Inner {
     fn received(inner: &Rc<RefCell<Inner>>, index: usize, update: Update) {
         let (on_update, out) = {
             let mut me = inner.borrow_mut();
-            let out = me.absorb(index, update);
+            let out = match update {
+                Update::ProfilesProgress { .. } | Update::ProfilesCounted { .. } | Update::ProfilesReady { .. } => {
+                    me.absorb_profiles(index, update)
+                }
+                update => me.absorb(index, update),
+            };
             (me.on_update.clone(), out)
         };
         if let Some(update) = out {
@@ -254,7 +399,7 @@ impl Inner {
     }
 
     fn absorb(&mut self, index: usize, update: Update) -> Option<Update> {
-        let Some(r) = self.run.as_mut().filter(|r| r.plan.is_some() && r.run == update_run(&update)) else {
+        let Some(r) = self.run.as_mut().filter(|r| r.plan.is_some() && Some(r.run) == update_run(&update)) else {
             return Some(update);
         };
         match update {
@@ -336,9 +481,9 @@ impl Inner {
     }
 }
 
-/// The run an update answers.
-fn update_run(update: &Update) -> u32 {
-    match update {
+/// The count an update answers (profile runs have their own numbers, and none is cut over the pool).
+fn update_run(update: &Update) -> Option<u32> {
+    Some(match update {
         Update::Progress { run, .. }
         | Update::Ready { run, .. }
         | Update::Cancelled { run }
@@ -346,7 +491,12 @@ fn update_run(update: &Update) -> u32 {
         | Update::Explained { run, .. }
         | Update::ExplainFailed { run }
         | Update::Counted { run, .. } => *run,
-    }
+        Update::ProfilesProgress { .. }
+        | Update::ProfilesReady { .. }
+        | Update::ProfilesFailed { .. }
+        | Update::ProfilesExplained { .. }
+        | Update::ProfilesCounted { .. } => return None,
+    })
 }
 
 /// How many workers to use: `?workers=N` in the address, else one per core but one (at most [`MAX_WORKERS`]).

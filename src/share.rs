@@ -42,7 +42,7 @@ pub fn file_stem(report: &Report) -> String {
 }
 
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`, from the browser's clock.
-fn now_iso() -> String {
+pub fn now_iso() -> String {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());
     // `2026-11-23T18:50:07.123Z` → `2026-11-23T18:50:07Z`
     match iso.get(..19) {

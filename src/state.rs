@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use engine::{BillingDay, Counter, Options, Report, ReportSettings};
 use yew::Reducible;
 
+use crate::profiles::{Given, ProfilesAction, ProfilesState, Tab};
 use crate::worker::{Explanation, FailReason, FileHandle, FileProblem, Job, Update};
 
 /// Where the report on screen came from.
@@ -106,6 +107,8 @@ pub enum Notice {
     Said(&'static str, Vec<(&'static str, String)>),
     /// A text as it is (an error the page cannot say otherwise, in English).
     Text(String),
+    /// A catalog message whose variables are counts (plurals are chosen by them).
+    Counts(&'static str, Vec<(&'static str, u64)>),
 }
 
 impl Notice {
@@ -217,6 +220,10 @@ pub struct ViewerState {
     pub shown: Option<Box<(Source, Vec<FileProblem>)>>,
     /// A deliveries file picked before any log file.
     pub pending_deliveries: Option<FileHandle>,
+    /// The report on screen: Campaign's active profiles, or Journey Optimizer's profiles.
+    pub tab: Tab,
+    /// The Journey Optimizer *Profiles* report: its own source, settings, run and requests.
+    pub profiles: ProfilesState,
 }
 
 impl ViewerState {
@@ -246,6 +253,8 @@ impl ViewerState {
             explain_run: 0,
             shown: None,
             pending_deliveries: None,
+            tab: Tab::Campaign,
+            profiles: ProfilesState::default(),
         }
     }
 
@@ -306,6 +315,8 @@ pub enum OpenAction {
     ReportUnreadable { name: String, error: String },
     /// Back to the demo report.
     Demo,
+    /// Files dropped or picked, with their first bytes: each goes to the report its content belongs to.
+    Given(Vec<Given>),
 }
 
 /// The settings form.
@@ -361,6 +372,10 @@ pub enum Action {
     },
     /// The app sent the pending request.
     Sent,
+    /// Show this report.
+    Tab(Tab),
+    /// The Journey Optimizer *Profiles* report's own controls.
+    Profiles(ProfilesAction),
 }
 
 impl Action {
@@ -451,6 +466,20 @@ impl Reducible for ViewerState {
             Action::Worker { update, now_ms } => next.worker(update, now_ms),
             Action::Sent => {
                 next.request = None;
+                next.profiles.requests.clear();
+                next
+            }
+            Action::Tab(tab) => {
+                next.tab = tab;
+                if tab == Tab::Profiles {
+                    next.profiles = next.profiles.with_demo();
+                }
+                next
+            }
+            Action::Profiles(action) => {
+                let (profiles, notice) = next.profiles.act(action);
+                next.profiles = profiles;
+                next.notice = notice.map(Notice::Key);
                 next
             }
         };
@@ -530,7 +559,33 @@ impl ViewerState {
             }
             OpenAction::Demo => {
                 let settings = self.settings.clone();
-                ViewerState { last_run: self.last_run, explain_run: self.explain_run, ..ViewerState::new(settings) }
+                ViewerState {
+                    last_run: self.last_run,
+                    explain_run: self.explain_run,
+                    tab: self.tab,
+                    profiles: self.profiles,
+                    ..ViewerState::new(settings)
+                }
+            }
+            OpenAction::Given(given) => {
+                let (logs, records) = crate::profiles::route(given);
+                let (n_logs, n_records) = (logs.len() as u64, records.len() as u64);
+                if n_records > 0 {
+                    self.profiles = self.profiles.open(records);
+                }
+                if n_logs > 0 {
+                    self = self.open(OpenAction::Files { logs, deliveries: None });
+                }
+                match (n_logs, n_records) {
+                    (0, 0) => {}
+                    (0, _) => self.tab = Tab::Profiles,
+                    (_, 0) => self.tab = Tab::Campaign,
+                    _ => {
+                        self.notice =
+                            Some(Notice::Counts("notice-split", vec![("logs", n_logs), ("records", n_records)]))
+                    }
+                }
+                self
             }
         }
     }
@@ -606,6 +661,23 @@ impl ViewerState {
     }
 
     fn worker(mut self, update: Update, now_ms: f64) -> Self {
+        if matches!(
+            update,
+            Update::ProfilesProgress { .. }
+                | Update::ProfilesReady { .. }
+                | Update::ProfilesFailed { .. }
+                | Update::ProfilesExplained { .. }
+        ) {
+            let (profiles, notice) = self.profiles.worker(update, now_ms);
+            self.profiles = profiles;
+            if notice.is_some() {
+                self.notice = notice;
+            }
+            return self;
+        }
+        if matches!(update, Update::Failed { reason: FailReason::WorkerStopped(_), .. }) {
+            self.profiles = self.profiles.worker_stopped();
+        }
         let current = |run: u32| run == self.last_run;
         match update {
             Update::Progress { run, done, total, rows } if current(run) => {

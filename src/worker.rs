@@ -33,6 +33,15 @@ const PROGRESS_EVERY_MS: f64 = 100.0;
 /// Where the worker's script is, next to the page.
 pub const WORKER_PATH: &str = "./worker.js";
 
+/// A file of profile records, with its path relative to the folder dropped or picked (its
+/// `exportTime=` folder makes it part of that snapshot, [`engine::aep::snapshot_of`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordHandle {
+    /// `dataset/exportTime=202611010000/part-00000.json`, or the file's name when it came alone.
+    pub path: String,
+    pub handle: FileHandle,
+}
+
 /// A file the user picked, passed to the worker as the browser's own handle.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileHandle {
@@ -70,6 +79,27 @@ pub enum Job {
     Explain { run: u32, query: String, as_of: Option<chrono::NaiveDate> },
     /// Count one unit of a run cut over several workers (see [`crate::pool`]).
     Unit(UnitJob),
+    /// Read and count these files of profile records (the Journey Optimizer *Profiles* report);
+    /// the worker keeps the counter for [`Job::ProfilesRecount`] and [`Job::ProfilesExplain`].
+    /// Profile runs have their own numbers: they never stop a count of delivery logs.
+    Profiles { run: u32, files: Vec<RecordHandle>, settings: engine::aep::ProfileSettings },
+    /// The Profiles report again from the kept counter, with other settings (no file read again).
+    ProfilesRecount { run: u32, settings: engine::aep::ProfileSettings },
+    /// *Explain an identity* from the kept counter (`run`: the explain request's own number).
+    ProfilesExplain { run: u32, settings: engine::aep::ProfileSettings, namespace: Option<String>, id: String },
+    /// Stop the profile run with this number.
+    ProfilesCancel { run: u32 },
+    /// Count one share of a profile run cut over several workers (see [`crate::pool`]): these
+    /// files, in order, into one counter, kept here (`keep`, the merging worker) or sent back.
+    ProfilesUnit { run: u32, unit: usize, files: Vec<RecordHandle>, keep: bool },
+    /// Merge the shares of a profile run in order (a share that was not counted is read here
+    /// again: `units` are its files) and report; this worker then holds the run.
+    ProfilesMerge {
+        run: u32,
+        counted: Vec<Counted>,
+        units: Vec<Vec<RecordHandle>>,
+        settings: engine::aep::ProfileSettings,
+    },
     /// Merge the counters of a run's units in file order and report; this worker then holds the run.
     Merge {
         run: u32,
@@ -233,6 +263,16 @@ pub enum Update {
     /// An explanation that cannot be given: no run of files is complete in this worker. `run` is the
     /// explain request's number; a count's run is never touched by it.
     ExplainFailed { run: u32 },
+    /// Bytes of profile records read so far, and lines seen (a profile run's [`Update::Progress`]).
+    ProfilesProgress { run: u32, done: u64, total: u64, records: u64 },
+    /// The Profiles report of a [`Job::Profiles`] or [`Job::ProfilesRecount`].
+    ProfilesReady { run: u32, report: Box<engine::aep::ProfilesReport> },
+    /// A profile run that made no report: nothing counted yet (a recount), or a file the browser could not read.
+    ProfilesFailed { run: u32, reason: FailReason },
+    /// A share of a profile run is counted (the answer to a [`Job::ProfilesUnit`]).
+    ProfilesCounted { run: u32, unit: usize, counted: Counted },
+    /// The answer of a [`Job::ProfilesExplain`] (its own number).
+    ProfilesExplained { run: u32, explained: Box<engine::aep::Explained> },
     /// A unit of the run is counted (the answer to a [`Job::Unit`]); its progress came as [`Update::Progress`] for the unit's bytes.
     Counted { run: u32, unit: usize, counted: Counted, problems: Vec<FileProblem> },
 }
@@ -304,6 +344,12 @@ struct Shared {
     deliveries: Option<(u32, Result<Deliveries, FileProblem>)>,
     /// Counters of units this worker counted and keeps for its own merge: (run, unit, counter).
     kept: Vec<(u32, usize, Counter)>,
+    /// The profile run that is allowed to go on (its own sequence, beside `current`).
+    profiles_current: u32,
+    /// The profile counter of the last complete profile run.
+    profiles: Option<engine::aep::ProfileCounter>,
+    /// The share this worker counted of a profile run it merges: (run, counter).
+    profiles_kept: Option<(u32, engine::aep::ProfileCounter)>,
 }
 
 /// What a run read: explaining a profile reads the same again.
@@ -378,6 +424,61 @@ impl Worker for CountWorker {
                     task.scope.respond(id, update);
                 });
             }
+            Job::Profiles { run, files, settings } => {
+                self.shared.borrow_mut().profiles_current = run;
+                wasm_bindgen_futures::spawn_local(async move {
+                    // A cancelled profile run answers nothing: the page has gone back to its report.
+                    if let Some(update) = task.profiles(run, files, settings).await {
+                        task.scope.respond(id, update);
+                    }
+                });
+            }
+            Job::ProfilesUnit { run, unit, files, keep } => {
+                self.shared.borrow_mut().profiles_current = run;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let total: u64 = files.iter().map(|f| f.handle.size()).sum();
+                    let mut progress = task.progress(run, total);
+                    progress.profiles = true;
+                    let Some(counter) = task.read_profiles(run, &files, &mut progress).await else { return };
+                    let counted = if keep {
+                        task.shared.borrow_mut().profiles_kept = Some((run, counter));
+                        Counted::Here
+                    } else {
+                        match bincode::serialize(&counter) {
+                            Ok(bytes) => Counted::Bytes(js_sys::Uint8Array::from(&bytes[..]).into()),
+                            Err(_) => Counted::Missing,
+                        }
+                    };
+                    task.scope.respond(id, Update::ProfilesCounted { run, unit, counted });
+                });
+            }
+            Job::ProfilesMerge { run, counted, units, settings } => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(update) = task.merge_profiles(run, counted, units, settings).await {
+                        task.scope.respond(id, update);
+                    }
+                });
+            }
+            Job::ProfilesRecount { run, settings } => {
+                let update = match &self.shared.borrow().profiles {
+                    Some(counter) => Update::ProfilesReady { run, report: Box::new(counter.report(&settings)) },
+                    None => Update::ProfilesFailed { run, reason: FailReason::NothingCounted },
+                };
+                scope.respond(id, update);
+            }
+            Job::ProfilesExplain { run, settings, namespace, id: identity } => {
+                let explained = match &self.shared.borrow().profiles {
+                    Some(counter) => crate::profiles::explain(counter, &settings, namespace.as_deref(), &identity),
+                    None => engine::aep::Explained { namespace, id: identity, profiles: Vec::new() },
+                };
+                scope.respond(id, Update::ProfilesExplained { run, explained: Box::new(explained) });
+            }
+            Job::ProfilesCancel { run } => {
+                let mut shared = self.shared.borrow_mut();
+                if shared.profiles_current == run {
+                    shared.profiles_current = run.wrapping_add(1 << 31);
+                }
+            }
             Job::Cancel { run } => {
                 let mut shared = self.shared.borrow_mut();
                 if shared.current == run {
@@ -402,7 +503,93 @@ impl Task {
     }
 
     fn progress(&self, run: u32, total: u64) -> Progress<'_> {
-        Progress { scope: &self.scope, id: self.id, run, done: 0, total, rows: 0, silent: false, told_ms: 0.0 }
+        Progress {
+            scope: &self.scope,
+            id: self.id,
+            run,
+            done: 0,
+            total,
+            rows: 0,
+            silent: false,
+            told_ms: 0.0,
+            profiles: false,
+        }
+    }
+
+    /// Reads files of profile records into a fresh [`engine::aep::ProfileCounter`], each in its
+    /// snapshot (its `exportTime=` folder); the answer to a [`Job::Profiles`]. A file that cannot be
+    /// read is said in the report's warnings, and the others are still counted.
+    async fn profiles(
+        &self,
+        run: u32,
+        files: Vec<RecordHandle>,
+        settings: engine::aep::ProfileSettings,
+    ) -> Option<Update> {
+        let total: u64 = files.iter().map(|f| f.handle.size()).sum();
+        let mut progress = self.progress(run, total);
+        progress.profiles = true;
+        let counter = self.read_profiles(run, &files, &mut progress).await?;
+        progress.finish();
+        let report = counter.report(&settings);
+        self.shared.borrow_mut().profiles = Some(counter);
+        Some(Update::ProfilesReady { run, report: Box::new(report) })
+    }
+
+    /// Reads files of profile records, in order, into a fresh counter; None once the run is cancelled.
+    async fn read_profiles(
+        &self,
+        run: u32,
+        files: &[RecordHandle],
+        progress: &mut Progress<'_>,
+    ) -> Option<engine::aep::ProfileCounter> {
+        let still_current = || self.shared.borrow().profiles_current == run;
+        let mut counter = engine::aep::ProfileCounter::new();
+        for file in files {
+            let snapshot = engine::aep::snapshot_of(&file.path);
+            crate::aep::count_records(&mut counter, file, snapshot.as_deref(), progress, &still_current).await;
+            if !still_current() {
+                return None;
+            }
+        }
+        Some(counter)
+    }
+
+    /// Merges the shares of a profile run in order; the answer to a [`Job::ProfilesMerge`].
+    async fn merge_profiles(
+        &self,
+        run: u32,
+        counted: Vec<Counted>,
+        units: Vec<Vec<RecordHandle>>,
+        settings: engine::aep::ProfileSettings,
+    ) -> Option<Update> {
+        if self.shared.borrow().profiles_current != run {
+            return None;
+        }
+        let mut merged = engine::aep::ProfileCounter::new();
+        for (unit, counted) in counted.into_iter().enumerate() {
+            let share = match counted {
+                Counted::Here => match self.shared.borrow_mut().profiles_kept.take() {
+                    Some((r, counter)) if r == run => Some(counter),
+                    _ => None,
+                },
+                Counted::Bytes(bytes) => bincode::deserialize(&js_sys::Uint8Array::new(&bytes).to_vec()).ok(),
+                Counted::Missing => None,
+            };
+            let share = match share {
+                Some(counter) => counter,
+                // Still counted right: the share's files are read again here (slower, silently).
+                None => {
+                    let files = units.get(unit).cloned().unwrap_or_default();
+                    let mut progress = self.progress(run, 0);
+                    progress.silent = true;
+                    self.read_profiles(run, &files, &mut progress).await?
+                }
+            };
+            merged.merge(share);
+        }
+        let report = merged.report(&settings);
+        self.shared.borrow_mut().profiles = Some(merged);
+        Some(Update::ProfilesReady { run, report: Box::new(report) })
     }
 
     /// Reads every file into a fresh counter; the answer to a [`Job::Count`].
@@ -856,7 +1043,7 @@ async fn count_part(
 }
 
 /// Tells the page how far a run has read, once a slice.
-struct Progress<'a> {
+pub(crate) struct Progress<'a> {
     scope: &'a WorkerScope<CountWorker>,
     id: HandlerId,
     run: u32,
@@ -867,6 +1054,8 @@ struct Progress<'a> {
     silent: bool,
     /// When the page was last told (`Date.now()`).
     told_ms: f64,
+    /// A profile run: told as [`Update::ProfilesProgress`].
+    profiles: bool,
 }
 
 impl Progress<'_> {
@@ -879,7 +1068,7 @@ impl Progress<'_> {
     }
 
     /// Counts the bytes of a file read whole (a workbook) or not read (not an export).
-    fn skip(&mut self, bytes: u64) {
+    pub(crate) fn skip(&mut self, bytes: u64) {
         if self.silent {
             return;
         }
@@ -887,7 +1076,7 @@ impl Progress<'_> {
         self.tell();
     }
 
-    fn advance(&mut self, chunk: &[u8]) {
+    pub(crate) fn advance(&mut self, chunk: &[u8]) {
         if self.silent {
             return;
         }
@@ -906,8 +1095,13 @@ impl Progress<'_> {
     }
 
     fn tell(&self) {
-        self.scope
-            .respond(self.id, Update::Progress { run: self.run, done: self.done, total: self.total, rows: self.rows });
+        let (run, done, total) = (self.run, self.done, self.total);
+        let update = if self.profiles {
+            Update::ProfilesProgress { run, done, total, records: self.rows }
+        } else {
+            Update::Progress { run, done, total, rows: self.rows }
+        };
+        self.scope.respond(self.id, update);
     }
 }
 

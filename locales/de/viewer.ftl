@@ -16,7 +16,7 @@ sources-logs = { $n ->
 sources-deliveries = Sendungen: { $name }
 sources-report = Bericht geöffnet aus { $name }
 open-files = Dateien öffnen
-drop-hint = oder Exporte der Versandlogs (CSV) irgendwo auf dieser Seite ablegen. Sie werden hier gelesen, nie hochgeladen.
+drop-hint = oder Dateien oder einen ganzen Ordner irgendwo auf dieser Seite ablegen: Exporte der Versandlogs (CSV, Arbeitsmappen) und Profilexporte (JSON, gzip, Parquet) gehen jeweils zu ihrem Bericht. Sie werden hier gelesen, nie hochgeladen.
 slot-logs = Logdateien
 slot-deliveries = Sendungsdatei (optional)
 slot-report = Bericht (JSON oder Berichtspaket)
@@ -474,6 +474,59 @@ bundle-foot = Ein statisches Berichtspaket: Es führt kein Skript aus und lädt 
 ## Issue 18: the first screen, counts in progress, column gaps
 
 open-your-files = Ihre Dateien öffnen
+
+## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
+
+tabs-label = Berichte
+tabs-hint = Dateien gehen nach ihrem Inhalt zu dem Bericht, zu dem sie gehören: Versandlogs zu Adobe Campaign, Profildatensätze zu Journey Optimizer.
+tab-campaign = Aktive Profile
+tab-campaign-product = Adobe Campaign
+tab-profiles = Profile
+tab-profiles-product = Journey Optimizer
+tab-holds-demo = Demodaten
+tab-holds-files = { $n ->
+    [one] Ihre Datei
+   *[other] Ihre { $n } Dateien
+}
+tab-holds-report = Ein gespeicherter Bericht
+tab-holds-reading = Wird gelesen…
+open-folder = Einen Ordner öffnen
+open-profiles-demo = Die Demo von Journey Optimizer ansehen: Profile und Identitäten (Bericht Profile)
+notice-split = { $logs ->
+    [one] 1 Datei mit Versandlogs ging zu Aktive Profile (Adobe Campaign)
+   *[other] { $logs } Dateien mit Versandlogs gingen zu Aktive Profile (Adobe Campaign)
+} und { $records ->
+    [one] 1 Datei mit Profildatensätzen zu Profile (Journey Optimizer).
+   *[other] { $records } Dateien mit Profildatensätzen zu Profile (Journey Optimizer).
+}
+profiles-demo-banner = Demodaten: ein erzeugter Experience-Platform-Export mit zwei Momentaufnahmen, nicht Ihrer. Öffnen Sie Ihre Profilexporte (JSON, gzip oder Parquet, oder einen ganzen Ordner), um sie zu zählen.
+profiles-sources = { $n ->
+    [one] 1 Datei mit Profildatensätzen
+   *[other] { $n } Dateien mit Profildatensätzen
+}, { $size }.
+profiles-back-to-demo = Zurück zur Demo
+profiles-progress = { $done } von { $total } gelesen, { $lines } Zeilen
+profiles-stitching = Zusammenführung
+profiles-stitching-hint = Identitätsgraph: Datensätze mit einer gemeinsamen Identität sind ein Profil (Standard in AEP). Keine: jeder Datensatz ist ein eigenes Profil, wie in einem Export zusammengeführter Profile.
+profiles-stitching-graph = Identitätsgraph
+profiles-stitching-none = Keine
+profiles-unique = Eindeutige Namespaces
+profiles-unique-hint = Ein Profil sollte von jedem höchstens eine ID haben (durch Kommas getrennt).
+profiles-pseudonymous = Pseudonyme Namespaces
+profiles-pseudonymous-hint = Namespaces von Geräten und Cookies (durch Kommas getrennt).
+profiles-snapshot-time = Zeitpunkt der Momentaufnahme (UTC)
+profiles-snapshot-time-hint = Für Dateien außerhalb eines Ordners exportTime=.
+profiles-identities = Identitätswerte zeigen
+profiles-identities-hint = E-Mail-Adressen, IDs und Geräte sind personenbezogene Daten: nur gezeigt, exportiert und erklärt, solange dies angekreuzt ist.
+profiles-explain-hint = Zu welchem Profil eine Identität gehört: jede Identität darin und die Datensätze, die sie verbunden haben.
+profiles-explain-namespace = Namespace
+profiles-explain-namespace-any = Jeder Namespace
+profiles-explain-id = Identität
+profiles-explain-submit = Erklären
+profiles-explain-pending = { $id } wird gesucht…
+profiles-explain-close = Die Erklärung schließen
+profiles-explain-wait = Die Dateien werden noch gelesen: fragen Sie erneut, sobald die Zählung fertig ist.
+profiles-json-hint = Die Zahlen des Berichts als JSON profiles/1, wie die Befehlszeile sie schreibt.
 hint-logs = Exporte der Versandlogs: eine Zeile je Nachricht, die ein Versand an ein Profil schickte (CSV, beliebiges Trennzeichen), mehrere auf einmal.
 hint-deliveries = Versanddatei: eine Zeile je Versand, mit Kanal und Zielgruppendimension, für Logs, denen sie fehlen.
 hint-report = Berichtsdatei: eine report.json oder ein Berichtspaket, früher mit diesem Viewer oder der Kommandozeile erstellt, so gezeigt, wie es erstellt wurde.

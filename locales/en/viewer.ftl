@@ -14,7 +14,7 @@ sources-logs = { $n ->
 sources-deliveries = deliveries: { $name }
 sources-report = Report opened from { $name }
 open-files = Open files
-drop-hint = or drop delivery-log exports (CSV) anywhere on this page. They are read here, never uploaded.
+drop-hint = or drop files or a whole folder anywhere on this page: delivery-log exports (CSV, workbooks) and profile exports (JSON, gzip, Parquet) each go to their report. They are read here, never uploaded.
 slot-logs = Log files
 slot-deliveries = Deliveries file (optional)
 slot-report = Report (JSON or bundle)
@@ -472,6 +472,59 @@ bundle-foot = A static report bundle: it runs no script and fetches nothing. Ope
 ## Issue 18: the first screen, counts in progress, column gaps
 
 open-your-files = Open your files
+
+## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
+
+tabs-label = Reports
+tabs-hint = Files go to the report they belong to, by their content: delivery logs to Adobe Campaign, profile records to Journey Optimizer.
+tab-campaign = Active profiles
+tab-campaign-product = Adobe Campaign
+tab-profiles = Profiles
+tab-profiles-product = Journey Optimizer
+tab-holds-demo = Demo data
+tab-holds-files = { $n ->
+    [one] Your file
+   *[other] Your { $n } files
+}
+tab-holds-report = A saved report
+tab-holds-reading = Reading…
+open-folder = Open a folder
+open-profiles-demo = See the Journey Optimizer demo: profiles and identities (Profiles report)
+notice-split = { $logs ->
+    [one] 1 delivery-log file went to Active profiles (Adobe Campaign)
+   *[other] { $logs } delivery-log files went to Active profiles (Adobe Campaign)
+} and { $records ->
+    [one] 1 file of profile records to Profiles (Journey Optimizer).
+   *[other] { $records } files of profile records to Profiles (Journey Optimizer).
+}
+profiles-demo-banner = Demo data: a generated Experience Platform export with two snapshots, not yours. Open your profile exports (JSON, gzip or Parquet, or a whole folder) to count them.
+profiles-sources = { $n ->
+    [one] 1 file of profile records
+   *[other] { $n } files of profile records
+}, { $size }.
+profiles-back-to-demo = Back to the demo
+profiles-progress = { $done } of { $total } read, { $lines } lines
+profiles-stitching = Stitching
+profiles-stitching-hint = Identity graph: records that share an identity are one profile (AEP's default). None: every record is its own profile, as in an export of merged profiles.
+profiles-stitching-graph = Identity graph
+profiles-stitching-none = None
+profiles-unique = Unique namespaces
+profiles-unique-hint = A profile should hold one id of each at most (comma-separated).
+profiles-pseudonymous = Pseudonymous namespaces
+profiles-pseudonymous-hint = Device and cookie namespaces (comma-separated).
+profiles-snapshot-time = Snapshot time (UTC)
+profiles-snapshot-time-hint = For files outside an exportTime= folder.
+profiles-identities = Show identity values
+profiles-identities-hint = E-mails, ids and devices are personal data: shown, exported and explained only while this is ticked.
+profiles-explain-hint = Which profile an identity belongs to: every identity in it and the records that joined them.
+profiles-explain-namespace = Namespace
+profiles-explain-namespace-any = Any namespace
+profiles-explain-id = Identity
+profiles-explain-submit = Explain
+profiles-explain-pending = Looking up { $id }…
+profiles-explain-close = Close the explanation
+profiles-explain-wait = The files are still being read: ask again once the count is ready.
+profiles-json-hint = The report's figures as profiles/1 JSON, as the command line writes them.
 hint-logs = Delivery-log exports: one row per message a delivery sent to a profile (CSV, any delimiter), several at once.
 hint-deliveries = Deliveries file: one row per delivery, with its channel and target dimension, for logs that lack them.
 hint-report = Report file: a report.json or report bundle made earlier by this viewer or the command line, shown as it was made.

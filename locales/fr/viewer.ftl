@@ -16,7 +16,7 @@ sources-logs = { $n ->
 sources-deliveries = diffusions : { $name }
 sources-report = Rapport ouvert depuis { $name }
 open-files = Ouvrir des fichiers
-drop-hint = ou déposez des exports de logs de diffusion (CSV) n’importe où sur cette page. Ils sont lus ici, jamais envoyés.
+drop-hint = ou déposez des fichiers ou un dossier entier n’importe où sur cette page : les exports de logs de diffusion (CSV, classeurs) et les exports de profils (JSON, gzip, Parquet) vont chacun à leur rapport. Ils sont lus ici, jamais envoyés.
 slot-logs = Fichiers de logs
 slot-deliveries = Fichier des diffusions (facultatif)
 slot-report = Rapport (JSON ou paquet)
@@ -474,6 +474,59 @@ bundle-foot = Un paquet de rapport statique : il n’exécute aucun script et ne
 ## Issue 18: the first screen, counts in progress, column gaps
 
 open-your-files = Ouvrir vos fichiers
+
+## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
+
+tabs-label = Rapports
+tabs-hint = Les fichiers vont au rapport auquel ils appartiennent, d’après leur contenu : les logs de diffusion à Adobe Campaign, les enregistrements de profils à Journey Optimizer.
+tab-campaign = Profils actifs
+tab-campaign-product = Adobe Campaign
+tab-profiles = Profils
+tab-profiles-product = Journey Optimizer
+tab-holds-demo = Données de démonstration
+tab-holds-files = { $n ->
+    [one] Votre fichier
+   *[other] Vos { $n } fichiers
+}
+tab-holds-report = Un rapport enregistré
+tab-holds-reading = Lecture…
+open-folder = Ouvrir un dossier
+open-profiles-demo = Voir la démonstration de Journey Optimizer : profils et identités (rapport Profils)
+notice-split = { $logs ->
+    [one] 1 fichier de logs de diffusion est allé à Profils actifs (Adobe Campaign)
+   *[other] { $logs } fichiers de logs de diffusion sont allés à Profils actifs (Adobe Campaign)
+} et { $records ->
+    [one] 1 fichier d’enregistrements de profils à Profils (Journey Optimizer).
+   *[other] { $records } fichiers d’enregistrements de profils à Profils (Journey Optimizer).
+}
+profiles-demo-banner = Données de démonstration : un export Experience Platform généré, avec deux instantanés, pas le vôtre. Ouvrez vos exports de profils (JSON, gzip ou Parquet, ou un dossier entier) pour les compter.
+profiles-sources = { $n ->
+    [one] 1 fichier d’enregistrements de profils
+   *[other] { $n } fichiers d’enregistrements de profils
+}, { $size }.
+profiles-back-to-demo = Revenir à la démonstration
+profiles-progress = { $done } lus sur { $total }, { $lines } lignes
+profiles-stitching = Assemblage
+profiles-stitching-hint = Graphe d’identités : les enregistrements qui partagent une identité forment un profil (par défaut dans AEP). Aucun : chaque enregistrement est un profil, comme dans un export de profils fusionnés.
+profiles-stitching-graph = Graphe d’identités
+profiles-stitching-none = Aucun
+profiles-unique = Espaces de noms uniques
+profiles-unique-hint = Un profil ne devrait en avoir qu’un identifiant au plus (séparés par des virgules).
+profiles-pseudonymous = Espaces de noms pseudonymes
+profiles-pseudonymous-hint = Espaces de noms d’appareils et de cookies (séparés par des virgules).
+profiles-snapshot-time = Heure de l’instantané (UTC)
+profiles-snapshot-time-hint = Pour les fichiers hors d’un dossier exportTime=.
+profiles-identities = Afficher les valeurs d’identité
+profiles-identities-hint = Adresses e-mail, identifiants et appareils sont des données personnelles : affichés, exportés et expliqués seulement tant que cette case est cochée.
+profiles-explain-hint = À quel profil appartient une identité : chacune de ses identités et les enregistrements qui les ont reliées.
+profiles-explain-namespace = Espace de noms
+profiles-explain-namespace-any = Tout espace de noms
+profiles-explain-id = Identité
+profiles-explain-submit = Expliquer
+profiles-explain-pending = Recherche de { $id }…
+profiles-explain-close = Fermer l’explication
+profiles-explain-wait = Les fichiers sont encore en lecture : redemandez une fois le comptage terminé.
+profiles-json-hint = Les chiffres du rapport en JSON profiles/1, tels que la ligne de commande les écrit.
 hint-logs = Exports de logs de diffusion : une ligne par message qu’une diffusion a envoyé à un profil (CSV, tout séparateur), plusieurs à la fois.
 hint-deliveries = Fichier des diffusions : une ligne par diffusion, avec son canal et sa dimension de ciblage, pour les logs qui ne les ont pas.
 hint-report = Fichier de rapport : un report.json ou un rapport autonome fait plus tôt par ce visualiseur ou la ligne de commande, affiché tel qu’il a été fait.

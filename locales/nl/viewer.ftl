@@ -17,7 +17,7 @@ sources-logs = { $n ->
 sources-deliveries = leveringen: { $name }
 sources-report = Rapport geopend uit { $name }
 open-files = Bestanden openen
-drop-hint = of sleep exports van leveringslogboeken (CSV) ergens op deze pagina. Ze worden hier gelezen, nooit geüpload.
+drop-hint = of sleep bestanden of een hele map ergens op deze pagina: exports van leveringslogboeken (CSV, werkmappen) en profielexports (JSON, gzip, Parquet) gaan elk naar hun rapport. Ze worden hier gelezen, nooit geüpload.
 slot-logs = Logbestanden
 slot-deliveries = Leveringenbestand (optioneel)
 slot-report = Rapport (JSON of bundel)
@@ -475,6 +475,59 @@ bundle-foot = Een statische rapportbundel: hij voert geen script uit en haalt ni
 ## Issue 18: the first screen, counts in progress, column gaps
 
 open-your-files = Uw bestanden openen
+
+## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
+
+tabs-label = Rapporten
+tabs-hint = Bestanden gaan naar het rapport waar ze bij horen, op hun inhoud: leveringslogboeken naar Adobe Campaign, profielrecords naar Journey Optimizer.
+tab-campaign = Actieve profielen
+tab-campaign-product = Adobe Campaign
+tab-profiles = Profielen
+tab-profiles-product = Journey Optimizer
+tab-holds-demo = Demogegevens
+tab-holds-files = { $n ->
+    [one] Uw bestand
+   *[other] Uw { $n } bestanden
+}
+tab-holds-report = Een bewaard rapport
+tab-holds-reading = Bezig met lezen…
+open-folder = Een map openen
+open-profiles-demo = Bekijk de demo van Journey Optimizer: profielen en identiteiten (rapport Profielen)
+notice-split = { $logs ->
+    [one] 1 bestand met leveringslogboeken ging naar Actieve profielen (Adobe Campaign)
+   *[other] { $logs } bestanden met leveringslogboeken gingen naar Actieve profielen (Adobe Campaign)
+} en { $records ->
+    [one] 1 bestand met profielrecords naar Profielen (Journey Optimizer).
+   *[other] { $records } bestanden met profielrecords naar Profielen (Journey Optimizer).
+}
+profiles-demo-banner = Demogegevens: een gegenereerde Experience Platform-export met twee momentopnamen, niet de uwe. Open uw profielexports (JSON, gzip of Parquet, of een hele map) om ze te tellen.
+profiles-sources = { $n ->
+    [one] 1 bestand met profielrecords
+   *[other] { $n } bestanden met profielrecords
+}, { $size }.
+profiles-back-to-demo = Terug naar de demo
+profiles-progress = { $done } van { $total } gelezen, { $lines } regels
+profiles-stitching = Samenvoegen
+profiles-stitching-hint = Identiteitsgrafiek: records met een gedeelde identiteit zijn één profiel (standaard in AEP). Geen: elk record is een eigen profiel, zoals in een export van samengevoegde profielen.
+profiles-stitching-graph = Identiteitsgrafiek
+profiles-stitching-none = Geen
+profiles-unique = Unieke naamruimten
+profiles-unique-hint = Een profiel hoort van elk hoogstens één id te hebben (gescheiden door komma's).
+profiles-pseudonymous = Pseudonieme naamruimten
+profiles-pseudonymous-hint = Naamruimten van apparaten en cookies (gescheiden door komma's).
+profiles-snapshot-time = Tijdstip van momentopname (UTC)
+profiles-snapshot-time-hint = Voor bestanden buiten een map exportTime=.
+profiles-identities = Identiteitswaarden tonen
+profiles-identities-hint = E-mailadressen, id's en apparaten zijn persoonsgegevens: alleen getoond, geëxporteerd en uitgelegd zolang dit is aangevinkt.
+profiles-explain-hint = Bij welk profiel een identiteit hoort: elke identiteit erin en de records die ze verbonden.
+profiles-explain-namespace = Naamruimte
+profiles-explain-namespace-any = Elke naamruimte
+profiles-explain-id = Identiteit
+profiles-explain-submit = Uitleggen
+profiles-explain-pending = { $id } wordt opgezocht…
+profiles-explain-close = De uitleg sluiten
+profiles-explain-wait = De bestanden worden nog gelezen: vraag het opnieuw zodra de telling klaar is.
+profiles-json-hint = De cijfers van het rapport als JSON profiles/1, zoals de opdrachtregel ze schrijft.
 hint-logs = Exports van leveringslogboeken: één rij per bericht dat een levering naar een profiel stuurde (CSV, elk scheidingsteken), meerdere tegelijk.
 hint-deliveries = Leveringenbestand: één rij per levering, met kanaal en targetingdimensie, voor logboeken waarin die ontbreken.
 hint-report = Rapportbestand: een report.json of rapportbundel die eerder met deze viewer of de opdrachtregel is gemaakt, getoond zoals hij gemaakt is.

@@ -17,7 +17,7 @@ sources-logs = { $n ->
 sources-deliveries = leveranser: { $name }
 sources-report = Rapport öppnad från { $name }
 open-files = Öppna filer
-drop-hint = eller släpp exporter av leveransloggar (CSV) var som helst på sidan. De läses här och laddas aldrig upp.
+drop-hint = eller släpp filer eller en hel mapp var som helst på sidan: exporter av leveransloggar (CSV, arbetsböcker) och profilexporter (JSON, gzip, Parquet) går var och en till sin rapport. De läses här och laddas aldrig upp.
 slot-logs = Loggfiler
 slot-deliveries = Leveransfil (valfri)
 slot-report = Rapport (JSON eller paket)
@@ -475,6 +475,59 @@ bundle-foot = Ett statiskt rapportpaket: det kör inga skript och hämtar ingent
 ## Issue 18: the first screen, counts in progress, column gaps
 
 open-your-files = Öppna dina filer
+
+## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
+
+tabs-label = Rapporter
+tabs-hint = Filer går till den rapport de hör till, efter sitt innehåll: leveransloggar till Adobe Campaign, profilposter till Journey Optimizer.
+tab-campaign = Aktiva profiler
+tab-campaign-product = Adobe Campaign
+tab-profiles = Profiler
+tab-profiles-product = Journey Optimizer
+tab-holds-demo = Demodata
+tab-holds-files = { $n ->
+    [one] Din fil
+   *[other] Dina { $n } filer
+}
+tab-holds-report = En sparad rapport
+tab-holds-reading = Läser…
+open-folder = Öppna en mapp
+open-profiles-demo = Se demon för Journey Optimizer: profiler och identiteter (rapporten Profiler)
+notice-split = { $logs ->
+    [one] 1 fil med leveransloggar gick till Aktiva profiler (Adobe Campaign)
+   *[other] { $logs } filer med leveransloggar gick till Aktiva profiler (Adobe Campaign)
+} och { $records ->
+    [one] 1 fil med profilposter till Profiler (Journey Optimizer).
+   *[other] { $records } filer med profilposter till Profiler (Journey Optimizer).
+}
+profiles-demo-banner = Demodata: en genererad export från Experience Platform med två ögonblicksbilder, inte din. Öppna dina profilexporter (JSON, gzip eller Parquet, eller en hel mapp) för att räkna dem.
+profiles-sources = { $n ->
+    [one] 1 fil med profilposter
+   *[other] { $n } filer med profilposter
+}, { $size }.
+profiles-back-to-demo = Tillbaka till demon
+profiles-progress = { $done } av { $total } lästa, { $lines } rader
+profiles-stitching = Sammanfogning
+profiles-stitching-hint = Identitetsgraf: poster som delar en identitet är en profil (standard i AEP). Ingen: varje post är en egen profil, som i en export av sammanslagna profiler.
+profiles-stitching-graph = Identitetsgraf
+profiles-stitching-none = Ingen
+profiles-unique = Unika namnrymder
+profiles-unique-hint = En profil bör ha högst ett id av varje (kommaseparerade).
+profiles-pseudonymous = Pseudonyma namnrymder
+profiles-pseudonymous-hint = Namnrymder för enheter och cookies (kommaseparerade).
+profiles-snapshot-time = Tidpunkt för ögonblicksbild (UTC)
+profiles-snapshot-time-hint = För filer utanför en mapp exportTime=.
+profiles-identities = Visa identitetsvärden
+profiles-identities-hint = E-postadresser, id:n och enheter är personuppgifter: de visas, exporteras och förklaras bara medan detta är markerat.
+profiles-explain-hint = Vilken profil en identitet hör till: varje identitet i den och posterna som förenade dem.
+profiles-explain-namespace = Namnrymd
+profiles-explain-namespace-any = Valfri namnrymd
+profiles-explain-id = Identitet
+profiles-explain-submit = Förklara
+profiles-explain-pending = Söker { $id }…
+profiles-explain-close = Stäng förklaringen
+profiles-explain-wait = Filerna läses fortfarande: fråga igen när räkningen är klar.
+profiles-json-hint = Rapportens siffror som JSON profiles/1, som kommandoraden skriver dem.
 hint-logs = Exporter av leveransloggar: en rad per meddelande som en leverans skickade till en profil (CSV, valfri avgränsare), flera åt gången.
 hint-deliveries = Leveransfil: en rad per leverans, med kanal och måldimension, för loggar som saknar dem.
 hint-report = Rapportfil: en report.json eller rapportbunt som gjorts tidigare av den här visaren eller kommandoraden, visad som den gjordes.

@@ -1,0 +1,164 @@
+//! Journey Optimizer profile records in the counting worker: each file read in 1 MiB slices into the `ProfileCounter`.
+//!
+//! JSON lines and JSON arrays, gzip-compressed or not, are pushed slice by
+//! slice, as the delivery logs are (the engine tells them apart by their
+//! bytes). A file that cannot be read is said in the report's warnings, with
+//! its file and line, and the other files are still counted.
+
+use engine::aep::{InputKind, ProfileCounter};
+use engine::message::{Arg, Message};
+
+use crate::worker::{Progress, RecordHandle, SLICE};
+
+/// How many first bytes tell what a file is ([`engine::aep::sniff`] and [`engine::workbook::sniff`]).
+pub const HEAD_BYTES: u64 = 512;
+
+/// Reads one file of profile records into `counter`, in the snapshot `snapshot` (its `exportTime=` time).
+pub(crate) async fn count_records(
+    counter: &mut ProfileCounter,
+    file: &RecordHandle,
+    snapshot: Option<&str>,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+) {
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file.handle.file.clone()));
+    let size = blob.size();
+    let head = match gloo::file::futures::read_as_bytes(&blob.slice(0, HEAD_BYTES.min(size))).await {
+        Ok(head) => head,
+        Err(e) => {
+            counter.warn(unreadable(&file.path, &e.to_string()));
+            progress.skip(size);
+            return;
+        }
+    };
+    if engine::aep::sniff(&head) == InputKind::Parquet {
+        count_parquet(counter, file, snapshot, progress).await;
+        return;
+    }
+    let id = counter.begin_file(&file.path, snapshot);
+    let mut start = 0;
+    while start < size {
+        if !still_current() {
+            return;
+        }
+        let end = (start + SLICE).min(size);
+        let chunk = match gloo::file::futures::read_as_bytes(&blob.slice(start, end)).await {
+            Ok(chunk) => chunk,
+            Err(e) => {
+                counter.warn(unreadable(&file.path, &e.to_string()));
+                progress.skip(size - start);
+                let _ = counter.end_file(id);
+                return;
+            }
+        };
+        progress.advance(&chunk);
+        if let Err(error) = counter.push(id, &chunk) {
+            counter.warn(said(error));
+            progress.skip(size - end);
+            let _ = counter.end_file(id);
+            return;
+        }
+        start = end;
+    }
+    if let Err(error) = counter.end_file(id) {
+        counter.warn(said(error));
+    }
+}
+
+/// A Parquet file, read by the engine by ranges (its footer, then its column chunks) through
+/// [`BlobChunks`]: never held whole.
+async fn count_parquet(
+    counter: &mut ProfileCounter,
+    file: &RecordHandle,
+    snapshot: Option<&str>,
+    progress: &mut Progress<'_>,
+) {
+    let size = file.handle.file.size() as u64;
+    let reader = BlobChunks { blob: web_sys::Blob::from(file.handle.file.clone()), size };
+    if let Err(error) = counter.read_parquet(&file.path, snapshot, reader) {
+        counter.warn(said(error));
+    }
+    progress.skip(size);
+}
+
+/// A `Blob` read by ranges with `FileReaderSync` (a worker's synchronous reader), for the Parquet reader.
+pub struct BlobChunks {
+    blob: web_sys::Blob,
+    size: u64,
+}
+
+// SAFETY: the counting worker's WebAssembly is single-threaded (built without atomics): a
+// `BlobChunks` never leaves the thread it was made on. The Parquet reader's trait asks for
+// `Send + Sync` only because it is also used across threads natively.
+unsafe impl Send for BlobChunks {}
+unsafe impl Sync for BlobChunks {}
+
+impl BlobChunks {
+    /// Bytes `start..end` of the blob, read synchronously.
+    fn read(&self, start: u64, end: u64) -> parquet::errors::Result<bytes::Bytes> {
+        let fail = |e: wasm_bindgen::JsValue| parquet::errors::ParquetError::General(format!("{e:?}"));
+        let reader = web_sys::FileReaderSync::new().map_err(fail)?;
+        let slice = self.blob.slice_with_f64_and_f64(start as f64, end.min(self.size) as f64).map_err(fail)?;
+        let buffer = reader.read_as_array_buffer(&slice).map_err(fail)?;
+        Ok(bytes::Bytes::from(js_sys::Uint8Array::new(&buffer).to_vec()))
+    }
+}
+
+impl parquet::file::reader::Length for BlobChunks {
+    fn len(&self) -> u64 {
+        self.size
+    }
+}
+
+impl parquet::file::reader::ChunkReader for BlobChunks {
+    type T = BlobRead;
+
+    fn get_read(&self, start: u64) -> parquet::errors::Result<BlobRead> {
+        Ok(BlobRead {
+            chunks: BlobChunks { blob: self.blob.clone(), size: self.size },
+            at: start,
+            buffer: bytes::Bytes::new(),
+        })
+    }
+
+    fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<bytes::Bytes> {
+        self.read(start, start.saturating_add(length as u64))
+    }
+}
+
+/// A `Read` from a position of a blob, 1 MiB at a time.
+pub struct BlobRead {
+    chunks: BlobChunks,
+    at: u64,
+    buffer: bytes::Bytes,
+}
+
+impl std::io::Read for BlobRead {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.buffer.is_empty() && self.at < self.chunks.size {
+            let end = (self.at + SLICE).min(self.chunks.size);
+            self.buffer = self.chunks.read(self.at, end).map_err(std::io::Error::other)?;
+            self.at = end;
+        }
+        let n = out.len().min(self.buffer.len());
+        out[..n].copy_from_slice(&self.buffer.split_to(n));
+        Ok(n)
+    }
+}
+
+/// A read error as a report warning: its message, with the file (and line) it is about.
+fn said(error: engine::aep::ReadError) -> Message {
+    let mut message = error.message;
+    if !message.args.contains_key("file") {
+        message = message.file(&error.file);
+    }
+    if let (Some(line), false) = (error.line, message.args.contains_key("line")) {
+        message = message.with("line", Arg::Line(line));
+    }
+    message
+}
+
+/// A file the browser could not read (its error, as the browser says it).
+fn unreadable(path: &str, error: &str) -> Message {
+    Message::new("error-other").with("text", Arg::Text(format!("{path}: could not be read ({error})")))
+}
