@@ -53,7 +53,7 @@ pub(crate) async fn count_records(
         };
         progress.advance(&chunk);
         if let Err(error) = counter.push(id, &chunk) {
-            counter.warn(said(error));
+            counter.warn(engine::aep::read::said(&error));
             progress.skip(size - end);
             let _ = counter.end_file(id);
             return;
@@ -61,7 +61,7 @@ pub(crate) async fn count_records(
         start = end;
     }
     if let Err(error) = counter.end_file(id) {
-        counter.warn(said(error));
+        counter.warn(engine::aep::read::said(&error));
     }
 }
 
@@ -76,7 +76,7 @@ async fn count_parquet(
     let size = file.handle.file.size() as u64;
     let reader = BlobChunks { blob: web_sys::Blob::from(file.handle.file.clone()), size };
     if let Err(error) = counter.read_parquet(&file.path, snapshot, reader) {
-        counter.warn(said(error));
+        counter.warn(engine::aep::read::said(&error));
     }
     progress.skip(size);
 }
@@ -144,18 +144,6 @@ impl std::io::Read for BlobRead {
         out[..n].copy_from_slice(&self.buffer.split_to(n));
         Ok(n)
     }
-}
-
-/// A read error as a report warning: its message, with the file (and line) it is about.
-fn said(error: engine::aep::ReadError) -> Message {
-    let mut message = error.message;
-    if !message.args.contains_key("file") {
-        message = message.file(&error.file);
-    }
-    if let (Some(line), false) = (error.line, message.args.contains_key("line")) {
-        message = message.with("line", Arg::Line(line));
-    }
-    message
 }
 
 /// A file the browser could not read (its error, as the browser says it).

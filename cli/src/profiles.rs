@@ -156,12 +156,14 @@ struct Input {
     lines: bool,
 }
 
-/// A file left out of the report.
+/// A file left out of the report, or counted only up to where it failed.
 struct Problem {
     /// For standard error, in `--lang`.
     said: String,
     /// For the report's warnings.
     warning: Message,
+    /// The records read before the failure, counted as the viewer counts them (none when there were none).
+    partial: Option<Box<ProfileCounter>>,
 }
 
 pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
@@ -181,7 +183,8 @@ pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
             t(l, "cli-prof-skipped", &[("count", count.into()), ("files", files.into())])
         };
         eprintln!("active-profiles: {}", args(lang));
-        Problem { said: args(lang), warning: Message::new("warning-other").with("text", MArg::Text(args(Lang::En))) }
+        let warning = Message::new("warning-other").with("text", MArg::Text(args(Lang::En)));
+        Problem { said: args(lang), warning, partial: None }
     });
     if inputs.is_empty() {
         let paths = paths_list(&args.paths);
@@ -425,7 +428,8 @@ fn plan(inputs: &[Input], threads: usize, part_bytes: Option<u64>) -> Vec<Unit> 
 }
 
 /// Reads every file on `threads` threads, each file (or byte range) into a counter of its own, and merges
-/// those that were read in file order, as they arrive. None when not one file could be read.
+/// those that were read in file order, as they arrive (with the records of a file read before it failed).
+/// None when not one record could be read.
 fn read_all(
     inputs: &[Input],
     threads: usize,
@@ -438,8 +442,19 @@ fn read_all(
     let (send, receive) = std::sync::mpsc::channel::<(usize, Result<ProfileCounter, Problem>)>();
     let mut merged: Option<ProfileCounter> = None;
     let mut problems = Vec::new();
-    let mut add = |done: Result<ProfileCounter, Problem>| match done {
-        Ok(counter) => match &mut merged {
+    let mut add = |done: Result<ProfileCounter, Problem>| {
+        let counter = match done {
+            Ok(counter) => counter,
+            Err(mut problem) => {
+                let partial = problem.partial.take();
+                problems.push(problem);
+                match partial {
+                    Some(counter) => *counter,
+                    None => return,
+                }
+            }
+        };
+        match &mut merged {
             Some(m) => {
                 let started = std::time::Instant::now();
                 m.merge(counter);
@@ -447,8 +462,7 @@ fn read_all(
                 crate::stats::MERGE_MICROS.fetch_add(micros, Ordering::Relaxed);
             }
             None => merged = Some(counter),
-        },
-        Err(problem) => problems.push(problem),
+        }
     };
     std::thread::scope(|scope| {
         for _ in 0..threads.min(units.len()) {
@@ -505,7 +519,7 @@ fn merge_parts(
     let mut whole = ProfileCounter::new();
     match whole.merge_parts(&mut parts) {
         Ok(None) => Ok(whole),
-        Ok(Some(error)) => Err(read_problem(&error, lang)),
+        Ok(Some(error)) => Err(read_problem(&error, whole, lang)),
         Err(_) => {
             crate::stats::RANGES_READ_AGAIN.fetch_add(1, Ordering::Relaxed);
             again()
@@ -529,13 +543,17 @@ fn read_part(input: &Input, part: &LinesPart, progress: &ProgressBar, lang: Lang
                 let mine = own.min(n as u64);
                 progress.inc(mine);
                 own -= mine;
-                counter.push(id, &buf[..n]).map_err(|e| read_problem(&e, lang))?;
+                if counter.push(id, &buf[..n]).is_err() {
+                    break;
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(io_problem(&input.name, "cli-cannot-read", e, lang)),
         }
     }
-    counter.end_file(id).map_err(|e| read_problem(&e, lang))?;
+    // A failure is kept in the part's state, with its line: `merge_parts` says it as the whole file's
+    // (with the parts before it counted), or reads the file again whole when the parts do not fit.
+    let _ = counter.end_file(id);
     Ok(counter)
 }
 
@@ -545,46 +563,57 @@ fn read_one(input: &Input, progress: &ProgressBar, lang: Lang) -> Result<Profile
     let mut counter = ProfileCounter::new();
     let mut file = File::open(&input.path).map_err(|e| io_problem(&input.name, "cli-cannot-open", e, lang))?;
     if input.kind == InputKind::Parquet {
-        counter.read_parquet(&input.name, input.snapshot.as_deref(), file).map_err(|e| read_problem(&e, lang))?;
+        let read = counter.read_parquet(&input.name, input.snapshot.as_deref(), file);
         progress.inc(input.size);
-        return Ok(counter);
+        return match read {
+            Ok(()) => Ok(counter),
+            Err(e) => Err(read_problem(&e, counter, lang)),
+        };
     }
     let id = counter.begin_file(&input.name, input.snapshot.as_deref());
     let mut buf = vec![0u8; CHUNK];
+    let mut done = 0u64;
     loop {
         match file.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
                 progress.inc(n as u64);
-                counter.push(id, &buf[..n]).map_err(|e| read_problem(&e, lang))?;
+                done += n as u64;
+                // A failed push is said again by `end_file`, below, which keeps the records before it.
+                if counter.push(id, &buf[..n]).is_err() {
+                    progress.inc(input.size.saturating_sub(done));
+                    break;
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(io_problem(&input.name, "cli-cannot-read", e, lang)),
         }
     }
-    counter.end_file(id).map_err(|e| read_problem(&e, lang))?;
-    Ok(counter)
+    match counter.end_file(id) {
+        Ok(()) => Ok(counter),
+        Err(e) => Err(read_problem(&e, counter, lang)),
+    }
 }
 
-/// A file that failed half way: said with its file and line; the report's warning says it was left out.
-fn read_problem(error: &ReadError, lang: Lang) -> Problem {
-    let where_ = |l: Lang| match error.line {
-        Some(line) => t(l, "cli-prof-at-line", &[("file", (&error.file).into()), ("line", line.to_string().into())]),
+/// A file that failed half way: said with its file and line. The records read before the failure are
+/// kept, as the viewer keeps them; the report's warning is the viewer's ([`engine::aep::read::said`]).
+fn read_problem(error: &ReadError, counter: ProfileCounter, lang: Lang) -> Problem {
+    let where_ = match error.line {
+        Some(line) => t(lang, "cli-prof-at-line", &[("file", (&error.file).into()), ("line", line.to_string().into())]),
         None => error.file.clone(),
     };
     let said_error = crate::text::said(lang, Some(&error.message), &error.message.to_string());
-    let said = t(lang, "cli-prof-read-failed", &[("where", where_(lang).into()), ("error", said_error.into())]);
-    let english = format!("{}: {}", where_(Lang::En), error.message);
-    let warning = Message::new("warning-not-counted")
-        .with("error", MArg::Message(Box::new(Message::new("warning-other").with("text", MArg::Text(english)))));
-    Problem { said, warning }
+    let kept = counter.records() > 0;
+    let key = if kept { "cli-prof-read-partly" } else { "cli-prof-read-failed" };
+    let said = t(lang, key, &[("where", where_.into()), ("error", said_error.into())]);
+    Problem { said, warning: engine::aep::read::said(error), partial: kept.then(|| Box::new(counter)) }
 }
 
 fn io_problem(name: &str, key: &str, error: std::io::Error, lang: Lang) -> Problem {
     let args = |l: Lang| t(l, key, &[("file", name.into()), ("error", error.to_string().into())]);
     let warning = Message::new("warning-not-counted")
         .with("error", MArg::Message(Box::new(Message::new("warning-other").with("text", MArg::Text(args(Lang::En))))));
-    Problem { said: args(lang), warning }
+    Problem { said: args(lang), warning, partial: None }
 }
 
 /// Pretty JSON (`serde_json::to_vec_pretty` of the report or the explanation), ending with a newline.

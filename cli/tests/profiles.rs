@@ -467,20 +467,44 @@ fn a_file_that_cannot_be_read_is_named_with_its_line_and_the_rest_is_counted() {
     }
     gz.truncate(gz.len() / 2);
     std::fs::write(dir.path().join("exports/ds/exportTime=202611010000/part-00001.json.gz"), &gz).expect("write");
+    // The records before the cut, as the viewer reads them: pushed, then the end's error.
+    let mut viewer = engine::aep::ProfileCounter::new();
+    let id = viewer.begin_file("part-00001.json.gz", None);
+    let pushed = viewer.push(id, &gz);
+    let ended = viewer.end_file(id);
+    assert!(pushed.is_err() || ended.is_err(), "the cut gzip fails");
+    let before = viewer.records();
+    assert!(before > 100, "records before the cut: {before}");
+
     let out = run(dir.path(), &["profiles", "--format", "json", "exports"]);
     let r = json(&out);
     let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("exports/ds/exportTime=202611010000/part-00001.json.gz, line "), "{err}");
-    assert!(err.contains("this file was not counted"), "{err}");
-    // The other files are counted as before, and the warning is in the report.
-    assert_eq!(r["rows"], serde_json::json!({"read": 7, "used": 6, "rejected": 1}));
-    assert_eq!(u(&r["snapshots"][1]["profiles"]), 2);
+    assert!(err.contains("the records before it are counted"), "{err}");
+    // The other files are counted as before, the cut file's records up to the cut, and the warning is in
+    // the report, in the viewer's words.
+    assert_eq!(r["rows"], serde_json::json!({"read": 7 + before, "used": 6 + before, "rejected": 1}));
+    assert_eq!(u(&r["snapshots"][1]["profiles"]), 2 + before);
     let warnings = r["warnings"].as_array().expect("warnings");
-    assert!(warnings.iter().any(|w| w.as_str().unwrap_or("").contains("part-00001.json.gz, line ")), "{warnings:?}");
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .unwrap_or("")
+            .starts_with("exports/ds/exportTime=202611010000/part-00001.json.gz, line ")),
+        "{warnings:?}"
+    );
     // Said in the language too.
     let out = run(dir.path(), &["profiles", "--lang", "nl", "exports"]);
     assert!(stderr(&out).contains("part-00001.json.gz, regel "), "{}", stderr(&out));
-    assert!(stderr(&out).contains("dit bestand is niet geteld"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("de records ervoor zijn geteld"), "{}", stderr(&out));
+
+    // A file that fails before its first record is not counted, and said so.
+    std::fs::write(dir.path().join("exports/ds/exportTime=202611010000/part-00001.json.gz"), &gz[..20]).expect("write");
+    let out = run(dir.path(), &["profiles", "--format", "json", "exports"]);
+    assert_eq!(json(&out)["rows"], serde_json::json!({"read": 7, "used": 6, "rejected": 1}));
+    assert!(stderr(&out).contains("exports/ds/exportTime=202611010000/part-00001.json.gz"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("this file was not counted"), "{}", stderr(&out));
 }
 
 #[test]

@@ -119,6 +119,21 @@ fn every_rejection_has_its_file_line_and_reason_in_json_lines_an_array_and_gzip(
 }
 
 #[test]
+fn bytes_that_are_not_utf8_reject_their_record_and_other_scripts_are_counted() {
+    let mut text = b"{\"identityMap\":{\"Email\":[{\"id\":\"jos\xe9@luma.com\"}]}}\n".to_vec();
+    text.extend_from_slice(
+        "{\"identityMap\":{\"Email\":[{\"id\":\"José@luma.com\"}],\"CRMID\":[{\"id\":\"顧客-1\"}]}}\n".as_bytes(),
+    );
+    let (r, error) = with_good("part-00000.json", &text, 11);
+    assert_eq!(error, None);
+    assert_eq!(
+        rejected(&r),
+        [("part-00000.json".to_string(), 1, "not JSON (invalid unicode code point at line 1 column 36)".to_string())]
+    );
+    good_counted(&r, 1);
+}
+
+#[test]
 fn a_gzip_bomb_stops_its_file_and_the_next_file_is_counted() {
     // 100 members of 1 MiB of line breaks after one good record: about 1 000 times smaller compressed.
     let mut bomb = gzip(br#"{"identityMap":{"Email":[{"id":"before@bomb.com"}]}}"#);

@@ -89,6 +89,7 @@ cli-prof-nothing-read = keine Datei konnte gelesen werden: { $error }
 cli-prof-no-records = { $paths }: keine Datensätze in den Dateien, nichts zu zählen
 cli-prof-at-line = { $file }, Zeile { $line }
 cli-prof-read-failed = { $where }: { $error }; diese Datei wurde nicht gezählt
+cli-prof-read-partly = { $where }: { $error }; die Datensätze davor sind gezählt
 cli-prof-explain-title = Erklärung zu { $identity }
 cli-prof-explain-none = Kein Datensatz enthält { $identity }.
 cli-prof-explain-profile = { $identity } gehört zu einem Profil mit { $identities } Identitäten aus { $records } Datensätzen.

@@ -89,6 +89,7 @@ cli-prof-nothing-read = no file could be read: { $error }
 cli-prof-no-records = { $paths }: no records in the files, nothing to count
 cli-prof-at-line = { $file }, line { $line }
 cli-prof-read-failed = { $where }: { $error }; this file was not counted
+cli-prof-read-partly = { $where }: { $error }; the records before it are counted
 cli-prof-explain-title = Explain { $identity }
 cli-prof-explain-none = No record holds { $identity }.
 cli-prof-explain-profile = { $identity } belongs to a profile of { $identities } identities from { $records } records.

@@ -89,6 +89,7 @@ cli-prof-nothing-read = aucun fichier n’a pu être lu : { $error }
 cli-prof-no-records = { $paths } : aucun enregistrement dans les fichiers, rien à compter
 cli-prof-at-line = { $file }, ligne { $line }
 cli-prof-read-failed = { $where } : { $error } ; ce fichier n’a pas été compté
+cli-prof-read-partly = { $where } : { $error } ; les enregistrements qui précèdent sont comptés
 cli-prof-explain-title = Expliquer { $identity }
 cli-prof-explain-none = Aucun enregistrement ne contient { $identity }.
 cli-prof-explain-profile = { $identity } appartient à un profil de { $identities } identités issues de { $records } enregistrements.

@@ -89,6 +89,7 @@ cli-prof-nothing-read = geen enkel bestand kon gelezen worden: { $error }
 cli-prof-no-records = { $paths }: geen records in de bestanden, niets te tellen
 cli-prof-at-line = { $file }, regel { $line }
 cli-prof-read-failed = { $where }: { $error }; dit bestand is niet geteld
+cli-prof-read-partly = { $where }: { $error }; de records ervoor zijn geteld
 cli-prof-explain-title = Uitleg bij { $identity }
 cli-prof-explain-none = Geen enkel record bevat { $identity }.
 cli-prof-explain-profile = { $identity } hoort bij een profiel van { $identities } identiteiten uit { $records } records.

@@ -89,6 +89,7 @@ cli-prof-nothing-read = ingen fil kunde läsas: { $error }
 cli-prof-no-records = { $paths }: inga poster i filerna, inget att räkna
 cli-prof-at-line = { $file }, rad { $line }
 cli-prof-read-failed = { $where }: { $error }; filen räknades inte
+cli-prof-read-partly = { $where }: { $error }; posterna före det räknas
 cli-prof-explain-title = Förklaring av { $identity }
 cli-prof-explain-none = Ingen post innehåller { $identity }.
 cli-prof-explain-profile = { $identity } hör till en profil med { $identities } identiteter från { $records } poster.
