@@ -785,7 +785,7 @@ const tests = [
       await page.waitForSelector('[data-testid=progress]');
       await cancelThenCount(page, before, async () => {
         // The second worker is stopped with the run: only the first is left.
-        for (let i = 0; i < 50 && page.workers().length > 1; i++) await page.waitForTimeout(100);
+        for (let i = 0; i < 150 && page.workers().length > 1; i++) await page.waitForTimeout(100);
         assertEqual(page.workers().length, 1, 'workers left after the cancel');
       });
       noRequestLeft(opened);

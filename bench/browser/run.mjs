@@ -48,17 +48,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, serve, launch, openPage } from '../../e2e/harness.mjs';
-import { startSampling, spread, mib } from './memory.mjs';
+import { ROOT, serve } from '../../e2e/harness.mjs';
+import { startSampling, mib } from './memory.mjs';
+import { TIMEOUT_MS, say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory } from './common.mjs';
 
 const env = process.env;
 const ROWS = (env.BENCH_ROWS || '1000000,10000000').split(',').map((s) => Number(s.trim())).filter(Boolean);
 const DIR = env.BENCH_DIR || 'target/bench';
 const AS_OF = env.BENCH_AS_OF || '2026-10-24';
-const REPEAT = Number(env.BENCH_REPEAT || 1);
 const PICK_AFTER_MS = Number(env.BENCH_PICK_AFTER_MS ?? 3000);
 const WORKERS = (env.BENCH_WORKERS || 'auto').split(',').map((s) => s.trim());
 const PAINT_RUNS = Number(env.BENCH_PAINT_RUNS || 5);
@@ -70,15 +70,11 @@ for (const mode of DUCKDB_SQL) {
 const HUGE = env.BENCH_HUGE === '1';
 const HUGE_ROWS = Number(env.BENCH_HUGE_ROWS || 60_000_000);
 const HUGE_PROFILES = Number(env.BENCH_HUGE_PROFILES || 2_000_000);
-const TIMEOUT_MS = Number(env.BENCH_TIMEOUT || 3600) * 1000;
 const TARGET = env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
 const CLI = path.join(TARGET, 'release', 'active-profiles');
 const DIST = path.join(ROOT, 'dist');
 
 let mismatches = 0;
-const say = (line = '') => console.log(line);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-const fmt = (n, digits = 2) => n.toFixed(digits);
 
 // ---- the exports and the command line's reports -------------------------------------------
 
@@ -220,20 +216,6 @@ GROUP BY dim ORDER BY active DESC, name`;
 
 // ---- the pages ---------------------------------------------------------------------------
 
-/** Runs `fn(page)` in a Chromium of its own (so its processes are this page's alone); closes it after. */
-async function inFreshBrowser(origin, fn) {
-  const browser = await launch();
-  try {
-    // Requests are allowed to the page's own origin, whatever query its address has.
-    const opened = await openPage(browser, `${new URL(origin).origin}/`);
-    const result = await fn(opened.page);
-    if (opened.offsite.length > 0) throw new Error(`requests that left the local server: ${opened.offsite.join(', ')}`);
-    return result;
-  } finally {
-    await browser.close();
-  }
-}
-
 /** Opens the viewer and waits for its demo report. */
 async function openViewer(page, url) {
   await page.goto(url);
@@ -322,50 +304,6 @@ async function viewerRun(url, file) {
     const marks = { progress: at(times.progressShown), allRead: at(times.allRead), rendered: at(times.rendered) };
     return { seconds: (times.painted - times.picked) / 1000, marks, total, dimensions, problems, mem };
   });
-}
-
-/** One DuckDB-Wasm run: the bench page ready, then `file` picked; the page times pick to result. */
-async function duckdbRun(url, file, statements) {
-  return inFreshBrowser(url, async (page) => {
-    await page.goto(`${url}bench/browser/duckdb.html`);
-    await page.waitForFunction(() => window.duckdbReady !== undefined, null, { timeout: 120_000 });
-    const ready = await page.evaluate(() => window.duckdbReady);
-    if (ready.error) throw new Error(`DuckDB-Wasm did not start: ${ready.error}`);
-    await page.evaluate(([name, sql]) => window.armDuckdb(name, sql), [path.basename(file), statements]);
-    const memory = startSampling();
-    try {
-      await page.setInputFiles('[data-testid=csv-file]', file);
-      // The page answers with an error too when DuckDB fails or its worker dies; a crashed tab throws here.
-      await page.waitForFunction(() => window.duckdbResult !== undefined, null, { timeout: TIMEOUT_MS, polling: 500 });
-    } catch (e) {
-      return { ...ready, error: String(e.message ?? e).split('\n')[0], seconds: NaN, mem: memory.stop() };
-    }
-    const mem = memory.stop();
-    const result = await page.evaluate(() => window.duckdbResult);
-    return { ...ready, ...result, seconds: result.ms / 1000, mem };
-  });
-}
-
-/** Fastest of REPEAT runs. */
-async function fastest(run) {
-  let best;
-  for (let i = 0; i < REPEAT; i++) {
-    const r = await run();
-    if (REPEAT > 1) say(`     run ${i + 1}: ${r.error ? r.error : `${fmt(r.seconds)} s`}`);
-    if (!best || (!r.error && (best.error || r.seconds < best.seconds))) best = r;
-  }
-  return best;
-}
-
-/** Prints a run's memory: before the pick, the peak, and samples over time. */
-function printMemory(what, mem, count = 12) {
-  const growth = (m) => `+${fmt(mib(m.peak.renderer - m.baseline.renderer), 0)}`;
-  say(`   ${what} memory (MiB): tab (renderer RSS) ${fmt(mib(mem.baseline.renderer), 0)} before the pick, ` +
-    `peak ${fmt(mib(mem.peak.renderer), 0)} (${growth(mem)}); whole Chromium (Pss) ${fmt(mib(mem.baseline.all), 0)} before, ` +
-    `peak ${fmt(mib(mem.peak.all), 0)}; CPU used by the tab ${fmt(mem.cpu)} s`);
-  const points = spread(mem.samples, count).map((s) => `${fmt(s.ms / 1000, 1)}s:${fmt(mib(s.renderer), 0)}`);
-  say('     tab over time (s:MiB):');
-  for (let i = 0; i < points.length; i += 12) say(`       ${points.slice(i, i + 12).join('  ')}`);
 }
 
 // ---- the benchmark -------------------------------------------------------------------------
