@@ -8,7 +8,7 @@
 use engine::aep::{InputKind, ProfileCounter};
 use engine::message::{Arg, Message};
 
-use crate::worker::{Progress, RecordHandle, SLICE};
+use crate::worker::{slices, Progress, RecordHandle, Stopped, SLICE};
 
 /// How many first bytes tell what a file is ([`engine::aep::sniff`] and [`engine::workbook::sniff`]).
 pub const HEAD_BYTES: u64 = 512;
@@ -36,29 +36,28 @@ pub(crate) async fn count_records(
         return;
     }
     let id = counter.begin_file(&file.path, snapshot);
-    let mut start = 0;
-    while start < size {
-        if !still_current() {
-            return;
-        }
-        let end = (start + SLICE).min(size);
-        let chunk = match gloo::file::futures::read_as_bytes(&blob.slice(start, end)).await {
-            Ok(chunk) => chunk,
-            Err(e) => {
-                counter.warn(unreadable(&file.path, &e.to_string()));
-                progress.skip(size - start);
-                let _ = counter.end_file(id);
-                return;
-            }
-        };
-        progress.advance(&chunk);
-        if let Err(error) = counter.push(id, &chunk) {
-            counter.warn(engine::aep::read::said(&error));
-            progress.skip(size - end);
+    let mut pushed = 0;
+    let read = slices(&file.handle.file, 0, progress, still_current, |chunk| {
+        counter.push(id, chunk)?;
+        pushed += chunk.len() as u64;
+        Ok(true)
+    })
+    .await;
+    match read {
+        Ok(()) => {}
+        Err(Stopped::Cancelled) => return,
+        Err(Stopped::Unreadable(e)) => {
+            counter.warn(unreadable(&file.path, &e));
+            progress.skip(size - pushed);
             let _ = counter.end_file(id);
             return;
         }
-        start = end;
+        Err(Stopped::Sink(error)) => {
+            counter.warn(engine::aep::read::said(&error));
+            progress.skip(size - pushed);
+            let _ = counter.end_file(id);
+            return;
+        }
     }
     if let Err(error) = counter.end_file(id) {
         counter.warn(engine::aep::read::said(&error));

@@ -1105,18 +1105,28 @@ impl Progress<'_> {
     }
 }
 
+/// How a read slice by slice ([`slices`]) stopped before the end of its file.
+pub(crate) enum Stopped<E> {
+    /// The run is no longer current.
+    Cancelled,
+    /// The browser could not read a slice (its error).
+    Unreadable(String),
+    /// The sink refused a slice (its error); that slice is not in the progress.
+    Sink(E),
+}
+
 /// Reads one file from byte `start` slice by slice into `sink` while it answers true, yielding
-/// between slices; stops when the run is no longer current.
-async fn read_slices(
-    handle: &FileHandle,
+/// between slices; stops when the run is no longer current. The next slice is read while this one
+/// is counted: a worker that waited for each read would spend a good part of its time idle.
+pub(crate) async fn slices<E>(
+    file: &web_sys::File,
     start: u64,
     progress: &mut Progress<'_>,
     still_current: &dyn Fn() -> bool,
-    mut sink: impl FnMut(&[u8]) -> Result<bool, FileError>,
-) -> Result<(), FileProblem> {
-    let blob = gloo::file::Blob::from(web_sys::Blob::from(handle.file.clone()));
+    mut sink: impl FnMut(&[u8]) -> Result<bool, E>,
+) -> Result<(), Stopped<E>> {
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file.clone()));
     let size = blob.size();
-    // A read starts when it is asked for: the next slice is read while this one is counted.
     let read_from = |start: u64| {
         let end = (start + SLICE).min(size);
         (end, gloo::file::futures::read_as_bytes(&blob.slice(start, end)))
@@ -1124,17 +1134,32 @@ async fn read_slices(
     let mut pending = (start < size).then(|| read_from(start));
     while let Some((end, reading)) = pending.take() {
         if !still_current() {
-            return Err(FileProblem::unreadable(&handle.name, "cancelled".into()));
+            return Err(Stopped::Cancelled);
         }
-        let chunk = reading.await.map_err(|e| FileProblem::unreadable(&handle.name, e.to_string()))?;
+        let chunk = reading.await.map_err(|e| Stopped::Unreadable(e.to_string()))?;
         if end < size {
             pending = Some(read_from(end));
         }
-        let more = sink(&chunk).map_err(|e| FileProblem::from_error(&handle.name, &e))?;
+        let more = sink(&chunk).map_err(Stopped::Sink)?;
         progress.advance(&chunk);
         if !more {
             break;
         }
     }
     Ok(())
+}
+
+/// [`slices`] of a delivery log, its problems said as a file's.
+async fn read_slices(
+    handle: &FileHandle,
+    start: u64,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+    sink: impl FnMut(&[u8]) -> Result<bool, FileError>,
+) -> Result<(), FileProblem> {
+    slices(&handle.file, start, progress, still_current, sink).await.map_err(|stopped| match stopped {
+        Stopped::Cancelled => FileProblem::unreadable(&handle.name, "cancelled".into()),
+        Stopped::Unreadable(e) => FileProblem::unreadable(&handle.name, e),
+        Stopped::Sink(e) => FileProblem::from_error(&handle.name, &e),
+    })
 }
