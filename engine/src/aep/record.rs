@@ -110,9 +110,9 @@ fn read(json: &[u8], record: &mut Record, used: &mut usize, segments: &mut usize
         };
     }
     let mut state = State { record, used: 0, segments: 0, fault: None, has_map: false };
-    // UTF-8 checked once for the whole document (serde_json's `from_slice` checks every string on its
-    // own); bytes that are not UTF-8 go through `from_slice`, whose error says where.
-    let parsed = match std::str::from_utf8(json) {
+    // UTF-8 checked once for the whole document, with SIMD (serde_json's `from_slice` checks every
+    // string on its own); bytes that are not UTF-8 go through `from_slice`, whose error says where.
+    let parsed = match simdutf8::basic::from_utf8(json) {
         Ok(text) => {
             let mut de = serde_json::Deserializer::from_str(text);
             de.deserialize_map(Top(&mut state)).and_then(|_| de.end())
