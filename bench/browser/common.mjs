@@ -7,6 +7,7 @@
 // Environment: BENCH_REPEAT (runs of each side, the fastest counts; default 1), BENCH_TIMEOUT
 // (seconds one run may take before it counts as failed; default 3600).
 
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { loadavg } from 'node:os';
 import { launch, openPage } from '../../e2e/harness.mjs';
@@ -75,4 +76,52 @@ export function printMemory(what, mem, count = 12) {
   const points = spread(mem.samples, count).map((s) => `${fmt(s.ms / 1000, 1)}s:${fmt(mib(s.renderer), 0)}`);
   say('     tab over time (s:MiB):');
   for (let i = 0; i < points.length; i += 12) say(`       ${points.slice(i, i + 12).join('  ')}`);
+}
+
+/**
+ * Picks `file` in the viewer's file input and times it, the page's own way: from the input's change
+ * event to the paint of the frame in which the marker `ready` (a test id) shows a new `data-run`.
+ * On the way, when the progress text `progress` (a test id, its `data-value` the bytes read) first
+ * shows and when it shows every byte. The pick comes `pickAfterMs` after the call (the workers warm
+ * up meanwhile); memory is sampled from the pick to the end. Returns { seconds, marks, mem } or
+ * { error, seconds: NaN, mem }.
+ */
+export async function timePick(page, file, { ready, progress, pickAfterMs }) {
+  await page.evaluate(([size, ready, progress]) => {
+    const before = document.querySelector(`[data-testid=${ready}]`)?.dataset.run ?? '';
+    const bench = (window.benchPick = {});
+    // Capture on window: runs before the app's own handler sees the change.
+    window.addEventListener('change', () => (bench.picked ??= performance.now()), { capture: true, once: true });
+    const watch = new MutationObserver(() => {
+      const shown = document.querySelector(`[data-testid=${progress}]`);
+      if (shown && bench.picked !== undefined) {
+        bench.progressShown ??= performance.now();
+        if (Number(shown.dataset.value) >= size) bench.allRead ??= performance.now();
+      }
+      const marker = document.querySelector(`[data-testid=${ready}]`);
+      if (bench.picked !== undefined && bench.rendered === undefined && marker && marker.dataset.run !== before) {
+        bench.rendered = performance.now();
+        watch.disconnect();
+        // The frame's callbacks run before it is painted; a task queued from them runs after.
+        requestAnimationFrame(() => setTimeout(() => (bench.painted = performance.now())));
+      }
+    });
+    watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run', 'data-value'] });
+  }, [statSync(file).size, ready, progress]);
+  await page.waitForTimeout(pickAfterMs);
+  const memory = startSampling();
+  try {
+    await page.setInputFiles('input[type=file][data-testid=log-files]', file);
+    await page.waitForFunction(() => window.benchPick.painted !== undefined, null, { timeout: TIMEOUT_MS, polling: 250 });
+  } catch (e) {
+    return { error: String(e.message ?? e).split('\n')[0], seconds: NaN, mem: memory.stop() };
+  }
+  const mem = memory.stop();
+  const times = await page.evaluate(() => window.benchPick);
+  const at = (mark) => (mark === undefined ? NaN : (mark - times.picked) / 1000);
+  return {
+    seconds: (times.painted - times.picked) / 1000,
+    marks: { progress: at(times.progressShown), allRead: at(times.allRead), rendered: at(times.rendered) },
+    mem,
+  };
 }

@@ -23,12 +23,12 @@
 // BENCH_DUCKDB (0 skips DuckDB-Wasm), CARGO_TARGET_DIR (default target).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ROOT, serve } from '../../e2e/harness.mjs';
-import { startSampling, mib } from './memory.mjs';
-import { TIMEOUT_MS, say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory } from './common.mjs';
+import { mib } from './memory.mjs';
+import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick } from './common.mjs';
 
 const env = process.env;
 const RECORDS = Number(env.BENCH_RECORDS || 1_000_000);
@@ -70,49 +70,15 @@ async function viewerRun(url, file) {
   return inFreshBrowser(url, async (page) => {
     await page.goto(url);
     await page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 60_000 });
-    await page.evaluate((size) => {
-      const before = document.querySelector('[data-testid=profiles-ready]')?.dataset.run ?? '';
-      const bench = (window.benchProfiles = {});
-      window.addEventListener('change', () => (bench.picked ??= performance.now()), { capture: true, once: true });
-      const watch = new MutationObserver(() => {
-        const progress = document.querySelector('[data-testid=profiles-progress-text]');
-        if (progress && bench.picked !== undefined) {
-          bench.progressShown ??= performance.now();
-          if (Number(progress.dataset.value) >= size) bench.allRead ??= performance.now();
-        }
-        const marker = document.querySelector('[data-testid=profiles-ready]');
-        if (bench.picked !== undefined && bench.rendered === undefined && marker && marker.dataset.run !== before) {
-          bench.rendered = performance.now();
-          watch.disconnect();
-          requestAnimationFrame(() => setTimeout(() => (bench.painted = performance.now())));
-        }
-      });
-      watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run', 'data-value'] });
-    }, statSync(file).size);
-    await page.waitForTimeout(PICK_AFTER_MS);
-    const memory = startSampling();
-    try {
-      await page.setInputFiles('input[type=file][data-testid=log-files]', file);
-      await page.waitForFunction(() => window.benchProfiles.painted !== undefined, null, { timeout: TIMEOUT_MS, polling: 250 });
-    } catch (e) {
-      return { error: String(e.message ?? e).split('\n')[0], seconds: NaN, mem: memory.stop() };
-    }
-    const mem = memory.stop();
-    const times = await page.evaluate(() => window.benchProfiles);
+    const picked = await timePick(page, file, { ready: 'profiles-ready', progress: 'profiles-progress-text', pickAfterMs: PICK_AFTER_MS });
+    if (picked.error) return picked;
     const value = async (testid) => Number(await page.locator(`[data-testid=${testid}]`).first().getAttribute('data-value'));
     const more = page.locator('[data-testid=by-namespace] ~ [data-testid=show-all], [data-testid=by-namespace] [data-testid=show-all]');
     if ((await more.count()) > 0) await more.first().click();
     const byNamespace = await page.locator('[data-testid=by-namespace-row]').evaluateAll((rows) =>
       Object.fromEntries(rows.map((r) => [r.dataset.name, Number(r.querySelector('[data-value]').dataset.value)])),
     );
-    const at = (mark) => (mark === undefined ? NaN : (mark - times.picked) / 1000);
-    return {
-      seconds: (times.painted - times.picked) / 1000,
-      marks: { progress: at(times.progressShown), allRead: at(times.allRead), rendered: at(times.rendered) },
-      profiles: await value('profiles-total'),
-      byNamespace,
-      mem,
-    };
+    return { ...picked, profiles: await value('profiles-total'), byNamespace };
   });
 }
 

@@ -52,8 +52,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, serve } from '../../e2e/harness.mjs';
-import { startSampling, mib } from './memory.mjs';
-import { TIMEOUT_MS, say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory } from './common.mjs';
+import { mib } from './memory.mjs';
+import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick } from './common.mjs';
 
 const env = process.env;
 const ROWS = (env.BENCH_ROWS || '1000000,10000000').split(',').map((s) => Number(s.trim())).filter(Boolean);
@@ -264,45 +264,14 @@ async function viewerRun(url, file) {
       AS_OF,
       { timeout: 60_000 },
     );
-    await page.evaluate((size) => {
-      const run = document.querySelector('[data-testid=report-ready]').dataset.run;
-      const bench = (window.benchViewer = {});
-      // Capture on window: runs before the app's own handler sees the change.
-      window.addEventListener('change', () => (bench.picked ??= performance.now()), { capture: true, once: true });
-      const watch = new MutationObserver(() => {
-        // For the breakdown: the progress bar's first showing, and when it shows every byte read.
-        const progress = document.querySelector('[data-testid=progress-text]');
-        if (progress && bench.picked !== undefined) {
-          bench.progressShown ??= performance.now();
-          if (Number(progress.dataset.value) >= size) bench.allRead ??= performance.now();
-        }
-        const marker = document.querySelector('[data-testid=report-ready]');
-        if (bench.picked !== undefined && bench.rendered === undefined && marker && marker.dataset.run !== run) {
-          bench.rendered = performance.now();
-          watch.disconnect();
-          requestAnimationFrame(() => setTimeout(() => (bench.painted = performance.now())));
-        }
-      });
-      watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run', 'data-value'] });
-    }, statSync(file).size);
-    await page.waitForTimeout(PICK_AFTER_MS);
-    const memory = startSampling();
-    try {
-      await page.setInputFiles('input[type=file][data-testid=log-files]', file);
-      await page.waitForFunction(() => window.benchViewer.painted !== undefined, null, { timeout: TIMEOUT_MS, polling: 250 });
-    } catch (e) {
-      return { error: String(e.message ?? e).split('\n')[0], seconds: NaN, mem: memory.stop() };
-    }
-    const mem = memory.stop();
-    const times = await page.evaluate(() => window.benchViewer);
+    const picked = await timePick(page, file, { ready: 'report-ready', progress: 'progress-text', pickAfterMs: PICK_AFTER_MS });
+    if (picked.error) return picked;
     const total = Number(await page.locator('[data-testid=total-active]').getAttribute('data-value'));
     const dimensions = await page.locator('[data-testid=dimension-row]').evaluateAll((rows) =>
       rows.map((r) => ({ name: r.dataset.name, active: Number(r.querySelector('[data-value]').dataset.value) })),
     );
     const problems = await page.locator('[data-testid=problem]').allTextContents();
-    const at = (mark) => (mark === undefined ? NaN : (mark - times.picked) / 1000);
-    const marks = { progress: at(times.progressShown), allRead: at(times.allRead), rendered: at(times.rendered) };
-    return { seconds: (times.painted - times.picked) / 1000, marks, total, dimensions, problems, mem };
+    return { ...picked, total, dimensions, problems };
   });
 }
 
