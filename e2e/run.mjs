@@ -1536,6 +1536,35 @@ const tests = [
     },
   ],
   [
+    'Journey Optimizer: two files of 37 MB cut over 2 workers give the command line\'s figures, and the second worker stops after',
+    async (ctx) => {
+      // Two files and 32 MiB or more: the pool gives each worker a file, the first merges the counters.
+      const dir = generateAep('aep-pool', ['--seed', '9', '--rows', '50000', '--snapshots', '2', '--files', '1']);
+      const files = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+      assertEqual(files.length, 2, 'two files');
+      const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+      assert(bytes >= 32 << 20, `32 MiB or more (${bytes})`);
+      const expected = cliProfiles([dir]);
+      const none = cliProfiles([dir], ['--stitching', 'none']);
+      let stopped = 0;
+      const beforeGoto = (page) => page.on('worker', (w) => w.on('close', () => (stopped += 1)));
+      const opened = await openViewer(ctx, { query: '?workers=2', beforeGoto });
+      const { page } = opened;
+      await page.click('[data-testid=tab-profiles]');
+      await page.waitForSelector('[data-testid=profiles-ready]', { state: 'attached' });
+      await nextProfiles(page, () => page.setInputFiles('input[data-testid=folder-files]', dir));
+      await assertSameProfiles(page, expected, none);
+      for (let i = 0; i < 150 && stopped < 1; i++) await page.waitForTimeout(100);
+      assertEqual(stopped, 1, 'the second worker stopped after the run');
+      // The merged counter stays in the first worker: a setting recounts from it.
+      await nextProfiles(page, () => page.selectOption('[data-testid=setting-stitching]', 'none'));
+      assertEqual(await valueOf(page, 'profiles-total'), none.snapshots.at(-1).profiles, 'stitching none from the merged counter');
+      await screenshot(page, 'profiles-two-workers');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
     'Journey Optimizer: the demo opens from the first screen; a mixed drop is split and said',
     async (ctx) => {
       const opened = await openViewer(ctx);
