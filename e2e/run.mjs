@@ -1037,6 +1037,34 @@ const tests = [
     },
   ],
   [
+    'a browser without WebAssembly SIMD gets a clear message in its language, not a blank page',
+    async (ctx) => {
+      for (const [locale, start] of [['fr-FR', 'Ce navigateur est trop ancien pour la visionneuse'], ['en-GB', 'This browser is too old for the viewer']]) {
+        const opened = await openPage(ctx.browser, ctx.server.url, { locale });
+        const { page } = opened;
+        // An old browser: the SIMD probe does not validate and the WebAssembly does not compile.
+        await page.addInitScript(() => {
+          const validate = WebAssembly.validate.bind(WebAssembly);
+          WebAssembly.validate = (bytes) => (bytes.length === 31 ? false : validate(bytes));
+        });
+        await page.route('**/*.wasm', (route) => route.abort('failed'));
+        await page.goto(ctx.server.url);
+        await page.waitForSelector('[data-testid=browser-too-old]');
+        const said = await page.locator('[role=alert][data-testid=browser-too-old]').textContent();
+        assert(said.startsWith(start), `the message in ${locale}: ${said}`);
+        assert(said.includes('Chrome') && said.includes('Safari 16.4'), 'the versions needed');
+        assertEqual(await page.evaluate(() => document.documentElement.lang), locale.slice(0, 2), 'the page language');
+        if (locale === 'fr-FR') await screenshot(page, 'browser-too-old');
+        await opened.context.close();
+      }
+      // A current browser never sees it.
+      const opened = await openViewer(ctx);
+      assertEqual(await opened.page.locator('[data-testid=browser-too-old]').count(), 0, 'no message in Chromium');
+      assertEqual(await opened.page.evaluate(() => window.browserTooOld ?? false), false, 'the check passed');
+      await opened.context.close();
+    },
+  ],
+  [
     'the single-file viewer opens from file:// with no request, and its blob: worker counts picked files like the command line',
     async (ctx) => {
       const single = path.join(ROOT, 'dist', 'active-profiles.html');

@@ -129,7 +129,11 @@ const boot = `
 }
 `;
 const script = `${appGlue}\n${boot}`;
-const hash = `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+// The page's other inline script: index.html's check for a browser too old for the WebAssembly.
+const check = index.match(/<script id="browser-check">([\s\S]*?)<\/script>/)?.[1];
+if (check === undefined) fail('index.html has no <script id="browser-check">');
+const hash = `${sha(script)} ${sha(check)}`;
 
 // The page: dist/index.html with its links and loader replaced by what they load.
 const dataBlock = (id, type, placeholder) => `<script type="${type}" id="${id}">${placeholder}</script>`;
