@@ -40,7 +40,7 @@ pub(crate) async fn count_records(
     let read = slices(&file.handle.file, 0, progress, still_current, |chunk| {
         counter.push(id, chunk)?;
         pushed += chunk.len() as u64;
-        Ok(true)
+        Ok::<_, engine::aep::ReadError>(true)
     })
     .await;
     match read {
@@ -52,12 +52,8 @@ pub(crate) async fn count_records(
             let _ = counter.end_file(id);
             return;
         }
-        Err(Stopped::Sink(error)) => {
-            counter.warn(engine::aep::read::said(&error));
-            progress.skip(size - pushed);
-            let _ = counter.end_file(id);
-            return;
-        }
+        // The reader keeps its failure: `end_file` returns it again, below, and the records before it stay.
+        Err(Stopped::Sink(_)) => progress.skip(size - pushed),
     }
     if let Err(error) = counter.end_file(id) {
         counter.warn(engine::aep::read::said(&error));

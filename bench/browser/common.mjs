@@ -56,6 +56,17 @@ export async function duckdbRun(url, file, statements) {
   });
 }
 
+/**
+ * A summary table: prints its header and returns the function that writes a row. `cols` are
+ * [name, width]; a negative width pads on the right (text), a positive one on the left (numbers).
+ */
+export function table(cols) {
+  const line = (values) =>
+    values.map((v, i) => (cols[i][1] < 0 ? String(v).padEnd(-cols[i][1]) : String(v).padStart(cols[i][1]))).join('').trimEnd();
+  say(line(cols.map(([name]) => name)));
+  return line;
+}
+
 /** Fastest of REPEAT runs. */
 export async function fastest(run) {
   let best;

@@ -28,7 +28,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ROOT, serve } from '../../e2e/harness.mjs';
 import { mib } from './memory.mjs';
-import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick } from './common.mjs';
+import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick, table } from './common.mjs';
 
 const env = process.env;
 const RECORDS = Number(env.BENCH_RECORDS || 1_000_000);
@@ -174,9 +174,7 @@ try {
   say(`\n== summary (load average now ${load()})`);
   const cols = [['file', -10], ['MB', 6], ['', 2], ['side', -36], ['wall s', 9], ['tab CPU s', 11], ['MB/s', 7], ['records/s', 11],
     ['peak MiB', 10], ['+growth', 9], ['DuckDB/ours', 13]];
-  const line = (values) =>
-    values.map((v, i) => (cols[i][1] < 0 ? String(v).padEnd(-cols[i][1]) : String(v).padStart(cols[i][1]))).join('').trimEnd();
-  say(line(cols.map(([name]) => name)));
+  const line = table(cols);
   for (const { entry, mb, records, ours, duck } of results) {
     const side = (name, r, first, ratio) => line([
       first ? entry.format : '', first ? fmt(mb, 0) : '', '', name,

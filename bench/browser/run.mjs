@@ -53,7 +53,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, serve } from '../../e2e/harness.mjs';
 import { mib } from './memory.mjs';
-import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick } from './common.mjs';
+import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick, table } from './common.mjs';
 
 const env = process.env;
 const ROWS = (env.BENCH_ROWS || '1000000,10000000').split(',').map((s) => Number(s.trim())).filter(Boolean);
@@ -372,9 +372,7 @@ try {
   say(`\n== summary (as of ${AS_OF}; load average now ${load()})`);
   const cols = [['rows', 10], ['MB', 6], ['', 2], ['side', -26], ['wall s', 9], ['tab CPU s', 11], ['MB/s', 7], ['peak MiB', 10],
     ['+growth', 9], ['ratio wall', 12], ['ratio CPU', 11]];
-  const line = (values) =>
-    values.map((v, i) => (cols[i][1] < 0 ? String(v).padEnd(-cols[i][1]) : String(v).padStart(cols[i][1]))).join('').trimEnd();
-  say(line(cols.map(([name]) => name)));
+  const line = table(cols);
   for (const { run, mb, ours, variants, ducks } of results) {
     const side = (name, r, first, ratios) => line([
       first ? run.rows : '', first ? fmt(mb, 0) : '', '', name,

@@ -113,14 +113,8 @@ fn read(json: &[u8], record: &mut Record, used: &mut usize, segments: &mut usize
     // UTF-8 checked once for the whole document, with SIMD (serde_json's `from_slice` checks every
     // string on its own); bytes that are not UTF-8 go through `from_slice`, whose error says where.
     let parsed = match simdutf8::basic::from_utf8(json) {
-        Ok(text) => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            de.deserialize_map(Top(&mut state)).and_then(|_| de.end())
-        }
-        Err(_) => {
-            let mut de = serde_json::Deserializer::from_slice(json);
-            de.deserialize_map(Top(&mut state)).and_then(|_| de.end())
-        }
+        Ok(text) => parse_top(serde_json::Deserializer::from_str(text), &mut state),
+        Err(_) => parse_top(serde_json::Deserializer::from_slice(json), &mut state),
     };
     *used = state.used;
     *segments = state.segments;
@@ -138,6 +132,14 @@ fn read(json: &[u8], record: &mut Record, used: &mut usize, segments: &mut usize
         return Err(Message::new("record-too-many-identities").with("count", Arg::Number(*used as u64)));
     }
     Ok(())
+}
+
+/// One document as a record's top-level object, to its end.
+fn parse_top<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    state: &mut State<'_>,
+) -> Result<(), serde_json::Error> {
+    de.deserialize_map(Top(state)).and_then(|_| de.end())
 }
 
 /// What the visitors fill.
