@@ -4,15 +4,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::activity::Activity;
 use crate::classify::{self, Classifier, Failure, Status, ValueCache};
 use crate::csvread::{record_strings, DecodedCsv, Problem, Record};
-use crate::date::{self, Day, LeaveCache, Order, RawDate};
+use crate::date::{self, LeaveCache, Order, RawDate};
 use crate::deliveries::Deliveries;
 use crate::explain::ExplainedRow;
 use crate::fields::{match_headers, Field, FIELDS};
 use crate::message::{Arg, Message};
 use crate::options::TimeZone;
-use crate::profiles::{address_tag, stable_hash, Batch, Profiles};
+use crate::profiles::{address_tag, stable_hash, Batch};
 use crate::report::{FileSummary, RejectedRow};
 use crate::split::{Head, Part, PartState, PartsError, Redo};
 use crate::{FastMap, Options, Report, ReportSettings};
@@ -99,12 +100,8 @@ const MAX_REJECTED: usize = 100;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct State {
-    pub profiles: Profiles,
-    /// (instance, target dimension) of each group id.
-    pub groups: Vec<(String, String)>,
-    pub channels: Vec<String>,
-    pub min_day: Option<Day>,
-    pub max_day: Option<Day>,
+    /// The profiles counted: groups are (instance, target dimension), channels their names.
+    pub activity: Activity<String>,
     pub read: u64,
     pub counted: u64,
     pub excluded: [u64; 5],
@@ -139,11 +136,6 @@ fn strict_rejected_rows<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<RejectedR
 }
 
 impl State {
-    fn see_day(&mut self, day: Day) {
-        self.min_day = Some(self.min_day.map_or(day, |m| m.min(day)));
-        self.max_day = Some(self.max_day.map_or(day, |m| m.max(day)));
-    }
-
     fn unrecognised(&mut self, field: &str, value: &[u8]) {
         let value = String::from_utf8_lossy(value);
         let map = match self.unrecognised.get_mut(field) {
@@ -244,8 +236,6 @@ struct Caches {
     names: Vec<String>,
     name_index: FastMap<String, u32>,
     group_of: FastMap<(u32, u32), u32>,
-    group_index: FastMap<(String, String), u32>,
-    channel_index: FastMap<String, u16>,
     leave: LeaveCache,
     scratch: Vec<u8>,
     batch: Batch,
@@ -303,7 +293,7 @@ impl Clone for Counter {
 impl std::fmt::Debug for Counter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Counter")
-            .field("profiles", &self.engine.state.profiles.len())
+            .field("profiles", &self.engine.state.activity.profiles.len())
             .field("rows", &self.engine.state.read)
             .finish()
     }
@@ -503,7 +493,7 @@ impl Counter {
         if let Some(id) = csv.decoder.facts().warning() {
             st.warnings.push(Message::new(id).file(&ctx.name));
         }
-        st.profiles.compact();
+        st.activity.profiles.compact();
         st.files.push(FileSummary {
             name: ctx.name,
             encoding: csv.decoder.encoding(),
@@ -521,7 +511,7 @@ impl Counter {
         let listed: std::collections::BTreeSet<u64> = st.rejected_rows.iter().map(|r| r.line).collect();
         let mut problems = ctx.problems.take().unwrap_or_default();
         problems.retain(|(line, _)| listed.contains(line));
-        st.profiles.compact();
+        st.activity.profiles.compact();
         st.part = Some(Box::new(PartState {
             part: Some(run.part),
             name: ctx.name,
@@ -557,7 +547,7 @@ impl Counter {
                 Some(run) => run.feed(csv, chunk, last, &mut on_record),
             }
         }
-        engine.state.profiles.flush(&mut engine.caches.batch);
+        engine.state.activity.profiles.flush(&mut engine.caches.batch);
         match &ctx.error {
             Some(err) => Err(err.clone()),
             None => Ok(()),
@@ -573,8 +563,8 @@ impl Counter {
         o.part = None;
         let st = &e.state;
         if st.read == 0
-            && st.groups.is_empty()
-            && st.channels.is_empty()
+            && st.activity.groups.is_empty()
+            && st.activity.channels.is_empty()
             && st.files.is_empty()
             && st.warnings.is_empty()
         {
@@ -582,16 +572,8 @@ impl Counter {
             e.state = o;
             return;
         }
-        let groups: Vec<u32> = o.groups.iter().map(|(i, d)| e.group_by_names(i, d)).collect();
-        let channels: Vec<u16> = o.channels.iter().map(|c| e.channel_id(c)).collect();
         let st = &mut e.state;
-        st.profiles.merge(&o.profiles, &groups, &channels);
-        if let Some(d) = o.min_day {
-            st.see_day(d);
-        }
-        if let Some(d) = o.max_day {
-            st.see_day(d);
-        }
+        st.activity.merge(&o.activity);
         st.read += o.read;
         st.counted += o.counted;
         st.rejected += o.rejected;
@@ -781,44 +763,33 @@ impl Counter {
 
     /// Number of distinct profiles (counting keys) held.
     pub fn profiles(&self) -> usize {
-        self.engine.state.profiles.len()
+        self.engine.state.activity.profiles.len()
     }
 
     /// Where the profile store's bytes go (for benchmarks).
     pub fn profile_breakdown(&self) -> String {
-        self.engine.state.profiles.breakdown()
+        self.engine.state.activity.profiles.breakdown()
     }
 
     /// Bytes of the distinct keys themselves.
     pub fn profile_key_bytes(&self) -> usize {
-        self.engine.state.profiles.key_bytes()
+        self.engine.state.activity.profiles.key_bytes()
     }
 
     /// Heap bytes allocated by the profile store (keys included).
     pub fn profile_bytes(&self) -> usize {
-        self.engine.state.profiles.heap_bytes()
+        self.engine.state.activity.profiles.heap_bytes()
     }
 
     /// Heap bytes in use by the profile store (keys included; vectors by length).
     pub fn profile_used_bytes(&self) -> usize {
-        self.engine.state.profiles.used_bytes()
+        self.engine.state.activity.profiles.used_bytes()
     }
 }
 
 impl Engine {
     fn group_by_names(&mut self, instance: &str, dimension: &str) -> u32 {
-        if self.caches.group_index.len() != self.state.groups.len() {
-            self.caches.group_index =
-                self.state.groups.iter().enumerate().map(|(k, names)| (names.clone(), k as u32)).collect();
-        }
-        let key = (instance.to_string(), dimension.to_string());
-        if let Some(g) = self.caches.group_index.get(&key) {
-            return *g;
-        }
-        let g = self.state.groups.len() as u32;
-        self.state.groups.push(key.clone());
-        self.caches.group_index.insert(key, g);
-        g
+        self.state.activity.group(instance, dimension)
     }
 
     fn group(&mut self, instance: u32, dimension: u32) -> u32 {
@@ -838,17 +809,7 @@ impl Engine {
     }
 
     fn channel_id(&mut self, name: &str) -> u16 {
-        if self.caches.channel_index.len() != self.state.channels.len() {
-            self.caches.channel_index =
-                self.state.channels.iter().enumerate().map(|(i, c)| (c.clone(), i as u16)).collect();
-        }
-        if let Some(c) = self.caches.channel_index.get(name) {
-            return *c;
-        }
-        let c = self.state.channels.len().min(crate::profiles::MULTI as usize - 1) as u16;
-        self.state.channels.push(name.to_string());
-        self.caches.channel_index.insert(name.to_string(), c);
-        c
+        self.state.activity.channel(name)
     }
 
     fn channel(&mut self, value: &[u8]) -> (u16, bool) {
@@ -1101,7 +1062,7 @@ impl Engine {
                 date: day.map(|d| date::to_date(d).to_string()),
                 date_as_written: String::from_utf8_lossy(date_value).into_owned(),
                 delivery: Some(String::from_utf8_lossy(get(c.delivery)).into_owned()).filter(|d| !d.is_empty()),
-                channel: self.state.channels.get(channel as usize).cloned().unwrap_or_default(),
+                channel: self.state.activity.channels.get(channel as usize).cloned().unwrap_or_default(),
                 outcome: outcome.to_string(),
                 message: Some(outcome),
                 ..Default::default()
@@ -1117,7 +1078,7 @@ impl Engine {
         if let Some(reason) = excluded {
             self.state.excluded[reason] += 1;
             match day {
-                Some(d) => self.state.see_day(d),
+                Some(d) => self.state.activity.see_day(d),
                 None => ctx.pending.push(Pending { id: u32::MAX, channel: 0, raw }),
             }
         } else {
@@ -1161,10 +1122,10 @@ impl Engine {
             // The limit: once it is reached, the file stops at its next counted row (queued events
             // are applied first when near it, so the count is exact).
             let limit = self.options.max_profiles;
-            if self.state.profiles.len() + self.caches.batch.len() >= limit {
-                self.state.profiles.flush(&mut self.caches.batch);
+            if self.state.activity.profiles.len() + self.caches.batch.len() >= limit {
+                self.state.activity.profiles.flush(&mut self.caches.batch);
             }
-            if self.state.profiles.len() >= limit {
+            if self.state.activity.profiles.len() >= limit {
                 ctx.error = Some(FileError::TooManyProfiles { file: ctx.name.clone(), line: rec.line, limit });
                 self.state.counted -= 1;
                 self.state.read -= 1;
@@ -1179,17 +1140,24 @@ impl Engine {
             let address = if dimension != self.anonymous { address } else { &[] };
             match day {
                 Some(d) => {
-                    self.state.see_day(d);
+                    self.state.activity.see_day(d);
                     let leave = self.caches.leave.get(d);
-                    self.state.profiles.queue(&mut self.caches.batch, group, profile_key, address, channel, (d, leave));
+                    self.state.activity.profiles.queue(
+                        &mut self.caches.batch,
+                        group,
+                        profile_key,
+                        address,
+                        channel,
+                        (d, leave),
+                    );
                 }
                 None => {
-                    self.state.profiles.flush(&mut self.caches.batch);
-                    let id = self.state.profiles.intern(group, profile_key);
+                    self.state.activity.profiles.flush(&mut self.caches.batch);
+                    let id = self.state.activity.profiles.intern(group, profile_key);
                     if !address.is_empty() {
                         let tag =
                             address_tag(address, folded_hash(address, &mut self.caches.scratch), stable_hash(address));
-                        self.state.profiles.set_address(id, tag);
+                        self.state.activity.profiles.set_address(id, tag);
                     }
                     ctx.pending.push(Pending { id, channel, raw });
                 }
@@ -1249,15 +1217,15 @@ impl Engine {
 
     /// Counts the rows whose dates waited for the file's day/month order.
     fn resolve_pending(&mut self, pending: Vec<Pending>, order: Order) {
-        self.state.profiles.flush(&mut self.caches.batch);
+        self.state.activity.profiles.flush(&mut self.caches.batch);
         for p in pending {
             let Some(d) = p.raw.resolve(order, &self.zone) else {
                 continue;
             };
-            self.state.see_day(d);
+            self.state.activity.see_day(d);
             if p.id != u32::MAX {
                 let leave = self.caches.leave.get(d);
-                self.state.profiles.add(p.id, p.channel, (d, leave));
+                self.state.activity.profiles.add(p.id, p.channel, (d, leave));
             }
         }
     }
@@ -1333,8 +1301,8 @@ impl<'de> Deserialize<'de> for Counter {
         }
         let st = &saved.state;
         let pending = st.part.as_ref().map_or(&[][..], |p| p.pending.as_slice());
-        let (profiles, channels) = (st.profiles.len(), st.channels.len());
-        if !st.profiles.consistent(st.groups.len(), channels)
+        let (profiles, channels) = (st.activity.profiles.len(), st.activity.channels.len());
+        if !st.activity.profiles.consistent(st.activity.groups.len(), channels)
             || pending.iter().any(|p| p.id != u32::MAX && (p.id as usize >= profiles || p.channel as usize >= channels))
         {
             return Err(serde::de::Error::custom("inconsistent counter state"));

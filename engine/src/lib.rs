@@ -229,6 +229,7 @@
 
 pub mod aep;
 pub mod aggregate;
+pub mod engage;
 pub mod generate;
 pub mod message;
 pub mod options;
@@ -236,6 +237,7 @@ pub mod plan;
 pub mod preview;
 pub mod report;
 
+mod activity;
 mod classify;
 mod counter;
 mod csvread;

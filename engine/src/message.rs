@@ -231,6 +231,18 @@ impl fmt::Display for Message {
                 write!(f, "a Parquet page cannot be read ({}); the rows before are counted", a("error"))
             }
             "aep-parquet-no-columns" => write!(f, "no column {} in this Parquet file", a("columns")),
+            // Engagement events.
+            "event-no-profile" => f.write_str("no profile"),
+            "event-no-time" => f.write_str("no time"),
+            "event-bad-time" => write!(f, "time '{}' is not a date", a("value")),
+            "event-missing-fields" => write!(f, "no column found for {} (headers: {})", a("fields"), a("headers")),
+            "event-mapped-header-missing" => write!(
+                f,
+                "the {} is mapped to '{}', which is not a header (headers: {})",
+                a("field"),
+                a("header"),
+                a("headers")
+            ),
             other => {
                 f.write_str(other)?;
                 for (name, arg) in &self.args {
@@ -243,7 +255,7 @@ impl fmt::Display for Message {
 }
 
 /// The ids [`Message`]'s `Display` knows, for tests that every one has catalog words.
-pub const IDS: [&str; 68] = [
+pub const IDS: [&str; 73] = [
     "rejected-no-key",
     "rejected-no-date",
     "rejected-bad-date",
@@ -309,6 +321,11 @@ pub const IDS: [&str; 68] = [
     "aep-parquet-unreadable",
     "aep-parquet-bad-row",
     "aep-parquet-no-columns",
+    "event-no-profile",
+    "event-no-time",
+    "event-bad-time",
+    "event-missing-fields",
+    "event-mapped-header-missing",
     // A text said as it is written: an aggregate's reason this engine does not write, an option's error.
     "rejected-other",
     "warning-other",

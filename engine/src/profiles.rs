@@ -972,7 +972,20 @@ impl Profiles {
 
     /// Adds every profile of `other`, its groups and channels renumbered by the maps.
     pub(crate) fn merge(&mut self, other: &Profiles, groups: &[u32], channels: &[u16]) {
+        self.merge_keyed(other, groups, channels, |_| None);
+    }
+
+    /// [`Profiles::merge`], with some keys of `other` replaced: `key_of(key)` is the key the
+    /// profile has here, or `None` to keep its own.
+    pub(crate) fn merge_keyed(
+        &mut self,
+        other: &Profiles,
+        groups: &[u32],
+        channels: &[u16],
+        key_of: impl Fn(&[u8]) -> Option<Vec<u8>>,
+    ) {
         self.ensure_index();
+        let mut keys: Vec<Option<Vec<u8>>> = Vec::with_capacity(MERGE_BATCH);
         let mut ids = Vec::with_capacity(other.len());
         let mut hashes = Vec::with_capacity(MERGE_BATCH);
         let mut candidates = Vec::with_capacity(MERGE_BATCH);
@@ -980,10 +993,12 @@ impl Profiles {
             let batch = first as u32..(first + MERGE_BATCH).min(other.len()) as u32;
             // As in `flush`: touch the buckets, the candidate slots and their keys for the whole
             // batch first, so that the lookups below do not wait for one cache miss after another.
+            keys.clear();
+            keys.extend(batch.clone().map(|oid| key_of(other.key(oid))));
             hashes.clear();
-            hashes.extend(batch.clone().map(|oid| {
+            hashes.extend(batch.clone().zip(&keys).map(|(oid, k)| {
                 let group = groups[other.slots[oid as usize].group as usize];
-                key_hash(group, other.key(oid))
+                key_hash(group, k.as_deref().unwrap_or(other.key(oid)))
             }));
             let mut touch = 0u64;
             for &h in &hashes {
@@ -1004,9 +1019,10 @@ impl Profiles {
                 }
             }
             std::hint::black_box(touch);
-            for (oid, &hash) in batch.zip(&hashes) {
+            for ((oid, &hash), key) in batch.zip(&hashes).zip(&keys) {
                 let s = other.slots[oid as usize];
-                let id = self.intern_hashed(hash, groups[s.group as usize], other.key(oid));
+                let key = key.as_deref().unwrap_or(other.key(oid));
+                let id = self.intern_hashed(hash, groups[s.group as usize], &key[..key.len().min(MAX_KEY)]);
                 ids.push(id);
                 if s.channel() != MULTI {
                     let ch = if s.channel() == NO_CHANNEL { NO_CHANNEL } else { channels[s.channel() as usize] };

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::activity::{daily, expiring_months, Leaving, MAX_RANGE};
 use crate::classify::Classifier;
 use crate::counter::{State, REASONS};
-use crate::date::{from_date, leave_day, minus_year, month_of, to_date, Day};
+use crate::date::{from_date, minus_year, to_date, Day};
 use crate::message::{Arg, Message};
 use crate::profiles::{address_tag, FOLDED, MULTI};
 use crate::report::*;
@@ -92,33 +93,8 @@ fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
     }
 }
 
-/// The longest data range that gets monthly snapshots (200 years): a longer one means stray dates.
-const MAX_RANGE: Day = 200 * 366;
-
-/// Active profiles on each day from `lo` to `hi`, both included.
-fn active_days(p: &crate::profiles::Profiles, lo: Day, hi: Day) -> Vec<u64> {
-    let len = (hi - lo + 2) as usize;
-    let mut diff = vec![0i64; len];
-    p.for_each_run(|_, r| {
-        let s = r.0.max(lo);
-        let e = r.1.min(hi + 1);
-        if s < e {
-            diff[(s - lo) as usize] += 1;
-            diff[(e - lo) as usize] -= 1;
-        }
-    });
-    let mut acc = 0i64;
-    diff.truncate(len - 1);
-    diff.into_iter()
-        .map(|d| {
-            acc += d;
-            acc.max(0) as u64
-        })
-        .collect()
-}
-
 pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, settings: &ReportSettings) -> Report {
-    let as_of = settings.as_of.map(from_date).or(st.max_day);
+    let as_of = settings.as_of.map(from_date).or(st.activity.max_day);
     let mut report = Report {
         format: FORMAT.into(),
         settings: SettingsInForce {
@@ -176,18 +152,18 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
 
     let Some(as_of) = as_of else { return report };
     report.window = Some(Window { from: iso(minus_year(as_of) + 1), to: iso(as_of) });
-    let p = compacted(st);
+    let p = st.activity.compacted();
     let p = p.as_ref();
 
     // Who is active on the as-of date, and where.
-    let mut per_group = vec![0u64; st.groups.len()];
-    let mut per_channel = vec![0u64; st.channels.len()];
+    let mut per_group = vec![0u64; st.activity.groups.len()];
+    let mut per_channel = vec![0u64; st.activity.channels.len()];
     let mut expiring: BTreeMap<Day, u64> = BTreeMap::new();
     let mut total = 0u64;
     // Case duplicates, in two passes to keep memory low: mark the folded addresses seen once
     // and twice in two bit sets, then keep only the addresses whose mark says "twice".
     let mut scratch = Vec::new();
-    let anonymous: Vec<bool> = st.groups.iter().map(|(_, d)| d == "Anonymous").collect();
+    let anonymous: Vec<bool> = st.activity.groups.iter().map(|(_, d)| d == "Anonymous").collect();
     let mut tag_of = |id: u32| -> Option<u64> {
         let g = p.slots[id as usize].group as usize;
         if anonymous[g] {
@@ -200,8 +176,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     let bits = (p.len() * 8).max(64);
     let mark = |g: usize, tag: u64| ((tag & FOLDED) ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % bits;
     let (mut once, mut twice) = (vec![0u64; bits / 64 + 1], vec![0u64; bits / 64 + 1]);
-    let horizon = leave_day(as_of);
-    let mut leaving = Leaving::new(p, st, as_of);
+    let mut leaving = Leaving::new(p, st.activity.max_day, as_of);
     for id in 0..p.len() as u32 {
         let Some(run) = p.run_at(id, as_of) else {
             continue;
@@ -224,7 +199,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         }
     }
     drop(once);
-    let mut dup_keys: Vec<Vec<u64>> = vec![Vec::new(); st.groups.len()];
+    let mut dup_keys: Vec<Vec<u64>> = vec![Vec::new(); st.activity.groups.len()];
     for id in 0..p.len() as u32 {
         if p.run_at(id, as_of).is_none() {
             continue;
@@ -260,30 +235,19 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     report.multi_channel_profiles = multi;
 
     let mut instances: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
-    for ((instance, dimension), n) in st.groups.iter().zip(&per_group) {
+    for ((instance, dimension), n) in st.activity.groups.iter().zip(&per_group) {
         *instances.entry(instance.clone()).or_default().entry(dimension.clone()).or_default() += n;
     }
     let mut chans: BTreeMap<String, u64> = BTreeMap::new();
-    for (name, n) in st.channels.iter().zip(&per_channel) {
+    for (name, n) in st.activity.channels.iter().zip(&per_channel) {
         *chans.entry(name.clone()).or_default() += n;
     }
     place_active(&mut report, instances, chans);
 
-    // Expiring: every month from the day after as-of up to the last possible leaving day.
-    let mut months: BTreeMap<String, u64> = BTreeMap::new();
-    let mut d = to_date(as_of + 1).with_day(1).unwrap_or(to_date(as_of));
-    let last = to_date(horizon);
-    while d <= last {
-        months.insert(format!("{:04}-{:02}", d.year(), d.month()), 0);
-        match d.checked_add_months(chrono::Months::new(1)) {
-            Some(n) => d = n,
-            None => break,
-        }
-    }
-    for (day, n) in expiring {
-        *months.entry(month_of(day)).or_default() += n;
-    }
-    report.expiring = months.into_iter().map(|(month, profiles)| ExpiringMonth { month, profiles }).collect();
+    report.expiring = expiring_months(as_of, expiring)
+        .into_iter()
+        .map(|(month, profiles)| ExpiringMonth { month, profiles })
+        .collect();
 
     // Case-variant duplicates.
     let mut dups: BTreeMap<String, (u64, u64)> = BTreeMap::new();
@@ -296,7 +260,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
                 j += 1;
             }
             if keys[i] != keys[j - 1] {
-                let e = dups.entry(st.groups[g].1.clone()).or_default();
+                let e = dups.entry(st.activity.groups[g].1.clone()).or_default();
                 e.0 += (j - i) as u64;
                 e.1 += (j - i - 1) as u64;
             }
@@ -309,12 +273,12 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     report.case_duplicates = case;
 
     // Daily series and snapshots: sweeps over run starts and ends.
-    let (Some(min_day), Some(max_day)) = (st.min_day, st.max_day) else {
+    let (Some(min_day), Some(max_day)) = (st.activity.min_day, st.activity.max_day) else {
         return report;
     };
     let start = (as_of - 364).max(min_day);
     if start <= as_of {
-        let active = active_days(p, start, as_of);
+        let active = daily(p, start, as_of, |_| true).0;
         report.daily = (start..=as_of).zip(active).map(|(d, active)| DailyCount { date: iso(d), active }).collect();
     }
     if max_day - min_day > MAX_RANGE {
@@ -325,7 +289,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
         report.warning_messages.push(warning);
         return report;
     }
-    let active = active_days(p, min_day, max_day);
+    let active = daily(p, min_day, max_day, |_| true).0;
     let (first, last) = (to_date(min_day), to_date(max_day));
     let mut month = first.with_day(1).unwrap_or(first);
     while month <= last {
@@ -344,58 +308,16 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     report
 }
 
-/// The leaving days of the profiles active on an as-of date (counting-rules.md 4, *Expiring*):
-/// the end of the run that contains the date when no event comes after it, else the leaving day
-/// of the last event on or before it (a later event may have lengthened the run). Asked in
-/// increasing id order.
-struct Leaving<'a> {
-    p: &'a crate::profiles::Profiles,
-    as_of: Day,
-    /// Some event is dated after the as-of date.
-    later: bool,
-    horizon: Day,
-    cursor: crate::profiles::DayCursor<'a>,
-    cache: crate::date::LeaveCache,
-}
-
-impl<'a> Leaving<'a> {
-    fn new(p: &'a crate::profiles::Profiles, st: &State, as_of: Day) -> Self {
-        let later = st.max_day.is_some_and(|m| m > as_of);
-        Leaving { p, as_of, later, horizon: leave_day(as_of), cursor: p.day_cursor(), cache: Default::default() }
-    }
-
-    /// The leaving day of `id`, whose run `run` contains the as-of date.
-    fn day(&mut self, id: u32, run: crate::profiles::Run) -> Day {
-        if !self.later {
-            return run.1.min(self.horizon);
-        }
-        let last = self.p.last_event_day(id, self.as_of, run, &mut self.cursor);
-        self.cache.get(last)
-    }
-}
-
-/// The profile store with its channel log merged: a file still open may leave it unmerged,
-/// and then a merged copy is reported on.
-fn compacted(st: &State) -> std::borrow::Cow<'_, crate::profiles::Profiles> {
-    if st.profiles.is_compacted() {
-        std::borrow::Cow::Borrowed(&st.profiles)
-    } else {
-        let mut copy = st.profiles.clone();
-        copy.compact();
-        std::borrow::Cow::Owned(copy)
-    }
-}
-
 /// The profiles active on the as-of date of `settings`, sorted by dimension, instance, leaving day and key.
 pub(crate) fn active_profiles(st: &State, settings: &ReportSettings) -> Vec<ActiveProfile> {
-    let Some(as_of) = settings.as_of.map(from_date).or(st.max_day) else { return Vec::new() };
-    let p = compacted(st);
-    let mut leaving = Leaving::new(p.as_ref(), st, as_of);
+    let Some(as_of) = settings.as_of.map(from_date).or(st.activity.max_day) else { return Vec::new() };
+    let p = st.activity.compacted();
+    let mut leaving = Leaving::new(p.as_ref(), st.activity.max_day, as_of);
     let mut list: Vec<ActiveProfile> = (0..p.len() as u32)
         .filter_map(|id| {
             let run = p.run_at(id, as_of)?;
             let leaves = leaving.day(id, run);
-            let (instance, dimension) = st.groups.get(p.slots[id as usize].group as usize)?;
+            let (instance, dimension) = st.activity.groups.get(p.slots[id as usize].group as usize)?;
             Some(ActiveProfile {
                 dimension: dimension.clone(),
                 instance: instance.clone(),

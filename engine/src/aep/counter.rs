@@ -400,4 +400,10 @@ impl ProfileCounter {
     pub fn explain(&self, settings: &ProfileSettings, namespace: Option<&str>, id: &str) -> Explained {
         crate::aep::figures::explain(&self.store, settings, namespace, id)
     }
+
+    /// The stitched profiles of the latest snapshot by identity value, for counting engagement
+    /// events per stitched profile ([`crate::engage::EventCounter::report`]).
+    pub fn stitch_map(&self, settings: &ProfileSettings) -> crate::aep::figures::StitchMap {
+        crate::aep::figures::stitch_map(&self.store, settings)
+    }
 }

@@ -580,3 +580,57 @@ pub(crate) fn explain(st: &Store, settings: &ProfileSettings, namespace: Option<
     }
     out
 }
+
+/// The stitched profiles of the latest snapshot, by identity value: what engagement events
+/// name as a profile is looked up here (`journey-optimizer.md` section 3).
+#[derive(Clone, Debug, Default)]
+pub struct StitchMap {
+    /// The profile (component) number of each identity value, in any namespace. A value that is
+    /// an identity of two different profiles (in two namespaces) is [`AMBIGUOUS`] and stays as
+    /// written.
+    by_value: FastMap<Vec<u8>, u32>,
+    profiles: usize,
+}
+
+const AMBIGUOUS: u32 = u32::MAX;
+
+impl StitchMap {
+    /// The stitched profile number of an identity value.
+    pub fn profile_of(&self, value: &[u8]) -> Option<u32> {
+        self.by_value.get(value).copied().filter(|&p| p != AMBIGUOUS)
+    }
+
+    /// Stitched profiles in the snapshot.
+    pub fn profiles(&self) -> usize {
+        self.profiles
+    }
+
+    /// Identity values known.
+    pub fn values(&self) -> usize {
+        self.by_value.len()
+    }
+}
+
+/// The [`StitchMap`] of the latest snapshot, stitched by its graph.
+pub(crate) fn stitch_map(st: &Store, settings: &ProfileSettings) -> StitchMap {
+    let snaps = snapshots(st, settings);
+    let Some(snap) = snaps.last() else { return StitchMap::default() };
+    let offsets = st.offsets();
+    let prof = profiles(st, &offsets, snap, Stitching::Graph);
+    let mut map = StitchMap { by_value: FastMap::default(), profiles: prof.n };
+    let Some(comp) = prof.comp else { return map };
+    for (i, &c) in comp.iter().enumerate() {
+        if c == u32::MAX {
+            continue;
+        }
+        let value = st.ids.id_bytes(i as u32);
+        match map.by_value.get_mut(value) {
+            Some(p) if *p != c => *p = AMBIGUOUS,
+            Some(_) => {}
+            None => {
+                map.by_value.insert(value.to_vec(), c);
+            }
+        }
+    }
+    map
+}

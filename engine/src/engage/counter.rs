@@ -1,0 +1,695 @@
+//! The [`EventCounter`]: engagement-event files pushed in chunks, each event placed in the shared windowed store, partial counters merged.
+//!
+//! A file is JSON (lines or one array, gzip or not: told by its bytes, see
+//! [`crate::aep::read`]), CSV with a header (told by its name or by the
+//! caller: [`EventCounter::begin_csv`]), or Parquet rows handed in through
+//! [`EventCounter::sink`]. Every event becomes one counted day of
+//! `(sandbox, profile)` on the channel of its journey (dry runs apart) in an
+//! [`Activity`], the store that Campaign's [`crate::Counter`] counts
+//! delivery-log rows with; the report is a pure function of it and the
+//! settings ([`EventCounter::report`]).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::activity::Activity;
+use crate::aep::read::{DocSink, JsonDocs};
+use crate::aep::ReadError;
+use crate::csvread::{record_strings, DecodedCsv, Record};
+use crate::date::{self, Day, LeaveCache, Order, RawDate, Zone};
+use crate::engage::event::{self, SandboxType};
+use crate::fields::normalise;
+use crate::message::{Arg, Message};
+use crate::options::TimeZone;
+use crate::profiles::Batch;
+
+/// What a profile was engaged through: a journey or campaign (`None`: the event names none), and
+/// whether the event was a dry run. A channel of the store.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub(crate) struct Journey {
+    pub name: Option<String>,
+    pub dry_run: bool,
+}
+
+/// A sandbox named by the user for files whose events do not name one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sandbox {
+    pub name: String,
+    pub kind: SandboxType,
+}
+
+impl Sandbox {
+    /// `NAME` or `NAME:production|development` (the command line's `--sandbox`).
+    pub fn parse(s: &str) -> Result<Sandbox, String> {
+        let (name, kind) = match s.rsplit_once(':') {
+            Some((n, k)) => {
+                let kind = SandboxType::parse(k)
+                    .ok_or_else(|| format!("sandbox type '{k}' is not production or development"))?;
+                (n, kind)
+            }
+            None => (s, SandboxType::Production),
+        };
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("the sandbox has no name".to_string());
+        }
+        Ok(Sandbox { name: name.to_string(), kind })
+    }
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Sandbox { name: "prod".to_string(), kind: SandboxType::Production }
+    }
+}
+
+/// The fields of an event, for a CSV file's header matching and a manual mapping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventField {
+    Time,
+    Profile,
+    Journey,
+    Sandbox,
+    SandboxType,
+    DryRun,
+}
+
+impl EventField {
+    pub const ALL: [EventField; 6] = [
+        EventField::Time,
+        EventField::Profile,
+        EventField::Journey,
+        EventField::Sandbox,
+        EventField::SandboxType,
+        EventField::DryRun,
+    ];
+
+    /// The field's name in messages and mappings.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventField::Time => "time",
+            EventField::Profile => "profile",
+            EventField::Journey => "journey or campaign",
+            EventField::Sandbox => "sandbox",
+            EventField::SandboxType => "sandbox type",
+            EventField::DryRun => "dry run",
+        }
+    }
+
+    /// A field by its name (any case, spaces or underscores).
+    pub fn parse(name: &str) -> Option<EventField> {
+        let n = normalise(name);
+        EventField::ALL.into_iter().find(|f| normalise(f.name()) == n)
+    }
+
+    /// CSV headers read as this field, first found wins (section 3), normalised: lower-cased,
+    /// letters and digits only. A header is compared by its last dotted segment.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            EventField::Time => &["timestamp", "eventtime", "time", "date"],
+            EventField::Profile => &["profileid", "profile", "identity", "email"],
+            EventField::Journey => &["journeyversionname", "journeyname", "journey", "campaign", "campaignid"],
+            EventField::Sandbox => &["sandbox", "sandboxname"],
+            EventField::SandboxType => &["sandboxtype"],
+            EventField::DryRun => &["indryrun", "dryrun"],
+        }
+    }
+}
+
+/// How events are read: the report's time zone, the day/month order of slash dates, and a CSV
+/// mapping chosen by hand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventOptions {
+    /// `UTC`, a fixed offset or an IANA name (see [`TimeZone`]).
+    pub time_zone: String,
+    /// Slash dates of a file that never tells its order: day first (the default) or month first.
+    pub day_first: bool,
+    /// CSV: a field read from the header named here.
+    pub mapping: BTreeMap<EventField, String>,
+}
+
+impl Default for EventOptions {
+    fn default() -> Self {
+        EventOptions { time_zone: "UTC".to_string(), day_first: true, mapping: BTreeMap::new() }
+    }
+}
+
+/// One input file.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct FileState {
+    pub name: String,
+    pub format: String,
+    pub events: u64,
+    pub sandbox: Option<Sandbox>,
+}
+
+/// Events kept in the report's diagnosis.
+pub(crate) const KEEP_REJECTED: usize = 100;
+
+/// Everything a report needs: merged and serialised.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct State {
+    /// Groups are (sandbox, sandbox type); channels are [`Journey`]s.
+    pub activity: Activity<Journey>,
+    pub files: Vec<FileState>,
+    pub read: u64,
+    pub counted: u64,
+    pub rejected: u64,
+    /// The first rejected events by (file, line).
+    pub rejected_rows: Vec<(u32, u64, Message)>,
+    pub warnings: Vec<Message>,
+}
+
+impl State {
+    fn reject(&mut self, file: usize, line: u64, reason: Message) {
+        self.read += 1;
+        self.rejected += 1;
+        if self.rejected_rows.len() < 4 * KEEP_REJECTED {
+            self.rejected_rows.push((file as u32, line, reason));
+        } else {
+            self.trim_rejected();
+        }
+    }
+
+    fn trim_rejected(&mut self) {
+        self.rejected_rows.sort_by_key(|(f, l, _)| (*f, *l));
+        self.rejected_rows.truncate(KEEP_REJECTED);
+    }
+}
+
+/// An event whose slash date waits for its file to tell the day/month order.
+struct Pending {
+    group: u32,
+    key: Vec<u8>,
+    channel: u16,
+    raw: RawDate,
+    line: u64,
+}
+
+/// The day/month order of one file's slash dates.
+#[derive(Default)]
+struct DateOrder {
+    told: Option<Order>,
+    pending: Vec<Pending>,
+}
+
+/// CSV columns of one file.
+#[derive(Clone, Debug, Default)]
+struct Cols(BTreeMap<EventField, usize>);
+
+enum Reader {
+    Json(JsonDocs),
+    Csv { csv: Box<DecodedCsv>, cols: Option<Cols>, error: Option<ReadError> },
+}
+
+struct Open {
+    reader: Reader,
+    order: DateOrder,
+}
+
+/// Per-value lookups of the reading loop.
+struct Caches {
+    zone: Zone,
+    leave: LeaveCache,
+    batch: Batch,
+    /// The group of the last (sandbox, type) seen.
+    last_group: Option<(String, SandboxType, u32)>,
+    /// Channel ids by (journey, dry run).
+    channels: HashMap<(String, bool), u16>,
+    no_journey: [Option<u16>; 2],
+}
+
+impl Default for Caches {
+    fn default() -> Self {
+        Caches {
+            zone: Zone::fixed(0),
+            leave: LeaveCache::default(),
+            batch: Batch::default(),
+            last_group: None,
+            channels: HashMap::new(),
+            no_journey: [None; 2],
+        }
+    }
+}
+
+/// The state of a count of engagement events: one per thread or worker, merged at the end;
+/// serialisable once its files have ended.
+pub struct EventCounter {
+    options: EventOptions,
+    state: State,
+    open: HashMap<usize, Open>,
+    caches: Caches,
+}
+
+impl Clone for EventCounter {
+    /// Open files are not kept by a clone.
+    fn clone(&self) -> Self {
+        let mut c = EventCounter::new(self.options.clone());
+        c.state = self.state.clone();
+        c
+    }
+}
+
+impl std::fmt::Debug for EventCounter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventCounter")
+            .field("files", &self.state.files.len())
+            .field("events", &self.state.read)
+            .field("profiles", &self.state.activity.profiles.len())
+            .finish()
+    }
+}
+
+impl Default for EventCounter {
+    fn default() -> Self {
+        EventCounter::new(EventOptions::default())
+    }
+}
+
+/// The day of a time value, or why it has none.
+fn day_of(raw: &RawDate, order: Order, zone: &Zone, text: &str) -> Result<Day, Message> {
+    raw.resolve(order, zone).ok_or_else(|| bad_time(text))
+}
+
+fn bad_time(text: &str) -> Message {
+    let shown: String = text.chars().take(64).collect();
+    Message::new("event-bad-time").with("value", Arg::Text(shown))
+}
+
+impl EventCounter {
+    /// A counter with these options; an unknown time zone reads as UTC (check it first with
+    /// [`TimeZone::parse`]).
+    pub fn new(options: EventOptions) -> Self {
+        let zone = TimeZone::parse(&options.time_zone).unwrap_or(TimeZone::Fixed { offset_secs: 0 }).zone();
+        EventCounter {
+            options,
+            state: State::default(),
+            open: HashMap::new(),
+            caches: Caches { zone, ..Default::default() },
+        }
+    }
+
+    pub fn options(&self) -> &EventOptions {
+        &self.options
+    }
+
+    fn add_file(&mut self, name: &str, sandbox: Option<&Sandbox>, reader: Reader) -> usize {
+        let id = self.state.files.len();
+        self.state.files.push(FileState {
+            name: name.to_string(),
+            format: String::new(),
+            events: 0,
+            sandbox: sandbox.cloned(),
+        });
+        self.open.insert(id, Open { reader, order: DateOrder::default() });
+        id
+    }
+
+    /// Starts a JSON file (lines or an array, gzip or not); `sandbox`: where its events go when
+    /// they name no sandbox (default `prod`, production).
+    pub fn begin_file(&mut self, name: &str, sandbox: Option<&Sandbox>) -> usize {
+        self.add_file(name, sandbox, Reader::Json(JsonDocs::new(name)))
+    }
+
+    /// Starts a CSV file with a header line.
+    pub fn begin_csv(&mut self, name: &str, sandbox: Option<&Sandbox>) -> usize {
+        let reader = Reader::Csv { csv: Box::new(DecodedCsv::new()), cols: None, error: None };
+        self.add_file(name, sandbox, reader)
+    }
+
+    /// The next chunk of a file's bytes. A JSON file that cannot be read further (a truncated
+    /// gzip, an array never closed) fails with its line; a CSV file without a time or profile
+    /// column fails at its header. The events before are counted either way.
+    pub fn push(&mut self, file: usize, chunk: &[u8]) -> Result<(), ReadError> {
+        self.feed(file, chunk, false)
+    }
+
+    /// The end of a file.
+    pub fn end_file(&mut self, file: usize) -> Result<(), ReadError> {
+        let result = self.feed(file, &[], true);
+        if let Some(open) = self.open.remove(&file) {
+            self.settle(file, open.order, true);
+        }
+        self.state.activity.profiles.flush(&mut self.caches.batch);
+        self.state.activity.profiles.compact();
+        result
+    }
+
+    fn feed(&mut self, file: usize, chunk: &[u8], last: bool) -> Result<(), ReadError> {
+        let Some(mut open) = self.open.remove(&file) else { return Ok(()) };
+        let result = match &mut open.reader {
+            Reader::Json(docs) => {
+                let mut sink = Sink { counter: self, file, order: &mut open.order };
+                if last {
+                    docs.finish(&mut sink).map(|format| {
+                        self.state.files[file].format = format;
+                    })
+                } else {
+                    docs.push(chunk, &mut sink)
+                }
+            }
+            Reader::Csv { csv, cols, error } => {
+                if error.is_none() {
+                    let name = self.state.files[file].name.clone();
+                    let mut on_record = |rec: &Record<'_>| {
+                        if error.is_some() {
+                            return;
+                        }
+                        match cols {
+                            None => match self.header(&name, rec) {
+                                Ok(c) => *cols = Some(c),
+                                Err(e) => *error = Some(e),
+                            },
+                            Some(c) => self.csv_row(file, &mut open.order, c, rec),
+                        }
+                    };
+                    csv.push(chunk, last, &mut on_record);
+                    if last && error.is_none() {
+                        self.state.files[file].format = format!("CSV ({})", csv.delimiter_name());
+                    }
+                }
+                match error {
+                    Some(e) => Err(e.clone()),
+                    None => Ok(()),
+                }
+            }
+        };
+        self.open.insert(file, open);
+        result
+    }
+
+    /// The columns of a CSV header line.
+    fn header(&self, name: &str, rec: &Record<'_>) -> Result<Cols, ReadError> {
+        let headers = record_strings(rec);
+        let last_segment = |h: &str| normalise(h.rsplit('.').next().unwrap_or(h));
+        let normalised: Vec<String> = headers.iter().map(|h| last_segment(h)).collect();
+        let mut cols = BTreeMap::new();
+        for field in EventField::ALL {
+            let found = match self.options.mapping.get(&field) {
+                Some(wanted) => {
+                    let at = headers.iter().position(|h| h.trim() == wanted.trim());
+                    match at.or_else(|| normalised.iter().position(|h| *h == last_segment(wanted))) {
+                        Some(c) => Some(c),
+                        None => {
+                            return Err(ReadError {
+                                file: name.to_string(),
+                                line: Some(rec.line),
+                                message: Message::new("event-mapped-header-missing")
+                                    .with("field", Arg::Text(field.name().to_string()))
+                                    .with("header", Arg::Text(wanted.clone()))
+                                    .with("headers", Arg::List(headers.clone())),
+                            })
+                        }
+                    }
+                }
+                None => field.aliases().iter().find_map(|a| normalised.iter().position(|h| h == a)),
+            };
+            if let Some(c) = found {
+                cols.insert(field, c);
+            }
+        }
+        let missing: Vec<String> = [EventField::Time, EventField::Profile]
+            .into_iter()
+            .filter(|f| !cols.contains_key(f))
+            .map(|f| f.name().to_string())
+            .collect();
+        if !missing.is_empty() {
+            return Err(ReadError {
+                file: name.to_string(),
+                line: Some(rec.line),
+                message: Message::new("event-missing-fields")
+                    .with("fields", Arg::List(missing))
+                    .with("headers", Arg::List(headers)),
+            });
+        }
+        Ok(Cols(cols))
+    }
+
+    fn csv_row(&mut self, file: usize, order: &mut DateOrder, cols: &Cols, rec: &Record<'_>) {
+        if let Some(problem) = rec.problem {
+            self.state.reject(file, rec.line, problem.reason(rec.line));
+            return;
+        }
+        let get = |f: EventField| {
+            cols.0.get(&f).map(|&c| String::from_utf8_lossy(rec.get(c))).filter(|v| !v.trim().is_empty())
+        };
+        let ev = event::Event {
+            time: get(EventField::Time),
+            profile: get(EventField::Profile),
+            journey: get(EventField::Journey),
+            sandbox: get(EventField::Sandbox),
+            sandbox_type: get(EventField::SandboxType),
+            dry_run: get(EventField::DryRun).is_some_and(|d| event::truthy(&d)),
+        };
+        self.event(file, rec.line, order, &ev);
+    }
+
+    /// Places one event, or rejects it.
+    fn event(&mut self, file: usize, line: u64, order: &mut DateOrder, ev: &event::Event<'_>) {
+        let Some(profile) = ev.profile.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
+            self.state.reject(file, line, Message::new("event-no-profile"));
+            return;
+        };
+        let Some(time) = ev.time.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+            self.state.reject(file, line, Message::new("event-no-time"));
+            return;
+        };
+        let Some(raw) = date::parse(time.as_bytes()) else {
+            self.state.reject(file, line, bad_time(time));
+            return;
+        };
+        let group = self.group_of(file, ev);
+        let channel = self.channel_of(ev.journey.as_deref(), ev.dry_run);
+        self.state.files[file].events += 1;
+        if order.told.is_none() {
+            if let Some(o) = raw.tells().filter(|o| raw.resolve(*o, &self.caches.zone).is_some()) {
+                let pending = std::mem::take(&mut order.pending);
+                order.told = Some(o);
+                self.settle(file, DateOrder { told: Some(o), pending }, false);
+            } else if raw.ambiguous() {
+                order.pending.push(Pending { group, key: profile.as_bytes().to_vec(), channel, raw, line });
+                return;
+            }
+        }
+        let o = order.told.unwrap_or(Order::DayFirst);
+        match day_of(&raw, o, &self.caches.zone, time) {
+            Ok(day) => self.count(group, profile.as_bytes(), channel, day),
+            Err(m) => {
+                self.state.files[file].events -= 1;
+                self.state.reject(file, line, m);
+            }
+        }
+    }
+
+    /// Counts the events that waited for their file's day/month order: in the order the file
+    /// told, or (at its end, `last`) in the user's, with a warning.
+    fn settle(&mut self, file: usize, waiting: DateOrder, last: bool) {
+        if waiting.pending.is_empty() {
+            return;
+        }
+        let o = match waiting.told {
+            Some(o) => o,
+            None if self.options.day_first => Order::DayFirst,
+            None => Order::MonthFirst,
+        };
+        if last && waiting.told.is_none() {
+            let id = if o == Order::DayFirst { "warning-day-first" } else { "warning-month-first" };
+            self.state.warnings.push(Message::new(id).file(&self.state.files[file].name));
+        }
+        for p in waiting.pending {
+            match p.raw.resolve(o, &self.caches.zone) {
+                Some(day) => self.count(p.group, &p.key, p.channel, day),
+                None => {
+                    self.state.files[file].events -= 1;
+                    let text = format!("{:02}/{:02}/{:04}", p.raw.a, p.raw.b, p.raw.y);
+                    self.state.reject(file, p.line, bad_time(&text));
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, group: u32, key: &[u8], channel: u16, day: Day) {
+        self.state.read += 1;
+        self.state.counted += 1;
+        let Caches { batch, leave, .. } = &mut self.caches;
+        self.state.activity.count(batch, leave, group, key, channel, day);
+    }
+
+    fn group_of(&mut self, file: usize, ev: &event::Event<'_>) -> u32 {
+        let given = self.state.files[file].sandbox.as_ref();
+        let name = ev.sandbox.as_deref().map(str::trim).or(given.map(|s| s.name.as_str())).unwrap_or("prod");
+        let kind = match ev.sandbox_type.as_deref().and_then(SandboxType::parse) {
+            Some(k) => k,
+            None => given.filter(|s| s.name == name).map_or(SandboxType::Production, |s| s.kind),
+        };
+        if let Some((n, k, g)) = &self.caches.last_group {
+            if n == name && *k == kind {
+                return *g;
+            }
+        }
+        let g = self.state.activity.group(name, kind.as_str());
+        self.caches.last_group = Some((name.to_string(), kind, g));
+        g
+    }
+
+    fn channel_of(&mut self, journey: Option<&str>, dry_run: bool) -> u16 {
+        let journey = journey.map(str::trim).filter(|j| !j.is_empty());
+        let Some(name) = journey else {
+            if let Some(c) = self.caches.no_journey[dry_run as usize] {
+                return c;
+            }
+            let c = self.state.activity.channel(&Journey { name: None, dry_run });
+            self.caches.no_journey[dry_run as usize] = Some(c);
+            return c;
+        };
+        if let Some(&c) = self.caches.channels.get(&(name.to_string(), dry_run)) {
+            return c;
+        }
+        let c = self.state.activity.channel(&Journey { name: Some(name.to_string()), dry_run });
+        self.caches.channels.insert((name.to_string(), dry_run), c);
+        c
+    }
+
+    /// Where the documents of a file go, for readers of other formats (Parquet rows as JSON).
+    pub fn sink(&mut self, file: usize) -> impl DocSink + '_ {
+        let order = self.open.get_mut(&file).map(|o| std::mem::take(&mut o.order)).unwrap_or_default();
+        OwnedSink { counter: self, file, order }
+    }
+
+    /// Ends a file read through [`EventCounter::sink`], naming its format (`Parquet`).
+    pub fn end_docs(&mut self, file: usize, format: &str) {
+        if let Some(open) = self.open.remove(&file) {
+            self.settle(file, open.order, true);
+        }
+        if let Some(f) = self.state.files.get_mut(file) {
+            f.format = format.to_string();
+        }
+        self.state.activity.profiles.flush(&mut self.caches.batch);
+        self.state.activity.profiles.compact();
+    }
+
+    /// A file that could not be read: said in the report's warnings.
+    pub fn warn(&mut self, warning: Message) {
+        self.state.warnings.push(warning);
+    }
+
+    /// Adds another counter's files and events, as if this one had read them after its own.
+    /// Both must have the same options. Files still open in `other` are dropped.
+    pub fn merge(&mut self, mut other: EventCounter) {
+        other.state.activity.profiles.flush(&mut other.caches.batch);
+        self.state.activity.profiles.flush(&mut self.caches.batch);
+        let o = other.state;
+        let shift = self.state.files.len() as u32;
+        if self.state.files.is_empty() && self.state.warnings.is_empty() && self.state.activity.is_empty() {
+            self.state = o;
+            self.caches.last_group = None;
+            self.caches.channels.clear();
+            self.caches.no_journey = [None; 2];
+            return;
+        }
+        self.state.activity.merge(&o.activity);
+        self.state.files.extend(o.files);
+        self.state.read += o.read;
+        self.state.counted += o.counted;
+        self.state.rejected += o.rejected;
+        self.state.rejected_rows.extend(o.rejected_rows.into_iter().map(|(f, l, m)| (f + shift, l, m)));
+        self.state.trim_rejected();
+        self.state.warnings.extend(o.warnings);
+    }
+
+    /// Events read (counted and rejected).
+    pub fn events(&self) -> u64 {
+        self.state.read
+    }
+
+    /// Distinct (sandbox, profile) pairs.
+    pub fn profiles(&self) -> usize {
+        self.state.activity.profiles.len()
+    }
+
+    pub(crate) fn state(&self) -> &State {
+        &self.state
+    }
+}
+
+struct Sink<'a> {
+    counter: &'a mut EventCounter,
+    file: usize,
+    order: &'a mut DateOrder,
+}
+
+impl DocSink for Sink<'_> {
+    fn doc(&mut self, line: u64, json: &[u8]) {
+        match event::parse(json) {
+            Ok(ev) => self.counter.event(self.file, line, self.order, &ev),
+            Err(reason) => self.counter.state.reject(self.file, line, reason),
+        }
+    }
+
+    fn reject(&mut self, line: u64, reason: Message) {
+        self.counter.state.reject(self.file, line, reason);
+    }
+}
+
+/// A sink that keeps its file's date order itself (files read through [`EventCounter::sink`]).
+struct OwnedSink<'a> {
+    counter: &'a mut EventCounter,
+    file: usize,
+    order: DateOrder,
+}
+
+impl DocSink for OwnedSink<'_> {
+    fn doc(&mut self, line: u64, json: &[u8]) {
+        Sink { counter: self.counter, file: self.file, order: &mut self.order }.doc(line, json);
+    }
+
+    fn reject(&mut self, line: u64, reason: Message) {
+        self.counter.state.reject(self.file, line, reason);
+    }
+}
+
+impl Drop for OwnedSink<'_> {
+    fn drop(&mut self) {
+        let order = std::mem::take(&mut self.order);
+        if let Some(open) = self.counter.open.get_mut(&self.file) {
+            open.order = order;
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    options: &'a EventOptions,
+    state: &'a State,
+}
+
+#[derive(Deserialize)]
+struct Saved {
+    options: EventOptions,
+    state: State,
+}
+
+impl Serialize for EventCounter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        SavedRef { options: &self.options, state: &self.state }.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventCounter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let saved = Saved::deserialize(d)?;
+        let a = &saved.state.activity;
+        if !a.profiles.consistent(a.groups.len(), a.channels.len())
+            || saved.state.rejected_rows.iter().any(|(f, _, _)| *f as usize >= saved.state.files.len())
+        {
+            return Err(serde::de::Error::custom("inconsistent counter state"));
+        }
+        let mut c = EventCounter::new(saved.options);
+        c.state = saved.state;
+        Ok(c)
+    }
+}
