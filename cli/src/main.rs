@@ -7,6 +7,7 @@
 
 mod bundle;
 mod csv_out;
+mod engageable;
 mod gen;
 mod profiles;
 mod run;
@@ -40,6 +41,9 @@ enum Command {
     /// Journey Optimizer: count the profiles of AEP profile exports (identity graph stitched) and print the
     /// Profiles dashboard.
     Profiles(profiles::ProfilesArgs),
+    /// Journey Optimizer: count the engageable profiles (the licence metric) of engagement events, per
+    /// sandbox, with the daily count, spikes, expiring and the predicted usage.
+    Engageable(engageable::EngageableArgs),
 }
 
 /// Output format of `report`.
@@ -122,11 +126,11 @@ pub struct ReportArgs {
     pub part_bytes: Option<u64>,
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
 }
 
-fn parse_lang(s: &str) -> Result<i18n::Lang, String> {
+pub(crate) fn parse_lang(s: &str) -> Result<i18n::Lang, String> {
     s.parse()
 }
 
@@ -167,6 +171,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => gen::generate(&args),
         Command::Sql(args) => sql::sql(&args),
         Command::Profiles(args) => profiles::profiles(&args),
+        Command::Engageable(args) => engageable::engageable(&args),
     };
     if cli.stats {
         stats::print(started.elapsed());

@@ -145,31 +145,31 @@ pub fn parse_time(s: &str) -> Result<String, String> {
 
 /// One file to read.
 #[derive(Clone, Debug)]
-struct Input {
-    path: PathBuf,
+pub(crate) struct Input {
+    pub path: PathBuf,
     /// The path as given, with the folders walked below it: the report's file name.
-    name: String,
-    snapshot: Option<String>,
-    size: u64,
-    kind: InputKind,
+    pub name: String,
+    pub snapshot: Option<String>,
+    pub size: u64,
+    pub kind: InputKind,
     /// JSON lines, not compressed (an object first): can be cut into byte ranges.
-    lines: bool,
+    pub lines: bool,
 }
 
 /// A file left out of the report, or counted only up to where it failed.
-struct Problem {
+pub(crate) struct Problem {
     /// For standard error, in `--lang`.
-    said: String,
+    pub said: String,
     /// For the report's warnings.
-    warning: Message,
+    pub warning: Message,
     /// The records read before the failure, counted as the viewer counts them (none when there were none).
-    partial: Option<Box<ProfileCounter>>,
+    pub partial: Option<Box<ProfileCounter>>,
 }
 
 pub fn profiles(args: &ProfilesArgs) -> Result<(), Failure> {
     let lang = args.lang;
     let settings = settings(args);
-    let (inputs, skipped) = walk(&args.paths, lang)?;
+    let (inputs, skipped) = walk(&args.paths, lang, false)?;
     // Files that hold no records are said once, on standard error and in the report's warnings.
     let skipped_note = (!skipped.is_empty()).then(|| {
         let args = |l: Lang| {
@@ -296,7 +296,7 @@ fn settings(args: &ProfilesArgs) -> ProfileSettings {
     settings
 }
 
-fn paths_list(paths: &[PathBuf]) -> String {
+pub(crate) fn paths_list(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
@@ -330,8 +330,9 @@ fn hide_identities(explained: &mut engine::aep::Explained) {
 }
 
 /// The files under the PATHs, in a stable order, with what their first bytes say they are; the files
-/// that are not records are named in the second list.
-fn walk(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<String>), Failure> {
+/// that are not records are named in the second list. With `keep_text`, a file of text that is not
+/// JSON is kept too, as [`InputKind::Other`] (a CSV file of events).
+pub(crate) fn walk(paths: &[PathBuf], lang: Lang, keep_text: bool) -> Result<(Vec<Input>, Vec<String>), Failure> {
     let mut found = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| cannot_read(lang, &path.display().to_string(), e))?;
@@ -352,7 +353,8 @@ fn walk(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<String>), Fail
         let name = path.display().to_string();
         let head = read_head(&path).map_err(|e| cannot_read(lang, &name, e))?;
         let kind = engine::aep::sniff(&head);
-        if kind == InputKind::Other {
+        let text = keep_text && engine::workbook::sniff(&head) == engine::workbook::Content::Text;
+        if kind == InputKind::Other && !text {
             skipped.push(name);
             continue;
         }
@@ -386,7 +388,7 @@ fn walk_dir(dir: &Path, depth: usize, found: &mut Vec<(PathBuf, u64)>, lang: Lan
     Ok(())
 }
 
-fn cannot_read(lang: Lang, file: &str, e: std::io::Error) -> Failure {
+pub(crate) fn cannot_read(lang: Lang, file: &str, e: std::io::Error) -> Failure {
     Failure::input(t(lang, "cli-cannot-read", &[("file", file.into()), ("error", e.to_string().into())]))
 }
 
@@ -430,7 +432,7 @@ fn plan(inputs: &[Input], threads: usize, part_bytes: Option<u64>) -> Vec<Unit> 
 /// Reads every file on `threads` threads, each file (or byte range) into a counter of its own, and merges
 /// those that were read in file order, as they arrive (with the records of a file read before it failed).
 /// None when not one record could be read.
-fn read_all(
+pub(crate) fn read_all(
     inputs: &[Input],
     threads: usize,
     part_bytes: Option<u64>,
@@ -609,7 +611,7 @@ fn read_problem(error: &ReadError, counter: ProfileCounter, lang: Lang) -> Probl
     Problem { said, warning: engine::aep::read::said(error), partial: kept.then(|| Box::new(counter)) }
 }
 
-fn io_problem(name: &str, key: &str, error: std::io::Error, lang: Lang) -> Problem {
+pub(crate) fn io_problem(name: &str, key: &str, error: std::io::Error, lang: Lang) -> Problem {
     let args = |l: Lang| t(l, key, &[("file", name.into()), ("error", error.to_string().into())]);
     let warning = Message::new("warning-not-counted")
         .with("error", MArg::Message(Box::new(Message::new("warning-other").with("text", MArg::Text(args(Lang::En))))));
@@ -617,14 +619,14 @@ fn io_problem(name: &str, key: &str, error: std::io::Error, lang: Lang) -> Probl
 }
 
 /// Pretty JSON (`serde_json::to_vec_pretty` of the report or the explanation), ending with a newline.
-fn json(serialized: Result<Vec<u8>, serde_json::Error>, lang: Lang) -> Result<Vec<u8>, Failure> {
+pub(crate) fn json(serialized: Result<Vec<u8>, serde_json::Error>, lang: Lang) -> Result<Vec<u8>, Failure> {
     let mut bytes = serialized
         .map_err(|e| Failure::output(t(lang, "cli-cannot-write-json", &[("error", e.to_string().into())])))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-fn write_output(bytes: &[u8], output: Option<&Path>, lang: Lang) -> Result<(), Failure> {
+pub(crate) fn write_output(bytes: &[u8], output: Option<&Path>, lang: Lang) -> Result<(), Failure> {
     match output {
         Some(path) => std::fs::write(path, bytes).map_err(|e| {
             let args = [("file", path.display().to_string().into()), ("error", e.to_string().into())];

@@ -260,15 +260,15 @@ impl<'de: 'a, 'a> Deserialize<'de> for IdentityMap<'a> {
 /// Reads one JSON document as an event. Only a document that is not a JSON object fails here;
 /// the fields it lacks are checked by the counter.
 pub fn parse(json: &[u8]) -> Result<Event<'_>, Message> {
-    let doc: Doc<'_> = match serde_json::from_slice(json) {
-        Ok(d) => d,
-        Err(e)
-            if e.classify() == serde_json::error::Category::Data && json.trim_ascii_start().first() != Some(&b'{') =>
-        {
-            return Err(Message::new("record-not-object"))
-        }
-        Err(e) => return Err(Message::new("record-bad-json").with("detail", Arg::Text(e.to_string()))),
-    };
+    let bad = |e: serde_json::Error| Message::new("record-bad-json").with("detail", Arg::Text(e.to_string()));
+    if json.trim_ascii_start().first() != Some(&b'{') {
+        // Serde would read an array as the fields in order: anything but an object is said as such.
+        return Err(match serde_json::from_slice::<IgnoredAny>(json) {
+            Ok(_) => Message::new("record-not-object"),
+            Err(e) => bad(e),
+        });
+    }
+    let doc: Doc<'_> = serde_json::from_slice(json).map_err(bad)?;
     let exp = doc.experience.unwrap_or_default();
     let steps = exp.journey_orchestration.and_then(|o| o.step_events).unwrap_or_default();
     let message = exp.customer_journey_management.and_then(|m| m.message_execution).unwrap_or_default();

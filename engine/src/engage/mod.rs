@@ -60,3 +60,25 @@ impl EventCounter {
         figures::report(self.state(), settings, &self.options().time_zone, stitch)
     }
 }
+
+/// The top-level columns an engagement event needs from a Parquet file.
+#[cfg(feature = "parquet")]
+pub const EVENT_COLUMNS: [&str; 5] = ["timestamp", "sandbox", "sandboxType", "identityMap", "_experience"];
+
+#[cfg(feature = "parquet")]
+impl EventCounter {
+    /// Reads one Parquet file of engagement events (the columns of [`EVENT_COLUMNS`] it has), each
+    /// row counted or rejected with its row number as its line. The file is in the report's files
+    /// (format `Parquet`) even when it cannot be read; the error says why.
+    pub fn read_parquet<R: parquet::file::reader::ChunkReader + 'static>(
+        &mut self,
+        name: &str,
+        sandbox: Option<&Sandbox>,
+        reader: R,
+    ) -> Result<(), crate::aep::ReadError> {
+        let file = self.begin_file(name, sandbox);
+        let result = crate::aep::parquet::parquet_docs(name, reader, Some(&EVENT_COLUMNS), &mut self.sink(file));
+        self.end_docs(file, "Parquet");
+        result.map(|_| ())
+    }
+}

@@ -1,0 +1,215 @@
+//! `active-profiles engageable`: the built binary on small engagement-event exports written by the test, one test or more per flag.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_active-profiles")).current_dir(dir).args(args).output().expect("run")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).expect("UTF-8")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_str(&stdout(out)).expect("JSON")
+}
+
+fn write(dir: &Path, path: &str, text: &str) -> PathBuf {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+fn step(time: &str, profile: &str, journey: &str, sandbox: Option<(&str, &str)>, dry: bool) -> String {
+    let sb = sandbox.map_or(String::new(), |(n, k)| format!(r#""sandbox":"{n}","sandboxType":"{k}","#));
+    format!(
+        r#"{{"timestamp":"{time}",{sb}"_experience":{{"journeyOrchestration":{{"stepEvents":{{"profileID":"{profile}","journeyVersionName":"{journey}","inDryRun":{dry}}}}}}}}}"#
+    )
+}
+
+/// steps/part-0.json (prod and dev events, a dry run, two rejects), steps/part-1.json.gz (gzip), a
+/// Query Service CSV with no sandbox column, and a profile snapshot joining john@luma.com and CRM-7.
+///
+/// As of 2026-11-30: prod {john, mary, CRM-7 (CSV, user's sandbox or prod)}, dev {ecid-1 (dry run only)}.
+fn export(dir: &Path) {
+    let prod = Some(("prod", "production"));
+    let lines = [
+        step("2026-06-02T10:00:00Z", "john@luma.com", "Welcome", prod, false),
+        step("2026-11-30T10:00:00Z", "mary@luma.com", "Summer sale", prod, false),
+        step("2026-11-29T23:30:00-02:00", "ecid-1", "Welcome (test)", Some(("dev", "development")), true),
+        r#"{"timestamp":"yesterday","_experience":{"journeyOrchestration":{"stepEvents":{"profileID":"x"}}}}"#
+            .to_string(),
+        r#"{"_experience":{"journeyOrchestration":{"stepEvents":{"journeyVersionName":"Welcome"}}}}"#.to_string(),
+    ];
+    write(dir, "steps/part-0.json", &(lines.join("\n") + "\n"));
+    let old = step("2024-01-10T10:00:00Z", "gone@luma.com", "Welcome", prod, false) + "\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, old.as_bytes()).expect("gzip");
+    std::fs::write(dir.join("steps/part-1.json.gz"), gz.finish().expect("gzip")).expect("write");
+    write(
+        dir,
+        "query.csv",
+        "timestamp,profileID,journeyVersionName\n2026-10-01 09:00:00,CRM-7,Winback\n2026-10-02,,Winback\n",
+    );
+    write(
+        dir,
+        "snapshot/exportTime=202611300000/part-0.json",
+        "{\"identityMap\":{\"Email\":[{\"id\":\"john@luma.com\",\"primary\":true}],\"CRMID\":[{\"id\":\"CRM-7\"}]}}\n",
+    );
+    write(dir, "notes.pdf", "%PDF-1.4 not events");
+}
+
+#[test]
+fn json_has_every_figure_of_the_report_with_folders_walked() {
+    let dir = tempfile::tempdir().expect("tmp");
+    export(dir.path());
+    let out = run(dir.path(), &["engageable", "steps", "query.csv", "--format", "json"]);
+    let r = json(&out);
+    assert_eq!(r["format"], "engageable/1");
+    assert_eq!(r["as_of"], "2026-11-30");
+    assert_eq!(r["window"], serde_json::json!({"from": "2025-12-01", "to": "2026-11-30"}));
+    assert_eq!(
+        r["engageable"],
+        serde_json::json!({"total": 4, "production": 3, "development": 1, "sandboxes": [
+            {"name": "prod", "type": "production", "profiles": 3},
+            {"name": "dev", "type": "development", "profiles": 1}]})
+    );
+    assert_eq!(r["dry_run_only"], 1);
+    assert_eq!(r["stitched"], false);
+    let journeys: Vec<(String, u64)> = r["by_journey"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|j| (j["name"].as_str().expect("name").to_string(), j["profiles"].as_u64().expect("n")))
+        .collect();
+    assert_eq!(journeys.len(), 4);
+    assert!(journeys.contains(&("Winback".to_string(), 1)));
+    // 23:30 at -02:00 on the 29th is the 30th in UTC.
+    let daily = r["daily"].as_array().expect("daily");
+    assert_eq!(daily.len(), 365);
+    assert_eq!(daily[364], serde_json::json!({"date": "2026-11-30", "engageable": 4, "newly_engaged": 2}));
+    assert_eq!(r["rows"], serde_json::json!({"read": 8, "counted": 5, "rejected": 3}));
+    let rejected: Vec<(String, u64, String)> = r["rejected"]
+        .as_array()
+        .expect("rejected")
+        .iter()
+        .map(|x| {
+            (
+                x["file"].as_str().expect("f").to_string(),
+                x["line"].as_u64().expect("l"),
+                x["reason"].as_str().expect("r").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rejected,
+        vec![
+            ("steps/part-0.json".to_string(), 4, "time 'yesterday' is not a date".to_string()),
+            ("steps/part-0.json".to_string(), 5, "no profile".to_string()),
+            ("query.csv".to_string(), 3, "no profile".to_string()),
+        ]
+    );
+    let formats: Vec<&str> =
+        r["files"].as_array().expect("files").iter().map(|f| f["format"].as_str().expect("fmt")).collect();
+    assert_eq!(formats, ["JSON lines", "JSON lines (gzip)", "CSV (,)"]);
+    assert_eq!(r["licence"], Value::Null);
+    // Expiring: john leaves 2027-06-02, CRM-7 2027-10-01, mary and ecid-1 2027-11-30.
+    let expiring: Vec<(String, u64)> = r["expiring"]
+        .as_array()
+        .expect("expiring")
+        .iter()
+        .filter(|e| e["profiles"].as_u64() != Some(0))
+        .map(|e| (e["month"].as_str().expect("m").to_string(), e["profiles"].as_u64().expect("n")))
+        .collect();
+    assert_eq!(expiring, vec![("2027-06".into(), 1), ("2027-10".into(), 1), ("2027-11".into(), 2)]);
+}
+
+#[test]
+fn as_of_licensed_and_profiles_stitch_and_predict() {
+    let dir = tempfile::tempdir().expect("tmp");
+    export(dir.path());
+    // A year earlier: only the old gzip event counts.
+    let r = json(&run(dir.path(), &["engageable", "steps", "--as-of", "2024-06-30", "--format", "json"]));
+    assert_eq!(r["engageable"]["total"], 1);
+    assert_eq!(r["window"]["from"], "2023-07-01");
+    // The snapshot joins john@luma.com and CRM-7: one profile fewer.
+    let r = json(&run(
+        dir.path(),
+        &["engageable", "steps", "query.csv", "--profiles", "snapshot", "--licensed", "10", "--format", "json"],
+    ));
+    assert_eq!(r["stitched"], true);
+    assert_eq!(r["stitched_joined"], 1);
+    assert_eq!(r["engageable"]["total"], 3);
+    assert_eq!(r["licence"]["licensed"], 10);
+    assert_eq!(r["licence"]["used"], 2);
+    assert_eq!(r["licence"]["percent"], 20.0);
+    assert_eq!(r["licence"]["predicted"]["date"], "2027-01-11");
+    let (low, high) = (
+        r["licence"]["predicted"]["low"].as_u64().expect("low"),
+        r["licence"]["predicted"]["high"].as_u64().expect("high"),
+    );
+    assert!(low <= high, "{low} {high}");
+}
+
+#[test]
+fn sandbox_and_time_zone_place_the_events() {
+    let dir = tempfile::tempdir().expect("tmp");
+    export(dir.path());
+    let r = json(&run(dir.path(), &["engageable", "query.csv", "--sandbox", "emea:development", "--format", "json"]));
+    assert_eq!(
+        r["engageable"]["sandboxes"],
+        serde_json::json!([{"name": "emea", "type": "development", "profiles": 1}])
+    );
+    assert_eq!(r["engageable"]["development"], 1);
+    // At -03:00 the dry run of 23:30 at -02:00 stays on the 29th: not newly engaged on the 30th.
+    let r = json(&run(dir.path(), &["engageable", "steps", "--time-zone=-03:00", "--format", "json"]));
+    assert_eq!(r["time_zone"], "-03:00");
+    let daily = r["daily"].as_array().expect("daily");
+    assert_eq!(daily[daily.len() - 1]["newly_engaged"], 1);
+    assert_eq!(daily[daily.len() - 2]["newly_engaged"], 1);
+    let bad = run(dir.path(), &["engageable", "steps", "--sandbox", "x:staging"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("sandbox type 'staging' is not production or development"));
+    let bad = run(dir.path(), &["engageable", "steps", "--time-zone", "Mars/Olympus"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Mars/Olympus"));
+}
+
+#[test]
+fn text_csv_output_and_lang() {
+    let dir = tempfile::tempdir().expect("tmp");
+    export(dir.path());
+    let text = stdout(&run(dir.path(), &["engageable", "steps", "query.csv", "--licensed", "10"]));
+    assert!(text.contains("Engageable profiles: 4"), "{text}");
+    assert!(text.contains("Licence usage: 3 of 10 (30.0 %)"), "{text}");
+    assert!(text.contains("Engaged by dry runs only (counted): 1"), "{text}");
+    assert!(text.contains("steps/part-0.json, line 5: no profile"), "{text}");
+    let fr = stdout(&run(dir.path(), &["engageable", "steps", "query.csv", "--lang", "fr"]));
+    assert!(fr.contains("Profils engageables : 4"), "{fr}");
+    assert!(fr.contains("aucun profil"), "{fr}");
+    let out = run(dir.path(), &["engageable", "steps", "query.csv", "--format", "csv", "--output", "r.csv"]);
+    assert!(out.status.success());
+    let csv = std::fs::read_to_string(dir.path().join("r.csv")).expect("csv");
+    assert!(csv.starts_with("section,item,detail,value\nsummary,as_of,,2026-11-30\n"), "{csv}");
+    assert!(csv.contains("\nsandbox,prod,production,3\n"), "{csv}");
+    assert!(csv.contains("\nrejected,query.csv,3,no profile\n"), "{csv}");
+}
+
+#[test]
+fn nothing_to_count_exits_2_and_says_why() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "empty.json", "\n");
+    let out = run(dir.path(), &["engageable", "empty.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no events could be read in empty.json"));
+    write(dir.path(), "bad.csv", "who,when\na,b\n");
+    let out = run(dir.path(), &["engageable", "bad.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.csv, line 1: no column found for time, profile (headers: who, when)"), "{err}");
+}
