@@ -229,6 +229,7 @@
 
 pub mod aep;
 pub mod aggregate;
+pub mod engage;
 pub mod generate;
 pub mod message;
 pub mod options;

@@ -1,0 +1,3 @@
+//! Journey Optimizer's engageable profiles: engagement events in, the licence metric out.
+
+pub mod generate;
