@@ -20,7 +20,7 @@
 //!   of people were first engaged in the first 30 days, so those that were never engaged again are
 //!   older than 12 months on the as-of date;
 //! - eight journeys with skewed weights ([`JOURNEYS`]), each event one of its steps; about 10% of
-//!   events are campaign messages (`_experience.customerJourneyManagement.messageExecution.campaignID`,
+//!   the events outside the spike are campaign messages (`_experience.customerJourneyManagement.messageExecution.campaignID`,
 //!   an `identityMap`, no journey, see [`CAMPAIGNS`]);
 //! - about 5% of journey events have no `profileID` but an `identityMap` (the profile's identity
 //!   primary, and its other identity when it has one);
