@@ -8,6 +8,10 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use engine::aep::generate::{export_paths, write_export, ExportSpec};
 use engine::aep::parquet::{ParquetCodec, ProfileParquetWriter};
+use engine::engage::generate::{
+    event_paths, rejected_events, write_events, write_events_csv, EventSpec, REJECTED_KINDS, REJECTED_PER_KIND,
+};
+use engine::engage::parquet::EventParquetWriter;
 use engine::generate::{Channel, DateFormat, Dimension, Encoding, EnumStyle, GeneratorConfig, HeaderStyle, Shares};
 
 use crate::Failure;
@@ -36,6 +40,21 @@ pub enum AepFormat {
     Parquet,
 }
 
+/// The file format of generated engagement events (`--events`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EventsFormat {
+    /// One event per line (`part-00000.json`).
+    JsonLines,
+    /// One JSON array of events per file (`part-00000.json`).
+    JsonArray,
+    /// JSON lines, gzip-compressed (`part-00000.json.gz`).
+    Gzip,
+    /// Parquet (`part-00000.parquet`, or `part-00000.gz.parquet` with `--parquet-codec gzip`).
+    Parquet,
+    /// The CSV of a Query Service query (`part-00000.csv`): timestamp,profileID,journeyVersionName,sandbox,sandboxType,inDryRun.
+    Csv,
+}
+
 /// The compression of a generated Parquet file's pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Codec {
@@ -46,23 +65,39 @@ pub enum Codec {
 #[derive(Args, Debug)]
 pub struct GenerateArgs {
     /// The delivery-log file to write.
-    #[arg(long, value_name = "FILE", required_unless_present = "aep")]
+    #[arg(long, value_name = "FILE", required_unless_present_any = ["aep", "events"])]
     pub output: Option<PathBuf>,
     /// Write a seeded AEP profile export (Journey Optimizer) into this folder instead of a delivery
     /// log: DIR/<dataset>/exportTime=YYYYMMDDHHMM/part-0000N.json, the snapshots a month apart.
     /// --rows sets the records per snapshot (default 1000), --seed the seed.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "deliveries_output"])]
     pub aep: Option<PathBuf>,
+    /// Write seeded Journey Optimizer engagement events (journey step events and campaign messages)
+    /// into this folder instead of a delivery log: DIR/journey_step_events/part-0000N.json over the
+    /// 400 days up to --as-of, with a spike 200 days before it. --rows sets the events (default
+    /// 5000), --profiles the people (default a fifth of the events), --files the files (default 2).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "deliveries_output", "aep"])]
+    pub events: Option<PathBuf>,
+    /// The events' file format (default json-lines).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub events_format: Option<EventsFormat>,
+    /// The events' last day, YYYY-MM-DD (default 2026-11-30).
+    #[arg(long, value_parser = crate::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Write the events of the people of `generate --aep DIR --seed SEED --rows RECORDS` (two
+    /// snapshots), so that stitching with that export joins a person's identities.
+    #[arg(long, value_name = "SEED:RECORDS", value_parser = parse_stitch)]
+    pub stitch_with: Option<(u64, usize)>,
     /// The AEP export's file format (default json-lines).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub aep_format: Option<AepFormat>,
-    /// The codec of `--aep-format parquet` (default snappy).
+    /// The codec of `--aep-format parquet` and `--events-format parquet` (default snappy).
     #[arg(long, value_enum)]
     pub parquet_codec: Option<Codec>,
     /// The AEP export's `exportTime=` folders, a month apart (default 2; 0: files with no such folder).
     #[arg(long)]
     pub snapshots: Option<usize>,
-    /// The AEP export's files per snapshot (default 2).
+    /// The AEP export's files per snapshot, or the events' files (default 2).
     #[arg(long)]
     pub files: Option<usize>,
     /// The AEP export's dataset folder (default `demo`).
@@ -71,7 +106,8 @@ pub struct GenerateArgs {
     /// The first `exportTime=` day, YYYY-MM-DD (default 2026-11-01).
     #[arg(long, value_parser = crate::parse_date)]
     pub first_export: Option<NaiveDate>,
-    /// Leave out the AEP export's rejected records (two of each kind per snapshot by default).
+    /// Leave out the rejected records of the AEP export (two of each kind per snapshot by default) or
+    /// of the events (three of each kind).
     #[arg(long)]
     pub no_rejected: bool,
     /// Also write a deliveries file here; the log rows then carry a delivery id instead of
@@ -257,27 +293,86 @@ fn set_share(shares: &mut Shares, spec: &str) -> Result<(), Failure> {
     Ok(())
 }
 
+fn parse_stitch(s: &str) -> Result<(u64, usize), String> {
+    let bad = || format!("'{s}': give SEED:RECORDS, the --seed and --rows of the AEP export, e.g. 7:1500");
+    let (seed, records) = s.split_once(':').ok_or_else(bad)?;
+    Ok((seed.trim().parse().map_err(|_| bad())?, records.trim().parse().map_err(|_| bad())?))
+}
+
+/// The first flag given of `flags` (name, given).
+fn given<'a>(flags: &[(&'a str, bool)]) -> Option<&'a str> {
+    flags.iter().find(|(_, given)| *given).map(|(flag, _)| *flag)
+}
+
 pub fn generate(args: &GenerateArgs) -> Result<(), Failure> {
+    let aep_only = [
+        ("--aep-format", args.aep_format.is_some()),
+        ("--snapshots", args.snapshots.is_some()),
+        ("--dataset", args.dataset.is_some()),
+        ("--first-export", args.first_export.is_some()),
+    ];
+    let events_only = [
+        ("--events-format", args.events_format.is_some()),
+        ("--as-of", args.as_of.is_some()),
+        ("--stitch-with", args.stitch_with.is_some()),
+    ];
+    let exports = [
+        ("--parquet-codec", args.parquet_codec.is_some()),
+        ("--files", args.files.is_some()),
+        ("--no-rejected", args.no_rejected),
+    ];
+    if let Some(dir) = &args.events {
+        let log_only = [
+            ("--preset", args.preset != Preset::Default),
+            ("--start", args.start.is_some()),
+            ("--end", args.end.is_some()),
+            ("--instances", !args.instances.is_empty()),
+            ("--instance-column", args.instance_column),
+            ("--dimensions", args.dimensions.is_some()),
+            ("--channels", args.channels.is_some()),
+            ("--deliveries", args.deliveries.is_some()),
+            ("--share", !args.shares.is_empty()),
+            ("--clean", args.clean),
+            ("--delimiter", args.delimiter.is_some()),
+            ("--encoding", args.encoding.is_some()),
+            ("--headers", args.headers.is_some()),
+            ("--enums", args.enums.is_some()),
+            ("--dates", args.dates.is_some()),
+            ("--crlf", args.crlf),
+            ("--subject-column", args.subject_column),
+        ];
+        if let Some(flag) = given(&aep_only) {
+            return Err(Failure::input(format!(
+                "{flag} is an option of --aep DIR (an AEP export), not of --events DIR"
+            )));
+        }
+        if let Some(flag) = given(&log_only) {
+            return Err(Failure::input(format!(
+                "{flag} is an option of the delivery-log generator (--output FILE), not of --events DIR"
+            )));
+        }
+        return events_export(args, dir);
+    }
+    if let Some(flag) = given(&events_only) {
+        return Err(Failure::input(format!("{flag} is an option of --events DIR (engagement events)")));
+    }
     if let Some(dir) = &args.aep {
         return aep_export(args, dir);
     }
-    let aep_only = [
-        ("--aep-format", args.aep_format.is_some()),
-        ("--parquet-codec", args.parquet_codec.is_some()),
-        ("--snapshots", args.snapshots.is_some()),
-        ("--files", args.files.is_some()),
-        ("--dataset", args.dataset.is_some()),
-        ("--first-export", args.first_export.is_some()),
-        ("--no-rejected", args.no_rejected),
-    ];
-    if let Some((flag, _)) = aep_only.iter().find(|(_, given)| *given) {
+    if let Some(flag) = given(&aep_only) {
         return Err(Failure::input(format!("{flag} is an option of --aep DIR (an AEP export)")));
+    }
+    if let Some(flag) = given(&exports) {
+        return Err(Failure::input(format!("{flag} is an option of --aep DIR and --events DIR")));
     }
     let config = config(args)?;
     let create = |path: &PathBuf| {
         File::create(path).map_err(|e| Failure::output(format!("{}: cannot create it: {e}", path.display())))
     };
-    let output = args.output.as_ref().ok_or_else(|| Failure::input("generate: give --output FILE or --aep DIR"))?;
+    let output = args
+        .output
+        .as_ref()
+        .ok_or_else(|| Failure::input("generate: give --output FILE, --aep DIR or --events DIR"))?;
     let log = create(output)?;
     let deliveries = match &args.deliveries_output {
         Some(path) => Some(create(path)?),
@@ -315,22 +410,24 @@ pub fn export_spec(args: &GenerateArgs) -> ExportSpec {
     }
 }
 
-/// One file of a generated AEP export being written.
-enum AepFile {
+/// One file of a generated AEP export or of generated events being written.
+enum ExportFile {
+    /// JSON lines, or CSV rows.
     Lines(BufWriter<File>),
     Array(BufWriter<File>, bool),
     Gzip(Box<flate2::write::GzEncoder<BufWriter<File>>>),
     Parquet(Box<ProfileParquetWriter<BufWriter<File>>>),
+    EventParquet(Box<EventParquetWriter<BufWriter<File>>>),
 }
 
-impl AepFile {
+impl ExportFile {
     /// Writes one record (a JSON line with its `\n`); returns whether the format could hold it.
     fn record(&mut self, line: &[u8]) -> Result<bool, String> {
         let e = |e: std::io::Error| e.to_string();
         match self {
-            AepFile::Lines(w) => w.write_all(line).map_err(e)?,
-            AepFile::Gzip(w) => w.write_all(line).map_err(e)?,
-            AepFile::Array(w, first) => {
+            ExportFile::Lines(w) => w.write_all(line).map_err(e)?,
+            ExportFile::Gzip(w) => w.write_all(line).map_err(e)?,
+            ExportFile::Array(w, first) => {
                 // A record that is not JSON would break the whole array: left out.
                 if serde_json::from_slice::<serde_json::Value>(line).is_err() {
                     return Ok(false);
@@ -339,7 +436,8 @@ impl AepFile {
                 w.write_all(line.strip_suffix(b"\n").unwrap_or(line)).map_err(e)?;
                 *first = false;
             }
-            AepFile::Parquet(w) => w.push(line)?,
+            ExportFile::Parquet(w) => w.push(line)?,
+            ExportFile::EventParquet(w) => w.push(line)?,
         }
         Ok(true)
     }
@@ -348,13 +446,14 @@ impl AepFile {
     fn finish(self) -> Result<u64, String> {
         let e = |e: std::io::Error| e.to_string();
         match self {
-            AepFile::Lines(mut w) => w.flush().map_err(e)?,
-            AepFile::Gzip(w) => w.finish().map_err(e)?.flush().map_err(e)?,
-            AepFile::Array(mut w, first) => {
+            ExportFile::Lines(mut w) => w.flush().map_err(e)?,
+            ExportFile::Gzip(w) => w.finish().map_err(e)?.flush().map_err(e)?,
+            ExportFile::Array(mut w, first) => {
                 w.write_all(if first { b"[]\n" } else { b"\n]\n" }).map_err(e)?;
                 w.flush().map_err(e)?
             }
-            AepFile::Parquet(w) => return w.finish().map(|(_, left_out)| left_out),
+            ExportFile::Parquet(w) => return w.finish().map(|(_, left_out)| left_out),
+            ExportFile::EventParquet(w) => return w.finish().map(|(_, left_out)| left_out),
         }
         Ok(0)
     }
@@ -386,17 +485,17 @@ fn aep_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
         }
         let w = BufWriter::new(File::create(path).map_err(|e| cannot(&e))?);
         files.push(match format {
-            AepFormat::JsonLines => AepFile::Lines(w),
-            AepFormat::JsonArray => AepFile::Array(w, true),
+            AepFormat::JsonLines => ExportFile::Lines(w),
+            AepFormat::JsonArray => ExportFile::Array(w, true),
             AepFormat::Gzip => {
-                AepFile::Gzip(Box::new(flate2::write::GzEncoder::new(w, flate2::Compression::default())))
+                ExportFile::Gzip(Box::new(flate2::write::GzEncoder::new(w, flate2::Compression::default())))
             }
             AepFormat::Parquet => {
                 let codec = match codec {
                     Codec::Snappy => ParquetCodec::Snappy,
                     Codec::Gzip => ParquetCodec::Gzip,
                 };
-                AepFile::Parquet(Box::new(ProfileParquetWriter::new(w, codec).map_err(|e| cannot(&e))?))
+                ExportFile::Parquet(Box::new(ProfileParquetWriter::new(w, codec).map_err(|e| cannot(&e))?))
             }
         });
     }
@@ -425,6 +524,103 @@ fn aep_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
         records - left_out,
         paths.len(),
         spec.snapshots.max(1) * engine::aep::generate::rejected_per_snapshot(&spec) - left_out as usize,
+        if left_out > 0 { format!(", {left_out} left out (the format cannot hold them)") } else { String::new() }
+    );
+    Ok(())
+}
+
+/// The spec of `--events`.
+pub fn event_spec(args: &GenerateArgs) -> EventSpec {
+    let d = EventSpec::default();
+    let events = args.rows.map(|r| r as usize).unwrap_or(d.events);
+    EventSpec {
+        seed: args.seed.unwrap_or(d.seed),
+        events,
+        people: args.profiles.map(|p| p as usize).unwrap_or((events / 5).max(1)),
+        as_of: args.as_of.unwrap_or(d.as_of),
+        files: args.files.unwrap_or(d.files).max(1),
+        sandboxes: d.sandboxes,
+        rejected: !args.no_rejected,
+        stitch_seed: args.stitch_with,
+    }
+}
+
+/// `generate --events DIR`: the engine's engagement-event generator, streamed to its files under DIR.
+fn events_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
+    let spec = event_spec(args);
+    let format = args.events_format.unwrap_or(EventsFormat::JsonLines);
+    let codec = args.parquet_codec.unwrap_or(Codec::Snappy);
+    let paths: Vec<PathBuf> = event_paths(&spec)
+        .iter()
+        .map(|p| {
+            let p = p.strip_suffix(".json").unwrap_or(p);
+            let ext = match (format, codec) {
+                (EventsFormat::JsonLines | EventsFormat::JsonArray, _) => ".json",
+                (EventsFormat::Gzip, _) => ".json.gz",
+                (EventsFormat::Parquet, Codec::Snappy) => ".parquet",
+                (EventsFormat::Parquet, Codec::Gzip) => ".gz.parquet",
+                (EventsFormat::Csv, _) => ".csv",
+            };
+            dir.join(format!("{p}{ext}"))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let cannot = |e: &dyn std::fmt::Display| Failure::output(format!("{}: cannot create it: {e}", path.display()));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| cannot(&e))?;
+        }
+        let w = BufWriter::new(File::create(path).map_err(|e| cannot(&e))?);
+        files.push(match format {
+            EventsFormat::JsonLines | EventsFormat::Csv => ExportFile::Lines(w),
+            EventsFormat::JsonArray => ExportFile::Array(w, true),
+            EventsFormat::Gzip => {
+                ExportFile::Gzip(Box::new(flate2::write::GzEncoder::new(w, flate2::Compression::default())))
+            }
+            EventsFormat::Parquet => {
+                let codec = match codec {
+                    Codec::Snappy => ParquetCodec::Snappy,
+                    Codec::Gzip => ParquetCodec::Gzip,
+                };
+                ExportFile::EventParquet(Box::new(EventParquetWriter::new(w, codec).map_err(|e| cannot(&e))?))
+            }
+        });
+    }
+    let mut failed: Option<(usize, String)> = None;
+    let mut left_out = 0u64;
+    let mut write = |file: usize, line: &[u8]| {
+        if failed.is_some() {
+            return;
+        }
+        match files[file].record(line) {
+            Ok(true) => {}
+            Ok(false) => left_out += 1,
+            Err(e) => failed = Some((file, e)),
+        }
+    };
+    let mut lines = match format {
+        EventsFormat::Csv => write_events_csv(&spec, &mut write),
+        _ => write_events(&spec, &mut write),
+    };
+    if let Some((file, e)) = failed {
+        return Err(Failure::output(format!("{}: {e}", paths[file].display())));
+    }
+    for (file, path) in files.into_iter().zip(&paths) {
+        left_out += file.finish().map_err(|e| Failure::output(format!("{}: {e}", path.display())))?;
+    }
+    if format == EventsFormat::Csv && spec.rejected {
+        // A CSV has no row for the rejected lines that are not a JSON object.
+        let not_objects = REJECTED_KINDS.iter().filter(|k| matches!(**k, "not-json" | "not-object")).count();
+        left_out += (not_objects * REJECTED_PER_KIND) as u64;
+        lines += (not_objects * REJECTED_PER_KIND) as u64;
+    }
+    let bytes: u64 = paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    eprintln!(
+        "{}: {} events in {} files ({bytes} bytes), {} rejected by design{}",
+        dir.display(),
+        lines - left_out,
+        paths.len(),
+        (rejected_events(&spec) as u64).saturating_sub(left_out),
         if left_out > 0 { format!(", {left_out} left out (the format cannot hold them)") } else { String::new() }
     );
     Ok(())

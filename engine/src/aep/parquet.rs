@@ -492,7 +492,7 @@ const STATUS: usize = 7;
 const QUALIFIED: usize = 8;
 
 /// A JSON object's members in document order (serde_json's own map sorts them).
-struct Ordered<V>(Vec<(String, V)>);
+pub(crate) struct Ordered<V>(pub(crate) Vec<(String, V)>);
 
 impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for Ordered<V> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

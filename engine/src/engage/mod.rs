@@ -19,7 +19,9 @@
 //!   ones kept with file and line, counters merged;
 //! - [`figures`]: every figure of section 3 as of a date, stitched by a
 //!   profile snapshot's identity graph when one is given;
-//! - [`report`]: the `engageable/1` JSON.
+//! - [`report`]: the `engageable/1` JSON;
+//! - [`generate`]: a seeded export of step events, for the demo, the tests
+//!   and the benchmark (`parquet` writes it as Parquet).
 //!
 //! ```
 //! use engine::engage::{EngageSettings, EventCounter};
@@ -42,6 +44,9 @@
 pub mod counter;
 pub mod event;
 pub mod figures;
+pub mod generate;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod report;
 
 pub use counter::{EventCounter, EventField, EventOptions, Sandbox};
