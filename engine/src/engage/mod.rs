@@ -75,7 +75,7 @@ impl EventCounter {
     /// Reads one Parquet file of engagement events (the columns of [`EVENT_COLUMNS`] it has), each
     /// row counted or rejected with its row number as its line. The file is in the report's files
     /// (format `Parquet`) even when it cannot be read; the error says why.
-    pub fn read_parquet<R: parquet::file::reader::ChunkReader + 'static>(
+    pub fn read_parquet<R: ::parquet::file::reader::ChunkReader + 'static>(
         &mut self,
         name: &str,
         sandbox: Option<&Sandbox>,
