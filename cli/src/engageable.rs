@@ -70,6 +70,10 @@ pub struct EngageableArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write the report as one self-contained HTML file (a report bundle) in --lang: it opens offline
+    /// by double-click and holds counts only.
+    #[arg(long, value_name = "FILE.html")]
+    pub bundle: Option<PathBuf>,
     /// Language of the text output and of the messages: en, nl, sv, fr or de (JSON and CSV keep their keys).
     #[arg(long, value_name = "en|nl|sv|fr|de", default_value = "en", value_parser = crate::parse_lang)]
     pub lang: Lang,
@@ -124,7 +128,24 @@ pub fn engageable(args: &EngageableArgs) -> Result<(), Failure> {
         EngageFormat::Csv => csv(&report)
             .map_err(|e| Failure::output(t(lang, "cli-cannot-write-json", &[("error", e.to_string().into())])))?,
     };
-    write_output(&bytes, args.output.as_deref(), lang)
+    write_output(&bytes, args.output.as_deref(), lang)?;
+    write_bundle(&report, args)
+}
+
+/// `--bundle`: the report as one self-contained HTML file, drawn by the viewer's Engageable profiles views.
+fn write_bundle(report: &EngageableReport, args: &EngageableArgs) -> Result<(), Failure> {
+    let Some(path) = &args.bundle else { return Ok(()) };
+    let meta = views::bundle::BundleMeta {
+        title: String::new(),
+        made: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        engine: format!("active-profiles {}", engine::VERSION),
+        lang: args.lang,
+    };
+    let html = futures::executor::block_on(views::bundle::render_engageable(report.clone(), meta));
+    std::fs::write(path, html).map_err(|e| {
+        let words = [("file", path.display().to_string().into()), ("error", e.to_string().into())];
+        Failure::output(t(args.lang, "cli-cannot-write", &words))
+    })
 }
 
 /// The profile snapshot of `--profiles`: every file read as `profiles` reads them, merged; the problems

@@ -92,7 +92,10 @@ fn json_has_every_figure_of_the_report_with_folders_walked() {
     // 23:30 at -02:00 on the 29th is the 30th in UTC.
     let daily = r["daily"].as_array().expect("daily");
     assert_eq!(daily.len(), 365);
-    assert_eq!(daily[364], serde_json::json!({"date": "2026-11-30", "engageable": 4, "newly_engaged": 2}));
+    assert_eq!(
+        daily[364],
+        serde_json::json!({"date": "2026-11-30", "engageable": 4, "newly_engaged": 2, "production": 3})
+    );
     assert_eq!(r["rows"], serde_json::json!({"read": 8, "counted": 5, "rejected": 3}));
     let rejected: Vec<(String, u64, String)> = r["rejected"]
         .as_array()
@@ -212,4 +215,27 @@ fn nothing_to_count_exits_2_and_says_why() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.csv, line 1: no column found for time, profile (headers: who, when)"), "{err}");
+}
+
+#[test]
+fn bundle_is_one_offline_file_with_the_figures() {
+    let dir = tempfile::tempdir().expect("tmp");
+    export(dir.path());
+    let out = run(
+        dir.path(),
+        &["engageable", "steps", "query.csv", "--licensed", "10", "--bundle", "r.html", "--lang", "de"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("r.html")).expect("bundle");
+    assert!(html.contains("default-src 'none'"));
+    assert!(html.contains("<html lang=\"de\">"));
+    assert!(html.contains("Ansprechbare Profile"));
+    assert!(html.contains(r#"data-testid="eng-total" data-value="4""#), "total tile");
+    assert!(html.contains(r#"data-testid="eng-used" data-value="3""#), "usage tile");
+    assert!(html.contains(r#"data-testid="eng-percent" data-value="30.0""#), "percent tile");
+    assert!(!html.contains("john@luma.com") && !html.contains("<script>"), "counts only, no script");
+    match views::bundle::extract_any(&html).expect("a report inside") {
+        views::bundle::AnyReport::Engageable(r) => assert_eq!(r.engageable.total, 4),
+        other => panic!("not an engageable report: {other:?}"),
+    }
 }

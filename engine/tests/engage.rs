@@ -139,7 +139,8 @@ impl Model {
         let mut d = start;
         while d <= as_of {
             let n = newly(d);
-            daily.push(serde_json::json!({"date": d.to_string(), "engageable": self.engaged(d, |_| true).len(), "newly_engaged": n}));
+            let production = self.engaged(d, |c| c.0 .1 == "production").len();
+            daily.push(serde_json::json!({"date": d.to_string(), "engageable": self.engaged(d, |_| true).len(), "newly_engaged": n, "production": production}));
             if d - Duration::days(28) >= min {
                 let mut w: Vec<u64> = (1..=28).map(|k| newly(d - Duration::days(k))).collect();
                 w.sort();

@@ -570,3 +570,79 @@ gap-target-dimension = Ohne Spalte für die Zielgruppendimension gezählt in { $
     [one] { $n } Datei
    *[other] { $n } Dateien
 }: jedes Profil in Recipients gezählt.
+
+# Engageable profiles (Journey Optimizer)
+eng-chart-title = Ansprechbare Profile pro Tag
+eng-newly-title = Neu angesprochene Profile pro Tag
+eng-sandboxes-title = Sandboxes
+eng-journeys-title = Journeys und Kampagnen
+eng-expiring-title = Aus der Zählung
+eng-rejected-caption = Abgewiesene Ereignisse
+eng-rejected-listed = Die ersten { $shown } von { $count } abgewiesenen Ereignissen sind hier nach Grund gruppiert; die Anzahlen je Grund gelten für die aufgeführten.
+eng-rejected-group-events = { $n ->
+    [one] { $count } Ereignis
+   *[other] { $count } Ereignisse
+}
+eng-rejected-group-caption = Abgewiesene Ereignisse: { $reason }
+eng-empty-title = Keine Ereignisse gezählt.
+eng-empty-text = Öffnen Sie Engagement-Ereignisse (Journey Step Events), um die Lizenzkennzahl zu sehen.
+eng-usage = Lizenznutzung
+eng-tile-licensed = Lizenzierte ansprechbare Profile
+eng-tile-licensed-note = für die Produktions-Sandboxes
+eng-tile-licensed-enter = Geben Sie die lizenzierte Anzahl ein, um Nutzung und Prognose zu sehen.
+eng-tile-usage = Nutzung
+eng-tile-usage-note = ansprechbare Profile der Produktions-Sandboxes am
+eng-tile-percent = Nutzung %
+eng-tile-predicted = Erwartete Nutzung
+eng-tile-predicted-on = am
+eng-tile-predicted-needs = Benötigt die lizenzierte Anzahl.
+eng-tiles-more = Ansprechbare Profile nach Sandbox-Typ
+eng-total = Ansprechbare Profile
+eng-production = Produktions-Sandboxes
+eng-development = Entwicklungs-Sandboxes
+eng-dry-run-only = Nur durch Testläufe angesprochen (mitgezählt)
+eng-stitched-joined = Weniger Profile durch Zusammenführen
+eng-window = Zeitraum von 12 Monaten:
+eng-chart-point = { $date }: { $count } ansprechbare Profile
+eng-chart-level = Lizenziert: { $count } ansprechbare Profile
+eng-chart-svg-production = Ansprechbare Profile der Produktions-Sandboxes pro Tag, mit der lizenzierten Anzahl
+eng-chart-svg-all = Ansprechbare Profile pro Tag
+eng-newly-point = { $date }: { $count } neu angesprochene Profile
+eng-legend-production = Ansprechbare Profile der Produktions-Sandboxes
+eng-legend-all = Ansprechbare Profile, alle Sandboxes
+eng-legend-licensed = Lizenziert
+eng-legend-predicted = Prognose am { $date }: { $low } bis { $high }
+eng-legend-no-licence = Geben Sie die lizenzierte Anzahl ein, um ihre Linie zu zeichnen.
+eng-daily-caption = Ansprechbare Profile pro Tag
+eng-col-newly = Neu angesprochen
+eng-newly-lead = Ein Profil ist an einem Tag neu angesprochen, wenn es an diesem Tag ansprechbar ist und am Vortag nicht.
+eng-no-spikes = Keine Spitze: kein Tag brachte mehr als das Dreifache des Medians neu angesprochener Profile der 28 Tage davor.
+eng-spikes-caption = Spitzen: Tage mit mehr als dem Dreifachen des Medians neu angesprochener Profile der 28 Tage davor, und die Journeys, die die meisten brachten
+eng-col-median = Median der 28 Tage davor
+eng-col-journeys = Journeys
+eng-col-sandbox = Sandbox
+eng-col-type = Typ
+eng-col-profiles = Profile
+eng-type-development = Entwicklung
+eng-type-production = Produktion
+eng-journeys-lead = Von jeder Journey oder Kampagne im Zeitraum angesprochene Profile (ein Profil in mehreren zählt in jeder).
+eng-journeys-none = Kein Ereignis nennt eine Journey oder Kampagne.
+eng-col-journey = Journey oder Kampagne
+eng-expiring-lead = Am Stichtag ansprechbare Profile nach dem Monat, in dem sie aus der Zählung fallen, wenn ihnen nichts mehr gesendet wird.
+eng-col-month = Monat
+eng-diagnosis-read = { $n ->
+    [one] Ereignis gelesen:
+   *[other] Ereignisse gelesen:
+}
+eng-diagnosis-counted = gezählt,
+eng-diagnosis-rejected = abgewiesen.
+eng-files-caption = Gelesene Dateien
+eng-col-events = Ereignisse
+eng-bundle-default-title = Ansprechbare Profile am { $date }
+eng-bundle-kind = Ansprechbare Profile (Journey Optimizer)
+eng-as-of = Stichtag
+eng-time-zone = Zeitzone
+eng-bundle-privacy = Diese Datei enthält nur Anzahlen: keinen Profilschlüssel und keine Identität.
+eng-usage-ok = innerhalb der Lizenz
+eng-usage-near = nahe an der Lizenz
+eng-usage-over = über der Lizenz

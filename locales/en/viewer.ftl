@@ -568,3 +568,79 @@ gap-target-dimension = Counted without a target-dimension column in { $n ->
     [one] { $n } file
    *[other] { $n } files
 }: every profile counted in Recipients.
+
+# Engageable profiles (Journey Optimizer)
+eng-chart-title = Engageable profiles per day
+eng-newly-title = Newly engaged profiles per day
+eng-sandboxes-title = Sandboxes
+eng-journeys-title = Journeys and campaigns
+eng-expiring-title = Leaving the count
+eng-rejected-caption = Events rejected
+eng-rejected-listed = The first { $shown } of { $count } rejected events are listed here, grouped by reason; the counts per reason are of those listed.
+eng-rejected-group-events = { $n ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+eng-rejected-group-caption = Events rejected: { $reason }
+eng-empty-title = No events counted.
+eng-empty-text = Open engagement events (journey step events) to see the licence metric.
+eng-usage = Licence usage
+eng-tile-licensed = Licensed engageable profiles
+eng-tile-licensed-note = for the production sandboxes
+eng-tile-licensed-enter = Enter the licensed number to see the usage and the prediction.
+eng-tile-usage = Usage
+eng-tile-usage-note = engageable profiles of the production sandboxes on
+eng-tile-percent = Usage %
+eng-tile-predicted = Predicted usage
+eng-tile-predicted-on = on
+eng-tile-predicted-needs = Needs the licensed number.
+eng-tiles-more = Engageable profiles by sandbox type
+eng-total = Engageable profiles
+eng-production = Production sandboxes
+eng-development = Development sandboxes
+eng-dry-run-only = Engaged by dry runs only (counted)
+eng-stitched-joined = Fewer profiles thanks to stitching
+eng-window = Window of 12 months:
+eng-chart-point = { $date }: { $count } engageable profiles
+eng-chart-level = Licensed: { $count } engageable profiles
+eng-chart-svg-production = Engageable profiles of the production sandboxes per day, with the licensed number
+eng-chart-svg-all = Engageable profiles per day
+eng-newly-point = { $date }: { $count } newly engaged profiles
+eng-legend-production = Engageable profiles of the production sandboxes
+eng-legend-all = Engageable profiles, all sandboxes
+eng-legend-licensed = Licensed
+eng-legend-predicted = Predicted on { $date }: { $low } to { $high }
+eng-legend-no-licence = Enter the licensed number to draw its line.
+eng-daily-caption = Engageable profiles per day
+eng-col-newly = Newly engaged
+eng-newly-lead = A profile is newly engaged on a day when it is engageable that day and was not the day before.
+eng-no-spikes = No spike: no day brought more than three times the median of newly engaged profiles of the 28 days before it.
+eng-spikes-caption = Spikes: days with more than three times the median of newly engaged profiles of the 28 days before, and the journeys that brought most of them
+eng-col-median = Median of the 28 days before
+eng-col-journeys = Journeys
+eng-col-sandbox = Sandbox
+eng-col-type = Type
+eng-col-profiles = Profiles
+eng-type-development = development
+eng-type-production = production
+eng-journeys-lead = Profiles engaged by each journey or campaign in the window (a profile engaged by several is in each).
+eng-journeys-none = No event names a journey or campaign.
+eng-col-journey = Journey or campaign
+eng-expiring-lead = Profiles engaged on the as-of date, by the month in which they leave the count if nothing more is sent to them.
+eng-col-month = Month
+eng-diagnosis-read = { $n ->
+    [one] event read:
+   *[other] events read:
+}
+eng-diagnosis-counted = counted,
+eng-diagnosis-rejected = rejected.
+eng-files-caption = Files read
+eng-col-events = Events
+eng-bundle-default-title = Engageable profiles on { $date }
+eng-bundle-kind = Engageable profiles (Journey Optimizer)
+eng-as-of = As of
+eng-time-zone = Time zone
+eng-bundle-privacy = This file holds counts only: no profile key or identity value.
+eng-usage-ok = within the licence
+eng-usage-near = close to the licence
+eng-usage-over = over the licence

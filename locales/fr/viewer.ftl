@@ -570,3 +570,79 @@ gap-target-dimension = Compté sans colonne de dimension de ciblage dans { $n ->
     [one] { $n } fichier
    *[other] { $n } fichiers
 } : chaque profil compté dans Recipients.
+
+# Engageable profiles (Journey Optimizer)
+eng-chart-title = Profils engageables par jour
+eng-newly-title = Profils nouvellement engagés par jour
+eng-sandboxes-title = Sandbox
+eng-journeys-title = Parcours et campagnes
+eng-expiring-title = Sorties du décompte
+eng-rejected-caption = Événements rejetés
+eng-rejected-listed = Les { $shown } premiers des { $count } événements rejetés sont listés ici, groupés par motif ; les nombres par motif portent sur ceux listés.
+eng-rejected-group-events = { $n ->
+    [one] { $count } événement
+   *[other] { $count } événements
+}
+eng-rejected-group-caption = Événements rejetés : { $reason }
+eng-empty-title = Aucun événement compté.
+eng-empty-text = Ouvrez des événements d’engagement (journey step events) pour voir la mesure de licence.
+eng-usage = Utilisation de la licence
+eng-tile-licensed = Profils engageables sous licence
+eng-tile-licensed-note = pour les sandbox de production
+eng-tile-licensed-enter = Saisissez le nombre sous licence pour voir l’utilisation et la prévision.
+eng-tile-usage = Utilisation
+eng-tile-usage-note = profils engageables des sandbox de production au
+eng-tile-percent = Utilisation %
+eng-tile-predicted = Utilisation prévue
+eng-tile-predicted-on = le
+eng-tile-predicted-needs = Nécessite le nombre sous licence.
+eng-tiles-more = Profils engageables par type de sandbox
+eng-total = Profils engageables
+eng-production = Sandbox de production
+eng-development = Sandbox de développement
+eng-dry-run-only = Engagés uniquement par des tests à blanc (comptés)
+eng-stitched-joined = Profils en moins grâce au rapprochement
+eng-window = Période de 12 mois :
+eng-chart-point = { $date } : { $count } profils engageables
+eng-chart-level = Sous licence : { $count } profils engageables
+eng-chart-svg-production = Profils engageables des sandbox de production par jour, avec le nombre sous licence
+eng-chart-svg-all = Profils engageables par jour
+eng-newly-point = { $date } : { $count } profils nouvellement engagés
+eng-legend-production = Profils engageables des sandbox de production
+eng-legend-all = Profils engageables, toutes les sandbox
+eng-legend-licensed = Sous licence
+eng-legend-predicted = Prévision au { $date } : { $low } à { $high }
+eng-legend-no-licence = Saisissez le nombre sous licence pour tracer sa ligne.
+eng-daily-caption = Profils engageables par jour
+eng-col-newly = Nouvellement engagés
+eng-newly-lead = Un profil est nouvellement engagé un jour où il est engageable et ne l’était pas la veille.
+eng-no-spikes = Aucun pic : aucun jour n’a apporté plus de trois fois la médiane des profils nouvellement engagés des 28 jours précédents.
+eng-spikes-caption = Pics : jours avec plus de trois fois la médiane des profils nouvellement engagés des 28 jours précédents, et les parcours qui en ont apporté le plus
+eng-col-median = Médiane des 28 jours précédents
+eng-col-journeys = Parcours
+eng-col-sandbox = Sandbox
+eng-col-type = Type
+eng-col-profiles = Profils
+eng-type-development = développement
+eng-type-production = production
+eng-journeys-lead = Profils engagés par chaque parcours ou campagne dans la période (un profil engagé par plusieurs figure dans chacun).
+eng-journeys-none = Aucun événement ne nomme de parcours ou de campagne.
+eng-col-journey = Parcours ou campagne
+eng-expiring-lead = Profils engageables à la date de référence, par mois où ils sortent du décompte si rien d’autre ne leur est envoyé.
+eng-col-month = Mois
+eng-diagnosis-read = { $n ->
+    [one] événement lu :
+   *[other] événements lus :
+}
+eng-diagnosis-counted = comptés,
+eng-diagnosis-rejected = rejetés.
+eng-files-caption = Fichiers lus
+eng-col-events = Événements
+eng-bundle-default-title = Profils engageables au { $date }
+eng-bundle-kind = Profils engageables (Journey Optimizer)
+eng-as-of = Date de référence
+eng-time-zone = Fuseau horaire
+eng-bundle-privacy = Ce fichier ne contient que des nombres : aucune clé de profil ni identité.
+eng-usage-ok = dans les limites de la licence
+eng-usage-near = proche de la licence
+eng-usage-over = au-delà de la licence

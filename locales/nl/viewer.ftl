@@ -571,3 +571,79 @@ gap-target-dimension = Geteld zonder kolom voor de targetingdimensie in { $n ->
     [one] { $n } bestand
    *[other] { $n } bestanden
 }: elk profiel geteld in Recipients.
+
+# Engageable profiles (Journey Optimizer)
+eng-chart-title = Benaderbare profielen per dag
+eng-newly-title = Nieuw benaderde profielen per dag
+eng-sandboxes-title = Sandboxen
+eng-journeys-title = Journeys en campagnes
+eng-expiring-title = Uit de telling
+eng-rejected-caption = Afgewezen gebeurtenissen
+eng-rejected-listed = De eerste { $shown } van { $count } afgewezen gebeurtenissen staan hier, gegroepeerd per reden; de aantallen per reden zijn van de getoonde.
+eng-rejected-group-events = { $n ->
+    [one] { $count } gebeurtenis
+   *[other] { $count } gebeurtenissen
+}
+eng-rejected-group-caption = Afgewezen gebeurtenissen: { $reason }
+eng-empty-title = Geen gebeurtenissen geteld.
+eng-empty-text = Open engagementgebeurtenissen (journey step events) om de licentiemaat te zien.
+eng-usage = Licentiegebruik
+eng-tile-licensed = Gelicentieerde benaderbare profielen
+eng-tile-licensed-note = voor de productiesandboxen
+eng-tile-licensed-enter = Vul het gelicentieerde aantal in om het gebruik en de voorspelling te zien.
+eng-tile-usage = Gebruik
+eng-tile-usage-note = benaderbare profielen van de productiesandboxen op
+eng-tile-percent = Gebruik %
+eng-tile-predicted = Voorspeld gebruik
+eng-tile-predicted-on = op
+eng-tile-predicted-needs = Vereist het gelicentieerde aantal.
+eng-tiles-more = Benaderbare profielen per soort sandbox
+eng-total = Benaderbare profielen
+eng-production = Productiesandboxen
+eng-development = Ontwikkelsandboxen
+eng-dry-run-only = Alleen door testruns benaderd (meegeteld)
+eng-stitched-joined = Minder profielen door samenvoegen
+eng-window = Periode van 12 maanden:
+eng-chart-point = { $date }: { $count } benaderbare profielen
+eng-chart-level = Gelicentieerd: { $count } benaderbare profielen
+eng-chart-svg-production = Benaderbare profielen van de productiesandboxen per dag, met het gelicentieerde aantal
+eng-chart-svg-all = Benaderbare profielen per dag
+eng-newly-point = { $date }: { $count } nieuw benaderde profielen
+eng-legend-production = Benaderbare profielen van de productiesandboxen
+eng-legend-all = Benaderbare profielen, alle sandboxen
+eng-legend-licensed = Gelicentieerd
+eng-legend-predicted = Voorspeld op { $date }: { $low } tot { $high }
+eng-legend-no-licence = Vul het gelicentieerde aantal in om de lijn te tekenen.
+eng-daily-caption = Benaderbare profielen per dag
+eng-col-newly = Nieuw benaderd
+eng-newly-lead = Een profiel is op een dag nieuw benaderd als het die dag benaderbaar is en de dag ervoor niet.
+eng-no-spikes = Geen piek: geen dag bracht meer dan drie keer de mediaan van nieuw benaderde profielen van de 28 dagen ervoor.
+eng-spikes-caption = Pieken: dagen met meer dan drie keer de mediaan van nieuw benaderde profielen van de 28 dagen ervoor, en de journeys die de meeste brachten
+eng-col-median = Mediaan van de 28 dagen ervoor
+eng-col-journeys = Journeys
+eng-col-sandbox = Sandbox
+eng-col-type = Soort
+eng-col-profiles = Profielen
+eng-type-development = ontwikkeling
+eng-type-production = productie
+eng-journeys-lead = Profielen benaderd door elke journey of campagne in de periode (een profiel in meerdere staat in elk).
+eng-journeys-none = Geen gebeurtenis noemt een journey of campagne.
+eng-col-journey = Journey of campagne
+eng-expiring-lead = Profielen benaderbaar op de peildatum, naar de maand waarin ze uit de telling vallen als er niets meer naar ze wordt verstuurd.
+eng-col-month = Maand
+eng-diagnosis-read = { $n ->
+    [one] gebeurtenis gelezen:
+   *[other] gebeurtenissen gelezen:
+}
+eng-diagnosis-counted = geteld,
+eng-diagnosis-rejected = afgewezen.
+eng-files-caption = Gelezen bestanden
+eng-col-events = Gebeurtenissen
+eng-bundle-default-title = Benaderbare profielen op { $date }
+eng-bundle-kind = Benaderbare profielen (Journey Optimizer)
+eng-as-of = Peildatum
+eng-time-zone = Tijdzone
+eng-bundle-privacy = Dit bestand bevat alleen aantallen: geen profielsleutel of identiteit.
+eng-usage-ok = binnen de licentie
+eng-usage-near = dicht bij de licentie
+eng-usage-over = boven de licentie

@@ -571,3 +571,79 @@ gap-target-dimension = Räknad utan kolumn för måldimension i { $n ->
     [one] { $n } fil
    *[other] { $n } filer
 }: varje profil räknas i Recipients.
+
+# Engageable profiles (Journey Optimizer)
+eng-chart-title = Engagerbara profiler per dag
+eng-newly-title = Nyligen engagerade profiler per dag
+eng-sandboxes-title = Sandlådor
+eng-journeys-title = Resor och kampanjer
+eng-expiring-title = Lämnar räkningen
+eng-rejected-caption = Avvisade händelser
+eng-rejected-listed = De första { $shown } av { $count } avvisade händelser listas här, grupperade efter orsak; antalen per orsak gäller de listade.
+eng-rejected-group-events = { $n ->
+    [one] { $count } händelse
+   *[other] { $count } händelser
+}
+eng-rejected-group-caption = Avvisade händelser: { $reason }
+eng-empty-title = Inga händelser räknade.
+eng-empty-text = Öppna engagemangshändelser (journey step events) för att se licensmåttet.
+eng-usage = Licensanvändning
+eng-tile-licensed = Licensierade engagerbara profiler
+eng-tile-licensed-note = för produktionssandlådorna
+eng-tile-licensed-enter = Ange det licensierade antalet för att se användningen och prognosen.
+eng-tile-usage = Användning
+eng-tile-usage-note = engagerbara profiler i produktionssandlådorna den
+eng-tile-percent = Användning %
+eng-tile-predicted = Förväntad användning
+eng-tile-predicted-on = den
+eng-tile-predicted-needs = Kräver det licensierade antalet.
+eng-tiles-more = Engagerbara profiler per sandlådetyp
+eng-total = Engagerbara profiler
+eng-production = Produktionssandlådor
+eng-development = Utvecklingssandlådor
+eng-dry-run-only = Endast nådda av testkörningar (räknade)
+eng-stitched-joined = Färre profiler tack vare sammanfogning
+eng-window = Period på 12 månader:
+eng-chart-point = { $date }: { $count } engagerbara profiler
+eng-chart-level = Licensierat: { $count } engagerbara profiler
+eng-chart-svg-production = Engagerbara profiler i produktionssandlådorna per dag, med det licensierade antalet
+eng-chart-svg-all = Engagerbara profiler per dag
+eng-newly-point = { $date }: { $count } nyligen engagerade profiler
+eng-legend-production = Engagerbara profiler i produktionssandlådorna
+eng-legend-all = Engagerbara profiler, alla sandlådor
+eng-legend-licensed = Licensierat
+eng-legend-predicted = Prognos den { $date }: { $low } till { $high }
+eng-legend-no-licence = Ange det licensierade antalet för att rita linjen.
+eng-daily-caption = Engagerbara profiler per dag
+eng-col-newly = Nyligen engagerade
+eng-newly-lead = En profil är nyligen engagerad en dag när den är engagerbar den dagen men inte dagen innan.
+eng-no-spikes = Ingen topp: ingen dag gav mer än tre gånger medianen av nyligen engagerade profiler för de 28 dagarna innan.
+eng-spikes-caption = Toppar: dagar med mer än tre gånger medianen av nyligen engagerade profiler för de 28 dagarna innan, och de resor som gav flest
+eng-col-median = Median för de 28 dagarna innan
+eng-col-journeys = Resor
+eng-col-sandbox = Sandlåda
+eng-col-type = Typ
+eng-col-profiles = Profiler
+eng-type-development = utveckling
+eng-type-production = produktion
+eng-journeys-lead = Profiler som varje resa eller kampanj nådde under perioden (en profil i flera finns i varje).
+eng-journeys-none = Ingen händelse namnger en resa eller kampanj.
+eng-col-journey = Resa eller kampanj
+eng-expiring-lead = Profiler engagerbara på datumet, per månad då de lämnar räkningen om inget mer skickas till dem.
+eng-col-month = Månad
+eng-diagnosis-read = { $n ->
+    [one] händelse läst:
+   *[other] händelser lästa:
+}
+eng-diagnosis-counted = räknade,
+eng-diagnosis-rejected = avvisade.
+eng-files-caption = Lästa filer
+eng-col-events = Händelser
+eng-bundle-default-title = Engagerbara profiler den { $date }
+eng-bundle-kind = Engagerbara profiler (Journey Optimizer)
+eng-as-of = Per datum
+eng-time-zone = Tidszon
+eng-bundle-privacy = Filen innehåller bara antal: ingen profilnyckel eller identitet.
+eng-usage-ok = inom licensen
+eng-usage-near = nära licensen
+eng-usage-over = över licensen

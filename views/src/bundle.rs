@@ -24,6 +24,7 @@ use crate::locale::{tr, trf, Lang};
 use crate::{Mode, ReportView};
 
 pub use crate::aep::bundle::{default_profiles_title, render_profiles};
+pub use crate::engage::bundle::{default_engageable_title, render_engageable};
 
 /// The stylesheet of the viewer, which the bundle inlines.
 pub const STYLESHEET: &str = include_str!("../../styles/app.css");
@@ -155,6 +156,7 @@ pub fn extract_report(html: &str) -> Result<Report, String> {
     match extract_any(html)? {
         AnyReport::Campaign(report) => Ok(*report),
         AnyReport::Profiles(_) => Err("the report inside is a Journey Optimizer profiles report".into()),
+        AnyReport::Engageable(_) => Err("the report inside is a Journey Optimizer engageable profiles report".into()),
     }
 }
 
@@ -173,6 +175,8 @@ pub enum AnyReport {
     Campaign(Box<Report>),
     /// `profiles/1`: Journey Optimizer's profiles.
     Profiles(Box<ProfilesReport>),
+    /// `engageable/1`: Journey Optimizer's engageable profiles.
+    Engageable(Box<engine::engage::EngageableReport>),
 }
 
 /// A report JSON document of either kind, told by its `format` (a document without one is a Campaign
@@ -181,7 +185,9 @@ pub fn parse_any(json: &str) -> Result<AnyReport, String> {
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("the report cannot be read: {e}"))?;
     let format = value.get("format").and_then(|f| f.as_str()).unwrap_or_default().to_string();
     let read = |e: serde_json::Error| format!("the report cannot be read: {e}");
-    if format == engine::aep::report::FORMAT {
+    if format == engine::engage::report::FORMAT {
+        serde_json::from_value(value).map(|r| AnyReport::Engageable(Box::new(r))).map_err(read)
+    } else if format == engine::aep::report::FORMAT {
         serde_json::from_value(value).map(|r| AnyReport::Profiles(Box::new(r))).map_err(read)
     } else if format == engine::report::FORMAT || format.is_empty() {
         serde_json::from_value(value).map(|r| AnyReport::Campaign(Box::new(r))).map_err(read)

@@ -21,6 +21,7 @@ pub mod chart;
 pub mod detail;
 pub mod diagnosis;
 pub mod duplicates;
+pub mod engage;
 pub mod expiring;
 pub mod export;
 pub mod format;

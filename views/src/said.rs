@@ -117,6 +117,14 @@ mod tests {
                 m.with("error", Said::Text("invalid header".into()))
             }
             "aep-parquet-no-columns" => m.with("columns", Said::List(vec!["identityMap".into()])),
+            "event-bad-time" => m.with("value", Said::Text("yesterday".into())),
+            "event-missing-fields" => m
+                .with("fields", Said::List(vec!["time".into(), "profile".into()]))
+                .with("headers", Said::List(vec!["who".into(), "when".into()])),
+            "event-mapped-header-missing" => m
+                .with("field", Said::Text("time".into()))
+                .with("header", Said::Text("When".into()))
+                .with("headers", Said::List(vec!["who".into()])),
             id if id.ends_with("-other") => m.with("text", Said::Text("as written".into())),
             _ => m,
         }

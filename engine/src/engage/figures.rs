@@ -76,7 +76,7 @@ pub(crate) fn report(
     report.rejected = rejected
         .into_iter()
         .take(crate::engage::counter::KEEP_REJECTED)
-        .map(|(f, l, m)| RejectedEvent {
+        .map(|(f, l, m)| RejectedRecord {
             file: st.files.get(*f as usize).map(|f| f.name.clone()).unwrap_or_default(),
             line: *l,
             reason: m.to_string(),
@@ -201,10 +201,17 @@ pub(crate) fn report(
     if start <= as_of {
         let before = (start - SPIKE_DAYS).max(min_day);
         let (active, newly) = daily(p, before, as_of, |_| true);
+        let in_production = |g: u32| production.get(g as usize).copied().unwrap_or(false);
+        let prod_daily = daily(p, start, as_of, in_production).0;
         let off = (start - before) as usize;
         report.daily = (start..=as_of)
             .enumerate()
-            .map(|(i, d)| Daily { date: iso(d), engageable: active[off + i], newly_engaged: newly[off + i] })
+            .map(|(i, d)| Daily {
+                date: iso(d),
+                engageable: active[off + i],
+                newly_engaged: newly[off + i],
+                production: prod_daily[i],
+            })
             .collect();
         let mut spike_days: Vec<(Day, u64, f64)> = Vec::new();
         for i in off.max(SPIKE_DAYS as usize)..newly.len() {

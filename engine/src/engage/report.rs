@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::aep::report::RejectedRecord;
 use crate::message::Message;
 
 pub const FORMAT: &str = "engageable/1";
@@ -28,7 +29,7 @@ pub struct EngageableReport {
     pub expiring: Vec<Expiring>,
     pub licence: Option<Licence>,
     pub rows: Rows,
-    pub rejected: Vec<RejectedEvent>,
+    pub rejected: Vec<RejectedRecord>,
     pub files: Vec<EventFile>,
     pub warnings: Vec<String>,
     pub warning_messages: Vec<Message>,
@@ -70,6 +71,9 @@ pub struct Daily {
     pub date: String,
     pub engageable: u64,
     pub newly_engaged: u64,
+    /// Of `engageable`, the profiles of production sandboxes (what the licence covers).
+    #[serde(default)]
+    pub production: u64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -111,15 +115,6 @@ pub struct Rows {
     pub read: u64,
     pub counted: u64,
     pub rejected: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct RejectedEvent {
-    pub file: String,
-    pub line: u64,
-    pub reason: String,
-    #[serde(default, deserialize_with = "crate::message::lenient")]
-    pub message: Option<Message>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
