@@ -110,7 +110,7 @@ dist: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node
 
 cli:
 	@$(call say,release build of target/release/active-profiles)
-	cargo build --release --bin active-profiles
+	cargo build --release -p active-profiles-cli
 
 ## ---- tests -----------------------------------------------------------------
 

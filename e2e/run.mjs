@@ -1601,6 +1601,8 @@ const tests = [
       await page.click('[data-testid=open-profiles-demo]');
       await page.waitForSelector('[data-testid=profiles-demo-banner]');
       assertEqual(await page.locator('[data-testid=tab-profiles]').getAttribute('aria-selected'), 'true', 'the Profiles tab');
+      // The worker generates and counts the demo: its report is there once the worker answers.
+      await page.waitForSelector('[data-testid=profiles-ready]', { state: 'attached', timeout: 60_000 });
       assertEqual(await page.locator('[data-testid=trend-row]').count(), 2, 'the demo has two snapshots');
       assert((await valueOf(page, 'profiles-total')) > 0, 'the demo counts profiles');
       await page.setViewportSize({ width: 1024, height: 800 });

@@ -3,15 +3,65 @@
 //! JSON lines and JSON arrays, gzip-compressed or not, are pushed slice by
 //! slice, as the delivery logs are (the engine tells them apart by their
 //! bytes). A file that cannot be read is said in the report's warnings, with
-//! its file and line, and the other files are still counted.
+//! its file and line, and the other files are still counted. The Profiles demo
+//! is generated and counted here too, and identities are explained from the
+//! counter the worker keeps: the page never counts profile records.
 
-use engine::aep::{InputKind, ProfileCounter};
+use engine::aep::{Explained, InputKind, ProfileCounter, ProfileSettings};
 use engine::message::{Arg, Message};
 
 use crate::worker::{slices, Progress, RecordHandle, Stopped, SLICE};
 
 /// How many first bytes tell what a file is ([`engine::aep::sniff`] and [`engine::workbook::sniff`]).
 pub const HEAD_BYTES: u64 = 512;
+
+/// The demo export: two `exportTime=` snapshots a month apart, two files each, with the generator's
+/// traps (case variants, shared devices, a junk e-mail) and a few rejected records.
+pub fn demo_spec() -> engine::aep::generate::ExportSpec {
+    engine::aep::generate::ExportSpec {
+        seed: 15,
+        records: 1500,
+        snapshots: 2,
+        files: 2,
+        dataset: "journey-optimizer-demo".to_string(),
+        ..engine::aep::generate::ExportSpec::default()
+    }
+}
+
+/// Counts the demo export (the answer to a [`crate::worker::Job::ProfilesDemo`]): two `exportTime=`
+/// snapshots of a generated AEP export.
+pub fn demo_counter() -> ProfileCounter {
+    let mut counter = ProfileCounter::new();
+    for file in engine::aep::generate::profile_export(&demo_spec()) {
+        let snapshot = engine::aep::snapshot_of(&file.path);
+        let id = counter.begin_file(&file.path, snapshot.as_deref());
+        // Generated, not user input: a failure would be the generator's bug, said in the warnings.
+        if let Err(e) = counter.push(id, &file.bytes).and_then(|()| counter.end_file(id)) {
+            counter.warn(e.message);
+        }
+    }
+    counter
+}
+
+/// *Explain an identity* from a counter. Without *Show identity values* only the identity asked for
+/// (the admin typed it) keeps its value; every other id of the profile and its records is left
+/// empty, which the view says ("value not included"), as the command line does.
+pub fn explain(counter: &ProfileCounter, settings: &ProfileSettings, namespace: Option<&str>, id: &str) -> Explained {
+    let mut explained = counter.explain(settings, namespace, id);
+    if !settings.include_identities {
+        for profile in &mut explained.profiles {
+            let asked = profile.identity.clone();
+            let hide = |i: &mut engine::aep::report::IdentityValue| {
+                if *i != asked {
+                    i.id.clear();
+                }
+            };
+            profile.identities.iter_mut().for_each(hide);
+            profile.records.iter_mut().flat_map(|r| r.identities.iter_mut()).for_each(hide);
+        }
+    }
+    explained
+}
 
 /// Reads one file of profile records into `counter`, in the snapshot `snapshot` (its `exportTime=` time).
 pub(crate) async fn count_records(

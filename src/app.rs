@@ -184,7 +184,7 @@ pub fn app() -> Html {
     let holds_profiles = match &state.profiles.source {
         _ if matches!(state.profiles.run, Run::Reading { .. }) => Holds::Reading,
         ProfilesSource::Empty => Holds::Nothing,
-        ProfilesSource::Demo(_) => Holds::Demo,
+        ProfilesSource::Demo => Holds::Demo,
         ProfilesSource::Files(files) => Holds::Files(files.len()),
     };
     let tabs = html! {
@@ -204,7 +204,7 @@ pub fn app() -> Html {
                 <Masthead source={state.source.clone()} tab={state.tab} {onchooselanguage} ondemo={Callback::noop()} />
                 { tabs }
                 <div id={crate::nav::PANEL_ID} role="tabpanel" aria-labelledby={crate::nav::tab_id(Tab::Profiles)}>
-                    <OpenPanel dispatch={dispatch.clone()} demo={matches!(state.profiles.source, ProfilesSource::Demo(_))} profiles=true />
+                    <OpenPanel dispatch={dispatch.clone()} demo={matches!(state.profiles.source, ProfilesSource::Demo)} profiles=true />
                     { notice }
                     <crate::profiles_page::ProfilesPage state={state.clone()} />
                 </div>

@@ -218,6 +218,11 @@ impl Pool {
                     last_progress_ms: 0.0,
                 });
             }
+            // The demo replaces a profile run cut over the workers, as new files would.
+            job @ Job::ProfilesDemo { .. } => {
+                inner.abandon_profiles();
+                inner.worker(0).send(job);
+            }
             Job::ProfilesCancel { run } => {
                 if inner.profiles.as_ref().is_some_and(|r| r.run == run) {
                     inner.abandon_profiles();

@@ -3,11 +3,13 @@
 //! Like the Campaign report, its work is written into a request (here
 //! [`ProfilesState::requests`]) that the app's one effect sends; the worker
 //! keeps the counter, so a change of settings is a recount and *Explain an
-//! identity* reads nothing again. The demo is counted here, in the page.
+//! identity* reads nothing again. The demo too is generated and counted in the
+//! worker ([`Job::ProfilesDemo`]): the page holds no profile counter, so the
+//! app's WebAssembly carries no AEP reader.
 
 use std::rc::Rc;
 
-use engine::aep::{Explained, InputKind, ProfileCounter, ProfileSettings, ProfilesReport, Stitching};
+use engine::aep::{Explained, InputKind, ProfileSettings, ProfilesReport, Stitching};
 
 use crate::state::Run;
 use crate::worker::{FailReason, FileHandle, Job, RecordHandle, Update};
@@ -53,79 +55,16 @@ pub fn route(given: Vec<Given>) -> (Vec<web_sys::File>, Vec<RecordHandle>) {
     (logs, records)
 }
 
-/// The demo's counter (compared by identity).
-#[derive(Clone)]
-pub struct DemoProfiles(pub Rc<ProfileCounter>);
-
-impl PartialEq for DemoProfiles {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::fmt::Debug for DemoProfiles {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DemoProfiles")
-    }
-}
-
 /// What the Profiles report is of.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum ProfilesSource {
     /// Nothing yet: the demo is counted when the tab is first opened.
     #[default]
     Empty,
-    /// The generated AEP export ([`engine::aep::generate::profile_export`]), counted in the page.
-    Demo(DemoProfiles),
+    /// The generated AEP export ([`crate::aep::demo_spec`]), counted in the worker ([`Job::ProfilesDemo`]).
+    Demo,
     /// Files of profile records, counted in the worker.
     Files(Vec<RecordHandle>),
-}
-
-/// The demo export: two `exportTime=` snapshots a month apart, two files each, with the generator's
-/// traps (case variants, shared devices, a junk e-mail) and a few rejected records.
-pub fn demo_spec() -> engine::aep::generate::ExportSpec {
-    engine::aep::generate::ExportSpec {
-        seed: 15,
-        records: 1500,
-        snapshots: 2,
-        files: 2,
-        dataset: "journey-optimizer-demo".to_string(),
-        ..engine::aep::generate::ExportSpec::default()
-    }
-}
-
-/// Counts the demo export: two `exportTime=` snapshots of a generated AEP export.
-pub fn demo_counter() -> ProfileCounter {
-    let mut counter = ProfileCounter::new();
-    for file in engine::aep::generate::profile_export(&demo_spec()) {
-        let snapshot = engine::aep::snapshot_of(&file.path);
-        let id = counter.begin_file(&file.path, snapshot.as_deref());
-        // Generated, not user input: a failure would be the generator's bug, said in the warnings.
-        if let Err(e) = counter.push(id, &file.bytes).and_then(|()| counter.end_file(id)) {
-            counter.warn(e.message);
-        }
-    }
-    counter
-}
-
-/// *Explain an identity* from a counter. Without *Show identity values* only the identity asked for
-/// (the admin typed it) keeps its value; every other id of the profile and its records is left
-/// empty, which the view says ("value not included"), as the command line does.
-pub fn explain(counter: &ProfileCounter, settings: &ProfileSettings, namespace: Option<&str>, id: &str) -> Explained {
-    let mut explained = counter.explain(settings, namespace, id);
-    if !settings.include_identities {
-        for profile in &mut explained.profiles {
-            let asked = profile.identity.clone();
-            let hide = |i: &mut engine::aep::report::IdentityValue| {
-                if *i != asked {
-                    i.id.clear();
-                }
-            };
-            profile.identities.iter_mut().for_each(hide);
-            profile.records.iter_mut().flat_map(|r| r.identities.iter_mut()).for_each(hide);
-        }
-    }
-    explained
 }
 
 /// The Profiles report's settings as the page keeps them: the engine's, always with the other
@@ -207,7 +146,7 @@ pub fn namespaces(typed: &str) -> Vec<String> {
 }
 
 impl ProfilesState {
-    /// The state with the demo counted, if nothing is there yet.
+    /// The state with the demo asked of the worker, if nothing is there yet.
     pub fn with_demo(mut self) -> Self {
         if self.source == ProfilesSource::Empty {
             self = self.demo();
@@ -220,24 +159,25 @@ impl ProfilesState {
         matches!(self.run, Run::Idle)
     }
 
+    /// The demo, asked of the worker (a new run, like a recount: the report on screen stays until
+    /// its answer, [`Update::ProfilesReady`]); a read in progress stops.
     fn demo(mut self) -> Self {
-        let counter = Rc::new(demo_counter());
-        self.report = Rc::new(counter.report(&self.settings));
-        self.source = ProfilesSource::Demo(DemoProfiles(counter));
-        self.explained = None;
-        self.explaining = None;
-        self.shown = None;
         if matches!(self.run, Run::Reading { run, .. } if run == self.last_run) {
             self.requests.push(Job::ProfilesCancel { run: self.last_run });
         }
-        self.run = Run::Idle;
+        self.source = ProfilesSource::Demo;
+        self.explained = None;
+        self.explaining = None;
+        self.shown = None;
+        self.last_run += 1;
+        self.run = Run::Recounting { run: self.last_run };
+        self.requests.push(Job::ProfilesDemo { run: self.last_run, settings: self.settings.clone() });
         self
     }
 
     /// Files of profile records were given: they are read (a new run).
     pub fn open(mut self, files: Vec<RecordHandle>) -> Self {
-        // The demo is what Cancel goes back to when nothing else was shown.
-        self = self.with_demo();
+        // What Cancel goes back to (the demo, asked again, when nothing was shown yet).
         if !matches!(self.run, Run::Reading { .. }) {
             self.shown = Some((self.source.clone(), self.report.clone()));
         }
@@ -257,17 +197,13 @@ impl ProfilesState {
         self
     }
 
-    /// The report again with the settings now in force: the demo here, files from the worker's counter.
+    /// The report again with the settings now in force, from the worker's counter (the demo's or the files').
     fn report_again(mut self) -> Self {
         match &self.source {
             ProfilesSource::Empty => self.demo(),
-            ProfilesSource::Demo(DemoProfiles(counter)) => {
-                self.report = Rc::new(counter.report(&self.settings));
-                self
-            }
             // A read in progress starts again with the new settings.
             ProfilesSource::Files(_) if matches!(self.run, Run::Reading { .. }) => self.read(),
-            ProfilesSource::Files(_) => {
+            ProfilesSource::Demo | ProfilesSource::Files(_) => {
                 self.last_run += 1;
                 self.run = Run::Recounting { run: self.last_run };
                 self.requests.push(Job::ProfilesRecount { run: self.last_run, settings: self.settings.clone() });
@@ -308,6 +244,11 @@ impl ProfilesState {
                         self.report = report;
                     }
                     self.requests.push(Job::ProfilesCancel { run });
+                    // Back to the demo: asked of the worker again, so that its counter is the demo's
+                    // (the report shown stays until the answer; it may have been asked and not yet answered).
+                    if matches!(self.source, ProfilesSource::Empty | ProfilesSource::Demo) {
+                        self = self.demo();
+                    }
                     return (self, Some("notice-cancelled"));
                 }
                 return (self, None);
@@ -326,15 +267,10 @@ impl ProfilesState {
 
     fn explain(mut self, namespace: Option<String>, id: String) -> (Self, Option<&'static str>) {
         match &self.source {
-            ProfilesSource::Demo(DemoProfiles(counter)) => {
-                self.explained = Some(Rc::new(explain(counter, &self.settings, namespace.as_deref(), &id)));
-                self.explaining = None;
-                (self, None)
-            }
             ProfilesSource::Files(_) if matches!(self.run, Run::Reading { .. }) => {
                 (self, Some("profiles-explain-wait"))
             }
-            ProfilesSource::Files(_) => {
+            ProfilesSource::Demo | ProfilesSource::Files(_) => {
                 self.explain_run += 1;
                 self.explaining = Some((namespace.clone(), id.clone()));
                 // After a recount on its way, if there is one: the worker answers in order.

@@ -1,8 +1,7 @@
 //! The Journey Optimizer *Profiles* tab: its banner, settings, progress, the report, *Explain an identity* and its downloads.
 //!
 //! Everything here renders `ViewerState::profiles` and dispatches
-//! [`ProfilesAction`]s; counting is the worker's (or, for the demo, the
-//! engine's in the page).
+//! [`ProfilesAction`]s; counting is the worker's, the demo's too.
 
 use engine::aep::Stitching;
 use wasm_bindgen::JsCast;
@@ -46,7 +45,7 @@ pub fn profiles_page(props: &ProfilesPageProps) -> Html {
         <div class="profiles-page" data-testid="profiles-page">
             { banner }
             <crate::profiles_share::ProfilesShare report={p.report.clone()} ready={p.ready()}
-                demo={matches!(p.source, ProfilesSource::Demo(_))} />
+                demo={matches!(p.source, ProfilesSource::Demo)} />
             <ProfilesSettings state={props.state.clone()} />
             if let Run::Reading { done, total, rows, .. } = p.run {
                 <section class="progress" data-testid="profiles-progress" aria-label={tr(l, "progress-label")}>

@@ -87,6 +87,9 @@ pub enum Job {
     ProfilesRecount { run: u32, settings: engine::aep::ProfileSettings },
     /// *Explain an identity* from the kept counter (`run`: the explain request's own number).
     ProfilesExplain { run: u32, settings: engine::aep::ProfileSettings, namespace: Option<String>, id: String },
+    /// Generate and count the Profiles demo ([`crate::aep::demo_counter`]) and keep its counter, as
+    /// for a [`Job::Profiles`]: answered with [`Update::ProfilesReady`].
+    ProfilesDemo { run: u32, settings: engine::aep::ProfileSettings },
     /// Stop the profile run with this number.
     ProfilesCancel { run: u32 },
     /// Count one share of a profile run cut over several workers (see [`crate::pool`]): these
@@ -265,7 +268,7 @@ pub enum Update {
     ExplainFailed { run: u32 },
     /// Bytes of profile records read so far, and lines seen (a profile run's [`Update::Progress`]).
     ProfilesProgress { run: u32, done: u64, total: u64, records: u64 },
-    /// The Profiles report of a [`Job::Profiles`] or [`Job::ProfilesRecount`].
+    /// The Profiles report of a [`Job::Profiles`], [`Job::ProfilesDemo`] or [`Job::ProfilesRecount`].
     ProfilesReady { run: u32, report: Box<engine::aep::ProfilesReport> },
     /// A profile run that made no report: nothing counted yet (a recount), or a file the browser could not read.
     ProfilesFailed { run: u32, reason: FailReason },
@@ -459,6 +462,16 @@ impl Worker for CountWorker {
                     }
                 });
             }
+            Job::ProfilesDemo { run, settings } => {
+                // Small and generated: counted at once (a later job waits for it), and kept like a file run's.
+                let counter = crate::aep::demo_counter();
+                let report = counter.report(&settings);
+                let mut shared = self.shared.borrow_mut();
+                shared.profiles_current = run;
+                shared.profiles = Some(counter);
+                drop(shared);
+                scope.respond(id, Update::ProfilesReady { run, report: Box::new(report) });
+            }
             Job::ProfilesRecount { run, settings } => {
                 let update = match &self.shared.borrow().profiles {
                     Some(counter) => Update::ProfilesReady { run, report: Box::new(counter.report(&settings)) },
@@ -468,7 +481,7 @@ impl Worker for CountWorker {
             }
             Job::ProfilesExplain { run, settings, namespace, id: identity } => {
                 let explained = match &self.shared.borrow().profiles {
-                    Some(counter) => crate::profiles::explain(counter, &settings, namespace.as_deref(), &identity),
+                    Some(counter) => crate::aep::explain(counter, &settings, namespace.as_deref(), &identity),
                     None => engine::aep::Explained { namespace, id: identity, profiles: Vec::new() },
                 };
                 scope.respond(id, Update::ProfilesExplained { run, explained: Box::new(explained) });

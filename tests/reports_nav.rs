@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
+use active_profiles_app::aep::demo_counter;
 use active_profiles_app::locale::{notice_text, Lang};
-use active_profiles_app::profiles::{default_settings, demo_counter, Given, ProfilesAction, ProfilesSource, Tab};
+use active_profiles_app::profiles::{default_settings, Given, ProfilesAction, ProfilesSource, Tab};
 use active_profiles_app::state::{Action, OpenAction, Run, Settings, SettingsAction, Source, ViewerState};
 use active_profiles_app::worker::{Job, Update};
 use engine::aep::Stitching;
@@ -95,32 +96,67 @@ fn records_alone_open_the_profiles_report_and_logs_alone_the_campaign_one() {
     assert!(matches!(state.profiles.run, Run::Reading { .. }), "the profile read goes on");
 }
 
+/// The worker's answer to a job of the Profiles report.
+fn answer(state: Rc<ViewerState>, update: Update) -> Rc<ViewerState> {
+    state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 })
+}
+
+/// The demo's report as the worker counts and answers it ([`Job::ProfilesDemo`]).
+fn demo_ready(run: u32, settings: &engine::aep::ProfileSettings) -> Update {
+    Update::ProfilesReady { run, report: Box::new(demo_counter().report(settings)) }
+}
+
 #[wasm_bindgen_test]
-fn the_profiles_tab_opens_on_its_demo_with_two_snapshots_counted_in_the_page() {
+fn the_profiles_tab_opens_on_its_demo_with_two_snapshots_counted_in_the_worker() {
     let state = demo_state();
     assert_eq!(state.profiles.source, ProfilesSource::Empty, "not counted before it is asked for");
     let state = state.reduce(Action::Tab(Tab::Profiles));
     assert_eq!(state.tab, Tab::Profiles);
-    assert!(matches!(state.profiles.source, ProfilesSource::Demo(_)));
+    assert_eq!(state.profiles.source, ProfilesSource::Demo);
+    assert_eq!(
+        state.profiles.requests,
+        [Job::ProfilesDemo { run: 1, settings: default_settings() }],
+        "the worker generates and counts the demo: the page holds no profile counter"
+    );
+    assert!(!state.profiles.ready(), "not ready until the worker answers");
+    assert!(matches!(state.profiles.run, Run::Recounting { run: 1 }), "no progress bar: the demo is small");
+    let state = answer(state, demo_ready(1, &default_settings()));
+    assert!(state.profiles.ready());
     assert_eq!(*state.profiles.report, demo_counter().report(&default_settings()));
     assert_eq!(state.profiles.report.snapshots.len(), 2, "two exportTime= snapshots");
     assert_eq!(state.profiles.report.change.len(), 1, "and the change between them");
     assert!(state.profiles.report.compared.is_some(), "graph against none");
-    assert!(state.profiles.requests.is_empty(), "the demo needs no worker");
+    // Shown again: the demo is not asked again.
+    let state = state.reduce(Action::Tab(Tab::Campaign)).reduce(Action::Tab(Tab::Profiles));
+    assert!(state.profiles.requests.is_empty(), "counted once");
+    assert!(state.profiles.ready());
 }
 
 #[wasm_bindgen_test]
 fn each_report_keeps_its_state_when_the_other_is_shown() {
     let as_of = "2026-03-31".parse().expect("a date");
-    let state = demo_state()
-        .reduce(Action::Settings(SettingsAction::AsOf(Some(as_of))))
-        .reduce(Action::Tab(Tab::Profiles))
+    let state =
+        demo_state().reduce(Action::Settings(SettingsAction::AsOf(Some(as_of)))).reduce(Action::Tab(Tab::Profiles));
+    let state = answer(state, demo_ready(1, &default_settings()))
         .reduce(Action::Profiles(ProfilesAction::Stitching(Stitching::None)))
         .reduce(Action::Profiles(ProfilesAction::Explain { namespace: None, id: "nobody@example.com".into() }));
+    // Like a run of files: the setting is a recount and the explanation an ask of the worker's counter.
+    let none = engine::aep::ProfileSettings { stitching: Stitching::None, ..default_settings() };
+    assert_eq!(
+        state.profiles.requests,
+        [
+            Job::ProfilesRecount { run: 2, settings: none.clone() },
+            Job::ProfilesExplain { run: 1, settings: none.clone(), namespace: None, id: "nobody@example.com".into() }
+        ]
+    );
+    assert_eq!(state.profiles.explaining, Some((None, "nobody@example.com".to_string())));
+    let state = answer(state, demo_ready(2, &none));
+    let explained = active_profiles_app::aep::explain(&demo_counter(), &none, None, "nobody@example.com");
+    let state = answer(state, Update::ProfilesExplained { run: 1, explained: Box::new(explained) });
     let campaign = state.report.clone();
     let profiles = state.profiles.clone();
     assert_eq!(profiles.report.stitching, "none");
-    assert!(profiles.explained.is_some(), "the demo explains in the page");
+    assert!(profiles.explained.is_some() && profiles.explaining.is_none(), "the worker's explanation is shown");
     let state = state.reduce(Action::Tab(Tab::Campaign));
     assert_eq!(state.tab, Tab::Campaign);
     assert_eq!(state.report, campaign);
@@ -134,12 +170,23 @@ fn each_report_keeps_its_state_when_the_other_is_shown() {
 #[wasm_bindgen_test]
 fn settings_recount_profile_files_from_the_kept_counter_and_cancel_goes_back() {
     let state = demo_state().reduce(Action::Open(OpenAction::Given(vec![given("part-00000.json", RECORD)])));
-    let demo_report = demo_state().reduce(Action::Tab(Tab::Profiles)).profiles.report.clone();
-    // Cancel: the demo comes back, and the worker is told.
+    assert_eq!(state.profiles.requests.len(), 1, "only the files are asked for, not the demo first");
+    // Cancel: the worker is told, and the demo comes back, counted by the worker.
     let cancelled = state.clone().reduce(Action::Profiles(ProfilesAction::Cancel));
-    assert!(matches!(cancelled.profiles.source, ProfilesSource::Demo(_)));
-    assert_eq!(cancelled.profiles.report, demo_report);
-    assert_eq!(cancelled.profiles.requests.last(), Some(&Job::ProfilesCancel { run: 1 }));
+    assert_eq!(cancelled.profiles.source, ProfilesSource::Demo);
+    assert_eq!(
+        cancelled.profiles.requests[1..],
+        [Job::ProfilesCancel { run: 1 }, Job::ProfilesDemo { run: 2, settings: default_settings() }]
+    );
+    let cancelled = answer(cancelled, demo_ready(2, &default_settings()));
+    assert_eq!(*cancelled.profiles.report, demo_counter().report(&default_settings()));
+    assert!(cancelled.profiles.ready());
+    // Back to the demo during a read: the read stops and the demo is asked again.
+    let back = state.clone().reduce(Action::Sent).reduce(Action::Profiles(ProfilesAction::Demo));
+    assert_eq!(
+        back.profiles.requests,
+        [Job::ProfilesCancel { run: 1 }, Job::ProfilesDemo { run: 2, settings: default_settings() }]
+    );
     // The count finishes: a setting is a recount, with no file read again.
     let report = engine::aep::ProfilesReport { stitching: "graph".into(), ..Default::default() };
     let state = state

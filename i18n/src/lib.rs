@@ -24,22 +24,40 @@ pub enum Lang {
     De,
 }
 
-/// The catalog files of every language, by file name, as embedded: the viewer's words, the text report's,
-/// the engine's texts (`engine-<id>`, see `engine::message`) and the messages of the viewer and the command line.
-const FILES: [&str; 4] = ["viewer.ftl", "cli.ftl", "engine.ftl", "messages.ftl"];
+/// The catalog files of every language, by file name, as embedded: the viewer's words, the command line's
+/// text report and messages (`cli.ftl`, with the feature `cli` only: the viewer's WebAssembly goes without
+/// them), the engine's texts (`engine-<id>`, see `engine::message`) and the messages of the viewer and the
+/// command line.
+#[cfg(feature = "cli")]
+const FILES: &[&str] = &["viewer.ftl", "cli.ftl", "engine.ftl", "messages.ftl"];
+#[cfg(not(feature = "cli"))]
+const FILES: &[&str] = &["viewer.ftl", "engine.ftl", "messages.ftl"];
 
-/// The embedded text of each catalog file of a language, in the order of [`FILES`].
-pub fn sources(lang: Lang) -> [&'static str; 4] {
-    macro_rules! files {
-        ($code:literal) => {
-            [
-                include_str!(concat!("../../locales/", $code, "/viewer.ftl")),
-                include_str!(concat!("../../locales/", $code, "/cli.ftl")),
-                include_str!(concat!("../../locales/", $code, "/engine.ftl")),
-                include_str!(concat!("../../locales/", $code, "/messages.ftl")),
-            ]
-        };
-    }
+/// The embedded files of one language, in the order of [`FILES`].
+#[cfg(feature = "cli")]
+macro_rules! files {
+    ($code:literal) => {
+        &[
+            include_str!(concat!("../../locales/", $code, "/viewer.ftl")),
+            include_str!(concat!("../../locales/", $code, "/cli.ftl")),
+            include_str!(concat!("../../locales/", $code, "/engine.ftl")),
+            include_str!(concat!("../../locales/", $code, "/messages.ftl")),
+        ]
+    };
+}
+#[cfg(not(feature = "cli"))]
+macro_rules! files {
+    ($code:literal) => {
+        &[
+            include_str!(concat!("../../locales/", $code, "/viewer.ftl")),
+            include_str!(concat!("../../locales/", $code, "/engine.ftl")),
+            include_str!(concat!("../../locales/", $code, "/messages.ftl")),
+        ]
+    };
+}
+
+/// The embedded text of each catalog file of a language, in the order of [`file_names`].
+pub fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => files!("en"),
         Lang::Nl => files!("nl"),
@@ -50,7 +68,7 @@ pub fn sources(lang: Lang) -> [&'static str; 4] {
 }
 
 /// The file names of [`sources`], for messages about them.
-pub fn file_names() -> [&'static str; 4] {
+pub fn file_names() -> &'static [&'static str] {
     FILES
 }
 
@@ -225,7 +243,7 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // No bidi isolation marks around placeables: every language here is left to right,
     // and the marks would end up in copied text and in tests.
     bundle.set_use_isolating(false);
-    for source in sources(lang) {
+    for &source in sources(lang) {
         // A catalog that does not parse keeps what did parse; the catalog test fails on it.
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
         // Duplicate ids keep the first; the catalog test fails on them too.
