@@ -280,6 +280,56 @@ async function assertSameProfiles(page, expected, none) {
   assertEqual(sorted(files), sorted(expected.files.map((f) => f.records)), 'records per file');
 }
 
+// ==== Journey Optimizer engageable profiles (issue 16) ====
+
+/** The command line's Engageable profiles report (engageable/1 JSON) of these paths. */
+function cliEngageable(paths, args = []) {
+  const out = execFileSync(CLI, ['engageable', '--format', 'json', ...args, ...paths], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/** Does `act`, then waits for an Engageable profiles report of a later run than the one on screen. */
+async function nextEngageable(page, act) {
+  const before = (await page.locator('[data-testid=engageable-ready]').getAttribute('data-run')) ?? '';
+  await act();
+  await page.waitForSelector(`[data-testid=engageable-ready]:not([data-run="${before}"])`, { state: 'attached', timeout: 60_000 });
+}
+
+/** Every figure the Engageable profiles report shows equals the command line's `expected`. */
+async function assertSameEngageable(page, expected) {
+  const e = expected.engageable;
+  assertEqual(await valueOf(page, 'eng-total'), e.total, 'engageable tile');
+  assertEqual(await valueOf(page, 'eng-production'), e.production, 'production tile');
+  assertEqual(await valueOf(page, 'eng-development'), e.development, 'development tile');
+  assertEqual(await valueOf(page, 'eng-dry-run-only'), expected.dry_run_only, 'dry runs only');
+  if (expected.stitched) assertEqual(await valueOf(page, 'eng-stitched-joined'), expected.stitched_joined, 'joined by stitching');
+  const rows = (testid) => page.locator(`[data-testid=${testid}]`).evaluateAll((list) =>
+    list.map((r) => [r.dataset.name ?? r.dataset.month ?? r.dataset.date, Number(r.querySelector('[data-value]').dataset.value)]),
+  );
+  assertEqual(await rows('eng-sandbox'), e.sandboxes.map((s) => [s.name, s.profiles]), 'sandboxes');
+  const shown = page.locator('[data-testid=eng-journeys] ~ [data-testid=show-all], [data-testid=eng-journeys] [data-testid=show-all]');
+  if ((await shown.count()) > 0) await shown.first().click();
+  assertEqual(await rows('eng-journey'), expected.by_journey.map((j) => [j.name, j.profiles]), 'by journey');
+  assertEqual(await rows('eng-expiring-row'), expected.expiring.map((x) => [x.month, x.profiles]), 'expiring');
+  assertEqual(await rows('eng-spike'), expected.spikes.map((x) => [x.date, x.newly_engaged]), 'spikes');
+  assertEqual(
+    await page.locator('[data-testid=eng-window]').evaluate((w) => [w.dataset.from, w.dataset.to]),
+    [expected.window.from, expected.window.to],
+    'window',
+  );
+  if (expected.licence) {
+    assertEqual(await valueOf(page, 'eng-licensed'), expected.licence.licensed, 'licensed tile');
+    assertEqual(await valueOf(page, 'eng-used'), expected.licence.used, 'usage tile');
+    assertEqual(await page.locator('[data-testid=eng-percent]').getAttribute('data-value'), expected.licence.percent.toFixed(1), 'usage %');
+    const p = expected.licence.predicted;
+    assertEqual(
+      await page.locator('[data-testid=eng-predicted]').evaluate((t) => [Number(t.dataset.low), Number(t.dataset.high)]),
+      [p.low, p.high],
+      'predicted range',
+    );
+  }
+}
+
 const tests = [
   [
     'first screen shows the demo total that the engine computes on the command line',
@@ -1629,6 +1679,59 @@ const tests = [
       await page.waitForSelector(`[data-testid=report-ready]:not([data-run="${before}"])`, { state: 'attached' });
       assertEqual(await page.locator('[data-testid=sources]').count(), 1, 'the log counted in the Campaign report');
       await screenshot(page, 'reports-mixed-drop');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'Journey Optimizer: engageable profiles of step events and a profile snapshot, a past as-of date and a licence give the command line\'s figures',
+    async (ctx) => {
+      // Step events whose profiles are identities of a generated AEP export's people, and that export.
+      const events = path.join(WORK, 'eng-events');
+      rmSync(events, { recursive: true, force: true });
+      execFileSync(CLI, ['generate', '--events', events, '--rows', '30000', '--seed', '4', '--stitch-with', '21:3000']);
+      // Its latest snapshot: the files picked in the page are named without their folder.
+      const aep = generateAep('eng-snapshot', ['--seed', '21', '--rows', '3000']);
+      const latest = readdirSync(aep, { recursive: true }).filter((f) => f.includes('exportTime=') && !f.endsWith('.json')).sort().at(-1);
+      const snapshot = path.join(aep, latest);
+      const snapshotFiles = readdirSync(snapshot).filter((f) => f.endsWith('.json')).map((f) => path.join(snapshot, f));
+      assertEqual(snapshotFiles.length, 2, 'two files in the latest snapshot');
+      const expected = cliEngageable([events], ['--profiles', snapshot]);
+      assert(expected.stitched_joined > 0, `stitching joins some profiles (${expected.stitched_joined})`);
+      assert(expected.spikes.length > 0, 'the generated spike is found');
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await page.click('[data-testid=tab-engageable]');
+      await page.waitForSelector('[data-testid=engageable-demo-banner]');
+      await page.waitForSelector('[data-testid=engageable-ready]', { state: 'attached', timeout: 60_000 });
+      assert((await valueOf(page, 'eng-total')) > 0, 'the demo counts engageable profiles');
+      assert((await valueOf(page, 'eng-stitched-joined')) > 0, 'the demo is stitched by the Profiles demo');
+      await screenshot(page, 'engageable-demo');
+      // The events, then the snapshot: each a new read.
+      await nextEngageable(page, () => page.setInputFiles('input[data-testid=folder-files]', events));
+      await page.waitForSelector('[data-testid=engageable-sources]');
+      await assertSameEngageable(page, cliEngageable([events]));
+      await nextEngageable(page, () => page.setInputFiles('input[data-testid=eng-snapshot-files]', snapshotFiles));
+      await assertSameEngageable(page, expected);
+      // A past as-of date and a licence: recounts from the worker's counter, no file read again.
+      const asOf = '2026-08-31';
+      await nextEngageable(page, () => page.fill('[data-testid=eng-setting-as-of]', asOf).then(() => page.locator('[data-testid=eng-setting-as-of]').dispatchEvent('change')));
+      await assertSameEngageable(page, cliEngageable([events], ['--profiles', snapshot, '--as-of', asOf]));
+      await nextEngageable(page, async () => {
+        await page.fill('[data-testid=eng-setting-licensed]', '20000');
+        await page.locator('[data-testid=eng-setting-licensed]').dispatchEvent('change');
+      });
+      const licensed = cliEngageable([events], ['--profiles', snapshot, '--as-of', asOf, '--licensed', '20000']);
+      await assertSameEngageable(page, licensed);
+      await screenshot(page, 'engageable-files');
+      // The JSON export is the command line's report (file names aside: the page knows them as picked).
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid=engageable-export-menu] summary').click().then(() => page.click('[data-testid=engageable-export-json]')),
+      ]);
+      const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      const strip = (r) => ({ ...r, files: [], rejected: r.rejected.map((x) => ({ ...x, file: '' })) });
+      assertEqual(strip(exported), strip(licensed), 'the exported JSON');
       noRequestLeft(opened);
       await opened.context.close();
     },

@@ -139,6 +139,10 @@ unsafe impl Send for BlobChunks {}
 unsafe impl Sync for BlobChunks {}
 
 impl BlobChunks {
+    pub fn new(blob: web_sys::Blob, size: u64) -> Self {
+        BlobChunks { blob, size }
+    }
+
     /// Bytes `start..end` of the blob, read synchronously.
     fn read(&self, start: u64, end: u64) -> parquet::errors::Result<bytes::Bytes> {
         let fail = |e: wasm_bindgen::JsValue| parquet::errors::ParquetError::General(format!("{e:?}"));
@@ -192,6 +196,6 @@ impl std::io::Read for BlobRead {
 }
 
 /// A file the browser could not read (its error, as the browser says it).
-fn unreadable(path: &str, error: &str) -> Message {
+pub(crate) fn unreadable(path: &str, error: &str) -> Message {
     Message::new("error-other").with("text", Arg::Text(format!("{path}: could not be read ({error})")))
 }

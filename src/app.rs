@@ -9,6 +9,7 @@ use engine::BillingDay;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::engageable::EngageableSource;
 use crate::locale::{notice_text, tr, trf, use_lang, Lang};
 use crate::mapping::MappingStep;
 use crate::nav::{Holds, ReportTabs};
@@ -45,13 +46,14 @@ pub fn app() -> Html {
         }
     };
 
-    // The one place that talks to the workers: send the pending requests (the Campaign report's
-    // and the Profiles report's, in that order).
+    // The one place that talks to the workers: send the pending requests (the Campaign report's,
+    // the Profiles report's and the Engageable profiles report's, in that order).
     {
         let dispatch = state.dispatcher();
         let workers = workers.clone();
-        use_effect_with((state.request.clone(), state.profiles.requests.clone()), move |(request, profiles)| {
-            let jobs: Vec<_> = request.iter().chain(profiles.iter()).cloned().collect();
+        let requests = (state.request.clone(), state.profiles.requests.clone(), state.engageable.requests.clone());
+        use_effect_with(requests, move |(request, profiles, engageable)| {
+            let jobs: Vec<_> = request.iter().chain(profiles.iter()).chain(engageable.iter()).cloned().collect();
             if !jobs.is_empty() {
                 for job in jobs {
                     workers(&|pool| pool.send(job.clone()));
@@ -187,14 +189,36 @@ pub fn app() -> Html {
         ProfilesSource::Demo => Holds::Demo,
         ProfilesSource::Files(files) => Holds::Files(files.len()),
     };
+    let holds_engageable = match &state.engageable.source {
+        _ if matches!(state.engageable.run, Run::Reading { .. }) => Holds::Reading,
+        EngageableSource::Empty => Holds::Nothing,
+        EngageableSource::Demo => Holds::Demo,
+        EngageableSource::Files { events, .. } => Holds::Files(events.len()),
+    };
     let tabs = html! {
-        <ReportTabs tab={state.tab} campaign={holds_campaign} profiles={holds_profiles} onchoose={onchoosetab} />
+        <ReportTabs tab={state.tab} campaign={holds_campaign} profiles={holds_profiles} engageable={holds_engageable} onchoose={onchoosetab} />
     };
     let notice = html! {
         if let Some(notice) = &state.notice {
             <p class="notice" role="status" data-testid="notice">{ notice_text(l, notice) }</p>
         }
     };
+    if state.tab == Tab::Engageable {
+        return html! {
+            <ContextProvider<Lang> context={l}>
+            <main class="page">
+                <a class="skip-link" href={format!("#{}", views::engage::ENGAGEABLE_ID)} data-testid="skip-to-report">{ tr(l, "skip-to-report") }</a>
+                <Masthead source={state.source.clone()} tab={state.tab} {onchooselanguage} ondemo={Callback::noop()} />
+                { tabs }
+                <div id={crate::nav::PANEL_ID} role="tabpanel" aria-labelledby={crate::nav::tab_id(Tab::Engageable)}>
+                    <OpenPanel dispatch={dispatch.clone()} demo={matches!(state.engageable.source, EngageableSource::Demo)} profiles=true />
+                    { notice }
+                    <crate::engageable_page::EngageablePage state={state.clone()} />
+                </div>
+            </main>
+            </ContextProvider<Lang>>
+        };
+    }
     if state.tab == Tab::Profiles {
         return html! {
             <ContextProvider<Lang> context={l}>

@@ -6,6 +6,9 @@
 pub mod aep;
 pub mod app;
 pub mod demo;
+pub mod engageable;
+pub mod engageable_page;
+pub mod events;
 pub mod explain;
 pub mod given;
 pub mod locale;

@@ -34,6 +34,7 @@ pub struct ReportTabsProps {
     pub tab: Tab,
     pub campaign: Holds,
     pub profiles: Holds,
+    pub engageable: Holds,
     /// A tab was chosen.
     pub onchoose: Callback<Tab>,
 }
@@ -49,6 +50,7 @@ pub fn tab_id(tab: Tab) -> &'static str {
     match tab {
         Tab::Campaign => "tab-campaign",
         Tab::Profiles => "tab-profiles",
+        Tab::Engageable => "tab-engageable",
     }
 }
 
@@ -75,9 +77,13 @@ pub fn report_tabs(props: &ReportTabsProps) -> Html {
     let onkeydown = {
         let (onchoose, tab) = (props.onchoose.clone(), props.tab);
         Callback::from(move |e: KeyboardEvent| {
-            let next = match (e.key().as_str(), tab) {
-                ("ArrowRight" | "ArrowLeft", Tab::Campaign) | ("End", _) => Tab::Profiles,
-                ("ArrowRight" | "ArrowLeft", Tab::Profiles) | ("Home", _) => Tab::Campaign,
+            let order = [Tab::Campaign, Tab::Profiles, Tab::Engageable];
+            let at = order.iter().position(|t| *t == tab).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => order[(at + 1) % order.len()],
+                "ArrowLeft" => order[(at + order.len() - 1) % order.len()],
+                "Home" => order[0],
+                "End" => order[order.len() - 1],
                 _ => return,
             };
             e.prevent_default();
@@ -117,6 +123,7 @@ pub fn report_tabs(props: &ReportTabsProps) -> Html {
             <div role="tablist" aria-label={tr(l, "tabs-label")} {onkeydown}>
                 { one(Tab::Campaign, "tab-campaign", "tab-campaign-product", &props.campaign) }
                 { one(Tab::Profiles, "tab-profiles", "tab-profiles-product", &props.profiles) }
+                { one(Tab::Engageable, "tab-engageable", "tab-engageable-product", &props.engageable) }
             </div>
             <p class="report-tabs-hint">{ tr(l, "tabs-hint") }</p>
         </nav>

@@ -500,7 +500,10 @@ fn update_run(update: &Update) -> Option<u32> {
         | Update::ProfilesReady { .. }
         | Update::ProfilesFailed { .. }
         | Update::ProfilesExplained { .. }
-        | Update::ProfilesCounted { .. } => return None,
+        | Update::ProfilesCounted { .. }
+        | Update::EngageableProgress { .. }
+        | Update::EngageableReady { .. }
+        | Update::EngageableFailed { .. } => return None,
     })
 }
 

@@ -22,6 +22,8 @@ pub enum Tab {
     Campaign,
     /// Journey Optimizer's *Profiles* dashboard, from profile records.
     Profiles,
+    /// Journey Optimizer's engageable profiles (its licence metric), from engagement events.
+    Engageable,
 }
 
 /// A file given to the page (dropped, or picked alone or in a folder), with its first bytes.
@@ -41,18 +43,38 @@ pub fn is_profile_records(head: &[u8]) -> bool {
     matches!(engine::aep::sniff(head), InputKind::Json | InputKind::Gzip | InputKind::Parquet)
 }
 
-/// Splits what was given: (delivery logs, profile records), each in the order given.
-pub fn route(given: Vec<Given>) -> (Vec<web_sys::File>, Vec<RecordHandle>) {
-    let mut logs = Vec::new();
-    let mut records = Vec::new();
+/// Whether plain JSON looks like engagement events (journey step events or message executions) rather
+/// than profile records; compressed and Parquet files cannot be told by their first bytes.
+pub fn is_events(head: &[u8]) -> bool {
+    let has = |s: &[u8]| memchr::memmem::find(head, s).is_some();
+    engine::aep::sniff(head) == InputKind::Json
+        && (has(b"\"stepEvents\"") || has(b"\"journeyOrchestration\"") || has(b"\"messageExecution\""))
+}
+
+/// What was given, split by the report it goes to, each in the order given.
+#[derive(Default)]
+pub struct Routed {
+    pub logs: Vec<web_sys::File>,
+    pub records: Vec<RecordHandle>,
+    pub events: Vec<RecordHandle>,
+}
+
+/// Splits what was given. In the Engageable profiles tab every file is engagement events (JSON,
+/// gzip, Parquet or CSV); elsewhere plain JSON of step events goes to that report, other JSON,
+/// gzip and Parquet to the Profiles report, and the rest to the Campaign report.
+pub fn route(given: Vec<Given>, tab: Tab) -> Routed {
+    let mut out = Routed::default();
     for g in given {
-        if is_profile_records(&g.head) {
-            records.push(RecordHandle { path: g.path, handle: FileHandle::new(g.file) });
+        let handle = || RecordHandle { path: g.path.clone(), handle: FileHandle::new(g.file.clone()) };
+        if tab == Tab::Engageable || is_events(&g.head) {
+            out.events.push(handle());
+        } else if is_profile_records(&g.head) {
+            out.records.push(handle());
         } else {
-            logs.push(g.file);
+            out.logs.push(g.file);
         }
     }
-    (logs, records)
+    out
 }
 
 /// What the Profiles report is of.

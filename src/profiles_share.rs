@@ -76,7 +76,7 @@ pub fn profiles_share(props: &ProfilesShareProps) -> Html {
                     <div><button type="button" data-testid="profiles-export-json" {disabled} onclick={onjson}>
                         { format!("{stem}.json") }
                     </button></div>
-                    { csv_list(l, &props.report, &stem, disabled, &saved) }
+                    { csv_list(l, views::export::profile_tables(&props.report, l), &stem, "profiles", disabled, &saved) }
                 </div>
             </details>
             if let Some(file) = &*saved {
@@ -97,11 +97,13 @@ pub async fn bundle(report: &ProfilesReport, lang: crate::locale::Lang) -> Strin
     views::bundle::render_profiles(report.clone(), meta).await
 }
 
-/// One button per table of the report ([`views::export::profile_tables`]), as CSV.
-fn csv_list(
+/// One button per table of a report (e.g. [`views::export::profile_tables`]), as CSV; the buttons'
+/// test ids are `<report>-export-csv-<table>`.
+pub fn csv_list(
     l: crate::locale::Lang,
-    report: &ProfilesReport,
+    tables: Vec<views::export::Table>,
     stem: &str,
+    report: &str,
     disabled: bool,
     saved: &UseStateHandle<Option<String>>,
 ) -> Html {
@@ -110,14 +112,14 @@ fn csv_list(
         <>
         <h2>{ tr(l, "share-csv") }</h2>
         <ul class="csv-list">
-            { for export::profile_tables(report, l).into_iter().map(|table| {
+            { for tables.into_iter().map(|table| {
                 let name = format!("{stem}-{}.csv", table.id);
                 let label = trf(l, "share-csv-table", &[
                     ("title", (&table.title).into()),
                     ("n", (table.rows.len() as u64).into()),
                     ("count", views::format::fmt_count(l, table.rows.len() as u64).into()),
                 ]);
-                let testid = format!("profiles-export-csv-{}", table.id);
+                let testid = format!("{report}-export-csv-{}", table.id);
                 let onclick = {
                     let (saved, name) = (saved.clone(), name.clone());
                     Callback::from(move |_: MouseEvent| {

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use engine::{BillingDay, Counter, Options, Report, ReportSettings};
 use yew::Reducible;
 
+use crate::engageable::{EngageableAction, EngageableState};
 use crate::profiles::{Given, ProfilesAction, ProfilesState, Tab};
 use crate::worker::{Explanation, FailReason, FileHandle, FileProblem, Job, Update};
 
@@ -224,6 +225,8 @@ pub struct ViewerState {
     pub tab: Tab,
     /// The Journey Optimizer *Profiles* report: its own source, settings, run and requests.
     pub profiles: ProfilesState,
+    /// The Journey Optimizer *Engageable profiles* report: its own source, settings, run and requests.
+    pub engageable: EngageableState,
 }
 
 impl ViewerState {
@@ -255,6 +258,7 @@ impl ViewerState {
             pending_deliveries: None,
             tab: Tab::Campaign,
             profiles: ProfilesState::default(),
+            engageable: EngageableState::default(),
         }
     }
 
@@ -376,6 +380,8 @@ pub enum Action {
     Tab(Tab),
     /// The Journey Optimizer *Profiles* report's own controls.
     Profiles(ProfilesAction),
+    /// The Journey Optimizer *Engageable profiles* report's own controls.
+    Engageable(EngageableAction),
 }
 
 impl Action {
@@ -467,6 +473,7 @@ impl Reducible for ViewerState {
             Action::Sent => {
                 next.request = None;
                 next.profiles.requests.clear();
+                next.engageable.requests.clear();
                 next
             }
             Action::Tab(tab) => {
@@ -474,6 +481,15 @@ impl Reducible for ViewerState {
                 if tab == Tab::Profiles {
                     next.profiles = next.profiles.with_demo();
                 }
+                if tab == Tab::Engageable {
+                    next.engageable = next.engageable.with_demo();
+                }
+                next
+            }
+            Action::Engageable(action) => {
+                let (engageable, notice) = next.engageable.act(action);
+                next.engageable = engageable;
+                next.notice = notice.map(Notice::Key);
                 next
             }
             Action::Profiles(action) => {
@@ -564,25 +580,32 @@ impl ViewerState {
                     explain_run: self.explain_run,
                     tab: self.tab,
                     profiles: self.profiles,
+                    engageable: self.engageable,
                     ..ViewerState::new(settings)
                 }
             }
             OpenAction::Given(given) => {
-                let (logs, records) = crate::profiles::route(given);
-                let (n_logs, n_records) = (logs.len() as u64, records.len() as u64);
-                if n_records > 0 {
-                    self.profiles = self.profiles.open(records);
+                let routed = crate::profiles::route(given, self.tab);
+                let counts = [routed.logs.len() as u64, routed.records.len() as u64, routed.events.len() as u64];
+                if !routed.events.is_empty() {
+                    self.engageable = self.engageable.open(routed.events);
                 }
-                if n_logs > 0 {
-                    self = self.open(OpenAction::Files { logs, deliveries: None });
+                if !routed.records.is_empty() {
+                    self.profiles = self.profiles.open(routed.records);
                 }
-                match (n_logs, n_records) {
-                    (0, 0) => {}
-                    (0, _) => self.tab = Tab::Profiles,
-                    (_, 0) => self.tab = Tab::Campaign,
-                    _ => {
-                        self.notice =
-                            Some(Notice::Counts("notice-split", vec![("logs", n_logs), ("records", n_records)]))
+                if !routed.logs.is_empty() {
+                    self = self.open(OpenAction::Files { logs: routed.logs, deliveries: None });
+                }
+                match counts {
+                    [0, 0, 0] => {}
+                    [0, 0, _] => self.tab = Tab::Engageable,
+                    [0, _, 0] => self.tab = Tab::Profiles,
+                    [_, 0, 0] => self.tab = Tab::Campaign,
+                    [logs, records, events] => {
+                        self.notice = Some(Notice::Counts(
+                            "notice-split-three",
+                            vec![("logs", logs), ("records", records), ("events", events)],
+                        ))
                     }
                 }
                 self
@@ -675,8 +698,20 @@ impl ViewerState {
             }
             return self;
         }
+        if matches!(
+            update,
+            Update::EngageableProgress { .. } | Update::EngageableReady { .. } | Update::EngageableFailed { .. }
+        ) {
+            let (engageable, notice) = self.engageable.worker(update, now_ms);
+            self.engageable = engageable;
+            if notice.is_some() {
+                self.notice = notice;
+            }
+            return self;
+        }
         if matches!(update, Update::Failed { reason: FailReason::WorkerStopped(_), .. }) {
             self.profiles = self.profiles.worker_stopped();
+            self.engageable = self.engageable.worker_stopped();
         }
         let current = |run: u32| run == self.last_run;
         match update {

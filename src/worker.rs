@@ -92,6 +92,21 @@ pub enum Job {
     ProfilesDemo { run: u32, settings: engine::aep::ProfileSettings },
     /// Stop the profile run with this number.
     ProfilesCancel { run: u32 },
+    /// Read and count these files of engagement events (the Engageable profiles report), stitched by
+    /// the profile snapshot's files when there are any; the worker keeps the counter for
+    /// [`Job::EngageableRecount`]. Engageable runs have their own numbers.
+    Engageable {
+        run: u32,
+        events: Vec<RecordHandle>,
+        snapshot: Vec<RecordHandle>,
+        settings: engine::engage::EngageSettings,
+    },
+    /// The Engageable profiles report again from the kept counter, with another as-of date or licence.
+    EngageableRecount { run: u32, settings: engine::engage::EngageSettings },
+    /// Generate and count the Engageable profiles demo ([`crate::events::demo`]) and keep it.
+    EngageableDemo { run: u32, settings: engine::engage::EngageSettings },
+    /// Stop the engageable run with this number.
+    EngageableCancel { run: u32 },
     /// Count one share of a profile run cut over several workers (see [`crate::pool`]): these
     /// files, in order, into one counter, kept here (`keep`, the merging worker) or sent back.
     ProfilesUnit { run: u32, unit: usize, files: Vec<RecordHandle>, keep: bool },
@@ -272,6 +287,12 @@ pub enum Update {
     ProfilesReady { run: u32, report: Box<engine::aep::ProfilesReport> },
     /// A profile run that made no report: nothing counted yet (a recount), or a file the browser could not read.
     ProfilesFailed { run: u32, reason: FailReason },
+    /// Bytes of engagement events read so far, and lines seen.
+    EngageableProgress { run: u32, done: u64, total: u64, events: u64 },
+    /// The Engageable profiles report of a [`Job::Engageable`], [`Job::EngageableDemo`] or [`Job::EngageableRecount`].
+    EngageableReady { run: u32, report: Box<engine::engage::EngageableReport> },
+    /// An engageable run that made no report (a recount before anything was counted).
+    EngageableFailed { run: u32, reason: FailReason },
     /// A share of a profile run is counted (the answer to a [`Job::ProfilesUnit`]).
     ProfilesCounted { run: u32, unit: usize, counted: Counted },
     /// The answer of a [`Job::ProfilesExplain`] (its own number).
@@ -353,6 +374,10 @@ struct Shared {
     profiles: Option<engine::aep::ProfileCounter>,
     /// The share this worker counted of a profile run it merges: (run, counter).
     profiles_kept: Option<(u32, engine::aep::ProfileCounter)>,
+    /// The engageable run that is allowed to go on (its own sequence).
+    engage_current: u32,
+    /// The event counter (and stitching) of the last complete engageable run.
+    engaged: Option<crate::events::Engaged>,
 }
 
 /// What a run read: explaining a profile reads the same again.
@@ -486,6 +511,38 @@ impl Worker for CountWorker {
                 };
                 scope.respond(id, Update::ProfilesExplained { run, explained: Box::new(explained) });
             }
+            Job::Engageable { run, events, snapshot, settings } => {
+                self.shared.borrow_mut().engage_current = run;
+                wasm_bindgen_futures::spawn_local(async move {
+                    // A cancelled run answers nothing: the page has gone back to its report.
+                    if let Some(update) = task.engageable(run, events, snapshot, settings).await {
+                        task.scope.respond(id, update);
+                    }
+                });
+            }
+            Job::EngageableDemo { run, settings } => {
+                // Small and generated: counted at once, and kept like a file run's.
+                let engaged = crate::events::demo();
+                let report = engaged.report(&settings);
+                let mut shared = self.shared.borrow_mut();
+                shared.engage_current = run;
+                shared.engaged = Some(engaged);
+                drop(shared);
+                scope.respond(id, Update::EngageableReady { run, report: Box::new(report) });
+            }
+            Job::EngageableRecount { run, settings } => {
+                let update = match &self.shared.borrow().engaged {
+                    Some(engaged) => Update::EngageableReady { run, report: Box::new(engaged.report(&settings)) },
+                    None => Update::EngageableFailed { run, reason: FailReason::NothingCounted },
+                };
+                scope.respond(id, update);
+            }
+            Job::EngageableCancel { run } => {
+                let mut shared = self.shared.borrow_mut();
+                if shared.engage_current == run {
+                    shared.engage_current = run.wrapping_add(1 << 31);
+                }
+            }
             Job::ProfilesCancel { run } => {
                 let mut shared = self.shared.borrow_mut();
                 if shared.profiles_current == run {
@@ -526,6 +583,7 @@ impl Task {
             silent: false,
             told_ms: 0.0,
             profiles: false,
+            events: false,
         }
     }
 
@@ -546,6 +604,42 @@ impl Task {
         let report = counter.report(&settings);
         self.shared.borrow_mut().profiles = Some(counter);
         Some(Update::ProfilesReady { run, report: Box::new(report) })
+    }
+
+    /// Reads files of engagement events, then the profile snapshot's files (for stitching), into a
+    /// fresh counter; the answer to a [`Job::Engageable`]. None once the run is cancelled.
+    async fn engageable(
+        &self,
+        run: u32,
+        events: Vec<RecordHandle>,
+        snapshot: Vec<RecordHandle>,
+        settings: engine::engage::EngageSettings,
+    ) -> Option<Update> {
+        let total: u64 = events.iter().chain(&snapshot).map(|f| f.handle.size()).sum();
+        let mut progress = self.progress(run, total);
+        progress.events = true;
+        let still_current = || self.shared.borrow().engage_current == run;
+        let mut counter = engine::engage::EventCounter::default();
+        for file in &events {
+            crate::events::count_events(&mut counter, file, &mut progress, &still_current).await;
+            if !still_current() {
+                return None;
+            }
+        }
+        let stitch = if snapshot.is_empty() {
+            None
+        } else {
+            let profiles = crate::events::count_snapshot(&snapshot, &mut progress, &still_current).await;
+            if !still_current() {
+                return None;
+            }
+            Some(profiles.stitch_map(&engine::aep::ProfileSettings::default()))
+        };
+        progress.finish();
+        let engaged = crate::events::Engaged { counter, stitch };
+        let report = engaged.report(&settings);
+        self.shared.borrow_mut().engaged = Some(engaged);
+        Some(Update::EngageableReady { run, report: Box::new(report) })
     }
 
     /// Reads files of profile records, in order, into a fresh counter; None once the run is cancelled.
@@ -1069,6 +1163,8 @@ pub(crate) struct Progress<'a> {
     told_ms: f64,
     /// A profile run: told as [`Update::ProfilesProgress`].
     profiles: bool,
+    /// An engageable run: told as [`Update::EngageableProgress`].
+    events: bool,
 }
 
 impl Progress<'_> {
@@ -1109,7 +1205,9 @@ impl Progress<'_> {
 
     fn tell(&self) {
         let (run, done, total) = (self.run, self.done, self.total);
-        let update = if self.profiles {
+        let update = if self.events {
+            Update::EngageableProgress { run, done, total, events: self.rows }
+        } else if self.profiles {
             Update::ProfilesProgress { run, done, total, records: self.rows }
         } else {
             Update::Progress { run, done, total, rows: self.rows }

@@ -646,3 +646,18 @@ eng-bundle-privacy = Diese Datei enthält nur Anzahlen: keinen Profilschlüssel 
 eng-usage-ok = innerhalb der Lizenz
 eng-usage-near = nahe an der Lizenz
 eng-usage-over = über der Lizenz
+tab-engageable = Ansprechbare Profile
+tab-engageable-product = Journey Optimizer · Lizenz
+notice-split-three = { $logs } Versandprotokolldateien gingen an Aktive Profile, { $records } Dateien mit Profildatensätzen an Profile und { $events } Dateien mit Engagement-Ereignissen an Ansprechbare Profile.
+eng-sources = { $n ->
+    [one] 1 Datei mit Engagement-Ereignissen
+   *[other] { $n } Dateien mit Engagement-Ereignissen
+} ({ $size }).
+eng-sources-snapshot = Zusammengeführt durch einen Profil-Snapshot aus { $n } Dateien.
+eng-demo-banner = Demodaten: generierte Journey Step Events über 13 Monate in einer Produktions- und einer Entwicklungs-Sandbox, zusammengeführt durch die Profile-Demo, nicht Ihre. Öffnen Sie Ihre Step Events (JSON, gzip, Parquet oder eine Query-Service-CSV), um sie zu zählen.
+eng-as-of-hint = Der Tag, für den gezählt wird; leer: das letzte Ereignisdatum.
+eng-licensed-hint = Die Anzahl ansprechbarer Profile Ihres Vertrags (Produktions-Sandboxes).
+eng-snapshot = Profil-Snapshot (optional)
+eng-snapshot-hint = Ein AEP-Profilexport: angesprochene Schlüssel, die Identitäten eines zusammengeführten Profils sind, zählen einmal.
+eng-snapshot-demo = Öffnen Sie zuerst Ihre Ereignisse: die Demo wird durch die Profile-Demo zusammengeführt.
+eng-snapshot-needs-events = Öffnen Sie zuerst Engagement-Ereignisse: ein Profil-Snapshot führt die angezeigten Ereignisse zusammen.

@@ -644,3 +644,18 @@ eng-bundle-privacy = This file holds counts only: no profile key or identity val
 eng-usage-ok = within the licence
 eng-usage-near = close to the licence
 eng-usage-over = over the licence
+tab-engageable = Engageable profiles
+tab-engageable-product = Journey Optimizer · licence
+notice-split-three = { $logs } delivery-log files went to Active profiles, { $records } files of profile records to Profiles and { $events } files of engagement events to Engageable profiles.
+eng-sources = { $n ->
+    [one] 1 file of engagement events
+   *[other] { $n } files of engagement events
+} ({ $size }).
+eng-sources-snapshot = Stitched by a profile snapshot of { $n } files.
+eng-demo-banner = Demo data: generated journey step events over 13 months in a production and a development sandbox, stitched by the Profiles demo, not yours. Open your step events (JSON, gzip, Parquet, or a Query Service CSV) to count them.
+eng-as-of-hint = The day the count is for; empty: the latest event date.
+eng-licensed-hint = Your contract’s number of engageable profiles (production sandboxes).
+eng-snapshot = Profile snapshot (optional)
+eng-snapshot-hint = An AEP profile export: engaged keys that are identities of one stitched profile count once.
+eng-snapshot-demo = Open your events first: the demo is stitched by the Profiles demo.
+eng-snapshot-needs-events = Open engagement events first: a profile snapshot stitches the events on screen.

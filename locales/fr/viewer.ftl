@@ -646,3 +646,18 @@ eng-bundle-privacy = Ce fichier ne contient que des nombres : aucune clé de pro
 eng-usage-ok = dans les limites de la licence
 eng-usage-near = proche de la licence
 eng-usage-over = au-delà de la licence
+tab-engageable = Profils engageables
+tab-engageable-product = Journey Optimizer · licence
+notice-split-three = { $logs } fichiers de logs de diffusion sont allés à Profils actifs, { $records } fichiers d’enregistrements de profils à Profils et { $events } fichiers d’événements d’engagement à Profils engageables.
+eng-sources = { $n ->
+    [one] 1 fichier d’événements d’engagement
+   *[other] { $n } fichiers d’événements d’engagement
+} ({ $size }).
+eng-sources-snapshot = Rapprochés par un instantané de profils de { $n } fichiers.
+eng-demo-banner = Données de démonstration : des journey step events générés sur 13 mois dans une sandbox de production et une de développement, rapprochés par la démo Profils, pas les vôtres. Ouvrez vos step events (JSON, gzip, Parquet ou un CSV de Query Service) pour les compter.
+eng-as-of-hint = Le jour du décompte ; vide : la dernière date d’événement.
+eng-licensed-hint = Le nombre de profils engageables de votre contrat (sandbox de production).
+eng-snapshot = Instantané de profils (facultatif)
+eng-snapshot-hint = Un export de profils AEP : les clés engagées qui sont des identités d’un même profil rapproché comptent une fois.
+eng-snapshot-demo = Ouvrez d’abord vos événements : la démo est rapprochée par la démo Profils.
+eng-snapshot-needs-events = Ouvrez d’abord des événements d’engagement : un instantané de profils rapproche les événements affichés.

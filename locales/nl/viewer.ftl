@@ -647,3 +647,18 @@ eng-bundle-privacy = Dit bestand bevat alleen aantallen: geen profielsleutel of 
 eng-usage-ok = binnen de licentie
 eng-usage-near = dicht bij de licentie
 eng-usage-over = boven de licentie
+tab-engageable = Benaderbare profielen
+tab-engageable-product = Journey Optimizer · licentie
+notice-split-three = { $logs } leveringslogbestanden gingen naar Actieve profielen, { $records } bestanden met profielrecords naar Profielen en { $events } bestanden met engagementgebeurtenissen naar Benaderbare profielen.
+eng-sources = { $n ->
+    [one] 1 bestand met engagementgebeurtenissen
+   *[other] { $n } bestanden met engagementgebeurtenissen
+} ({ $size }).
+eng-sources-snapshot = Samengevoegd met een profielmomentopname van { $n } bestanden.
+eng-demo-banner = Demogegevens: gegenereerde journey step events over 13 maanden in een productie- en een ontwikkelsandbox, samengevoegd met de Profielen-demo, niet de uwe. Open uw step events (JSON, gzip, Parquet of een Query Service-CSV) om ze te tellen.
+eng-as-of-hint = De dag waarvoor de telling geldt; leeg: de laatste gebeurtenisdatum.
+eng-licensed-hint = Het aantal benaderbare profielen in uw contract (productiesandboxen).
+eng-snapshot = Profielmomentopname (optioneel)
+eng-snapshot-hint = Een AEP-profielexport: benaderde sleutels die identiteiten van één samengevoegd profiel zijn, tellen één keer.
+eng-snapshot-demo = Open eerst uw gebeurtenissen: de demo is samengevoegd met de Profielen-demo.
+eng-snapshot-needs-events = Open eerst engagementgebeurtenissen: een profielmomentopname voegt de getoonde gebeurtenissen samen.

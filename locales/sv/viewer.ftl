@@ -647,3 +647,18 @@ eng-bundle-privacy = Filen innehåller bara antal: ingen profilnyckel eller iden
 eng-usage-ok = inom licensen
 eng-usage-near = nära licensen
 eng-usage-over = över licensen
+tab-engageable = Engagerbara profiler
+tab-engageable-product = Journey Optimizer · licens
+notice-split-three = { $logs } leveransloggfiler gick till Aktiva profiler, { $records } filer med profilposter till Profiler och { $events } filer med engagemangshändelser till Engagerbara profiler.
+eng-sources = { $n ->
+    [one] 1 fil med engagemangshändelser
+   *[other] { $n } filer med engagemangshändelser
+} ({ $size }).
+eng-sources-snapshot = Sammanfogade med en profilögonblicksbild på { $n } filer.
+eng-demo-banner = Demodata: genererade journey step events under 13 månader i en produktions- och en utvecklingssandlåda, sammanfogade med Profiler-demon, inte dina. Öppna dina step events (JSON, gzip, Parquet eller en Query Service-CSV) för att räkna dem.
+eng-as-of-hint = Dagen räkningen gäller; tomt: det senaste händelsedatumet.
+eng-licensed-hint = Ditt avtals antal engagerbara profiler (produktionssandlådor).
+eng-snapshot = Profilögonblicksbild (valfri)
+eng-snapshot-hint = En AEP-profilexport: nådda nycklar som är identiteter för en sammanfogad profil räknas en gång.
+eng-snapshot-demo = Öppna dina händelser först: demon sammanfogas med Profiler-demon.
+eng-snapshot-needs-events = Öppna engagemangshändelser först: en profilögonblicksbild sammanfogar de visade händelserna.

@@ -421,3 +421,72 @@ mod tests {
         assert_eq!(text, "a;b\r\n\"1;2\";3\r\n");
     }
 }
+
+/// Every table of an Engageable profiles report, in the order the report shows them; tables
+/// without rows are left out.
+pub fn engageable_tables(report: &engine::engage::EngageableReport, l: Lang) -> Vec<Table> {
+    let t = |key: &str| tr(l, key);
+    let type_words = |k: &str| t(if k == "development" { "eng-type-development" } else { "eng-type-production" });
+    let out = vec![
+        Table {
+            id: "sandboxes",
+            title: t("eng-sandboxes-title"),
+            headers: vec![t("eng-col-sandbox"), t("eng-col-type"), t("eng-col-profiles")],
+            rows: report
+                .engageable
+                .sandboxes
+                .iter()
+                .map(|s| vec![s.name.clone(), type_words(&s.kind), n(s.profiles)])
+                .collect(),
+        },
+        Table {
+            id: "journeys",
+            title: t("eng-journeys-title"),
+            headers: vec![t("eng-col-journey"), t("eng-col-profiles")],
+            rows: report.by_journey.iter().map(|j| vec![j.name.clone(), n(j.profiles)]).collect(),
+        },
+        Table {
+            id: "daily",
+            title: t("eng-daily-caption"),
+            headers: vec![t("col-date"), t("eng-total"), t("eng-production"), t("eng-col-newly")],
+            rows: report
+                .daily
+                .iter()
+                .map(|d| vec![d.date.clone(), n(d.engageable), n(d.production), n(d.newly_engaged)])
+                .collect(),
+        },
+        Table {
+            id: "spikes",
+            title: t("eng-spikes-caption"),
+            headers: vec![t("col-date"), t("eng-col-newly"), t("eng-col-median"), t("eng-col-journeys")],
+            rows: report
+                .spikes
+                .iter()
+                .map(|s| vec![s.date.clone(), n(s.newly_engaged), s.median_before.to_string(), s.journeys.join(" | ")])
+                .collect(),
+        },
+        Table {
+            id: "expiring",
+            title: t("eng-expiring-title"),
+            headers: vec![t("eng-col-month"), t("eng-col-profiles")],
+            rows: report.expiring.iter().map(|e| vec![e.month.clone(), n(e.profiles)]).collect(),
+        },
+        Table {
+            id: "rejected",
+            title: t("eng-rejected-caption"),
+            headers: vec![t("col-file"), t("col-line"), t("col-reason")],
+            rows: report
+                .rejected
+                .iter()
+                .map(|x| vec![x.file.clone(), n(x.line), say(l, x.message.as_ref(), &x.reason)])
+                .collect(),
+        },
+        Table {
+            id: "files",
+            title: t("eng-files-caption"),
+            headers: vec![t("col-file"), t("aep-col-format"), t("eng-col-events")],
+            rows: report.files.iter().map(|f| vec![f.name.clone(), f.format.clone(), n(f.events)]).collect(),
+        },
+    ];
+    out.into_iter().filter(|table| !table.rows.is_empty()).collect()
+}

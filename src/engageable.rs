@@ -1,0 +1,219 @@
+//! The Journey Optimizer *Engageable profiles* report's part of the viewer's state.
+//!
+//! As for the Profiles report, its work is written into requests
+//! ([`EngageableState::requests`]) that the app's one effect sends; the
+//! worker keeps the event counter (and the profile snapshot's stitching), so
+//! a new as-of date or licensed number is a recount that reads nothing
+//! again. The demo is generated and counted in the worker too.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use engine::engage::{EngageSettings, EngageableReport};
+
+use crate::state::{Notice, Run};
+use crate::worker::{FailReason, Job, RecordHandle, Update};
+
+/// What the report is of.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum EngageableSource {
+    /// Nothing yet: the demo is counted when the tab is first opened.
+    #[default]
+    Empty,
+    /// The generated step events ([`crate::events::demo_spec`]), stitched by the Profiles demo.
+    Demo,
+    /// Files of engagement events, and the profile snapshot's files (none: no stitching).
+    Files { events: Vec<RecordHandle>, snapshot: Vec<RecordHandle> },
+}
+
+/// The report's part of the state.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct EngageableState {
+    pub source: EngageableSource,
+    pub report: Rc<EngageableReport>,
+    pub settings: EngageSettings,
+    pub run: Run,
+    /// The number of the last engageable run (its own sequence).
+    pub last_run: u32,
+    /// Jobs of this report for the worker, in order; the app sends them when they change.
+    pub requests: Vec<Job>,
+    /// What produced the report on screen while other files are read: Cancel goes back to it.
+    pub shown: Option<(EngageableSource, Rc<EngageableReport>)>,
+}
+
+/// The report's own controls.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EngageableAction {
+    /// Back to the demo.
+    Demo,
+    /// The as-of date (none: the latest event date).
+    AsOf(Option<NaiveDate>),
+    /// The licensed number of engageable profiles (none: not entered).
+    Licensed(Option<u64>),
+    /// Files of a profile snapshot: the engaged keys are stitched by its identity graph (read again
+    /// with the events).
+    Snapshot(Vec<RecordHandle>),
+    /// Stop the read in progress.
+    Cancel,
+}
+
+impl EngageableState {
+    /// The state with the demo asked of the worker, if nothing is there yet.
+    pub fn with_demo(mut self) -> Self {
+        if self.source == EngageableSource::Empty {
+            self = self.demo();
+        }
+        self
+    }
+
+    /// True once the report on screen is complete for the current files and settings.
+    pub fn ready(&self) -> bool {
+        matches!(self.run, Run::Idle)
+    }
+
+    fn stop_reading(&mut self) {
+        if matches!(self.run, Run::Reading { run, .. } if run == self.last_run) {
+            self.requests.push(Job::EngageableCancel { run: self.last_run });
+        }
+    }
+
+    fn demo(mut self) -> Self {
+        self.stop_reading();
+        self.source = EngageableSource::Demo;
+        self.shown = None;
+        self.last_run += 1;
+        self.run = Run::Recounting { run: self.last_run };
+        self.requests.push(Job::EngageableDemo { run: self.last_run, settings: self.settings.clone() });
+        self
+    }
+
+    /// Files of engagement events were given: they are read, with the snapshot already given (a new run).
+    pub fn open(mut self, events: Vec<RecordHandle>) -> Self {
+        let snapshot = match &self.source {
+            EngageableSource::Files { snapshot, .. } => snapshot.clone(),
+            _ => Vec::new(),
+        };
+        self.remember_shown();
+        self.source = EngageableSource::Files { events, snapshot };
+        self.read()
+    }
+
+    fn remember_shown(&mut self) {
+        if !matches!(self.run, Run::Reading { .. }) {
+            self.shown = Some((self.source.clone(), self.report.clone()));
+        }
+    }
+
+    fn read(mut self) -> Self {
+        self.stop_reading();
+        let EngageableSource::Files { events, snapshot } = &self.source else { return self };
+        self.last_run += 1;
+        let now = crate::state::js_now();
+        let total = events.iter().chain(snapshot).map(|f| f.handle.file.size() as u64).sum();
+        self.run = Run::Reading { run: self.last_run, done: 0, total, rows: 0, started_ms: now, now_ms: now };
+        self.requests.push(Job::Engageable {
+            run: self.last_run,
+            events: events.clone(),
+            snapshot: snapshot.clone(),
+            settings: self.settings.clone(),
+        });
+        self
+    }
+
+    /// The report again with the settings now in force, from the worker's counter.
+    fn report_again(mut self) -> Self {
+        match &self.source {
+            EngageableSource::Empty => self.demo(),
+            EngageableSource::Files { .. } if matches!(self.run, Run::Reading { .. }) => self.read(),
+            EngageableSource::Demo | EngageableSource::Files { .. } => {
+                self.last_run += 1;
+                self.run = Run::Recounting { run: self.last_run };
+                self.requests.push(Job::EngageableRecount { run: self.last_run, settings: self.settings.clone() });
+                self
+            }
+        }
+    }
+
+    /// One of the report's own actions; returns the state and a notice key, if there is one to say.
+    pub fn act(mut self, action: EngageableAction) -> (Self, Option<&'static str>) {
+        match action {
+            EngageableAction::Demo => (self.demo(), None),
+            EngageableAction::AsOf(date) => {
+                self.settings.as_of = date;
+                (self.report_again(), None)
+            }
+            EngageableAction::Licensed(n) => {
+                self.settings.licensed = n;
+                (self.report_again(), None)
+            }
+            EngageableAction::Snapshot(files) => {
+                // Stitching needs the events of the files on screen: the demo has its own snapshot.
+                let events = match &self.source {
+                    EngageableSource::Files { events, .. } => events.clone(),
+                    _ => return (self, Some("eng-snapshot-needs-events")),
+                };
+                self.remember_shown();
+                self.source = EngageableSource::Files { events, snapshot: files };
+                (self.read(), None)
+            }
+            EngageableAction::Cancel => {
+                let Run::Reading { run, .. } = self.run else { return (self, None) };
+                self.run = Run::Idle;
+                self.requests.push(Job::EngageableCancel { run });
+                if let Some((source, report)) = self.shown.take() {
+                    self.source = source;
+                    self.report = report;
+                }
+                // The worker's counter is the cancelled run's no more: ask for what is shown again.
+                let next = match self.source {
+                    EngageableSource::Empty | EngageableSource::Demo => self.demo(),
+                    EngageableSource::Files { .. } => self.read(),
+                };
+                (next, Some("notice-cancelled"))
+            }
+        }
+    }
+
+    /// The worker's answer to one of this report's jobs.
+    pub fn worker(mut self, update: Update, now_ms: f64) -> (Self, Option<Notice>) {
+        let current = self.last_run;
+        match update {
+            Update::EngageableProgress { run, done, total, events } if run == current => {
+                if let Run::Reading { started_ms, .. } = self.run {
+                    self.run = Run::Reading { run, done, total, rows: events, started_ms, now_ms };
+                }
+            }
+            Update::EngageableReady { run, report } if run == current => {
+                self.shown = None;
+                self.report = Rc::new(*report);
+                self.run = Run::Idle;
+            }
+            Update::EngageableFailed { run, reason } if run == current => {
+                if let Some((source, report)) = self.shown.take() {
+                    self.source = source;
+                    self.report = report;
+                }
+                self.run = Run::Idle;
+                let notice = match reason {
+                    FailReason::WorkerStopped(error) => Notice::Said("notice-worker-stopped", vec![("error", error)]),
+                    _ => Notice::Key("notice-nothing-counted"),
+                };
+                return (self, Some(notice));
+            }
+            _ => {}
+        }
+        (self, None)
+    }
+
+    /// The worker died: a read in progress ends; the report shown before stays.
+    pub fn worker_stopped(mut self) -> Self {
+        if matches!(self.run, Run::Reading { .. }) {
+            if let Some((source, report)) = self.shown.take() {
+                self.source = source;
+                self.report = report;
+            }
+        }
+        self.run = Run::Idle;
+        self
+    }
+}
