@@ -86,27 +86,57 @@ pub(crate) async fn count_records(
         return;
     }
     let id = counter.begin_file(&file.path, snapshot);
+    match push_all(file, size, progress, still_current, |chunk| counter.push(id, chunk)).await {
+        Pushed::Cancelled => return,
+        Pushed::Unreadable(e) => {
+            counter.warn(unreadable(&file.path, &e));
+            let _ = counter.end_file(id);
+            return;
+        }
+        Pushed::Done => {}
+    }
+    if let Err(error) = counter.end_file(id) {
+        counter.warn(engine::aep::read::said(&error));
+    }
+}
+
+/// How reading a file's slices into a counter ended.
+pub(crate) enum Pushed {
+    /// Every slice was pushed, or the counter refused one: it keeps its failure, which its
+    /// `end_file` returns again (the records before it stay).
+    Done,
+    Cancelled,
+    /// The browser could not read a slice (its error).
+    Unreadable(String),
+}
+
+/// Pushes a file's slices into a counter (profile records or engagement events) while it takes
+/// them; the bytes not pushed count as done in the progress.
+pub(crate) async fn push_all(
+    file: &RecordHandle,
+    size: u64,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+    mut push: impl FnMut(&[u8]) -> Result<(), engine::aep::ReadError>,
+) -> Pushed {
     let mut pushed = 0;
     let read = slices(&file.handle.file, 0, progress, still_current, |chunk| {
-        counter.push(id, chunk)?;
+        push(chunk)?;
         pushed += chunk.len() as u64;
         Ok::<_, engine::aep::ReadError>(true)
     })
     .await;
     match read {
-        Ok(()) => {}
-        Err(Stopped::Cancelled) => return,
+        Ok(()) => Pushed::Done,
+        Err(Stopped::Cancelled) => Pushed::Cancelled,
         Err(Stopped::Unreadable(e)) => {
-            counter.warn(unreadable(&file.path, &e));
             progress.skip(size - pushed);
-            let _ = counter.end_file(id);
-            return;
+            Pushed::Unreadable(e)
         }
-        // The reader keeps its failure: `end_file` returns it again, below, and the records before it stay.
-        Err(Stopped::Sink(_)) => progress.skip(size - pushed),
-    }
-    if let Err(error) = counter.end_file(id) {
-        counter.warn(engine::aep::read::said(&error));
+        Err(Stopped::Sink(_)) => {
+            progress.skip(size - pushed);
+            Pushed::Done
+        }
     }
 }
 

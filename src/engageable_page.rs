@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::engageable::{EngageableAction, EngageableSource};
 use crate::locale::{tr, trf, use_lang};
-use crate::share::save;
 use crate::state::{Action, Run, ViewerState};
 
 #[derive(Properties, PartialEq)]
@@ -143,36 +142,22 @@ fn engageable_share(props: &EngageablePageProps) -> Html {
     let disabled = !e.ready();
     let demo = matches!(e.source, EngageableSource::Demo);
     let ondownload = {
-        let (report, saved, name) = (e.report.clone(), saved.clone(), format!("{stem}.html"));
-        Callback::from(move |_: MouseEvent| {
-            let (report, saved, name) = (report.clone(), saved.clone(), name.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+        let report = e.report.clone();
+        let make = move || {
+            let report = report.clone();
+            async move {
                 let meta = views::bundle::BundleMeta {
                     title: String::new(),
                     made: crate::share::now_iso(),
                     engine: format!("active-profiles {}", engine::VERSION),
                     lang: l,
                 };
-                let html = views::bundle::render_engageable((*report).clone(), meta).await;
-                saved.set(Some(match save(&name, "text/html;charset=utf-8", html.as_bytes()) {
-                    Ok(()) => name,
-                    Err(e) => e,
-                }));
-            });
-        })
+                views::bundle::render_engageable((*report).clone(), meta).await
+            }
+        };
+        crate::share::on_save_html(make, format!("{stem}.html"), saved.clone())
     };
-    let onjson = {
-        let (report, saved, name) = (e.report.clone(), saved.clone(), format!("{stem}.json"));
-        Callback::from(move |_: MouseEvent| {
-            let result = serde_json::to_vec_pretty(&*report)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| save(&name, "application/json", &bytes));
-            saved.set(Some(match result {
-                Ok(()) => name.clone(),
-                Err(e) => e,
-            }));
-        })
-    };
+    let onjson = crate::share::on_save_json(e.report.clone(), format!("{stem}.json"), saved.clone());
     let tables = views::export::engageable_tables(&e.report, l);
     html! {
         <div class="share-bar" data-testid="engageable-share">

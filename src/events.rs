@@ -13,8 +13,8 @@ use engine::aep::{InputKind, ProfileCounter, ProfileSettings};
 use engine::engage::generate::EventSpec;
 use engine::engage::{EngageSettings, EngageableReport, EventCounter};
 
-use crate::aep::{BlobChunks, HEAD_BYTES};
-use crate::worker::{slices, Progress, RecordHandle, Stopped};
+use crate::aep::{BlobChunks, Pushed, HEAD_BYTES};
+use crate::worker::{Progress, RecordHandle};
 
 /// What the worker keeps of an Engageable profiles run: the counter, and the snapshot's stitching.
 pub struct Engaged {
@@ -89,24 +89,14 @@ pub(crate) async fn count_events(
     } else {
         counter.begin_file(&file.path, None)
     };
-    let mut pushed = 0;
-    let read = slices(&file.handle.file, 0, progress, still_current, |chunk| {
-        counter.push(id, chunk)?;
-        pushed += chunk.len() as u64;
-        Ok::<_, engine::aep::ReadError>(true)
-    })
-    .await;
-    match read {
-        Ok(()) => {}
-        Err(Stopped::Cancelled) => return,
-        Err(Stopped::Unreadable(e)) => {
+    match crate::aep::push_all(file, size, progress, still_current, |chunk| counter.push(id, chunk)).await {
+        Pushed::Cancelled => return,
+        Pushed::Unreadable(e) => {
             counter.warn(crate::aep::unreadable(&file.path, &e));
-            progress.skip(size - pushed);
             let _ = counter.end_file(id);
             return;
         }
-        // The reader keeps its failure: `end_file` returns it again, below, and the events before it stay.
-        Err(Stopped::Sink(_)) => progress.skip(size - pushed),
+        Pushed::Done => {}
     }
     if let Err(error) = counter.end_file(id) {
         counter.warn(engine::aep::read::said(&error));

@@ -38,30 +38,10 @@ pub fn profiles_share(props: &ProfilesShareProps) -> Html {
     let stem = file_stem(&props.report);
     let disabled = !props.ready;
     let ondownload = {
-        let (report, saved, name) = (props.report.clone(), saved.clone(), format!("{stem}.html"));
-        Callback::from(move |_: MouseEvent| {
-            let (report, saved, name) = (report.clone(), saved.clone(), name.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let html = crate::profiles_share::bundle(&report, l).await;
-                saved.set(Some(match save(&name, "text/html;charset=utf-8", html.as_bytes()) {
-                    Ok(()) => name,
-                    Err(e) => e,
-                }));
-            });
-        })
+        let report = props.report.clone();
+        crate::share::on_save_html(move || bundle(report.clone(), l), format!("{stem}.html"), saved.clone())
     };
-    let onjson = {
-        let (report, saved, name) = (props.report.clone(), saved.clone(), format!("{stem}.json"));
-        Callback::from(move |_: MouseEvent| {
-            let result = serde_json::to_vec_pretty(&*report)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| save(&name, "application/json", &bytes));
-            saved.set(Some(match result {
-                Ok(()) => name.clone(),
-                Err(e) => e,
-            }));
-        })
-    };
+    let onjson = crate::share::on_save_json(props.report.clone(), format!("{stem}.json"), saved.clone());
     html! {
         <div class="share-bar" data-testid="profiles-share">
             <button type="button" class={classes!((!props.demo).then_some("primary"))} data-testid="profiles-download" {disabled} onclick={ondownload}
@@ -87,14 +67,14 @@ pub fn profiles_share(props: &ProfilesShareProps) -> Html {
 }
 
 /// The report as one HTML file ([`views::bundle::render_profiles`]), in the page's language.
-pub async fn bundle(report: &ProfilesReport, lang: crate::locale::Lang) -> String {
+pub async fn bundle(report: Rc<ProfilesReport>, lang: crate::locale::Lang) -> String {
     let meta = views::bundle::BundleMeta {
         title: String::new(),
         made: crate::share::now_iso(),
         engine: format!("active-profiles {}", engine::VERSION),
         lang,
     };
-    views::bundle::render_profiles(report.clone(), meta).await
+    views::bundle::render_profiles((*report).clone(), meta).await
 }
 
 /// One button per table of a report (e.g. [`views::export::profile_tables`]), as CSV; the buttons'

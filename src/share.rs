@@ -51,6 +51,43 @@ pub fn now_iso() -> String {
     }
 }
 
+/// A button's callback that saves `value` as pretty JSON named `name`, and says the file (or why not) in `saved`.
+pub fn on_save_json<T: serde::Serialize + 'static>(
+    value: Rc<T>,
+    name: String,
+    saved: UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let result = serde_json::to_vec_pretty(&*value)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| save(&name, "application/json", &bytes));
+        saved.set(Some(match result {
+            Ok(()) => name.clone(),
+            Err(e) => e,
+        }));
+    })
+}
+
+/// A button's callback that makes an HTML file (a bundle, drawn asynchronously) with `make` and saves
+/// it as `name`, saying the file (or why not) in `saved`.
+pub fn on_save_html<F: std::future::Future<Output = String> + 'static>(
+    make: impl Fn() -> F + 'static,
+    name: String,
+    saved: UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let make = Rc::new(make);
+    Callback::from(move |_: MouseEvent| {
+        let (make, saved, name) = (make.clone(), saved.clone(), name.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let html = make().await;
+            saved.set(Some(match save(&name, "text/html;charset=utf-8", html.as_bytes()) {
+                Ok(()) => name,
+                Err(e) => e,
+            }));
+        });
+    })
+}
+
 /// Hands `bytes` to the browser as a download named `name`. Fails only if the browser refuses.
 pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail = |what: &str| format!("{name}: {what}");
