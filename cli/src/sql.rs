@@ -236,7 +236,13 @@ pub const POSTGRES: Dialect = Dialect {
     default_aggregate: "active_profiles_aggregate.csv",
     default_engageable_aggregate: "engageable_aggregate.csv",
     utc_session: "SET TIME ZONE 'UTC';",
-    keep: |name| (format!("DROP TABLE IF EXISTS {name} CASCADE;\nCREATE TEMPORARY TABLE {name} AS"), String::new()),
+    // A temporary table is never analysed by autovacuum: its statistics are gathered at once.
+    keep: |name| {
+        (
+            format!("DROP TABLE IF EXISTS {name} CASCADE;\nCREATE TEMPORARY TABLE {name} AS"),
+            format!("ANALYZE {name};\n"),
+        )
+    },
 };
 
 impl DialectName {

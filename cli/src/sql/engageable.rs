@@ -95,16 +95,16 @@ fn column_ref(d: &Dialect, column: &str) -> String {
 const TIME_RE: &str = "[0-9]{4}-[0-9]{2}-[0-9]{2}(([Tt]| +)[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.,][0-9]*)?)? *\
                        ([Zz]|[Uu][Tt][Cc]|[Gg][Mm][Tt]|[+-][0-9]{4}|[+-][0-9]{1,2}(:[0-9]{2})?)?)?";
 
-/// The parts of a time that [`TIME_RE`] matches (a warehouse numbers at most 9 groups): hour (group
-/// 2), minute (3), second (5) and the zone as written (7).
-const TIME_PARTS_RE: &str =
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt]| +)([0-9]{1,2}):([0-9]{2})(:([0-9]{2})([.,][0-9]*)?)? *(.*)$";
+/// The parts of a time that [`TIME_RE`] matched, each the one group of a pattern of its own (a
+/// pattern of many groups is slow in PostgreSQL): hour, minute, second, and the zone as written.
+const HOUR_RE: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ] *([0-9]{1,2}):";
+const MINUTE_RE: &str = "^[^:]*:([0-9]{2})";
+const SECOND_RE: &str = "^[^:]*:[0-9]{2}:([0-9]{2})";
+const ZONE_RE: &str = "([Zz]|[Uu][Tt][Cc]|[Gg][Mm][Tt]|[+-][0-9:]*)$";
 
-/// An offset written `+HHMM`: hours (group 1) and minutes (2).
-const OFFSET4_RE: &str = "^[+-]([0-9]{2})([0-9]{2})$";
-
-/// An offset written `+H`, `+HH` or `+HH:MM`: hours (group 1) and minutes (3).
-const OFFSET_RE: &str = "^[+-]([0-9]{1,2})(:([0-9]{2}))?$";
+/// The hours and minutes of an offset written `+HHMM`, `+H`, `+HH` or `+HH:MM`.
+const OFFSET_HOURS_RE: &str = "^[+-]([0-9]{1,2})(:?[0-9]{2})?$";
+const OFFSET_MINUTES_RE: &str = "^[+-][0-9]{1,2}:?([0-9]{2})$";
 
 /// The script of `--report engageable`.
 pub fn engageable(args: &SqlArgs) -> Result<String, Failure> {
@@ -144,8 +144,8 @@ pub fn script(spec: &Spec) -> String {
     let d = spec.dialect;
     let col = |f: EventField| text_value(d, spec.columns.get(&f).map(|c| column_ref(d, c)));
     let dt = d.date_text;
-    let g = |v: &str, re: &str, n: usize| format!("NULLIF({}, '')", (d.regex_group)(v, re, n));
-    let int = |v: &str, re: &str, n: usize| format!("CAST({} AS INTEGER)", g(v, re, n));
+    let g = |v: &str, re: &str| format!("NULLIF({}, '')", (d.regex_group)(v, re, 1));
+    let int = |v: &str, re: &str| format!("CAST({} AS INTEGER)", g(v, re));
     let as_of = match spec.as_of {
         Some(a) => format!("DATE {}", lit(&a.format("%Y-%m-%d").to_string())),
         None => "CAST(NULL AS DATE)".into(),
@@ -184,72 +184,71 @@ pub fn script(spec: &Spec) -> String {
     let _ = writeln!(s, "FROM {};\n", spec.table);
 
     let _ =
-        writeln!(s, "-- 2. The time's parts: the local date, the time of day and the zone as written (NULL: none).");
-    let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW en_time AS\nSELECT r.*,");
-    let _ = writeln!(s, "  CASE WHEN time_ok = 1 THEN {} END AS local_day,", (d.try_date)("SUBSTR(time_v, 1, 10)"));
-    for (name, n) in [("hh", 2), ("mi", 3), ("ss", 5)] {
-        let _ = writeln!(s, "  CASE WHEN time_ok = 1 THEN {} END AS {name},", int("time_v", TIME_PARTS_RE, n));
-    }
-    let _ = writeln!(s, "  CASE WHEN time_ok = 1 THEN {} END AS zone_v", g("time_v", TIME_PARTS_RE, 7));
+        writeln!(s, "-- 2. Each row's profile, journey, sandbox, sandbox type (else the given sandbox's when it is");
     let _ = writeln!(
         s,
-        "FROM (SELECT w.*, CASE WHEN {} THEN 1 ELSE 0 END AS time_ok FROM en_raw w) r;\n",
-        (d.full_match)("time_v", TIME_RE)
+        "--    that one, else production), dry-run flag, and its time's parts: the local date, the time of"
     );
-    let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW en_parts AS\nSELECT t.*,");
-    let _ = writeln!(
-        s,
-        "  CASE WHEN zone_v IS NULL THEN NULL WHEN LOWER(zone_v) IN ('z', 'utc', 'gmt') THEN 'Z' ELSE SUBSTR(zone_v, 1, 1) END AS zone,"
-    );
-    let _ = writeln!(s, "  COALESCE({}, {}) AS off_h,", int("zone_v", OFFSET4_RE, 1), int("zone_v", OFFSET_RE, 1));
-    let _ = writeln!(s, "  COALESCE({}, {}, 0) AS off_m", int("zone_v", OFFSET4_RE, 2), int("zone_v", OFFSET_RE, 3));
-    let _ = writeln!(s, "FROM en_time t;\n");
-
-    let _ = writeln!(s, "-- 3. Each row's UTC day (an offset moves the local time across midnight), sandbox,");
-    let _ = writeln!(
-        s,
-        "--    sandbox type (else the given sandbox's when it is that one, else production) and dry-run flag."
-    );
-    let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW en_rows AS\nSELECT");
-    let _ = writeln!(
-        s,
-        "  CASE WHEN profile_v IS NULL THEN 'no profile' WHEN time_v IS NULL THEN 'no time'\n       \
-         WHEN e IS NULL THEN 'time is not a date' END AS rejected,"
-    );
-    let _ = writeln!(s, "  e, profile_v AS pk, journey_v AS journey, COALESCE(sandbox_v, {given}) AS sb,");
+    let _ = writeln!(s, "--    day and the zone as written (NULL: none). Kept: the patterns run once per row.");
+    let (keep, after) = (d.keep)("en_time");
+    let _ = writeln!(s, "{keep}\nSELECT profile_v AS pk, journey_v AS journey, COALESCE(sandbox_v, {given}) AS sb,");
     let _ = writeln!(
         s,
         "  CASE WHEN type_l IN ('production', 'prod') THEN 'production' WHEN type_l IN ('development', 'dev') THEN 'development'\n       \
          WHEN COALESCE(sandbox_v, {given}) = {given} THEN {given_kind} ELSE 'production' END AS kind,"
     );
-    let _ = writeln!(s, "  CASE WHEN dry_l IN ('true', '1', 'yes', 'y', 't') THEN 1 ELSE 0 END AS dry");
+    let _ = writeln!(s, "  CASE WHEN dry_l IN ('true', '1', 'yes', 'y', 't') THEN 1 ELSE 0 END AS dry,");
+    let _ = writeln!(s, "  CASE WHEN time_v IS NULL THEN 1 ELSE 0 END AS no_time,");
+    let _ = writeln!(s, "  CASE WHEN time_ok = 1 THEN {} END AS local_day,", (d.try_date)("SUBSTR(time_v, 1, 10)"));
+    for (name, re) in [("hh", HOUR_RE), ("mi", MINUTE_RE), ("ss", SECOND_RE)] {
+        let _ = writeln!(s, "  CASE WHEN time_ok = 1 THEN {} END AS {name},", int("time_v", re));
+    }
+    let _ = writeln!(s, "  CASE WHEN time_ok = 1 AND LENGTH(time_v) > 10 THEN {} END AS zone_v", g("time_v", ZONE_RE));
     let _ = writeln!(
         s,
-        "FROM (SELECT p.*,\n    CASE WHEN local_day IS NULL OR hh > 23 OR mi > 59 OR ss > 60 OR off_h > 18 OR off_m > 59 THEN NULL\n         \
-         WHEN zone IS NULL THEN local_day\n         WHEN utc_minute < 0 THEN {}\n         WHEN utc_minute >= 1440 THEN {}\n         \
-         ELSE local_day END AS e\n  \
-         FROM (SELECT q.*, COALESCE(hh, 0) * 60 + COALESCE(mi, 0)\n      \
-         - CASE WHEN zone = '-' THEN -1 WHEN zone = '+' THEN 1 ELSE 0 END * (COALESCE(off_h, 0) * 60 + off_m) AS utc_minute\n    \
-         FROM en_parts q) p) x;\n",
-        (d.add_days)("local_day", -1),
-        (d.add_days)("local_day", 1)
+        "FROM (SELECT w.*, CASE WHEN {} THEN 1 ELSE 0 END AS time_ok FROM en_raw w) r;",
+        (d.full_match)("time_v", TIME_RE)
     );
-
-    let _ =
-        writeln!(s, "-- 4. Each row once, narrowed (kept: every later step reads it), the counted events each once,");
-    let _ = writeln!(s, "--    and the rows by reason with the data range.");
-    let (keep, after) = (d.keep)("en_kept");
-    let _ = writeln!(s, "{keep}\nSELECT rejected, e, sb, kind, pk, journey, dry FROM en_rows;");
     s.push_str(&after);
     s.push('\n');
+
+    let _ = writeln!(s, "-- 3. Each row's UTC day (an offset moves the local time across midnight), kept narrowed:");
+    let _ = writeln!(s, "--    every later step reads it.");
+    let (keep, after) = (d.keep)("en_kept");
+    let _ = writeln!(s, "{keep}\nSELECT pk, journey, sb, kind, dry, no_time,");
+    let _ = writeln!(
+        s,
+        "  CASE WHEN local_day IS NULL OR hh > 23 OR mi > 59 OR ss > 60 OR off_h > 18 OR off_m > 59 THEN NULL\n       \
+         WHEN zone IS NULL THEN local_day\n       WHEN utc_minute < 0 THEN {}\n       WHEN utc_minute >= 1440 THEN {}\n       \
+         ELSE local_day END AS e\n\
+         FROM (SELECT z.*, hh * 60 + mi - CASE WHEN zone = '-' THEN -1 ELSE 1 END * (off_h * 60 + off_m) AS utc_minute\n  \
+         FROM (SELECT t.*,\n    \
+         CASE WHEN zone_v IS NULL THEN NULL WHEN LOWER(zone_v) IN ('z', 'utc', 'gmt') THEN 'Z' ELSE SUBSTR(zone_v, 1, 1) END AS zone,\n    \
+         CASE WHEN LOWER(zone_v) IN ('z', 'utc', 'gmt') THEN 0 ELSE {} END AS off_h,\n    \
+         CASE WHEN LOWER(zone_v) IN ('z', 'utc', 'gmt') THEN 0 ELSE COALESCE({}, 0) END AS off_m\n  \
+         FROM en_time t) z) x;",
+        (d.add_days)("local_day", -1),
+        (d.add_days)("local_day", 1),
+        int("zone_v", OFFSET_HOURS_RE),
+        int("zone_v", OFFSET_MINUTES_RE)
+    );
+    s.push_str(&after);
+    s.push('\n');
+
+    let _ = writeln!(s, "-- 4. The counted events, each once, and the rows by reason with the data range.");
     let (keep, after) = (d.keep)("en_counted");
-    let _ = writeln!(s, "{keep}\nSELECT DISTINCT sb, kind, pk, e, journey, dry FROM en_kept WHERE rejected IS NULL;");
+    let _ = writeln!(
+        s,
+        "{keep}\nSELECT DISTINCT sb, kind, pk, e, journey, dry FROM en_kept WHERE pk IS NOT NULL AND e IS NOT NULL;"
+    );
     s.push_str(&after);
     s.push('\n');
     let (keep, after) = (d.keep)("en_facts");
     let _ = writeln!(
         s,
-        "{keep}\nSELECT rejected, COUNT(*) AS n, MIN(e) AS min_e, MAX(e) AS max_e FROM en_kept GROUP BY rejected;"
+        "{keep}\nSELECT rejected, COUNT(*) AS n, MIN(e) AS min_e, MAX(e) AS max_e FROM (\n  \
+         SELECT CASE WHEN pk IS NULL THEN 'no profile' WHEN no_time = 1 THEN 'no time'\n    \
+         WHEN e IS NULL THEN 'time is not a date' END AS rejected, e FROM en_kept) k\nGROUP BY rejected;"
     );
     s.push_str(&after);
     s.push('\n');
