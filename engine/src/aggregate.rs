@@ -198,6 +198,12 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
         rows.iter().filter(|r| r.section == "meta").map(|r| (r.name.trim(), r.detail.trim())).collect();
     match meta.get("format") {
         Some(f) if f.starts_with("active-profiles-aggregate/") => {}
+        Some(f) if f.starts_with("engageable-aggregate/") => {
+            return Err(format!(
+                "not an active-profiles aggregate: '{f}' is an aggregate of engageable profiles, read by \
+                 `engageable --from-aggregate`"
+            ))
+        }
         _ => return Err(format!("not an active-profiles aggregate (no meta,format,{AGGREGATE_FORMAT} row)")),
     }
     let as_of = date(meta.get("as_of").copied().unwrap_or(""), "as_of")?;
@@ -412,6 +418,8 @@ mod tests {
         assert!(report_from_aggregate(b"{\"format\":\"x\"}").is_err());
         assert!(report_from_aggregate(b"section,name,detail,value\nrows,read,,1\n").is_err());
         assert!(report_from_aggregate(b"").is_err());
+        let engageable = b"section,name,detail,value\nmeta,format,engageable-aggregate/1,0\n";
+        assert!(report_from_aggregate(engageable).is_err_and(|e| e.contains("engageable --from-aggregate")));
     }
 
     #[test]
