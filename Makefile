@@ -21,7 +21,7 @@ export CARGO_TERM_COLOR := never
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 
-.PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python \
+.PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python setup-postgres \
         serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-profiles bench-browser bench-profiles-browser test-spark fuzz
 
 help:
@@ -36,7 +36,7 @@ help:
 
 ## ---- set-up: each step installs only what is missing -----------------------
 
-setup: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python
+setup: setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python setup-postgres
 
 setup-wasm-target:
 	@if rustup target list --installed | grep -qx wasm32-unknown-unknown; then \
@@ -95,6 +95,17 @@ setup-python:
 	  $(VENV)/bin/pip install --quiet duckdb==$(DUCKDB_VERSION); \
 	fi
 
+# PostgreSQL's server programs for the engageable SQL test (cli/tests/sql_engageable_postgres.rs), which
+# starts a throwaway server of its own (no service is started or enabled here).
+setup-postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  $(call say,PostgreSQL server programs: present); \
+	else \
+	  $(call say,installing postgresql from Debian); \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends postgresql; \
+	fi
+
 ## ---- build and serve ---------------------------------------------------------
 
 serve: setup
@@ -131,9 +142,10 @@ clippy:
 	cargo clippy --workspace --exclude active-profiles-app --all-targets -- -D warnings
 	cargo clippy -p active-profiles-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# REQUIRE_POSTGRES: the PostgreSQL test fails instead of skipping when the server programs are missing.
 test-native:
 	@$(call say,native tests: engine and command line)
-	cargo test --workspace --exclude active-profiles-app
+	REQUIRE_POSTGRES=1 cargo test --workspace --exclude active-profiles-app
 
 # wasm-bindgen-test-runner drives Chromium through chromedriver; webdriver.json
 # holds the headless flags.

@@ -8,7 +8,9 @@
 //! of its own and the counters are merged in file order, so the report does
 //! not depend on the number of threads. With `--profiles PATH`, the profile
 //! snapshot is read as by `profiles` and its latest snapshot's identity graph
-//! stitches the engaged keys.
+//! stitches the engaged keys. With `--from-aggregate FILE`, the report is made
+//! from the aggregate that the script of `sql --report engageable` exported
+//! from a warehouse instead.
 
 mod text;
 
@@ -46,8 +48,12 @@ pub enum EngageFormat {
 pub struct EngageableArgs {
     /// Files or folders of engagement events (journey step events): JSON lines, JSON arrays, gzip, Parquet,
     /// or CSV with a header (a Query Service export).
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "from_aggregate", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Make the report from the aggregate that the `sql --report engageable` script exported from a warehouse,
+    /// instead of files (no stitching; rejected events by reason, without lines).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "as_of", "profiles", "sandbox", "time_zone"])]
+    pub from_aggregate: Option<PathBuf>,
     /// The date the count is for (YYYY-MM-DD). Default: the latest event date.
     #[arg(long, value_name = "DATE", value_parser = crate::parse_date)]
     pub as_of: Option<chrono::NaiveDate>,
@@ -83,6 +89,9 @@ pub struct EngageableArgs {
 }
 
 pub fn engageable(args: &EngageableArgs) -> Result<(), Failure> {
+    if let Some(path) = &args.from_aggregate {
+        return from_aggregate(path, args);
+    }
     let lang = args.lang;
     if engine::TimeZone::parse(&args.time_zone).is_err() {
         return Err(Failure::input(t(lang, "notice-time-zone", &[("zone", (&args.time_zone).into())])));
@@ -122,10 +131,16 @@ pub fn engageable(args: &EngageableArgs) -> Result<(), Failure> {
     if report.rows.read == 0 {
         return Err(Failure::input(t(lang, "cli-eng-no-events", &[("paths", paths_list(&args.paths).into())])));
     }
+    write_report(&report, args)
+}
+
+/// The report in `--format`, to `--output` or standard output.
+fn write_report(report: &EngageableReport, args: &EngageableArgs) -> Result<(), Failure> {
+    let lang = args.lang;
     let bytes = match args.format {
-        EngageFormat::Json => json(serde_json::to_vec_pretty(&report), lang)?,
-        EngageFormat::Text => text::render(&report, lang).into_bytes(),
-        EngageFormat::Csv => csv(&report)
+        EngageFormat::Json => json(serde_json::to_vec_pretty(report), lang)?,
+        EngageFormat::Text => text::render(report, lang).into_bytes(),
+        EngageFormat::Csv => csv(report)
             .map_err(|e| Failure::output(t(lang, "cli-cannot-write-json", &[("error", e.to_string().into())])))?,
     };
     write_output(&bytes, args.output.as_deref(), lang)?;
@@ -146,6 +161,19 @@ fn write_bundle(report: &EngageableReport, args: &EngageableArgs) -> Result<(), 
         let words = [("file", path.display().to_string().into()), ("error", e.to_string().into())];
         Failure::output(t(args.lang, "cli-cannot-write", &words))
     })
+}
+
+/// The report of an aggregate exported by the `sql --report engageable` script, with `--licensed`.
+fn from_aggregate(path: &std::path::Path, args: &EngageableArgs) -> Result<(), Failure> {
+    let lang = args.lang;
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure::input(t(lang, "cli-cannot-read", &[("file", (&file).into()), ("error", e.to_string().into())]))
+    })?;
+    // The aggregate's own errors (not an aggregate, a bad value, with its line) are the engine's English.
+    let report = engine::engage::aggregate::report_from_aggregate(&bytes, args.licensed)
+        .map_err(|e| Failure::input(format!("{file}: {e}")))?;
+    write_report(&report, args)
 }
 
 /// The profile snapshot of `--profiles`: every file read as `profiles` reads them, merged; the problems

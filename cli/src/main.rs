@@ -36,7 +36,8 @@ enum Command {
     Report(ReportArgs),
     /// Write a seeded, realistic delivery-log export (and its deliveries file when asked).
     Generate(gen::GenerateArgs),
-    /// Print the counting rules as one SQL script for DuckDB, Spark or Snowflake (it exports a small aggregate).
+    /// Print the counting rules as one SQL script for a warehouse, exporting a small aggregate: active profiles
+    /// (DuckDB, Spark, Snowflake) or, with --report engageable, engageable profiles (also PostgreSQL).
     Sql(sql::SqlArgs),
     /// Journey Optimizer: count the profiles of AEP profile exports (identity graph stitched) and print the
     /// Profiles dashboard.

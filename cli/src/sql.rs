@@ -1,18 +1,27 @@
-//! The `sql` command: the counting rules of `counting-rules.md` written as one SQL script for DuckDB, Spark or Snowflake.
+//! The `sql` command: the counting rules written as one SQL script for a warehouse, for Campaign's active profiles (DuckDB, Spark, Snowflake) or Journey Optimizer's engageable profiles (also PostgreSQL).
 //!
-//! The script reads a delivery-log table, classifies every row in the
+//! `--report active` (the default): the script reads a delivery-log table, classifies every row in the
 //! spec's order, computes each profile's activity runs (`[e, e + 12 months)`
 //! merged per profile) and writes the small aggregate that
 //! [`engine::report_from_aggregate`] turns into a full report. The SQL is the
 //! same for the three warehouses except for the few forms in [`Dialect`].
 //! Classification lists (statuses, failure reasons, channels) come from the
 //! engine's default [`engine::Rules`], so the two cannot drift apart.
+//!
+//! `--report engageable`: [`engageable`] writes the script for a table of
+//! journey step events, whose aggregate `active-profiles engageable
+//! --from-aggregate` turns into the `engageable/1` report. Both scripts use
+//! the same [`Dialect`] forms, column references and 12-month rule
+//! ([`leave`], [`runs`]).
+
+mod engageable;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use clap::{Args, ValueEnum};
 use engine::aggregate::AGGREGATE_FORMAT;
+use engine::engage::Sandbox;
 use engine::{BillingDay, Field, Rules, FIELDS};
 
 use crate::Failure;
@@ -23,30 +32,56 @@ pub enum DialectName {
     Duckdb,
     Spark,
     Snowflake,
+    /// PostgreSQL, the dialect of AEP's Query Service (`--report engageable` only).
+    Postgres,
+}
+
+/// What the script counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SqlReport {
+    /// Campaign's active profiles, from a delivery-log table (dialects duckdb, spark, snowflake).
+    Active,
+    /// Journey Optimizer's engageable profiles, from a table of journey step events (dialects duckdb,
+    /// spark, snowflake, postgres).
+    Engageable,
 }
 
 #[derive(Args, Debug)]
 pub struct SqlArgs {
-    /// The warehouse: duckdb, spark or snowflake.
+    /// What the script counts: active (Campaign's active profiles, the default) or engageable (Journey
+    /// Optimizer's engageable profiles).
+    #[arg(long, value_enum, default_value = "active")]
+    pub report: SqlReport,
+    /// The warehouse: duckdb, spark or snowflake for either report; postgres (AEP's Query Service) for
+    /// --report engageable only.
     #[arg(long, value_enum)]
     pub dialect: DialectName,
     /// The table's column for a field: FIELD=COLUMN (repeatable). Fields not mapped are not read;
-    /// with no --map at all, every field is read from its own name with underscores (event_date, ...).
+    /// with no --map at all, every field is read from its default column: for active its own name with
+    /// underscores (event_date, ...); for engageable time=timestamp, profile=profile_id, journey=journey,
+    /// sandbox=sandbox, sandbox type=sandbox_type, dry run=in_dry_run.
     #[arg(long = "map", value_name = "FIELD=COLUMN")]
     pub map: Vec<String>,
-    /// The delivery-log table (or view), as the warehouse names it (may be qualified: db.schema.table).
-    #[arg(long, value_name = "NAME", default_value = "delivery_logs")]
-    pub table: String,
-    /// Billing day of each month's snapshot: 1 to 28, or `last`.
-    #[arg(long, value_name = "N|last", default_value = "25", value_parser = crate::parse_billing_day)]
-    pub billing_day: BillingDay,
-    /// Snapshot date (YYYY-MM-DD) of the detail. Default: the latest event date.
+    /// The table (or view), as the warehouse names it (may be qualified: db.schema.table). Default:
+    /// delivery_logs (active), journey_step_events (engageable).
+    #[arg(long, value_name = "NAME")]
+    pub table: Option<String>,
+    /// Active: billing day of each month's snapshot: 1 to 28, or `last`. Default: 25.
+    #[arg(long, value_name = "N|last", value_parser = crate::parse_billing_day)]
+    pub billing_day: Option<BillingDay>,
+    /// Snapshot date (YYYY-MM-DD) of the detail (active) or of the report (engageable). Default: the
+    /// latest event date.
     #[arg(long, value_name = "DATE", value_parser = crate::parse_date)]
     pub as_of: Option<chrono::NaiveDate>,
-    /// Instance of the rows whose instance column is empty or absent. Default: `default`.
-    #[arg(long, value_name = "NAME", default_value = "default")]
-    pub instance: String,
-    /// Where the export statement writes the aggregate: a file (DuckDB), a folder (Spark) or a stage path (Snowflake).
+    /// Active: instance of the rows whose instance column is empty or absent. Default: `default`.
+    #[arg(long, value_name = "NAME")]
+    pub instance: Option<String>,
+    /// Engageable: the sandbox of the events whose sandbox column is empty or not mapped: NAME or
+    /// NAME:production|development. Default: prod (production).
+    #[arg(long, value_name = "NAME[:TYPE]", value_parser = Sandbox::parse)]
+    pub sandbox: Option<Sandbox>,
+    /// Where the export statement writes the aggregate: a file (DuckDB; PostgreSQL through psql's \copy),
+    /// a folder (Spark) or a stage path (Snowflake).
     #[arg(long, value_name = "PATH")]
     pub aggregate: Option<String>,
     /// Write the script to this file instead of standard output.
@@ -75,10 +110,18 @@ pub struct Dialect {
     pub try_int: fn(&str) -> String,
     /// A date written as `YYYY-MM-DD`.
     pub date_text: fn(&str) -> String,
-    /// The statement that writes the aggregate view as one CSV file.
-    pub export: fn(&str) -> String,
+    /// Group `n` of a regular expression's match in a text: NULL or empty when the text does not
+    /// match or the group took no part in the match.
+    pub regex_group: fn(&str, &str, usize) -> String,
+    /// The statement that writes an aggregate view (the first argument) as one CSV file.
+    pub export: fn(&str, &str) -> String,
     /// Where the aggregate goes by default.
     pub default_aggregate: &'static str,
+    /// Where the engageable aggregate goes by default.
+    pub default_engageable_aggregate: &'static str,
+    /// The statement that makes the session show timestamps in UTC (empty: nothing to set), so that a
+    /// timestamp column read as text is the UTC time or says its offset.
+    pub utc_session: &'static str,
     /// How an intermediate result read several times is kept: a temporary table (DuckDB,
     /// Snowflake) or a cached temporary view (Spark). Text before the query, text after it.
     pub keep: fn(&str) -> (String, String),
@@ -95,13 +138,16 @@ pub const DUCKDB: Dialect = Dialect {
     try_date: |v| format!("TRY_CAST({v} AS DATE)"),
     try_int: |v| format!("TRY_CAST({v} AS BIGINT)"),
     date_text: |d| format!("strftime({d}, '%Y-%m-%d')"),
-    export: |path| {
+    regex_group: |v, re, n| format!("regexp_extract({v}, '{re}', {n})"),
+    export: |view, path| {
         format!(
-            "COPY (SELECT section, name, detail, value FROM ap_aggregate ORDER BY section, name, detail)\n  TO '{}' (FORMAT CSV, HEADER);\n",
+            "COPY (SELECT section, name, detail, value FROM {view} ORDER BY section, name, detail)\n  TO '{}' (FORMAT CSV, HEADER);\n",
             path.replace('\'', "''")
         )
     },
     default_aggregate: "active_profiles_aggregate.csv",
+    default_engageable_aggregate: "engageable_aggregate.csv",
+    utc_session: "",
     keep: |name| (format!("CREATE OR REPLACE TEMPORARY TABLE {name} AS"), String::new()),
 };
 
@@ -116,15 +162,18 @@ pub const SPARK: Dialect = Dialect {
     try_date: |v| format!("try_cast({v} AS DATE)"),
     try_int: |v| format!("try_cast({v} AS BIGINT)"),
     date_text: |d| format!("date_format({d}, 'yyyy-MM-dd')"),
-    export: |path| {
+    regex_group: |v, re, n| format!("regexp_extract({v}, '{re}', {n})"),
+    export: |view, path| {
         format!(
             "-- Spark writes a folder; the aggregate is the one part-*.csv file in it.\n\
              INSERT OVERWRITE DIRECTORY '{}'\n  USING csv OPTIONS (header 'true', escape '\"')\n  \
-             SELECT /*+ COALESCE(1) */ section, name, detail, value FROM ap_aggregate ORDER BY section, name, detail;\n",
+             SELECT /*+ COALESCE(1) */ section, name, detail, value FROM {view} ORDER BY section, name, detail;\n",
             path.replace('\'', "\\'")
         )
     },
     default_aggregate: "active_profiles_aggregate",
+    default_engageable_aggregate: "engageable_aggregate",
+    utc_session: "SET spark.sql.session.timeZone = UTC;",
     keep: |name| (format!("CREATE OR REPLACE TEMPORARY VIEW {name} AS"), format!("CACHE TABLE {name};\n")),
 };
 
@@ -139,16 +188,61 @@ pub const SNOWFLAKE: Dialect = Dialect {
     try_date: |v| format!("TRY_TO_DATE({v}, 'YYYY-MM-DD')"),
     try_int: |v| format!("TRY_TO_NUMBER({v}, 38, 0)"),
     date_text: |d| format!("TO_CHAR({d}, 'YYYY-MM-DD')"),
-    export: |path| {
+    regex_group: |v, re, n| format!("REGEXP_SUBSTR({v}, '{re}', 1, 1, 'e', {n})"),
+    export: |view, path| {
         format!(
-            "COPY INTO {path}\n  FROM (SELECT section, name, detail, value FROM ap_aggregate ORDER BY section, name, detail)\n  \
+            "COPY INTO {path}\n  FROM (SELECT section, name, detail, value FROM {view} ORDER BY section, name, detail)\n  \
              FILE_FORMAT = (TYPE = CSV COMPRESSION = NONE FIELD_OPTIONALLY_ENCLOSED_BY = '\"')\n  \
              HEADER = TRUE SINGLE = TRUE OVERWRITE = TRUE MAX_FILE_SIZE = 1000000000;\n\
              -- Then, from SnowSQL or the Snowflake CLI: GET {path} file://.;\n"
         )
     },
     default_aggregate: "@~/active_profiles_aggregate.csv",
+    default_engageable_aggregate: "@~/engageable_aggregate.csv",
+    utc_session: "ALTER SESSION SET TIMEZONE = 'UTC';",
     keep: |name| (format!("CREATE OR REPLACE TEMPORARY TABLE {name} AS"), String::new()),
+};
+
+/// PostgreSQL (AEP's Query Service speaks it): no TRY_CAST, so dates and numbers are checked before
+/// they are cast; the aggregate is written by psql's `\copy` (one line), on the client.
+pub const POSTGRES: Dialect = Dialect {
+    name: "PostgreSQL",
+    text: "TEXT",
+    quote: '"',
+    add_months: |d, n| format!("CAST({d} + INTERVAL '{n} month' AS DATE)"),
+    add_days: |d, n| format!("CAST({d} + INTERVAL '{n} day' AS DATE)"),
+    full_match: |v, re| format!("({v} ~ '^({re})$')"),
+    strip: |v| format!("regexp_replace(lower({v}), '[^a-z0-9]', '', 'g')"),
+    try_date: |v| {
+        // make_date fails on a day the month does not have: the day is checked against the month's last.
+        let part = |from: usize, len: usize| format!("CAST(SUBSTR({v}, {from}, {len}) AS INTEGER)");
+        let (y, m, d) = (part(1, 4), part(6, 2), part(9, 2));
+        format!(
+            "CASE WHEN {v} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$' THEN CASE WHEN {y} >= 1 AND {m} BETWEEN 1 AND 12 THEN \
+             CASE WHEN {d} BETWEEN 1 AND EXTRACT(DAY FROM make_date({y}, {m}, 1) + INTERVAL '1 month' - INTERVAL '1 day') \
+             THEN make_date({y}, {m}, {d}) END END END"
+        )
+    },
+    try_int: |v| format!("CASE WHEN {v} ~ '^[+-]?[0-9]{{1,18}}$' THEN CAST({v} AS BIGINT) END"),
+    date_text: |d| format!("to_char({d}, 'YYYY-MM-DD')"),
+    regex_group: |v, re, n| format!("(regexp_match({v}, '{re}'))[{n}]"),
+    export: |view, path| {
+        format!(
+            "-- psql's \\copy writes the file on the client (one line: psql reads it to the end of the line).\n\
+             \\copy (SELECT section, name, detail, value FROM {view} ORDER BY section, name, detail) TO '{}' WITH (FORMAT csv, HEADER)\n",
+            path.replace('\'', "''")
+        )
+    },
+    default_aggregate: "active_profiles_aggregate.csv",
+    default_engageable_aggregate: "engageable_aggregate.csv",
+    utc_session: "SET TIME ZONE 'UTC';",
+    // A temporary table is never analysed by autovacuum: its statistics are gathered at once.
+    keep: |name| {
+        (
+            format!("DROP TABLE IF EXISTS {name} CASCADE;\nCREATE TEMPORARY TABLE {name} AS"),
+            format!("ANALYZE {name};\n"),
+        )
+    },
 };
 
 impl DialectName {
@@ -157,7 +251,13 @@ impl DialectName {
             DialectName::Duckdb => &DUCKDB,
             DialectName::Spark => &SPARK,
             DialectName::Snowflake => &SNOWFLAKE,
+            DialectName::Postgres => &POSTGRES,
         }
+    }
+
+    /// The name `--dialect` takes.
+    pub fn id(self) -> String {
+        format!("{self:?}").to_ascii_lowercase()
     }
 }
 
@@ -175,20 +275,10 @@ pub struct Spec<'a> {
 }
 
 pub fn sql(args: &SqlArgs) -> Result<(), Failure> {
-    let columns = columns(&args.map)?;
-    let dialect = args.dialect.dialect();
-    let id = format!("{:?}", args.dialect).to_ascii_lowercase();
-    let spec = Spec {
-        dialect,
-        dialect_id: &id,
-        table: &args.table,
-        columns,
-        billing_day: args.billing_day,
-        as_of: args.as_of,
-        instance: &args.instance,
-        aggregate: args.aggregate.as_deref().unwrap_or(dialect.default_aggregate),
+    let script = match args.report {
+        SqlReport::Active => active(args)?,
+        SqlReport::Engageable => engageable::engageable(args)?,
     };
-    let script = script(&spec);
     match &args.output {
         Some(path) => std::fs::write(path, script)
             .map_err(|e| Failure::output(format!("{}: cannot write the script: {e}", path.display()))),
@@ -199,6 +289,33 @@ pub fn sql(args: &SqlArgs) -> Result<(), Failure> {
                 .map_err(|e| Failure::output(format!("cannot write the script: {e}")))
         }
     }
+}
+
+/// The script of `--report active`.
+fn active(args: &SqlArgs) -> Result<String, Failure> {
+    if args.dialect == DialectName::Postgres {
+        return Err(Failure::input(
+            "--dialect postgres is for --report engageable; the active-profiles script is written for duckdb, spark \
+             or snowflake",
+        ));
+    }
+    if args.sandbox.is_some() {
+        return Err(Failure::input("--sandbox is for --report engageable (the active-profiles script has --instance)"));
+    }
+    let columns = columns(&args.map)?;
+    let dialect = args.dialect.dialect();
+    let id = args.dialect.id();
+    let spec = Spec {
+        dialect,
+        dialect_id: &id,
+        table: args.table.as_deref().unwrap_or("delivery_logs"),
+        columns,
+        billing_day: args.billing_day.unwrap_or_default(),
+        as_of: args.as_of,
+        instance: args.instance.as_deref().unwrap_or("default"),
+        aggregate: args.aggregate.as_deref().unwrap_or(dialect.default_aggregate),
+    };
+    Ok(script(&spec))
 }
 
 /// The default column of a field: its name with underscores (`event date` reads `event_date`).
@@ -242,6 +359,14 @@ fn lit(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
+/// A column's value as trimmed text, NULL when empty; NULL when the field has no column.
+fn text_value(d: &Dialect, column: Option<String>) -> String {
+    match column {
+        Some(c) => format!("NULLIF(TRIM(CAST({c} AS {})), '')", d.text),
+        None => format!("CAST(NULL AS {})", d.text),
+    }
+}
+
 /// A column reference: a plain identifier as written (the warehouse's own case rules apply),
 /// anything else quoted; a name already quoted is kept.
 fn ident(d: &Dialect, column: &str) -> String {
@@ -280,10 +405,7 @@ pub fn script(spec: &Spec<'_>) -> String {
     let d = spec.dialect;
     let rules = Rules::default();
     let text = d.text;
-    let col = |f: Field| match spec.columns.get(&f) {
-        Some(c) => format!("NULLIF(TRIM(CAST({} AS {text})), '')", ident(d, c)),
-        None => format!("CAST(NULL AS {text})"),
-    };
+    let col = |f: Field| text_value(d, spec.columns.get(&f).map(|c| ident(d, c)));
 
     // Statuses: a label (normalised) first, then a number through its label; a later list wins.
     let mut status: BTreeMap<String, bool> = BTreeMap::new();
@@ -498,16 +620,7 @@ pub fn script(spec: &Spec<'_>) -> String {
     );
     let (keep_runs, after_runs) = (d.keep)("ap_runs");
     let _ = writeln!(s, "{keep_runs}");
-    let _ = writeln!(
-        s,
-        "SELECT inst, dim, pk, MIN(e) AS run_start, MAX(leave_day) AS run_end FROM (\n  \
-         SELECT inst, dim, pk, e, leave_day,\n    SUM(CASE WHEN prev_end IS NULL OR e > prev_end THEN 1 ELSE 0 END)\n      \
-         OVER (PARTITION BY inst, dim, pk ORDER BY e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_no\n  \
-         FROM (\n    SELECT inst, dim, pk, e, leave_day,\n      MAX(leave_day) OVER (PARTITION BY inst, dim, pk ORDER BY e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end\n    \
-         FROM (SELECT inst, dim, pk, e, {} AS leave_day FROM (SELECT DISTINCT inst, dim, pk, e FROM ap_counted) u) days\n  ) marked\n) numbered\n\
-         GROUP BY inst, dim, pk, run_no;",
-        leave("e", d)
-    );
+    let _ = writeln!(s, "{};", runs(d, "inst, dim, pk", "ap_counted"));
     s.push_str(&after_runs);
     s.push('\n');
 
@@ -603,8 +716,23 @@ pub fn script(spec: &Spec<'_>) -> String {
     let _ = writeln!(s, "{};\n", parts.join("\nUNION ALL "));
 
     let _ = writeln!(s, "-- 9. Export the aggregate as one small CSV file.");
-    s.push_str(&(d.export)(spec.aggregate));
+    s.push_str(&(d.export)("ap_aggregate", spec.aggregate));
     s
+}
+
+/// The activity runs of each profile (`keys`, a column list) of the counted rows of `source` (a key and
+/// an event day `e` each): `[e, leave(e))` spans, overlapping or touching ones merged, as
+/// `keys, run_start, run_end` (run_end excluded).
+fn runs(d: &Dialect, keys: &str, source: &str) -> String {
+    format!(
+        "SELECT {keys}, MIN(e) AS run_start, MAX(leave_day) AS run_end FROM (\n  \
+         SELECT {keys}, e, leave_day,\n    SUM(CASE WHEN prev_end IS NULL OR e > prev_end THEN 1 ELSE 0 END)\n      \
+         OVER (PARTITION BY {keys} ORDER BY e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_no\n  \
+         FROM (\n    SELECT {keys}, e, leave_day,\n      MAX(leave_day) OVER (PARTITION BY {keys} ORDER BY e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end\n    \
+         FROM (SELECT {keys}, e, {} AS leave_day FROM (SELECT DISTINCT {keys}, e FROM {source}) u) days\n  ) marked\n) numbered\n\
+         GROUP BY {keys}, run_no",
+        leave("e", d)
+    )
 }
 
 /// `leave(e)`: the first day on which an event of day `e` no longer counts (the smallest D with

@@ -56,15 +56,18 @@ pub const AGGREGATE_COLUMNS: [&str; 4] = ["section", "name", "detail", "value"];
 const MAX_RANGE_DAYS: i64 = 200 * 366;
 
 /// One row of the aggregate.
-struct Row {
-    section: String,
-    name: String,
-    detail: String,
-    value: i64,
+pub(crate) struct Row {
+    pub section: String,
+    pub name: String,
+    pub detail: String,
+    pub value: i64,
+    /// The line of the file it starts on.
+    pub line: u64,
 }
 
-/// Splits CSV text into records: `,` delimiter, `"` quotes with doubled quotes inside, LF or CRLF.
-fn records(text: &str) -> Result<Vec<Vec<String>>, String> {
+/// Splits CSV text into records, each with the line it starts on: `,` delimiter, `"` quotes with
+/// doubled quotes inside, LF or CRLF.
+fn records(text: &str) -> Result<Vec<(u64, Vec<String>)>, String> {
     let mut out = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -72,6 +75,7 @@ fn records(text: &str) -> Result<Vec<Vec<String>>, String> {
     let mut quoted = false;
     let mut was_quoted = false;
     let mut line = 1;
+    let mut start = 1;
     while let Some(c) = chars.next() {
         if quoted {
             match c {
@@ -102,10 +106,11 @@ fn records(text: &str) -> Result<Vec<Vec<String>>, String> {
                 record.push(std::mem::take(&mut field));
                 was_quoted = false;
                 if !(record.len() == 1 && record[0].is_empty()) {
-                    out.push(std::mem::take(&mut record));
+                    out.push((start, std::mem::take(&mut record)));
                 }
                 record.clear();
                 line += 1;
+                start = line;
             }
             _ => field.push(c),
         }
@@ -115,16 +120,17 @@ fn records(text: &str) -> Result<Vec<Vec<String>>, String> {
     }
     if !field.is_empty() || !record.is_empty() {
         record.push(field);
-        out.push(record);
+        out.push((start, record));
     }
     Ok(out)
 }
 
-fn parse_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
+/// The rows of an aggregate file (a header naming [`AGGREGATE_COLUMNS`], in any order and case).
+pub(crate) fn parse_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut recs = records(text)?.into_iter();
-    let header = recs.next().ok_or("empty file")?;
+    let (_, header) = recs.next().ok_or("empty file")?;
     let header: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     let mut at = [0usize; 4];
     for (slot, name) in at.iter_mut().zip(AGGREGATE_COLUMNS) {
@@ -133,7 +139,7 @@ fn parse_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
         })?;
     }
     let mut rows = Vec::new();
-    for (i, rec) in recs.enumerate() {
+    for (i, (line, rec)) in recs.enumerate() {
         let get = |k: usize| rec.get(at[k]).map(|s| s.as_str()).unwrap_or("");
         let value = get(3).trim();
         let value = if value.is_empty() {
@@ -149,12 +155,13 @@ fn parse_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
             name: get(1).to_string(),
             detail: get(2).to_string(),
             value,
+            line,
         });
     }
     Ok(rows)
 }
 
-fn date(s: &str, what: &str) -> Result<Option<NaiveDate>, String> {
+pub(crate) fn date(s: &str, what: &str) -> Result<Option<NaiveDate>, String> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
@@ -191,6 +198,12 @@ pub fn report_from_aggregate(bytes: &[u8]) -> Result<Report, String> {
         rows.iter().filter(|r| r.section == "meta").map(|r| (r.name.trim(), r.detail.trim())).collect();
     match meta.get("format") {
         Some(f) if f.starts_with("active-profiles-aggregate/") => {}
+        Some(f) if f.starts_with("engageable-aggregate/") => {
+            return Err(format!(
+                "not an active-profiles aggregate: '{f}' is an aggregate of engageable profiles, read by \
+                 `engageable --from-aggregate`"
+            ))
+        }
         _ => return Err(format!("not an active-profiles aggregate (no meta,format,{AGGREGATE_FORMAT} row)")),
     }
     let as_of = date(meta.get("as_of").copied().unwrap_or(""), "as_of")?;
@@ -383,8 +396,12 @@ mod tests {
 
     #[test]
     fn quoted_fields_and_crlf() {
-        let r = records("a,b\r\n\"x,\"\"y\"\"\",\"line\nbreak\"\r\n").unwrap();
-        assert_eq!(r, vec![vec!["a", "b"], vec!["x,\"y\"", "line\nbreak"]]);
+        let r = records("a,b\r\n\"x,\"\"y\"\"\",\"line\nbreak\"\r\nc,d\n").unwrap();
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            r,
+            vec![(1, strings(&["a", "b"])), (2, strings(&["x,\"y\"", "line\nbreak"])), (4, strings(&["c", "d"]))]
+        );
     }
 
     #[test]
@@ -401,6 +418,8 @@ mod tests {
         assert!(report_from_aggregate(b"{\"format\":\"x\"}").is_err());
         assert!(report_from_aggregate(b"section,name,detail,value\nrows,read,,1\n").is_err());
         assert!(report_from_aggregate(b"").is_err());
+        let engageable = b"section,name,detail,value\nmeta,format,engageable-aggregate/1,0\n";
+        assert!(report_from_aggregate(engageable).is_err_and(|e| e.contains("engageable --from-aggregate")));
     }
 
     #[test]

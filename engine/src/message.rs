@@ -235,6 +235,7 @@ impl fmt::Display for Message {
             "event-no-profile" => f.write_str("no profile"),
             "event-no-time" => f.write_str("no time"),
             "event-bad-time" => write!(f, "time '{}' is not a date", a("value")),
+            "event-not-a-time" => f.write_str("time is not a date"),
             "event-missing-fields" => write!(f, "no column found for {} (headers: {})", a("fields"), a("headers")),
             "event-mapped-header-missing" => write!(
                 f,
@@ -255,7 +256,7 @@ impl fmt::Display for Message {
 }
 
 /// The ids [`Message`]'s `Display` knows, for tests that every one has catalog words.
-pub const IDS: [&str; 73] = [
+pub const IDS: [&str; 74] = [
     "rejected-no-key",
     "rejected-no-date",
     "rejected-bad-date",
@@ -324,6 +325,7 @@ pub const IDS: [&str; 73] = [
     "event-no-profile",
     "event-no-time",
     "event-bad-time",
+    "event-not-a-time",
     "event-missing-fields",
     "event-mapped-header-missing",
     // A text said as it is written: an aggregate's reason this engine does not write, an option's error.

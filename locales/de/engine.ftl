@@ -102,5 +102,6 @@ engine-aep-parquet-no-columns = keine Spalte { $columns } in dieser Parquet-Date
 engine-event-no-profile = kein Profil
 engine-event-no-time = keine Zeit
 engine-event-bad-time = Zeit '{ $value }' ist kein Datum
+engine-event-not-a-time = Zeit ist kein Datum
 engine-event-missing-fields = keine Spalte gefunden für { $fields } (Spaltenköpfe: { $headers })
 engine-event-mapped-header-missing = das Feld { $field } ist '{ $header }' zugeordnet, das kein Spaltenkopf ist (Spaltenköpfe: { $headers })

@@ -106,5 +106,6 @@ engine-aep-parquet-no-columns = no column { $columns } in this Parquet file
 engine-event-no-profile = no profile
 engine-event-no-time = no time
 engine-event-bad-time = time '{ $value }' is not a date
+engine-event-not-a-time = time is not a date
 engine-event-missing-fields = no column found for { $fields } (headers: { $headers })
 engine-event-mapped-header-missing = the { $field } is mapped to '{ $header }', which is not a header (headers: { $headers })

@@ -102,5 +102,6 @@ engine-aep-parquet-no-columns = pas de colonne { $columns } dans ce fichier Parq
 engine-event-no-profile = aucun profil
 engine-event-no-time = aucune heure
 engine-event-bad-time = l'heure '{ $value }' n'est pas une date
+engine-event-not-a-time = l'heure n'est pas une date
 engine-event-missing-fields = aucune colonne trouvée pour { $fields } (en-têtes : { $headers })
 engine-event-mapped-header-missing = le champ { $field } est associé à '{ $header }', qui n'est pas un en-tête (en-têtes : { $headers })

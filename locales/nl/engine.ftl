@@ -102,5 +102,6 @@ engine-aep-parquet-no-columns = geen kolom { $columns } in dit Parquet-bestand
 engine-event-no-profile = geen profiel
 engine-event-no-time = geen tijd
 engine-event-bad-time = tijd '{ $value }' is geen datum
+engine-event-not-a-time = tijd is geen datum
 engine-event-missing-fields = geen kolom gevonden voor { $fields } (kolomkoppen: { $headers })
 engine-event-mapped-header-missing = het veld { $field } is gekoppeld aan '{ $header }', maar dat is geen kolomkop (kolomkoppen: { $headers })

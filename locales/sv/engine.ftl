@@ -102,5 +102,6 @@ engine-aep-parquet-no-columns = ingen kolumn { $columns } i den här Parquet-fil
 engine-event-no-profile = ingen profil
 engine-event-no-time = ingen tid
 engine-event-bad-time = tiden '{ $value }' är inget datum
+engine-event-not-a-time = tiden är inget datum
 engine-event-missing-fields = ingen kolumn hittades för { $fields } (rubriker: { $headers })
 engine-event-mapped-header-missing = fältet { $field } är kopplat till '{ $header }', som inte är en rubrik (rubriker: { $headers })

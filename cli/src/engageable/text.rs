@@ -88,7 +88,12 @@ pub fn render(r: &EngageableReport, lang: Lang) -> String {
     let _ = writeln!(out, "  {}", t(lang, "cli-eng-rows", &words));
     for x in &r.rejected {
         let reason = said(lang, x.message.as_ref(), &x.reason);
-        let place = t(lang, "cli-prof-at-line", &[("file", (&x.file).into()), ("line", x.line.to_string().into())]);
+        // Line 0: rejected rows of a warehouse's aggregate, by reason (the table has no lines).
+        let place = if x.line == 0 {
+            x.file.clone()
+        } else {
+            t(lang, "cli-prof-at-line", &[("file", (&x.file).into()), ("line", x.line.to_string().into())])
+        };
         let _ = writeln!(out, "  {place}: {reason}");
     }
     for (english, message) in r.warnings.iter().zip(r.warning_messages.iter().map(Some).chain(std::iter::repeat(None)))

@@ -32,16 +32,19 @@ pub struct EngageSettings {
 }
 
 /// Days of the daily series.
-const DAYS: Day = 365;
+pub const DAYS: Day = 365;
 /// Days before a day that its spike test looks at.
-const SPIKE_DAYS: Day = 28;
+pub const SPIKE_DAYS: Day = 28;
+/// A day is a spike when its newly engaged profiles exceed this many times the median of the
+/// [`SPIKE_DAYS`] days before it.
+pub const SPIKE_FACTOR: u64 = 3;
 /// Days of the daily count the prediction's line is fitted through, and days ahead it predicts.
-const FIT_DAYS: Day = 183;
+pub const FIT_DAYS: Day = 183;
 const AHEAD: Day = 42;
 /// Journeys named per spike, at most.
 const SPIKE_JOURNEYS: usize = 5;
 
-fn iso(day: Day) -> String {
+pub(crate) fn iso(day: Day) -> String {
     to_date(day).format("%Y-%m-%d").to_string()
 }
 
@@ -170,81 +173,125 @@ pub(crate) fn report(
     }
     report.dry_run_only = dry_only;
 
-    let mut sandboxes: Vec<SandboxCount> = groups
-        .iter()
-        .zip(&per_group)
-        .filter(|(_, n)| **n > 0)
-        .map(|((name, kind), n)| SandboxCount { name: name.clone(), kind: kind.clone(), profiles: *n })
+    let counts = groups.iter().zip(&per_group).map(|((name, kind), n)| (name.clone(), kind.clone(), *n));
+    report.engageable = engageable(counts);
+    report.by_journey = journeys(names.iter().cloned().zip(per_name.iter().copied()));
+    report.expiring = expiring(as_of, leaving_days);
+
+    let Some(min_day) = activity.min_day else { return report };
+    let in_production = |g: u32| production.get(g as usize).copied().unwrap_or(false);
+    (report.daily, report.spikes) = series(
+        as_of,
+        min_day,
+        |lo, hi| daily(p, lo, hi, |_| true),
+        |lo, hi| daily(p, lo, hi, in_production).0,
+        |days| spike_journeys(p, channels, days),
+    );
+    report.licence = settings.licensed.map(|licensed| {
+        licence(licensed, report.engageable.production, as_of, min_day, |lo, hi| daily(p, lo, hi, in_production).0)
+    });
+    report
+}
+
+/// `engageable`: the profiles of each (sandbox, type) on the as-of date, largest first, then by
+/// name (sandboxes without any left out), summed per type and in total.
+pub(crate) fn engageable(counts: impl IntoIterator<Item = (String, String, u64)>) -> Engageable {
+    let mut sandboxes: Vec<SandboxCount> = counts
+        .into_iter()
+        .filter(|(_, _, n)| *n > 0)
+        .map(|(name, kind, profiles)| SandboxCount { name, kind, profiles })
         .collect();
     sandboxes.sort_by(|a, b| b.profiles.cmp(&a.profiles).then_with(|| (&a.name, &a.kind).cmp(&(&b.name, &b.kind))));
     let prod: u64 = sandboxes.iter().filter(|s| s.kind == "production").map(|s| s.profiles).sum();
     let total: u64 = sandboxes.iter().map(|s| s.profiles).sum();
-    report.engageable = Engageable { total, production: prod, development: total - prod, sandboxes };
+    Engageable { total, production: prod, development: total - prod, sandboxes }
+}
 
-    let mut by_journey: Vec<JourneyCount> = names
-        .iter()
-        .zip(&per_name)
-        .filter(|(_, n)| **n > 0)
-        .map(|(name, n)| JourneyCount { name: name.clone(), profiles: *n })
-        .collect();
+/// `by_journey`: the profiles of each journey, largest first, then by name (journeys without any
+/// left out).
+pub(crate) fn journeys(counts: impl IntoIterator<Item = (String, u64)>) -> Vec<JourneyCount> {
+    let mut by_journey: Vec<JourneyCount> =
+        counts.into_iter().filter(|(_, n)| *n > 0).map(|(name, profiles)| JourneyCount { name, profiles }).collect();
     by_journey.sort_by(|a, b| b.profiles.cmp(&a.profiles).then_with(|| a.name.cmp(&b.name)));
-    report.by_journey = by_journey;
+    by_journey
+}
 
-    report.expiring = expiring_months(as_of, leaving_days)
-        .into_iter()
-        .map(|(month, profiles)| Expiring { month, profiles })
-        .collect();
+/// `expiring`: the leaving days (day -> profiles) by calendar month.
+pub(crate) fn expiring(as_of: Day, leaving_days: BTreeMap<Day, u64>) -> Vec<Expiring> {
+    expiring_months(as_of, leaving_days).into_iter().map(|(month, profiles)| Expiring { month, profiles }).collect()
+}
 
-    // The daily series, with the 28 days before it for the spike test.
-    let Some(min_day) = activity.min_day else { return report };
+/// `daily` and `spikes`: the [`DAYS`] days up to `as_of` (from `min_day`, the first event day, at
+/// the earliest), with the [`SPIKE_DAYS`] days before them for the spike test.
+///
+/// `sweep(lo, hi)` gives the engaged and newly engaged profiles of each day from `lo` to `hi`
+/// (both included); `production(lo, hi)` the engaged profiles of the production sandboxes;
+/// `journeys_of(days)` the newly engaged profiles that each journey brought on each of these
+/// spike days.
+pub(crate) fn series(
+    as_of: Day,
+    min_day: Day,
+    sweep: impl FnOnce(Day, Day) -> (Vec<u64>, Vec<u64>),
+    production: impl FnOnce(Day, Day) -> Vec<u64>,
+    journeys_of: impl FnOnce(&BTreeSet<Day>) -> BTreeMap<Day, BTreeMap<String, u64>>,
+) -> (Vec<Daily>, Vec<Spike>) {
     let start = (as_of - (DAYS - 1)).max(min_day);
-    if start <= as_of {
-        let before = (start - SPIKE_DAYS).max(min_day);
-        let (active, newly) = daily(p, before, as_of, |_| true);
-        let in_production = |g: u32| production.get(g as usize).copied().unwrap_or(false);
-        let prod_daily = daily(p, start, as_of, in_production).0;
-        let off = (start - before) as usize;
-        report.daily = (start..=as_of)
-            .enumerate()
-            .map(|(i, d)| Daily {
-                date: iso(d),
-                engageable: active[off + i],
-                newly_engaged: newly[off + i],
-                production: prod_daily[i],
-            })
-            .collect();
-        let mut spike_days: Vec<(Day, u64, f64)> = Vec::new();
-        for i in off.max(SPIKE_DAYS as usize)..newly.len() {
-            let mut window: Vec<u64> = newly[i - SPIKE_DAYS as usize..i].to_vec();
-            window.sort_unstable();
-            let median = (window[13] + window[14]) as f64 / 2.0;
-            if newly[i] as f64 > 3.0 * median {
-                spike_days.push((before + i as Day, newly[i], median));
-            }
+    if start > as_of {
+        return (Vec::new(), Vec::new());
+    }
+    let before = (start - SPIKE_DAYS).max(min_day);
+    let (active, newly) = sweep(before, as_of);
+    let prod = production(start, as_of);
+    let off = (start - before) as usize;
+    let daily = (start..=as_of)
+        .enumerate()
+        .map(|(i, d)| Daily {
+            date: iso(d),
+            engageable: active[off + i],
+            newly_engaged: newly[off + i],
+            production: prod.get(i).copied().unwrap_or(0),
+        })
+        .collect();
+    let mut spike_days: Vec<(Day, u64, f64)> = Vec::new();
+    for i in off.max(SPIKE_DAYS as usize)..newly.len() {
+        let mut window: Vec<u64> = newly[i - SPIKE_DAYS as usize..i].to_vec();
+        window.sort_unstable();
+        let median = (window[13] + window[14]) as f64 / 2.0;
+        if newly[i] as f64 > SPIKE_FACTOR as f64 * median {
+            spike_days.push((before + i as Day, newly[i], median));
         }
-        let journeys = spike_journeys(p, channels, &spike_days.iter().map(|s| s.0).collect());
-        report.spikes = spike_days
-            .into_iter()
-            .map(|(d, n, median)| Spike {
-                date: iso(d),
-                newly_engaged: n,
-                median_before: median,
-                journeys: journeys.get(&d).map(|counts| most(counts, n)).unwrap_or_default(),
-            })
-            .collect();
     }
+    let journeys = journeys_of(&spike_days.iter().map(|s| s.0).collect());
+    let spikes = spike_days
+        .into_iter()
+        .map(|(d, n, median)| Spike {
+            date: iso(d),
+            newly_engaged: n,
+            median_before: median,
+            journeys: journeys.get(&d).map(|counts| most(counts, n)).unwrap_or_default(),
+        })
+        .collect();
+    (daily, spikes)
+}
 
-    if let Some(licensed) = settings.licensed {
-        let percent = if licensed == 0 { 0.0 } else { (prod as f64 * 1000.0 / licensed as f64).round() / 10.0 };
-        let from = (as_of - (FIT_DAYS - 1)).max(min_day);
-        let predicted = (from < as_of).then(|| {
-            let ys = daily(p, from, as_of, |g| production.get(g as usize).copied().unwrap_or(false)).0;
-            let (low, high) = predict(&ys, AHEAD);
-            Predicted { date: iso(as_of + AHEAD), low, high }
-        });
-        report.licence = Some(Licence { licensed, used: prod, percent, predicted });
-    }
-    report
+/// `licence`: usage of the `licensed` number by the `used` production profiles, and the prediction
+/// from `production(lo, hi)`, the production sandboxes' engaged profiles of each day from `lo` to
+/// `hi` (both included).
+pub(crate) fn licence(
+    licensed: u64,
+    used: u64,
+    as_of: Day,
+    min_day: Day,
+    production: impl FnOnce(Day, Day) -> Vec<u64>,
+) -> Licence {
+    let percent = if licensed == 0 { 0.0 } else { (used as f64 * 1000.0 / licensed as f64).round() / 10.0 };
+    let from = (as_of - (FIT_DAYS - 1)).max(min_day);
+    let predicted = (from < as_of).then(|| {
+        let ys = production(from, as_of);
+        let (low, high) = predict(&ys, AHEAD);
+        Predicted { date: iso(as_of + AHEAD), low, high }
+    });
+    Licence { licensed, used, percent, predicted }
 }
 
 /// For each spike day, the newly engaged profiles each journey brought that day: a profile whose

@@ -21,7 +21,9 @@
 //!   profile snapshot's identity graph when one is given;
 //! - [`report`]: the `engageable/1` JSON;
 //! - [`generate`]: a seeded export of step events, for the demo, the tests
-//!   and the benchmark (`parquet` writes it as Parquet).
+//!   and the benchmark (`parquet` writes it as Parquet);
+//! - [`aggregate`]: the same report from the small aggregate that the SQL of
+//!   `active-profiles sql --report engageable` exports from a warehouse.
 //!
 //! ```
 //! use engine::engage::{EngageSettings, EventCounter};
@@ -41,6 +43,7 @@
 //! # Ok::<(), engine::aep::ReadError>(())
 //! ```
 
+pub mod aggregate;
 pub mod counter;
 pub mod event;
 pub mod figures;
