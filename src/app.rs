@@ -310,8 +310,8 @@ struct MastheadProps {
 fn masthead(props: &MastheadProps) -> Html {
     let l = use_lang();
     let what = match &props.source {
-        // The Profiles tab says what its report is of itself.
-        _ if props.tab == Tab::Profiles => html! {},
+        // The Journey Optimizer tabs say what their report is of themselves.
+        _ if props.tab != Tab::Campaign => html! {},
         Source::Demo(_) => html! {
             <div class="demo-banner" data-testid="demo-banner">
                 <p>{ tr(l, "demo-banner") }</p>

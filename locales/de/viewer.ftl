@@ -478,7 +478,7 @@ open-your-files = Ihre Dateien öffnen
 ## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
 
 tabs-label = Berichte
-tabs-hint = Dateien gehen nach ihrem Inhalt zu dem Bericht, zu dem sie gehören: Versandlogs zu Adobe Campaign, Profildatensätze zu Journey Optimizer.
+tabs-hint = Dateien gehen nach ihrem Inhalt zu dem Bericht, zu dem sie gehören: Versandlogs zu Adobe Campaign, Profildatensätze zu Profile, JSON-Step-Events zu Ansprechbare Profile. Im Reiter Ansprechbare Profile ist jede geöffnete Datei Ereignisse (auch gzip, Parquet und CSV).
 tab-campaign = Aktive Profile
 tab-campaign-product = Adobe Campaign
 tab-profiles = Profile

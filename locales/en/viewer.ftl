@@ -476,7 +476,7 @@ open-your-files = Open your files
 ## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
 
 tabs-label = Reports
-tabs-hint = Files go to the report they belong to, by their content: delivery logs to Adobe Campaign, profile records to Journey Optimizer.
+tabs-hint = Files go to the report they belong to, by their content: delivery logs to Adobe Campaign, profile records to Profiles, JSON step events to Engageable profiles. In the Engageable profiles tab every file opened is events (gzip, Parquet and CSV too).
 tab-campaign = Active profiles
 tab-campaign-product = Adobe Campaign
 tab-profiles = Profiles

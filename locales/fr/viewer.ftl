@@ -478,7 +478,7 @@ open-your-files = Ouvrir vos fichiers
 ## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
 
 tabs-label = Rapports
-tabs-hint = Les fichiers vont au rapport auquel ils appartiennent, d’après leur contenu : les logs de diffusion à Adobe Campaign, les enregistrements de profils à Journey Optimizer.
+tabs-hint = Les fichiers vont au rapport auquel ils appartiennent, d’après leur contenu : les logs de diffusion à Adobe Campaign, les enregistrements de profils à Profils, les step events JSON à Profils engageables. Dans l’onglet Profils engageables, tout fichier ouvert est lu comme des événements (gzip, Parquet et CSV aussi).
 tab-campaign = Profils actifs
 tab-campaign-product = Adobe Campaign
 tab-profiles = Profils

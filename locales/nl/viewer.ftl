@@ -479,7 +479,7 @@ open-your-files = Uw bestanden openen
 ## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
 
 tabs-label = Rapporten
-tabs-hint = Bestanden gaan naar het rapport waar ze bij horen, op hun inhoud: leveringslogboeken naar Adobe Campaign, profielrecords naar Journey Optimizer.
+tabs-hint = Bestanden gaan naar het rapport waar ze bij horen, op hun inhoud: leveringslogboeken naar Adobe Campaign, profielrecords naar Profielen, JSON step events naar Benaderbare profielen. In het tabblad Benaderbare profielen is elk geopend bestand gebeurtenissen (ook gzip, Parquet en CSV).
 tab-campaign = Actieve profielen
 tab-campaign-product = Adobe Campaign
 tab-profiles = Profielen

@@ -479,7 +479,7 @@ open-your-files = Öppna dina filer
 ## Issue 15: two reports, one page (Campaign's active profiles, Journey Optimizer's profiles)
 
 tabs-label = Rapporter
-tabs-hint = Filer går till den rapport de hör till, efter sitt innehåll: leveransloggar till Adobe Campaign, profilposter till Journey Optimizer.
+tabs-hint = Filer går till den rapport de hör till, efter sitt innehåll: leveransloggar till Adobe Campaign, profilposter till Profiler, JSON step events till Engagerbara profiler. På fliken Engagerbara profiler är varje öppnad fil händelser (även gzip, Parquet och CSV).
 tab-campaign = Aktiva profiler
 tab-campaign-product = Adobe Campaign
 tab-profiles = Profiler
