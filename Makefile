@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python \
-        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-profiles bench-engageable bench-browser bench-profiles-browser test-spark fuzz
+        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-profiles bench-engageable bench-browser bench-profiles-browser bench-engageable-browser test-spark fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
@@ -34,6 +34,7 @@ help:
 	@echo "make bench-browser  the viewer against DuckDB-Wasm in headless Chromium (see README)"
 	@echo "make bench-profiles-browser  the viewer's Profiles report against DuckDB-Wasm (see README)"
 	@echo "make bench-engageable  the Journey Optimizer engageable-profiles benchmark alone (bench/engageable.sh)"
+	@echo "make bench-engageable-browser  the viewer's Engageable profiles report against DuckDB-Wasm (see README)"
 
 ## ---- set-up: each step installs only what is missing -----------------------
 
@@ -194,6 +195,13 @@ bench-engageable: setup-python
 bench-profiles-browser: dist cli setup-chromium setup-python
 	@$(call say,browser benchmark: the viewer's Profiles report against DuckDB-Wasm in headless Chromium)
 	node bench/browser/profiles.mjs
+
+# The viewer's Engageable profiles report (file pick to painted report) against DuckDB-Wasm running Adobe's
+# approximation, in headless Chromium, on bench-engageable's files (made first when missing). Knobs at the
+# top of bench/browser/engageable.mjs.
+bench-engageable-browser: dist cli setup-chromium setup-python
+	@$(call say,browser benchmark: the viewer's Engageable profiles report against DuckDB-Wasm in headless Chromium)
+	node bench/browser/engageable.mjs
 
 # The viewer (dist/) against DuckDB-Wasm (npm, served from node_modules) in headless Chromium:
 # pick to report, MB/s, tab memory, demo paint and wasm sizes. BENCH_ROWS=1000000 for a quick

@@ -21,8 +21,8 @@
 #
 # The events are `active-profiles generate --events` (seeded; BENCH_FILES files); Parquet cannot hold
 # the generator's few lines that are not JSON objects, so it has those fewer. For the browser half:
-# $DIR/engageable-$EVENTS/manifest.json names the files of each format, their bytes and the command
-# line's report of each (ours-json.json, ours-parquet.json), for bench/browser/engageable.mjs.
+# $DIR/engageable-$EVENTS/manifest.json names the folder and files of each format, their bytes and
+# the command line's report of each (ours-json.json, ours-parquet.json), for bench/browser/engageable.mjs.
 #
 # Environment: BENCH_EVENTS (default 20000000), BENCH_FILES (files of each format, default 4),
 # BENCH_SEED (default 1), BENCH_DIR (default target/bench), CARGO_TARGET_DIR (default target),
@@ -188,7 +188,7 @@ for kind in ("json", "parquet"):
         print(f"  ours: {ours['rows']['read']} events read, {ours['rows']['counted']} counted, {ours['rows']['rejected']} rejected "
               f"(no profile, no or unreadable time, not a JSON object); DuckDB read {check['rows']} rows, "
               f"{check['no_time']} of them without a readable time (left out by its WHERE as well)")
-    manifest["files"].append({"format": kind, "paths": paths, "bytes": size,
+    manifest["files"].append({"format": kind, "dir": os.path.join(out, kind), "paths": paths, "bytes": size,
                               "report": os.path.join(out, f"ours-{kind}.json") if ours else None})
     print()
 print("Adobe's approximation counts stepEvents.profileID only: a profile engaged in the window only by events whose")
