@@ -102,8 +102,9 @@ function duckdbStatements(names, kind) {
       "'timestamp': 'VARCHAR', 'sandbox': 'VARCHAR', " +
       "'_experience': 'STRUCT(journeyOrchestration STRUCT(stepEvents STRUCT(profileID VARCHAR)))'})"
     : `read_parquet(${paths})`;
+  // No SET TimeZone: DuckDB-Wasm would fetch its ICU extension for it; without ICU, DATE() of a
+  // TIMESTAMPTZ is its UTC date, as native DuckDB's with TimeZone UTC.
   return [
-    "SET TimeZone = 'UTC'",
     `CREATE OR REPLACE VIEW journey_step_events AS
      SELECT * REPLACE (TRY_CAST(timestamp AS TIMESTAMPTZ) AS timestamp) FROM ${source}`,
     'SET VARIABLE as_of = (SELECT max(DATE(timestamp)) FROM journey_step_events)',
