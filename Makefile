@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 say = printf '\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup setup-wasm-target setup-trunk setup-wasm-bindgen setup-node setup-chromium setup-python setup-postgres \
-        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-profiles bench-browser bench-profiles-browser test-spark fuzz
+        serve dist test fmt-check clippy test-native test-wasm test-e2e cli bench bench-profiles bench-engageable bench-browser bench-profiles-browser bench-engageable-browser test-spark fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve the viewer on http://127.0.0.1:8080"
@@ -33,6 +33,8 @@ help:
 	@echo "make bench-profiles  the Journey Optimizer profiles benchmark alone (bench/profiles.sh)"
 	@echo "make bench-browser  the viewer against DuckDB-Wasm in headless Chromium (see README)"
 	@echo "make bench-profiles-browser  the viewer's Profiles report against DuckDB-Wasm (see README)"
+	@echo "make bench-engageable  the Journey Optimizer engageable-profiles benchmark alone (bench/engageable.sh)"
+	@echo "make bench-engageable-browser  the viewer's Engageable profiles report against DuckDB-Wasm (see README)"
 
 ## ---- set-up: each step installs only what is missing -----------------------
 
@@ -177,11 +179,13 @@ test-spark: setup-python
 	@$(call say,the SQL script in a local Spark session against the engine)
 	cargo test -p active-profiles-cli --test sql_spark -- --ignored
 
-# BENCH_ROWS=1000000 for a quick run; see bench/run.sh for the other knobs. Then the profiles benchmark.
+# BENCH_ROWS=1000000 for a quick run; see bench/run.sh for the other knobs. Then the profiles and
+# the engageable-profiles benchmarks.
 bench: setup-python
 	@$(call say,benchmark: active-profiles against a raw csv read and DuckDB on a generated export)
 	bash bench/run.sh
 	@$(MAKE) bench-profiles
+	@$(MAKE) bench-engageable
 
 # Journey Optimizer profiles: 1 million AEP records as JSON lines and as Parquet, ours (one thread, the
 # whole report) against DuckDB's distinct identities per namespace (it cannot stitch). BENCH_RECORDS=100000
@@ -190,11 +194,26 @@ bench-profiles: setup-python
 	@$(call say,profiles benchmark: active-profiles profiles against DuckDB read_json/read_parquet)
 	bash bench/profiles.sh
 
+# Journey Optimizer engageable profiles: 20 million step events as JSON lines and as Parquet, ours (1 thread
+# and the default threads, the whole report) against DuckDB running Adobe's approximation (count(distinct
+# profileID) per sandbox over 12 months), its counts checked against ours. BENCH_EVENTS=300000 for a quick
+# run; see bench/engageable.sh for the other knobs.
+bench-engageable: setup-python
+	@$(call say,engageable-profiles benchmark: active-profiles engageable against DuckDB read_json/read_parquet)
+	bash bench/engageable.sh
+
 # The viewer's Profiles report against DuckDB-Wasm's distinct identities per namespace, in headless
 # Chromium, on bench-profiles' files (made first when missing). Knobs at the top of bench/browser/profiles.mjs.
 bench-profiles-browser: dist cli setup-chromium setup-python
 	@$(call say,browser benchmark: the viewer's Profiles report against DuckDB-Wasm in headless Chromium)
 	node bench/browser/profiles.mjs
+
+# The viewer's Engageable profiles report (file pick to painted report) against DuckDB-Wasm running Adobe's
+# approximation, in headless Chromium, on bench-engageable's files (made first when missing). Knobs at the
+# top of bench/browser/engageable.mjs.
+bench-engageable-browser: dist cli setup-chromium setup-python
+	@$(call say,browser benchmark: the viewer's Engageable profiles report against DuckDB-Wasm in headless Chromium)
+	node bench/browser/engageable.mjs
 
 # The viewer (dist/) against DuckDB-Wasm (npm, served from node_modules) in headless Chromium:
 # pick to report, MB/s, tab memory, demo paint and wasm sizes. BENCH_ROWS=1000000 for a quick

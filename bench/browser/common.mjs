@@ -1,8 +1,10 @@
-// What the two browser benchmarks share: `make bench-browser` (run.mjs, Campaign delivery logs)
-// and `make bench-profiles-browser` (profiles.mjs, Journey Optimizer profile records).
+// What the browser benchmarks share: `make bench-browser` (run.mjs, Campaign delivery logs),
+// `make bench-profiles-browser` (profiles.mjs, Journey Optimizer profile records) and
+// `make bench-engageable-browser` (engageable.mjs, Journey Optimizer step events).
 //
-// A fresh Chromium per run (so its processes are that page's alone), the DuckDB-Wasm page's run,
-// the fastest of a few runs, and the memory lines. Durations are printed, never asserted.
+// A fresh Chromium per run (so its processes are that page's alone), the DuckDB-Wasm page's run
+// (and why it cannot run offline), the fastest of a few runs, the memory lines, and figures compared
+// with the command line's. Durations are printed, never asserted.
 //
 // Environment: BENCH_REPEAT (runs of each side, the fastest counts; default 1), BENCH_TIMEOUT
 // (seconds one run may take before it counts as failed; default 3600).
@@ -34,17 +36,21 @@ export async function inFreshBrowser(origin, fn) {
   }
 }
 
-/** One DuckDB-Wasm run: the bench page ready, then `file` picked; the page times pick to result. */
+/**
+ * One DuckDB-Wasm run: the bench page ready, then `file` picked (a path, or several: each is
+ * registered under its own name); the page times pick to result.
+ */
 export async function duckdbRun(url, file, statements) {
+  const files = [file].flat();
   return inFreshBrowser(url, async (page) => {
     await page.goto(`${url}bench/browser/duckdb.html`);
     await page.waitForFunction(() => window.duckdbReady !== undefined, null, { timeout: 120_000 });
     const ready = await page.evaluate(() => window.duckdbReady);
     if (ready.error) throw new Error(`DuckDB-Wasm did not start: ${ready.error}`);
-    await page.evaluate(([name, sql]) => window.armDuckdb(name, sql), [path.basename(file), statements]);
+    await page.evaluate(([names, sql]) => window.armDuckdb(names, sql), [files.map((f) => path.basename(f)), statements]);
     const memory = startSampling();
     try {
-      await page.setInputFiles('[data-testid=csv-file]', file);
+      await page.setInputFiles('[data-testid=csv-file]', files);
       // The page answers with an error too when DuckDB fails or its worker dies; a crashed tab throws here.
       await page.waitForFunction(() => window.duckdbResult !== undefined, null, { timeout: TIMEOUT_MS, polling: 500 });
     } catch (e) {
@@ -54,6 +60,31 @@ export async function duckdbRun(url, file, statements) {
     const result = await page.evaluate(() => window.duckdbResult);
     return { ...ready, ...result, seconds: result.ms / 1000, mem };
   });
+}
+
+/**
+ * Why a DuckDB-Wasm run threw, when it is that it cannot run offline: DuckDB-Wasm's JSON and Parquet
+ * readers are extensions it fetches at first use, and the harness blocks every request that leaves
+ * this machine (inFreshBrowser throws, naming them). Returns the sentence, or null for any other error.
+ */
+export function offlineReason(error, format) {
+  const offsite = /requests that left the local server: (.*)/.exec(String(error?.message ?? error));
+  return offsite ? `reads ${format} only with an extension fetched from the network (${offsite[1]}), blocked here` : null;
+}
+
+/** Figures found different by `compare`, for the exit code. */
+export const mismatches = { count: 0 };
+
+/** Prints `got` beside `want` (name -> number); a difference is printed loudly and counted in `mismatches`. */
+export function compare(what, got, want, against) {
+  const names = [...new Set([...Object.keys(want), ...Object.keys(got)])].sort();
+  if (names.every((n) => want[n] === got[n])) {
+    say(`   ${what}: equal to ${against} (${names.map((n) => `${n} ${want[n]}`).join(', ')})`);
+    return;
+  }
+  mismatches.count += 1;
+  say(`   !!!!!!!! MISMATCH: ${what} differs from ${against} !!!!!!!!`);
+  for (const n of names) say(`   ${n.padEnd(16)}${String(want[n] ?? '-').padStart(14)}${String(got[n] ?? '-').padStart(14)}`);
 }
 
 /**
@@ -94,10 +125,13 @@ export function printMemory(what, mem, count = 12) {
  * event to the paint of the frame in which the marker `ready` (a test id) shows a new `data-run`.
  * On the way, when the progress text `progress` (a test id, its `data-value` the bytes read) first
  * shows and when it shows every byte. The pick comes `pickAfterMs` after the call (the workers warm
- * up meanwhile); memory is sampled from the pick to the end. Returns { seconds, marks, mem } or
+ * up meanwhile); memory is sampled from the pick to the end. `input` is the file input (default the
+ * first screen's log-files); `file` may be several files, or a folder for a folder input, and then
+ * `bytes` says how many bytes it holds (default: the file's size). Returns { seconds, marks, mem } or
  * { error, seconds: NaN, mem }.
  */
-export async function timePick(page, file, { ready, progress, pickAfterMs }) {
+export async function timePick(page, file, { ready, progress, pickAfterMs, input = 'input[type=file][data-testid=log-files]', bytes }) {
+  const size = bytes ?? [file].flat().reduce((sum, f) => sum + statSync(f).size, 0);
   await page.evaluate(([size, ready, progress]) => {
     const before = document.querySelector(`[data-testid=${ready}]`)?.dataset.run ?? '';
     const bench = (window.benchPick = {});
@@ -118,11 +152,11 @@ export async function timePick(page, file, { ready, progress, pickAfterMs }) {
       }
     });
     watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run', 'data-value'] });
-  }, [statSync(file).size, ready, progress]);
+  }, [size, ready, progress]);
   await page.waitForTimeout(pickAfterMs);
   const memory = startSampling();
   try {
-    await page.setInputFiles('input[type=file][data-testid=log-files]', file);
+    await page.setInputFiles(input, file);
     await page.waitForFunction(() => window.benchPick.painted !== undefined, null, { timeout: TIMEOUT_MS, polling: 250 });
   } catch (e) {
     return { error: String(e.message ?? e).split('\n')[0], seconds: NaN, mem: memory.stop() };

@@ -42,12 +42,12 @@ const dbPromise = start().catch((e) => {
 });
 
 /**
- * Arms one run: when a file is picked, it is registered under `name` (read by
- * DuckDB through FileReaderSync in its worker, never copied whole), then
- * `statements` run in order and the rows of the last one are the result:
- * window.duckdbResult = { ms, rows } or { ms, error }.
+ * Arms one run: when files are picked, each is registered under its name in
+ * `names` (read by DuckDB through FileReaderSync in its worker, never copied
+ * whole), then `statements` run in order and the rows of the last one are the
+ * result: window.duckdbResult = { ms, rows } or { ms, error }.
  */
-window.armDuckdb = (name, statements) => {
+window.armDuckdb = (names, statements) => {
   window.duckdbResult = undefined;
   input.addEventListener(
     'change',
@@ -56,7 +56,9 @@ window.armDuckdb = (name, statements) => {
       window.duckdbPicked = t0;
       try {
         const db = await dbPromise;
-        await db.registerFileHandle(name, input.files[0], duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        for (const [i, name] of [names].flat().entries()) {
+          await db.registerFileHandle(name, input.files[i], duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        }
         const conn = await db.connect();
         let table;
         for (const sql of statements) table = await conn.query(sql);

@@ -28,7 +28,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ROOT, serve } from '../../e2e/harness.mjs';
 import { mib } from './memory.mjs';
-import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick, table } from './common.mjs';
+import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick, table, compare, mismatches, offlineReason } from './common.mjs';
 
 const env = process.env;
 const RECORDS = Number(env.BENCH_RECORDS || 1_000_000);
@@ -38,8 +38,6 @@ const MANIFEST = path.join(OUT, 'manifest.json');
 const PICK_AFTER_MS = Number(env.BENCH_PICK_AFTER_MS ?? 3000);
 const DUCKDB = env.BENCH_DUCKDB !== '0';
 const DIST = path.join(ROOT, 'dist');
-
-let mismatches = 0;
 
 // ---- the files -----------------------------------------------------------------------------
 
@@ -99,18 +97,6 @@ function duckdbStatements(name, kind, mapType) {
   ];
 }
 
-/** Prints `got` beside `want` (name -> number); a difference is printed loudly and counted. */
-function compare(what, got, want, against) {
-  const names = [...new Set([...Object.keys(want), ...Object.keys(got)])].sort();
-  if (names.every((n) => want[n] === got[n])) {
-    say(`   ${what}: equal to ${against} (${names.map((n) => `${n} ${want[n]}`).join(', ')})`);
-    return;
-  }
-  mismatches += 1;
-  say(`   !!!!!!!! MISMATCH: ${what} differs from ${against} !!!!!!!!`);
-  for (const n of names) say(`   ${n.padEnd(16)}${String(want[n] ?? '-').padStart(14)}${String(got[n] ?? '-').padStart(14)}`);
-}
-
 // ---- the benchmark -------------------------------------------------------------------------
 
 say(`== bench-profiles-browser: the viewer's Profiles report against DuckDB-Wasm in headless ${env.CHROMIUM || '/usr/bin/chromium'}`);
@@ -131,7 +117,7 @@ try {
     say(`   viewer: pick to painted Profiles report (load ${load()})`);
     const ours = await fastest(() => viewerRun(viewer.url, file));
     if (ours.error) {
-      mismatches += 1;
+      mismatches.count += 1;
       say(`   !!!!!!!! viewer FAILED: ${ours.error} !!!!!!!!`);
     } else {
       say(`   viewer: ${fmt(ours.seconds)} s, ${fmt(mb / ours.seconds, 0)} MB/s, ${fmt(records / ours.seconds, 0)} records/s ` +
@@ -149,11 +135,10 @@ try {
       try {
         duck = await fastest(() => duckdbRun(root.url, file, duckdbStatements(path.basename(file), entry.format, native?.identity_map_type)));
       } catch (e) {
-        // DuckDB-Wasm's JSON and Parquet readers are extensions it fetches at first use; the harness blocks
-        // every request that leaves this machine, so the run fails and says which it asked for.
-        const offsite = /requests that left the local server: (.*)/.exec(String(e.message ?? e));
-        if (!offsite) throw e;
-        duck = { offline: false, error: `reads ${entry.format} only with an extension fetched from the network (${offsite[1]}), blocked here` };
+        // DuckDB-Wasm's JSON and Parquet readers are extensions it fetches at first use (common.mjs).
+        const reason = offlineReason(e, entry.format);
+        if (!reason) throw e;
+        duck = { offline: false, error: reason };
         say(`   DuckDB-Wasm cannot run offline: it ${duck.error}; native DuckDB's figure (make bench-profiles) is the reference`);
         results.push({ entry, mb, records, ours, duck });
         continue;
@@ -196,7 +181,7 @@ try {
   await viewer.close();
   await root.close();
 }
-if (mismatches > 0) {
-  say(`\n!!!!!!!! ${mismatches} figure(s) differ: see MISMATCH above !!!!!!!!`);
+if (mismatches.count > 0) {
+  say(`\n!!!!!!!! ${mismatches.count} figure(s) differ: see MISMATCH above !!!!!!!!`);
   process.exit(1);
 }
