@@ -174,7 +174,10 @@ fn from_aggregate_makes_the_report_with_the_licence() {
     );
     assert_eq!(r["by_journey"][1]["name"], "Sale, summer");
     assert_eq!(r["daily"].as_array().map(Vec::len), Some(30));
-    assert_eq!(r["daily"][29], serde_json::json!({"date": "2026-11-30", "engageable": 4, "newly_engaged": 1, "production": 3}));
+    assert_eq!(
+        r["daily"][29],
+        serde_json::json!({"date": "2026-11-30", "engageable": 4, "newly_engaged": 1, "production": 3})
+    );
     assert_eq!(r["licence"]["used"], 3);
     assert_eq!(r["licence"]["percent"], 75.0);
     assert_eq!(r["licence"]["predicted"]["date"], "2027-01-11");

@@ -152,11 +152,25 @@ pub fn is_bundle(text: &str) -> bool {
 
 /// The report that a bundle's bytes hold, or why there is none: the viewer opens a bundle this way.
 /// A bundle of a Journey Optimizer Profiles report is refused (with [`extract_any`] it opens).
+///
+/// Only a Campaign report is read: the viewer's page opens no other kind, and reading one of them
+/// would put its whole deserialiser in the page's WebAssembly. The kind is told by `format` alone.
 pub fn extract_report(html: &str) -> Result<Report, String> {
-    match extract_any(html)? {
-        AnyReport::Campaign(report) => Ok(*report),
-        AnyReport::Profiles(_) => Err("the report inside is a Journey Optimizer profiles report".into()),
-        AnyReport::Engageable(_) => Err("the report inside is a Journey Optimizer engageable profiles report".into()),
+    #[derive(serde::Deserialize)]
+    struct Kind {
+        #[serde(default)]
+        format: String,
+    }
+    let json = embedded(html)?;
+    let read = |e: serde_json::Error| format!("the report inside cannot be read: {e}");
+    let kind: Kind = serde_json::from_str(json).map_err(read)?;
+    match kind.format.as_str() {
+        f if f == engine::aep::report::FORMAT => Err("the report inside is a Journey Optimizer profiles report".into()),
+        f if f == engine::engage::report::FORMAT => {
+            Err("the report inside is a Journey Optimizer engageable profiles report".into())
+        }
+        f if f == engine::report::FORMAT || f.is_empty() => serde_json::from_str(json).map_err(read),
+        other => Err(format!("the report inside is a report of format '{other}', which this viewer does not know")),
     }
 }
 

@@ -191,9 +191,10 @@ fn the_json_is_embedded_and_extracted_again() {
     assert_eq!(extract_any(&c_html), Ok(AnyReport::Campaign(Box::new(campaign))));
     // A report.json of either kind, and a format this viewer does not know.
     assert!(matches!(parse_any(&serde_json::to_string(&r).unwrap()), Ok(AnyReport::Profiles(_))));
+    assert!(matches!(parse_any(r#"{"format":"engageable/1"}"#), Ok(AnyReport::Engageable(_))));
     assert_eq!(
-        parse_any(r#"{"format":"engageable/1"}"#),
-        Err("a report of format 'engageable/1', which this viewer does not know".to_string())
+        parse_any(r#"{"format":"reach/9"}"#),
+        Err("a report of format 'reach/9', which this viewer does not know".to_string())
     );
     assert!(extract_any("<p>not a bundle</p>").is_err());
 }
