@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use engine::engage::{EngageSettings, EngageableReport};
+use engine::engage::{EngageSettings, EngageableReport, Sandbox};
 
 use crate::state::{Notice, Run};
 use crate::worker::{FailReason, Job, RecordHandle, Update};
@@ -32,6 +32,8 @@ pub struct EngageableState {
     pub source: EngageableSource,
     pub report: Rc<EngageableReport>,
     pub settings: EngageSettings,
+    /// Where events that name no sandbox go (typed by the user; `prod` when none).
+    pub sandbox: Option<Sandbox>,
     pub run: Run,
     /// The number of the last engageable run (its own sequence).
     pub last_run: u32,
@@ -50,6 +52,9 @@ pub enum EngageableAction {
     AsOf(Option<NaiveDate>),
     /// The licensed number of engageable profiles (none: not entered).
     Licensed(Option<u64>),
+    /// The sandbox of events that name none, as typed (`NAME` or `NAME:development`): the files
+    /// are read again (a sandbox is placed while counting).
+    Sandbox(String),
     /// Files of a profile snapshot: the engaged keys are stitched by its identity graph (read again
     /// with the events).
     Snapshot(Vec<RecordHandle>),
@@ -115,6 +120,7 @@ impl EngageableState {
             run: self.last_run,
             events: events.clone(),
             snapshot: snapshot.clone(),
+            sandbox: self.sandbox.clone(),
             settings: self.settings.clone(),
         });
         self
@@ -145,6 +151,22 @@ impl EngageableState {
             EngageableAction::Licensed(n) => {
                 self.settings.licensed = n;
                 (self.report_again(), None)
+            }
+            EngageableAction::Sandbox(typed) => {
+                let typed = typed.trim();
+                let sandbox = if typed.is_empty() { None } else { Sandbox::parse(typed).ok() };
+                if !typed.is_empty() && sandbox.is_none() {
+                    return (self, Some("eng-sandbox-invalid"));
+                }
+                if sandbox == self.sandbox {
+                    return (self, None);
+                }
+                self.sandbox = sandbox;
+                if matches!(self.source, EngageableSource::Files { .. }) {
+                    self.remember_shown();
+                    return (self.read(), None);
+                }
+                (self, None)
             }
             EngageableAction::Snapshot(files) => {
                 // Stitching needs the events of the files on screen: the demo has its own snapshot.

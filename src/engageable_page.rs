@@ -110,6 +110,10 @@ fn engageable_settings(props: &EngageablePageProps) -> Html {
             dispatch.dispatch(Action::Engageable(EngageableAction::Snapshot(files)));
         })
     };
+    let onsandbox = dispatch
+        .to_callback()
+        .reform(move |e: Event| Action::Engageable(EngageableAction::Sandbox(input_value(&e).unwrap_or_default())));
+    let sandbox = e.sandbox.as_ref().map(|s| format!("{}:{}", s.name, s.kind.as_str())).unwrap_or_default();
     let as_of = e.settings.as_of.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
     let licensed = e.settings.licensed.map(|n| n.to_string()).unwrap_or_default();
     let files = matches!(e.source, EngageableSource::Files { .. });
@@ -122,6 +126,11 @@ fn engageable_settings(props: &EngageablePageProps) -> Html {
             <label>{ tr(l, "eng-tile-licensed") }
                 <small class="hint">{ tr(l, "eng-licensed-hint") }</small>
                 <input type="text" inputmode="numeric" data-testid="eng-setting-licensed" value={licensed} onchange={onlicensed} />
+            </label>
+            <label>{ tr(l, "eng-sandbox") }
+                <small class="hint">{ tr(l, "eng-sandbox-hint") }</small>
+                <input type="text" data-testid="eng-setting-sandbox" spellcheck="false" placeholder="prod:production"
+                    value={sandbox} onchange={onsandbox} />
             </label>
             <label>{ tr(l, "eng-snapshot") }
                 <small class="hint">{ tr(l, if files { "eng-snapshot-hint" } else { "eng-snapshot-demo" }) }</small>

@@ -11,7 +11,7 @@
 use engine::aep::figures::StitchMap;
 use engine::aep::{InputKind, ProfileCounter, ProfileSettings};
 use engine::engage::generate::EventSpec;
-use engine::engage::{EngageSettings, EngageableReport, EventCounter};
+use engine::engage::{EngageSettings, EngageableReport, EventCounter, Sandbox};
 
 use crate::aep::{BlobChunks, Pushed, HEAD_BYTES};
 use crate::worker::{Progress, RecordHandle};
@@ -58,10 +58,11 @@ pub fn demo() -> Engaged {
     Engaged { counter, stitch: Some(snapshot.stitch_map(&ProfileSettings::default())) }
 }
 
-/// Reads one file of engagement events into `counter`.
+/// Reads one file of engagement events into `counter`; its events that name no sandbox go to `sandbox`.
 pub(crate) async fn count_events(
     counter: &mut EventCounter,
     file: &RecordHandle,
+    sandbox: Option<&Sandbox>,
     progress: &mut Progress<'_>,
     still_current: &dyn Fn() -> bool,
 ) {
@@ -78,7 +79,7 @@ pub(crate) async fn count_events(
     let kind = engine::aep::sniff(&head);
     if kind == InputKind::Parquet {
         let reader = BlobChunks::new(web_sys::Blob::from(file.handle.file.clone()), size);
-        if let Err(error) = counter.read_parquet(&file.path, None, reader) {
+        if let Err(error) = counter.read_parquet(&file.path, sandbox, reader) {
             counter.warn(engine::aep::read::said(&error));
         }
         progress.skip(size);

@@ -95,10 +95,12 @@ pub enum Job {
     /// Read and count these files of engagement events (the Engageable profiles report), stitched by
     /// the profile snapshot's files when there are any; the worker keeps the counter for
     /// [`Job::EngageableRecount`]. Engageable runs have their own numbers.
+    /// `sandbox`: where the events that name none go (the user's; `prod` when none).
     Engageable {
         run: u32,
         events: Vec<RecordHandle>,
         snapshot: Vec<RecordHandle>,
+        sandbox: Option<engine::engage::Sandbox>,
         settings: engine::engage::EngageSettings,
     },
     /// The Engageable profiles report again from the kept counter, with another as-of date or licence.
@@ -511,11 +513,11 @@ impl Worker for CountWorker {
                 };
                 scope.respond(id, Update::ProfilesExplained { run, explained: Box::new(explained) });
             }
-            Job::Engageable { run, events, snapshot, settings } => {
+            Job::Engageable { run, events, snapshot, sandbox, settings } => {
                 self.shared.borrow_mut().engage_current = run;
                 wasm_bindgen_futures::spawn_local(async move {
                     // A cancelled run answers nothing: the page has gone back to its report.
-                    if let Some(update) = task.engageable(run, events, snapshot, settings).await {
+                    if let Some(update) = task.engageable(run, events, snapshot, sandbox.as_ref(), settings).await {
                         task.scope.respond(id, update);
                     }
                 });
@@ -613,6 +615,7 @@ impl Task {
         run: u32,
         events: Vec<RecordHandle>,
         snapshot: Vec<RecordHandle>,
+        sandbox: Option<&engine::engage::Sandbox>,
         settings: engine::engage::EngageSettings,
     ) -> Option<Update> {
         let total: u64 = events.iter().chain(&snapshot).map(|f| f.handle.size()).sum();
@@ -621,7 +624,7 @@ impl Task {
         let still_current = || self.shared.borrow().engage_current == run;
         let mut counter = engine::engage::EventCounter::default();
         for file in &events {
-            crate::events::count_events(&mut counter, file, &mut progress, &still_current).await;
+            crate::events::count_events(&mut counter, file, sandbox, &mut progress, &still_current).await;
             if !still_current() {
                 return None;
             }

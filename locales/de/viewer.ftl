@@ -661,3 +661,6 @@ eng-snapshot = Profil-Snapshot (optional)
 eng-snapshot-hint = Ein AEP-Profilexport: angesprochene Schlüssel, die Identitäten eines zusammengeführten Profils sind, zählen einmal.
 eng-snapshot-demo = Öffnen Sie zuerst Ihre Ereignisse: die Demo wird durch die Profile-Demo zusammengeführt.
 eng-snapshot-needs-events = Öffnen Sie zuerst Engagement-Ereignisse: ein Profil-Snapshot führt die angezeigten Ereignisse zusammen.
+eng-sandbox = Sandbox von Ereignissen ohne Sandbox
+eng-sandbox-hint = NAME oder NAME:development; leer: prod (Produktion). Die Dateien werden erneut gelesen.
+eng-sandbox-invalid = Die Sandbox ist NAME, NAME:production oder NAME:development.

@@ -659,3 +659,6 @@ eng-snapshot = Profile snapshot (optional)
 eng-snapshot-hint = An AEP profile export: engaged keys that are identities of one stitched profile count once.
 eng-snapshot-demo = Open your events first: the demo is stitched by the Profiles demo.
 eng-snapshot-needs-events = Open engagement events first: a profile snapshot stitches the events on screen.
+eng-sandbox = Sandbox of events that name none
+eng-sandbox-hint = NAME or NAME:development; empty: prod (production). The files are read again.
+eng-sandbox-invalid = The sandbox is NAME or NAME:production or NAME:development.

@@ -661,3 +661,6 @@ eng-snapshot = Instantané de profils (facultatif)
 eng-snapshot-hint = Un export de profils AEP : les clés engagées qui sont des identités d’un même profil rapproché comptent une fois.
 eng-snapshot-demo = Ouvrez d’abord vos événements : la démo est rapprochée par la démo Profils.
 eng-snapshot-needs-events = Ouvrez d’abord des événements d’engagement : un instantané de profils rapproche les événements affichés.
+eng-sandbox = Sandbox des événements qui n’en nomment aucune
+eng-sandbox-hint = NOM ou NOM:development ; vide : prod (production). Les fichiers sont relus.
+eng-sandbox-invalid = La sandbox s’écrit NOM, NOM:production ou NOM:development.

@@ -662,3 +662,6 @@ eng-snapshot = Profielmomentopname (optioneel)
 eng-snapshot-hint = Een AEP-profielexport: benaderde sleutels die identiteiten van één samengevoegd profiel zijn, tellen één keer.
 eng-snapshot-demo = Open eerst uw gebeurtenissen: de demo is samengevoegd met de Profielen-demo.
 eng-snapshot-needs-events = Open eerst engagementgebeurtenissen: een profielmomentopname voegt de getoonde gebeurtenissen samen.
+eng-sandbox = Sandbox van gebeurtenissen zonder sandbox
+eng-sandbox-hint = NAAM of NAAM:development; leeg: prod (productie). De bestanden worden opnieuw gelezen.
+eng-sandbox-invalid = De sandbox is NAAM of NAAM:production of NAAM:development.

@@ -662,3 +662,6 @@ eng-snapshot = Profilögonblicksbild (valfri)
 eng-snapshot-hint = En AEP-profilexport: nådda nycklar som är identiteter för en sammanfogad profil räknas en gång.
 eng-snapshot-demo = Öppna dina händelser först: demon sammanfogas med Profiler-demon.
 eng-snapshot-needs-events = Öppna engagemangshändelser först: en profilögonblicksbild sammanfogar de visade händelserna.
+eng-sandbox = Sandlåda för händelser som inte anger någon
+eng-sandbox-hint = NAMN eller NAMN:development; tomt: prod (produktion). Filerna läses igen.
+eng-sandbox-invalid = Sandlådan är NAMN eller NAMN:production eller NAMN:development.
