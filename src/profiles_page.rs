@@ -28,6 +28,7 @@ pub fn profiles_page(props: &ProfilesPageProps) -> Html {
     let act = move |a: ProfilesAction| Action::Profiles(a);
     let oncancel = dispatch.to_callback().reform(move |_: MouseEvent| act(ProfilesAction::Cancel));
     let ondemo = dispatch.to_callback().reform(move |_: MouseEvent| act(ProfilesAction::Demo));
+    let demo = matches!(p.source, ProfilesSource::Demo);
     let banner = match &p.source {
         ProfilesSource::Files(files) => {
             let bytes: f64 = files.iter().map(|f| f.handle.file.size()).sum();
@@ -45,7 +46,7 @@ pub fn profiles_page(props: &ProfilesPageProps) -> Html {
         <div class="profiles-page" data-testid="profiles-page">
             { banner }
             <crate::profiles_share::ProfilesShare report={p.report.clone()} ready={p.ready()}
-                demo={matches!(p.source, ProfilesSource::Demo)} />
+                {demo} />
             <ProfilesSettings state={props.state.clone()} />
             if let Run::Reading { done, total, rows, .. } = p.run {
                 <section class="progress" data-testid="profiles-progress" aria-label={tr(l, "progress-label")}>
@@ -65,9 +66,12 @@ pub fn profiles_page(props: &ProfilesPageProps) -> Html {
             }
             <div class={classes!("report-area", (!p.ready()).then_some("stale"))} aria-busy={(!p.ready()).to_string()}>
                 if !p.ready() {
-                    <p class="stale-note">{ tr(l, "stale-note") }</p>
+                    <p class="stale-note">{ tr(l, if demo { "profiles-demo-counting" } else { "stale-note" }) }</p>
                 }
-                <views::aep::ProfilesView report={p.report.clone()} lang={l} explain={AttrValue::from(EXPLAIN_ID)} />
+                // The worker's first answer for the demo: until then, no dashboard of zeros.
+                if !(demo && !p.ready() && p.report.snapshots.is_empty()) {
+                    <views::aep::ProfilesView report={p.report.clone()} lang={l} explain={AttrValue::from(EXPLAIN_ID)} />
+                }
             </div>
             <ExplainIdentity state={props.state.clone()} />
         </div>

@@ -500,6 +500,7 @@ notice-split = { $logs ->
    *[other] { $records } Dateien mit Profildatensätzen zu Profile (Journey Optimizer).
 }
 profiles-demo-banner = Demodaten: ein erzeugter Experience-Platform-Export mit zwei Momentaufnahmen, nicht Ihrer. Öffnen Sie Ihre Profilexporte (JSON, gzip oder Parquet, oder einen ganzen Ordner), um sie zu zählen.
+profiles-demo-counting = Der Demo-Export wird gezählt…
 profiles-sources = { $n ->
     [one] 1 Datei mit Profildatensätzen
    *[other] { $n } Dateien mit Profildatensätzen

@@ -498,6 +498,7 @@ notice-split = { $logs ->
    *[other] { $records } files of profile records to Profiles (Journey Optimizer).
 }
 profiles-demo-banner = Demo data: a generated Experience Platform export with two snapshots, not yours. Open your profile exports (JSON, gzip or Parquet, or a whole folder) to count them.
+profiles-demo-counting = Counting the demo export…
 profiles-sources = { $n ->
     [one] 1 file of profile records
    *[other] { $n } files of profile records

@@ -500,6 +500,7 @@ notice-split = { $logs ->
    *[other] { $records } fichiers d’enregistrements de profils à Profils (Journey Optimizer).
 }
 profiles-demo-banner = Données de démonstration : un export Experience Platform généré, avec deux instantanés, pas le vôtre. Ouvrez vos exports de profils (JSON, gzip ou Parquet, ou un dossier entier) pour les compter.
+profiles-demo-counting = Comptage de l’export de démonstration…
 profiles-sources = { $n ->
     [one] 1 fichier d’enregistrements de profils
    *[other] { $n } fichiers d’enregistrements de profils

@@ -501,6 +501,7 @@ notice-split = { $logs ->
    *[other] { $records } bestanden met profielrecords naar Profielen (Journey Optimizer).
 }
 profiles-demo-banner = Demogegevens: een gegenereerde Experience Platform-export met twee momentopnamen, niet de uwe. Open uw profielexports (JSON, gzip of Parquet, of een hele map) om ze te tellen.
+profiles-demo-counting = De demo-export wordt geteld…
 profiles-sources = { $n ->
     [one] 1 bestand met profielrecords
    *[other] { $n } bestanden met profielrecords

@@ -501,6 +501,7 @@ notice-split = { $logs ->
    *[other] { $records } filer med profilposter till Profiler (Journey Optimizer).
 }
 profiles-demo-banner = Demodata: en genererad export från Experience Platform med två ögonblicksbilder, inte din. Öppna dina profilexporter (JSON, gzip eller Parquet, eller en hel mapp) för att räkna dem.
+profiles-demo-counting = Demoexporten räknas…
 profiles-sources = { $n ->
     [one] 1 fil med profilposter
    *[other] { $n } filer med profilposter
