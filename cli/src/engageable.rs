@@ -144,7 +144,7 @@ fn write_report(report: &EngageableReport, args: &EngageableArgs) -> Result<(), 
             .map_err(|e| Failure::output(t(lang, "cli-cannot-write-json", &[("error", e.to_string().into())])))?,
     };
     write_output(&bytes, args.output.as_deref(), lang)?;
-    write_bundle(&report, args)
+    write_bundle(report, args)
 }
 
 /// `--bundle`: the report as one self-contained HTML file, drawn by the viewer's Engageable profiles views.

@@ -382,46 +382,6 @@ pub fn profile_tables(report: &ProfilesReport, l: Lang) -> Vec<Table> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn table(cells: &[&str]) -> Table {
-        Table {
-            id: "t",
-            title: "T".into(),
-            headers: vec!["a".into()],
-            rows: cells.iter().map(|c| vec![c.to_string()]).collect(),
-        }
-    }
-
-    #[test]
-    fn csv_has_a_bom_and_escapes_formulas() {
-        let bytes = to_csv(
-            &table(&["=HYPERLINK(\"http://x\")", "<script>", "+1", "-2", "@x", "\tx", "\rx", "ok"]),
-            Delimiter::Comma,
-        );
-        assert!(bytes.starts_with(BOM));
-        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert_eq!(
-            text,
-            "a\r\n\"'=HYPERLINK(\"\"http://x\"\")\"\r\n<script>\r\n'+1\r\n'-2\r\n'@x\r\n'\tx\r\n\"'\rx\"\r\nok\r\n"
-        );
-    }
-
-    #[test]
-    fn semicolon_delimiter() {
-        let t = Table {
-            id: "t",
-            title: "T".into(),
-            headers: vec!["a".into(), "b".into()],
-            rows: vec![vec!["1;2".into(), "3".into()]],
-        };
-        let text = String::from_utf8(to_csv(&t, Delimiter::Semicolon)[3..].to_vec()).unwrap();
-        assert_eq!(text, "a;b\r\n\"1;2\";3\r\n");
-    }
-}
-
 /// Every table of an Engageable profiles report, in the order the report shows them; tables
 /// without rows are left out.
 pub fn engageable_tables(report: &engine::engage::EngageableReport, l: Lang) -> Vec<Table> {
@@ -489,4 +449,44 @@ pub fn engageable_tables(report: &engine::engage::EngageableReport, l: Lang) -> 
         },
     ];
     out.into_iter().filter(|table| !table.rows.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(cells: &[&str]) -> Table {
+        Table {
+            id: "t",
+            title: "T".into(),
+            headers: vec!["a".into()],
+            rows: cells.iter().map(|c| vec![c.to_string()]).collect(),
+        }
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_escapes_formulas() {
+        let bytes = to_csv(
+            &table(&["=HYPERLINK(\"http://x\")", "<script>", "+1", "-2", "@x", "\tx", "\rx", "ok"]),
+            Delimiter::Comma,
+        );
+        assert!(bytes.starts_with(BOM));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert_eq!(
+            text,
+            "a\r\n\"'=HYPERLINK(\"\"http://x\"\")\"\r\n<script>\r\n'+1\r\n'-2\r\n'@x\r\n'\tx\r\n\"'\rx\"\r\nok\r\n"
+        );
+    }
+
+    #[test]
+    fn semicolon_delimiter() {
+        let t = Table {
+            id: "t",
+            title: "T".into(),
+            headers: vec!["a".into(), "b".into()],
+            rows: vec![vec!["1;2".into(), "3".into()]],
+        };
+        let text = String::from_utf8(to_csv(&t, Delimiter::Semicolon)[3..].to_vec()).unwrap();
+        assert_eq!(text, "a;b\r\n\"1;2\";3\r\n");
+    }
 }
