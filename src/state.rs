@@ -601,6 +601,9 @@ impl ViewerState {
                     [0, 0, _] => self.tab = Tab::Engageable,
                     [0, _, 0] => self.tab = Tab::Profiles,
                     [_, 0, 0] => self.tab = Tab::Campaign,
+                    [logs, records, 0] => {
+                        self.notice = Some(Notice::Counts("notice-split", vec![("logs", logs), ("records", records)]))
+                    }
                     [logs, records, events] => {
                         self.notice = Some(Notice::Counts(
                             "notice-split-three",
