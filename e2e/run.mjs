@@ -1632,7 +1632,7 @@ const tests = [
       await page.waitForSelector('[data-testid=profiles-ready]', { state: 'attached' });
       await nextProfiles(page, () => page.setInputFiles('input[data-testid=folder-files]', dir));
       await assertSameProfiles(page, expected, none);
-      for (let i = 0; i < 150 && stopped < 1; i++) await page.waitForTimeout(100);
+      for (let i = 0; i < 300 && stopped < 1; i++) await page.waitForTimeout(100);
       assertEqual(stopped, 1, 'the second worker stopped after the run');
       // The merged counter stays in the first worker: a setting recounts from it.
       await nextProfiles(page, () => page.selectOption('[data-testid=setting-stitching]', 'none'));
