@@ -146,6 +146,7 @@ pub fn usage_svg(l: Lang, r: &Report, span: Span, size: Size) -> Option<String> 
         bars,
         line,
         level,
+        band: None,
         lang: l,
     })
 }

@@ -71,6 +71,7 @@ fn expiring_svg(l: Lang, r: &Report, size: Size) -> Option<String> {
         bars,
         line,
         level: None,
+        band: None,
         lang: l,
     })
 }

@@ -22,6 +22,14 @@ pub struct Point {
     pub title: String,
 }
 
+/// A range on one day, from `low` to `high`, with the words shown on hover.
+pub struct Band {
+    pub x: i32,
+    pub low: u64,
+    pub high: u64,
+    pub title: String,
+}
+
 /// The drawing's size: a wide one for screens and print, a narrow one for phones (CSS shows one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Size {
@@ -60,6 +68,8 @@ pub struct ChartSpec {
     pub line: Vec<Point>,
     /// A dashed horizontal line (the purchased number), with its hover words.
     pub level: Option<(u64, String)>,
+    /// A range on one day (a prediction: its low and high), drawn as a shaded bar, with its hover words.
+    pub band: Option<Band>,
     /// The language of the axis' numbers.
     pub lang: i18n::Lang,
 }
@@ -71,7 +81,7 @@ const GRID: RGBColor = RGBColor(0xe3, 0xe7, 0xee);
 
 /// The SVG document of the chart, or `None` when there is nothing to draw or plotters failed.
 pub fn render(spec: &ChartSpec) -> Option<String> {
-    if spec.bars.is_empty() && spec.line.is_empty() {
+    if spec.bars.is_empty() && spec.line.is_empty() && spec.band.is_none() {
         return None;
     }
     draw(spec).ok()
@@ -98,6 +108,7 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
         .map(|b| b.value)
         .chain(spec.line.iter().map(|p| p.value))
         .chain(spec.level.iter().map(|l| l.0))
+        .chain(spec.band.iter().map(|b| b.high))
         .max()
         .unwrap_or(0);
     let y_max = nice_max(top);
@@ -136,6 +147,10 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
                 chart.draw_series(spec.line.iter().map(|p| Circle::new((p.x, p.value), 3, ACCENT.filled())))?;
             }
         }
+        if let Some(b) = &spec.band {
+            chart.draw_series([Rectangle::new([(b.x - 1, b.high), (b.x + 2, b.low)], ACCENT.mix(0.3).filled())])?;
+            chart.draw_series([Rectangle::new([(b.x - 1, b.high), (b.x + 2, b.low)], ACCENT.stroke_width(1))])?;
+        }
         if let Some((level, _)) = &spec.level {
             if *level <= y_max {
                 chart.draw_series(DashedLineSeries::new(
@@ -162,6 +177,11 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
                 None => px + 4,
             };
             push_target(&mut hover, left, plot_top, right, plot_bottom, &p.title);
+        }
+        if let Some(b) = &spec.band {
+            let (ax, ay) = chart.backend_coord(&(b.x - 1, b.high));
+            let (bx, by) = chart.backend_coord(&(b.x + 2, b.low));
+            push_target(&mut hover, ax, ay, bx, by.max(ay + 4), &b.title);
         }
         if let Some((level, title)) = &spec.level {
             if *level <= y_max {

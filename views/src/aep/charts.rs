@@ -58,6 +58,7 @@ pub fn bars_svg(
         bars,
         line: Vec::new(),
         level: None,
+        band: None,
         lang: l,
     })
 }

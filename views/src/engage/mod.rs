@@ -26,7 +26,7 @@ use crate::diagnosis::{breakable, group_rejected, paired, rejected_list, warning
 use crate::format::{fmt_count, fmt_date, fmt_month, fmt_month_of, fmt_percent, parse_date};
 use crate::locale::{tr, trf, Lang};
 use crate::nav::LongTable;
-use crate::svg::{self, Bar, ChartSpec, Point, Size};
+use crate::svg::{self, Band, Bar, ChartSpec, Point, Size};
 use crate::tiles::usage_level;
 use crate::{count_cell, count_text, date_text, use_mode, Mode};
 
@@ -257,14 +257,29 @@ fn daily_svg(l: Lang, r: &EngageableReport, span: Span, size: Size) -> Option<St
         })
         .collect();
     let level = licence.map(|x| (x.licensed, trf(l, "eng-chart-level", &[("count", fmt_count(l, x.licensed).into())])));
+    // The predicted range, six weeks after the last day, widens the chart to its day.
+    let band = licence.and_then(|x| x.predicted.as_ref()).and_then(|p| {
+        let title = trf(
+            l,
+            "eng-legend-predicted",
+            &[
+                ("date", fmt_date(l, &p.date).into()),
+                ("low", fmt_count(l, p.low).into()),
+                ("high", fmt_count(l, p.high).into()),
+            ],
+        );
+        Some(Band { x: day_number(parse_date(&p.date)?), low: p.low, high: p.high, title })
+    });
+    let end = band.as_ref().map_or(last, |b| b.x.max(last) + 2);
     svg::render(&ChartSpec {
         title: tr(l, if licence.is_some() { "eng-chart-svg-production" } else { "eng-chart-svg-all" }),
         size,
-        x_range: (first, last),
-        x_labels: x_labels(l, first, last, span, size),
+        x_range: (first, end),
+        x_labels: x_labels(l, first, end, span, size),
         bars: Vec::new(),
         line,
         level,
+        band,
         lang: l,
     })
 }
@@ -294,6 +309,7 @@ fn newly_svg(l: Lang, r: &EngageableReport, span: Span, size: Size) -> Option<St
         bars,
         line: Vec::new(),
         level: None,
+        band: None,
         lang: l,
     })
 }
@@ -365,7 +381,7 @@ pub fn daily_chart(props: &EngageableProps) -> Html {
                     { tr(l, "eng-legend-licensed") }{ " " }<span data-value={x.licensed.to_string()}>{ fmt_count(l, x.licensed) }</span>
                     { " " }{ tr(l, "legend-dashed") }</li>
                 if let Some(p) = &x.predicted {
-                    <li data-testid="eng-chart-predicted">{ trf(l, "eng-legend-predicted", &[
+                    <li data-testid="eng-chart-predicted"><span class="swatch swatch-bar" aria-hidden="true"></span>{ trf(l, "eng-legend-predicted", &[
                         ("date", fmt_date(l, &p.date).into()), ("low", fmt_count(l, p.low).into()), ("high", fmt_count(l, p.high).into())]) }</li>
                 }
             } else {
