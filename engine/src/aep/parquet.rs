@@ -449,9 +449,9 @@ pub const PROFILE_SCHEMA: &str = "message profile {
   }
 }";
 
-/// One leaf column being written: its levels and values.
+/// One leaf column being written: its levels and values (shared by the profile and the event writers).
 #[derive(Default)]
-struct Column {
+pub(crate) struct Column {
     def: Vec<i16>,
     rep: Vec<i16>,
     strings: Vec<ByteArray>,
@@ -459,15 +459,26 @@ struct Column {
 }
 
 impl Column {
-    fn level(&mut self, def: i16, rep: i16) {
+    pub(crate) fn level(&mut self, def: i16, rep: i16) {
         self.def.push(def);
         self.rep.push(rep);
     }
-    fn string(&mut self, def: i16, rep: i16, value: Option<&str>) {
+    /// A string at `def` (its column's highest level), or the level below when it is not there.
+    pub(crate) fn string(&mut self, def: i16, rep: i16, value: Option<&str>) {
         match value {
             Some(s) => {
                 self.level(def, rep);
                 self.strings.push(ByteArray::from(s));
+            }
+            None => self.level(def - 1, rep),
+        }
+    }
+    /// A boolean at `def`, or the level below when it is not there.
+    pub(crate) fn bool(&mut self, def: i16, rep: i16, value: Option<bool>) {
+        match value {
+            Some(b) => {
+                self.level(def, rep);
+                self.bools.push(b);
             }
             None => self.level(def - 1, rep),
         }
@@ -477,6 +488,90 @@ impl Column {
         self.rep.clear();
         self.strings.clear();
         self.bools.clear();
+    }
+}
+
+/// Rows of one schema gathered column by column and written a row group at a time, with what was
+/// written and left out: what the profile and the event writers share.
+pub(crate) struct RowGroups<W: Write + Send> {
+    writer: SerializedFileWriter<W>,
+    pub(crate) cols: Vec<Column>,
+    /// The boolean columns (the others are strings).
+    bools: &'static [usize],
+    in_group: usize,
+    group_rows: usize,
+    pub(crate) written: u64,
+    pub(crate) left_out: u64,
+}
+
+impl<W: Write + Send> RowGroups<W> {
+    /// A file of `schema` (`columns` leaf columns), 100 000 rows a row group.
+    pub(crate) fn new(
+        out: W,
+        codec: ParquetCodec,
+        schema: &str,
+        columns: usize,
+        bools: &'static [usize],
+    ) -> Result<Self, String> {
+        let schema = Arc::new(parquet::schema::parser::parse_message_type(schema).map_err(|e| e.to_string())?);
+        let compression = match codec {
+            ParquetCodec::Snappy => Compression::SNAPPY,
+            ParquetCodec::Gzip => Compression::GZIP(Default::default()),
+        };
+        let props = Arc::new(WriterProperties::builder().set_compression(compression).build());
+        let writer = SerializedFileWriter::new(out, schema, props).map_err(|e| e.to_string())?;
+        Ok(RowGroups {
+            writer,
+            cols: (0..columns).map(|_| Column::default()).collect(),
+            bools,
+            in_group: 0,
+            group_rows: 100_000,
+            written: 0,
+            left_out: 0,
+        })
+    }
+
+    pub(crate) fn set_group_rows(&mut self, rows: usize) {
+        self.group_rows = rows.max(1);
+    }
+
+    /// A row was added to the columns: written once its row group is full.
+    pub(crate) fn added(&mut self) -> Result<(), String> {
+        self.written += 1;
+        self.in_group += 1;
+        if self.in_group >= self.group_rows {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), String> {
+        let mut group = self.writer.next_row_group().map_err(|e| e.to_string())?;
+        let mut i = 0;
+        while let Some(mut col) = group.next_column().map_err(|e| e.to_string())? {
+            let c = &self.cols[i];
+            if self.bools.contains(&i) {
+                col.typed::<BoolType>().write_batch(&c.bools, Some(&c.def), Some(&c.rep))
+            } else {
+                col.typed::<ByteArrayType>().write_batch(&c.strings, Some(&c.def), Some(&c.rep))
+            }
+            .map_err(|e| e.to_string())?;
+            col.close().map_err(|e| e.to_string())?;
+            i += 1;
+        }
+        group.close().map_err(|e| e.to_string())?;
+        self.cols.iter_mut().for_each(Column::clear);
+        self.in_group = 0;
+        Ok(())
+    }
+
+    /// Ends the file; returns (rows written, rows left out).
+    pub(crate) fn finish(mut self) -> Result<(u64, u64), String> {
+        if self.in_group > 0 || self.written == 0 {
+            self.flush()?;
+        }
+        self.writer.close().map_err(|e| e.to_string())?;
+        Ok((self.written, self.left_out))
     }
 }
 
@@ -559,13 +654,7 @@ fn add_record(cols: &mut [Column], r: &Written) {
                                 continue;
                             }
                             cols[IDENT].string(6, rep, text(item.get("id")).as_deref());
-                            match item.get("primary").and_then(|p| p.as_bool()) {
-                                Some(b) => {
-                                    cols[PRIMARY].level(6, rep);
-                                    cols[PRIMARY].bools.push(b);
-                                }
-                                None => cols[PRIMARY].level(5, rep),
-                            }
+                            cols[PRIMARY].bool(6, rep, item.get("primary").and_then(|p| p.as_bool()));
                             cols[STATE].string(6, rep, text(item.get("authenticatedState")).as_deref());
                         }
                     }
@@ -613,36 +702,17 @@ fn add_record(cols: &mut [Column], r: &Written) {
 /// object, an `identityMap` or `segmentMembership` that is not an object, an id that is not a
 /// string) are left out and counted.
 pub struct ProfileParquetWriter<W: Write + Send> {
-    writer: SerializedFileWriter<W>,
-    cols: Vec<Column>,
-    in_group: usize,
-    group_rows: usize,
-    written: u64,
-    left_out: u64,
+    rows: RowGroups<W>,
 }
 
 impl<W: Write + Send> ProfileParquetWriter<W> {
     pub fn new(out: W, codec: ParquetCodec) -> Result<Self, String> {
-        let schema = Arc::new(parquet::schema::parser::parse_message_type(PROFILE_SCHEMA).map_err(|e| e.to_string())?);
-        let compression = match codec {
-            ParquetCodec::Snappy => Compression::SNAPPY,
-            ParquetCodec::Gzip => Compression::GZIP(Default::default()),
-        };
-        let props = Arc::new(WriterProperties::builder().set_compression(compression).build());
-        let writer = SerializedFileWriter::new(out, schema, props).map_err(|e| e.to_string())?;
-        Ok(ProfileParquetWriter {
-            writer,
-            cols: (0..9).map(|_| Column::default()).collect(),
-            in_group: 0,
-            group_rows: 100_000,
-            written: 0,
-            left_out: 0,
-        })
+        Ok(ProfileParquetWriter { rows: RowGroups::new(out, codec, PROFILE_SCHEMA, 9, &[PRIMARY])? })
     }
 
     /// Rows per row group (100 000 unless set).
     pub fn rows_per_group(mut self, rows: usize) -> Self {
-        self.group_rows = rows.max(1);
+        self.rows.set_group_rows(rows);
         self
     }
 
@@ -651,45 +721,17 @@ impl<W: Write + Send> ProfileParquetWriter<W> {
         let object = json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         match serde_json::from_slice::<Written>(json) {
             Ok(r) if object && fits(&r) => {
-                add_record(&mut self.cols, &r);
-                self.written += 1;
-                self.in_group += 1;
-                if self.in_group >= self.group_rows {
-                    self.flush()?;
-                }
+                add_record(&mut self.rows.cols, &r);
+                self.rows.added()?;
             }
-            _ => self.left_out += 1,
+            _ => self.rows.left_out += 1,
         }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> Result<(), String> {
-        let mut group = self.writer.next_row_group().map_err(|e| e.to_string())?;
-        let mut i = 0;
-        while let Some(mut col) = group.next_column().map_err(|e| e.to_string())? {
-            let c = &self.cols[i];
-            if i == PRIMARY {
-                col.typed::<BoolType>().write_batch(&c.bools, Some(&c.def), Some(&c.rep))
-            } else {
-                col.typed::<ByteArrayType>().write_batch(&c.strings, Some(&c.def), Some(&c.rep))
-            }
-            .map_err(|e| e.to_string())?;
-            col.close().map_err(|e| e.to_string())?;
-            i += 1;
-        }
-        group.close().map_err(|e| e.to_string())?;
-        self.cols.iter_mut().for_each(Column::clear);
-        self.in_group = 0;
         Ok(())
     }
 
     /// Ends the file; returns (rows written, records left out).
-    pub fn finish(mut self) -> Result<(u64, u64), String> {
-        if self.in_group > 0 || self.written == 0 {
-            self.flush()?;
-        }
-        self.writer.close().map_err(|e| e.to_string())?;
-        Ok((self.written, self.left_out))
+    pub fn finish(self) -> Result<(u64, u64), String> {
+        self.rows.finish()
     }
 }
 
@@ -784,9 +826,9 @@ mod tests {
         let mut w = ProfileParquetWriter::new(&mut buf, ParquetCodec::Snappy).unwrap().rows_per_group(700);
         let mut want = Vec::new();
         for line in lines.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-            let before = w.written;
+            let before = w.rows.written;
             w.push(line).unwrap();
-            if w.written > before {
+            if w.rows.written > before {
                 want.push(crate::aep::record::parse(line));
             }
         }

@@ -11,15 +11,10 @@
 //! the line did not have.
 
 use std::io::Write;
-use std::sync::Arc;
 
-use parquet::basic::Compression;
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType};
-use parquet::file::properties::WriterProperties;
-use parquet::file::writer::SerializedFileWriter;
 use serde_json::Value;
 
-use crate::aep::parquet::{Ordered, ParquetCodec};
+use crate::aep::parquet::{Column, Ordered, ParquetCodec, RowGroups};
 
 /// The schema [`EventParquetWriter`] writes.
 pub const EVENT_SCHEMA: &str = "message event {
@@ -75,47 +70,6 @@ const CAMPAIGN: usize = 13;
 const COLUMNS: usize = 14;
 /// The fields of `stepEvents`, from column [`PROFILE`] on.
 const STEP_FIELDS: [&str; 5] = ["profileID", "journeyVersionName", "journeyVersionID", "inDryRun", "stepName"];
-
-/// One leaf column being written: its levels and values.
-#[derive(Default)]
-struct Column {
-    def: Vec<i16>,
-    rep: Vec<i16>,
-    strings: Vec<ByteArray>,
-    bools: Vec<bool>,
-}
-
-impl Column {
-    fn level(&mut self, def: i16, rep: i16) {
-        self.def.push(def);
-        self.rep.push(rep);
-    }
-    /// A string at `def` (its column's highest level), or the level below when it is not there.
-    fn string(&mut self, def: i16, rep: i16, value: Option<&str>) {
-        match value {
-            Some(s) => {
-                self.level(def, rep);
-                self.strings.push(ByteArray::from(s));
-            }
-            None => self.level(def - 1, rep),
-        }
-    }
-    fn bool(&mut self, def: i16, rep: i16, value: Option<bool>) {
-        match value {
-            Some(b) => {
-                self.level(def, rep);
-                self.bools.push(b);
-            }
-            None => self.level(def - 1, rep),
-        }
-    }
-    fn clear(&mut self) {
-        self.def.clear();
-        self.rep.clear();
-        self.strings.clear();
-        self.bools.clear();
-    }
-}
 
 /// What the writer keeps of an event.
 #[derive(serde::Deserialize)]
@@ -253,36 +207,17 @@ fn add_event(cols: &mut [Column], r: &Written) -> Result<(), ()> {
 /// (a timestamp that is a number, `inDryRun` that is not a boolean, an identity's id that is not a
 /// string, ...). Any other field is dropped.
 pub struct EventParquetWriter<W: Write + Send> {
-    writer: SerializedFileWriter<W>,
-    cols: Vec<Column>,
-    in_group: usize,
-    group_rows: usize,
-    written: u64,
-    left_out: u64,
+    rows: RowGroups<W>,
 }
 
 impl<W: Write + Send> EventParquetWriter<W> {
     pub fn new(out: W, codec: ParquetCodec) -> Result<Self, String> {
-        let schema = Arc::new(parquet::schema::parser::parse_message_type(EVENT_SCHEMA).map_err(|e| e.to_string())?);
-        let compression = match codec {
-            ParquetCodec::Snappy => Compression::SNAPPY,
-            ParquetCodec::Gzip => Compression::GZIP(Default::default()),
-        };
-        let props = Arc::new(WriterProperties::builder().set_compression(compression).build());
-        let writer = SerializedFileWriter::new(out, schema, props).map_err(|e| e.to_string())?;
-        Ok(EventParquetWriter {
-            writer,
-            cols: (0..COLUMNS).map(|_| Column::default()).collect(),
-            in_group: 0,
-            group_rows: 100_000,
-            written: 0,
-            left_out: 0,
-        })
+        Ok(EventParquetWriter { rows: RowGroups::new(out, codec, EVENT_SCHEMA, COLUMNS, &[PRIMARY, DRY_RUN])? })
     }
 
     /// Rows per row group (100 000 unless set).
     pub fn rows_per_group(mut self, rows: usize) -> Self {
-        self.group_rows = rows.max(1);
+        self.rows.set_group_rows(rows);
         self
     }
 
@@ -290,48 +225,19 @@ impl<W: Write + Send> EventParquetWriter<W> {
     pub fn push(&mut self, json: &[u8]) -> Result<(), String> {
         let object = json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         let added = match serde_json::from_slice::<Written>(json) {
-            Ok(r) if object => add_event(&mut self.cols, &r).is_ok(),
+            Ok(r) if object => add_event(&mut self.rows.cols, &r).is_ok(),
             _ => false,
         };
         if !added {
-            self.left_out += 1;
+            self.rows.left_out += 1;
             return Ok(());
         }
-        self.written += 1;
-        self.in_group += 1;
-        if self.in_group >= self.group_rows {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> Result<(), String> {
-        let mut group = self.writer.next_row_group().map_err(|e| e.to_string())?;
-        let mut i = 0;
-        while let Some(mut col) = group.next_column().map_err(|e| e.to_string())? {
-            let c = &self.cols[i];
-            if i == PRIMARY || i == DRY_RUN {
-                col.typed::<BoolType>().write_batch(&c.bools, Some(&c.def), Some(&c.rep))
-            } else {
-                col.typed::<ByteArrayType>().write_batch(&c.strings, Some(&c.def), Some(&c.rep))
-            }
-            .map_err(|e| e.to_string())?;
-            col.close().map_err(|e| e.to_string())?;
-            i += 1;
-        }
-        group.close().map_err(|e| e.to_string())?;
-        self.cols.iter_mut().for_each(Column::clear);
-        self.in_group = 0;
-        Ok(())
+        self.rows.added()
     }
 
     /// Ends the file; returns (rows written, events left out).
-    pub fn finish(mut self) -> Result<(u64, u64), String> {
-        if self.in_group > 0 || self.written == 0 {
-            self.flush()?;
-        }
-        self.writer.close().map_err(|e| e.to_string())?;
-        Ok((self.written, self.left_out))
+    pub fn finish(self) -> Result<(u64, u64), String> {
+        self.rows.finish()
     }
 }
 
