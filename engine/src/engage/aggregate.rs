@@ -201,9 +201,8 @@ pub fn report_from_aggregate(csv: &[u8], licensed: Option<u64>) -> Result<Engage
         |lo, hi| engaged(lo, hi, &|t| t == 1),
         |days: &BTreeSet<Day>| spike_journeys.into_iter().filter(|(d, _)| days.contains(d)).collect(),
     );
-    report.licence = licensed.map(|licensed| {
-        figures::licence(licensed, report.engageable.production, as_of, min_day, |lo, hi| engaged(lo, hi, &|t| t == 1))
-    });
+    report.licence =
+        licensed.map(|licensed| figures::licence(licensed, report.engageable.production, as_of, &report.daily));
     Ok(report)
 }
 

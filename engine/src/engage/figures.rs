@@ -187,9 +187,8 @@ pub(crate) fn report(
         |lo, hi| daily(p, lo, hi, in_production).0,
         |days| spike_journeys(p, channels, days),
     );
-    report.licence = settings.licensed.map(|licensed| {
-        licence(licensed, report.engageable.production, as_of, min_day, |lo, hi| daily(p, lo, hi, in_production).0)
-    });
+    report.licence =
+        settings.licensed.map(|licensed| licence(licensed, report.engageable.production, as_of, &report.daily));
     report
 }
 
@@ -275,19 +274,13 @@ pub(crate) fn series(
 }
 
 /// `licence`: usage of the `licensed` number by the `used` production profiles, and the prediction
-/// from `production(lo, hi)`, the production sandboxes' engaged profiles of each day from `lo` to
-/// `hi` (both included).
-pub(crate) fn licence(
-    licensed: u64,
-    used: u64,
-    as_of: Day,
-    min_day: Day,
-    production: impl FnOnce(Day, Day) -> Vec<u64>,
-) -> Licence {
+/// from the production count of the last [`FIT_DAYS`] rows of `daily` (the series up to the as-of
+/// date, which begins at the first event day at the earliest): no prediction from fewer than 2.
+pub(crate) fn licence(licensed: u64, used: u64, as_of: Day, daily: &[Daily]) -> Licence {
     let percent = if licensed == 0 { 0.0 } else { (used as f64 * 1000.0 / licensed as f64).round() / 10.0 };
-    let from = (as_of - (FIT_DAYS - 1)).max(min_day);
-    let predicted = (from < as_of).then(|| {
-        let ys = production(from, as_of);
+    let fit = &daily[daily.len().saturating_sub(FIT_DAYS as usize)..];
+    let predicted = (fit.len() >= 2).then(|| {
+        let ys: Vec<u64> = fit.iter().map(|d| d.production).collect();
         let (low, high) = predict(&ys, AHEAD);
         Predicted { date: iso(as_of + AHEAD), low, high }
     });
