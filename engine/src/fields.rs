@@ -6,6 +6,7 @@
 //! to header) overrides the aliases.
 
 use std::collections::BTreeMap;
+use crate::languages::{w, Words};
 
 /// A field of a delivery-log row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,10 +141,10 @@ impl Field {
     }
 
     /// The names a header is matched against: the English aliases first (they win on ties), then the
-    /// Dutch, Swedish, French and German column labels (see [`crate::languages::HEADERS`]), normalised.
+    /// Dutch, Swedish, French and German column labels (see [`HEADERS`]), normalised.
     pub fn match_names(self) -> Vec<String> {
         let english = self.aliases().iter().map(|a| a.to_string());
-        english.chain(crate::languages::header_aliases(self)).collect()
+        english.chain(header_aliases(self)).collect()
     }
 
     /// The field a user's name stands for (`event date`, `event_date`, `eventDate`, `key`, `date`...).
@@ -198,7 +199,7 @@ impl DeliveryField {
             DeliveryField::Proof => Some(Field::Proof),
         };
         let english = self.aliases().iter().map(|a| a.to_string());
-        english.chain(log.into_iter().flat_map(crate::languages::header_aliases)).collect()
+        english.chain(log.into_iter().flat_map(header_aliases)).collect()
     }
 
     /// The field a user's name stands for.
@@ -266,6 +267,86 @@ pub(crate) fn match_headers<F: Copy + Ord>(
         }
     }
     Ok(out)
+}
+
+/// Column headers of a delivery-log export as the console labels them; `english` is
+/// the English column label (whose normalised form is among the field's English aliases).
+/// (*) The documentation does not show an export's header line: these are the console's column labels.
+pub const HEADERS: &[(Field, Words)] = &[
+    (Field::ProfileKey, w("Recipient", &["Ontvanger"], &["Mottagare"], &["Destinataire"], &["Empfänger"])),
+    (
+        Field::EventDate,
+        w(
+            "Event date",
+            &["Gebeurtenisdatum", "Datum"],
+            &["Händelsedatum", "Datum"],
+            &["Date de l'événement"],
+            &["Ereignisdatum", "Datum"],
+        ),
+    ),
+    (Field::Status, w("Status", &["Status"], &["Status"], &["Statut"], &["Status"])),
+    (
+        Field::FailureReason,
+        w(
+            "Failure reason",
+            &["Reden", "Reden van de fout"],
+            &["Orsak", "Felorsak"],
+            &["Raison", "Raison de l'échec"],
+            &["Ursache", "Fehlerursache"],
+        ),
+    ),
+    (
+        Field::FailureType,
+        w("Failure type", &["Fouttype"], &["Feltyp"], &["Type d'erreur", "Type d'échec"], &["Fehlertyp"]),
+    ),
+    (Field::Delivery, w("Delivery", &["Levering"], &["Leverans"], &["Diffusion"], &["Versand"])),
+    (Field::Channel, w("Channel", &["Kanaal"], &["Kanal"], &["Canal"], &["Kanal"])),
+    (
+        Field::TargetDimension,
+        w(
+            "Targeting dimension",
+            &["Doeldimensie"],
+            &["Måldimension"],
+            &["Dimension de ciblage"],
+            &["Zielgruppendimension"],
+        ),
+    ),
+    (
+        Field::Address,
+        w(
+            "Address",
+            &["Adres", "E-mailadres"],
+            &["Adress", "E-postadress"],
+            &["Adresse", "Adresse email"],
+            &["Adresse", "E-Mail-Adresse"],
+        ),
+    ),
+    (
+        Field::Transactional,
+        w("Transactional", &["Transactioneel"], &["Transaktionell"], &["Transactionnel"], &["Transaktional"]),
+    ),
+    (Field::Proof, w("Proof", &["Proef"], &["Korrektur"], &["BAT", "Bon à tirer"], &["Testsendung"])),
+    (Field::Seed, w("Seed", &["Seed-adres"], &["Seed-adress"], &["Adresse de contrôle"], &["Testadresse"])),
+    (
+        Field::ControlGroup,
+        w(
+            "Control group",
+            &["Controlegroep"],
+            &["Kontrollgrupp"],
+            &["Groupe de contrôle", "Population témoin"],
+            &["Kontrollgruppe"],
+        ),
+    ),
+    (Field::Instance, w("Instance", &["Instantie"], &["Instans"], &["Instance"], &["Instanz"])),
+];
+
+/// The localized header names of a log field, normalised (see [`crate::normalise`]), in table order.
+pub(crate) fn header_aliases(field: Field) -> impl Iterator<Item = String> {
+    HEADERS
+        .iter()
+        .filter(move |(f, _)| *f == field)
+        .flat_map(|(_, words)| words.localized())
+        .map(|(_, l)| normalise(l))
 }
 
 #[cfg(test)]

@@ -19,8 +19,8 @@
 //! Labels marked `(*)` in the README are not on those pages (the column headers of an
 //! export, *Delivery confirmed*, the short *Cancelled*, the mobile-app channel): they are
 //! the console's usual words, recognised because they cannot mean anything else.
-
-use crate::fields::Field;
+//! The column headers' table, [`HEADERS`](crate::HEADERS), lives with the fields it names
+//! (`fields.rs`), in these same [`Words`].
 
 /// One English label and its counterparts in Dutch, Swedish, French and German
 /// (several per language where the console or the documentation use more than one).
@@ -42,7 +42,7 @@ impl Words {
     }
 }
 
-const fn w(
+pub(crate) const fn w(
     english: &'static str,
     nl: &'static [&'static str],
     sv: &'static [&'static str],
@@ -202,83 +202,3 @@ pub const CHANNELS: &[Words] = &[
     // (*) push notifications.
     w("Mobile app", &["Mobiele app"], &["Mobilapp"], &["Application mobile"], &["Mobile App"]),
 ];
-
-/// Column headers of a delivery-log export as the console labels them; `english` is
-/// the English column label (whose normalised form is among the field's English aliases).
-/// (*) The documentation does not show an export's header line: these are the console's column labels.
-pub const HEADERS: &[(Field, Words)] = &[
-    (Field::ProfileKey, w("Recipient", &["Ontvanger"], &["Mottagare"], &["Destinataire"], &["Empfänger"])),
-    (
-        Field::EventDate,
-        w(
-            "Event date",
-            &["Gebeurtenisdatum", "Datum"],
-            &["Händelsedatum", "Datum"],
-            &["Date de l'événement"],
-            &["Ereignisdatum", "Datum"],
-        ),
-    ),
-    (Field::Status, w("Status", &["Status"], &["Status"], &["Statut"], &["Status"])),
-    (
-        Field::FailureReason,
-        w(
-            "Failure reason",
-            &["Reden", "Reden van de fout"],
-            &["Orsak", "Felorsak"],
-            &["Raison", "Raison de l'échec"],
-            &["Ursache", "Fehlerursache"],
-        ),
-    ),
-    (
-        Field::FailureType,
-        w("Failure type", &["Fouttype"], &["Feltyp"], &["Type d'erreur", "Type d'échec"], &["Fehlertyp"]),
-    ),
-    (Field::Delivery, w("Delivery", &["Levering"], &["Leverans"], &["Diffusion"], &["Versand"])),
-    (Field::Channel, w("Channel", &["Kanaal"], &["Kanal"], &["Canal"], &["Kanal"])),
-    (
-        Field::TargetDimension,
-        w(
-            "Targeting dimension",
-            &["Doeldimensie"],
-            &["Måldimension"],
-            &["Dimension de ciblage"],
-            &["Zielgruppendimension"],
-        ),
-    ),
-    (
-        Field::Address,
-        w(
-            "Address",
-            &["Adres", "E-mailadres"],
-            &["Adress", "E-postadress"],
-            &["Adresse", "Adresse email"],
-            &["Adresse", "E-Mail-Adresse"],
-        ),
-    ),
-    (
-        Field::Transactional,
-        w("Transactional", &["Transactioneel"], &["Transaktionell"], &["Transactionnel"], &["Transaktional"]),
-    ),
-    (Field::Proof, w("Proof", &["Proef"], &["Korrektur"], &["BAT", "Bon à tirer"], &["Testsendung"])),
-    (Field::Seed, w("Seed", &["Seed-adres"], &["Seed-adress"], &["Adresse de contrôle"], &["Testadresse"])),
-    (
-        Field::ControlGroup,
-        w(
-            "Control group",
-            &["Controlegroep"],
-            &["Kontrollgrupp"],
-            &["Groupe de contrôle", "Population témoin"],
-            &["Kontrollgruppe"],
-        ),
-    ),
-    (Field::Instance, w("Instance", &["Instantie"], &["Instans"], &["Instance"], &["Instanz"])),
-];
-
-/// The localized header names of a log field, normalised (see [`crate::normalise`]), in table order.
-pub(crate) fn header_aliases(field: Field) -> impl Iterator<Item = String> {
-    HEADERS
-        .iter()
-        .filter(move |(f, _)| *f == field)
-        .flat_map(|(_, words)| words.localized())
-        .map(|(_, l)| crate::normalise(l))
-}

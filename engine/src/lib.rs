@@ -257,7 +257,7 @@ pub use counter::{Counter, FileError, FileId};
 pub use csvread::{MAX_FIELDS, MAX_ROW_BYTES};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use explain::{explain, rows_on, standing, Explain, ExplainedRow, Standing};
-pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS};
+pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS, HEADERS};
 pub use message::Message;
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};

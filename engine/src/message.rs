@@ -169,7 +169,7 @@ impl fmt::Display for Message {
             "error-unknown-file" => f.write_str("unknown or already ended file"),
             // Files that are not CSV text (crate::workbook).
             "error-not-csv" => {
-                write!(f, "{file} looks like {}, not a CSV export", crate::workbook::Looks::english(&a("looks")))
+                write!(f, "{file} looks like {}, not a CSV export", looks_english(&a("looks")))
             }
             "error-workbook" => write!(f, "{file}: could not be read as a workbook ({})", a("error")),
             "error-workbook-too-large" => write!(
@@ -356,6 +356,20 @@ pub fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Message>, D::Er
 pub fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Message>, D::Error> {
     let value = serde_json::Value::deserialize(d)?;
     Ok(serde_json::from_value(value).unwrap_or_default())
+}
+
+/// What a file that is not CSV text looks like, in English (`a PDF document`), by the id of
+/// [`Looks::id`](crate::workbook::Looks::id).
+fn looks_english(id: &str) -> &'static str {
+    match id {
+        "pdf" => "a PDF document",
+        "png" => "a PNG image",
+        "jpeg" => "a JPEG image",
+        "gif" => "a GIF image",
+        "gzip" => "a gzip archive",
+        "zip" => "a zip archive",
+        _ => "a binary file",
+    }
 }
 
 #[cfg(test)]

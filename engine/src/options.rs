@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{DeliveryField, Field};
+use crate::fields::{normalise, DeliveryField, Field};
 use crate::message::{Arg, Message};
 
 /// How files are read and rows classified. Fixed for the life of a [`crate::Counter`].
@@ -168,9 +168,9 @@ impl Default for Rules {
 impl Rules {
     /// Makes a status value (label or number) count or exclude.
     pub fn set_status(&mut self, value: &str, counted: bool) {
-        let key = crate::classify::norm(value.as_bytes());
-        self.counted_status.retain(|v| crate::classify::norm(v.as_bytes()) != key);
-        self.excluded_status.retain(|v| crate::classify::norm(v.as_bytes()) != key);
+        let key = normalise(value);
+        self.counted_status.retain(|v| normalise(v) != key);
+        self.excluded_status.retain(|v| normalise(v) != key);
         if counted {
             self.counted_status.push(value.trim().to_string());
         } else {
@@ -183,10 +183,10 @@ impl Rules {
         let n = match value.trim().parse::<i64>() {
             Ok(n) => n,
             Err(_) => {
-                let key = crate::classify::norm(value.as_bytes());
+                let key = normalise(value);
                 self.failure_reasons
                     .iter()
-                    .find(|(_, labels)| labels.iter().any(|l| crate::classify::norm(l.as_bytes()) == key))
+                    .find(|(_, labels)| labels.iter().any(|l| normalise(l) == key))
                     .map(|(n, _)| *n)
                     .ok_or_else(|| {
                         Message::new("option-unknown-failure-reason").with("value", Arg::Text(value.into()))

@@ -67,19 +67,6 @@ impl Looks {
             Looks::Binary => "binary",
         }
     }
-
-    /// What it is, in English (`a PDF document`).
-    pub(crate) fn english(id: &str) -> &'static str {
-        match id {
-            "pdf" => "a PDF document",
-            "png" => "a PNG image",
-            "jpeg" => "a JPEG image",
-            "gif" => "a GIF image",
-            "gzip" => "a gzip archive",
-            "zip" => "a zip archive",
-            _ => "a binary file",
-        }
-    }
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
