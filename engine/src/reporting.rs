@@ -10,11 +10,11 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::activity::{daily, expiring_months, Leaving, MAX_RANGE};
 use crate::classify::Classifier;
-use crate::counter::{State, REASONS};
 use crate::date::{from_date, minus_year, to_date, Day};
 use crate::message::{Arg, Message};
-use crate::profiles::{address_tag, FOLDED, MULTI};
+use crate::profiles::{address_tag, folded_hash, stable_hash, Profiles, FOLDED, MULTI};
 use crate::report::*;
+use crate::state::{State, MAX_REJECTED, REASONS};
 use crate::{BillingDay, Options, ReportSettings};
 
 fn iso(day: Day) -> String {
@@ -93,8 +93,47 @@ fn rules_in_force(options: &Options, classifier: &Classifier) -> RulesInForce {
     }
 }
 
+/// The report of a counter's state for these settings: the rows read and what became of them,
+/// then, as of the as-of date (the settings' or the last day seen), who is active and where,
+/// who leaves when, case-variant duplicates, the daily series and the monthly snapshots.
 pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, settings: &ReportSettings) -> Report {
     let as_of = settings.as_of.map(from_date).or(st.activity.max_day);
+    let mut report = rows_read(st, options, classifier, settings, as_of);
+    let Some(as_of) = as_of else { return report };
+    report.window = Some(Window { from: iso(minus_year(as_of) + 1), to: iso(as_of) });
+    let p = st.activity.compacted();
+    let p = p.as_ref();
+
+    let mut active = ActiveOn::sweep(st, p, as_of);
+    report.multi_channel_profiles = count_channels(p, as_of, &mut active.per_channel);
+    report.total_active = active.total;
+    let mut instances: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for ((instance, dimension), n) in st.activity.groups.iter().zip(&active.per_group) {
+        *instances.entry(instance.clone()).or_default().entry(dimension.clone()).or_default() += n;
+    }
+    let mut channels: BTreeMap<String, u64> = BTreeMap::new();
+    for (name, n) in st.activity.channels.iter().zip(&active.per_channel) {
+        *channels.entry(name.clone()).or_default() += n;
+    }
+    place_active(&mut report, instances, channels);
+    report.expiring = expiring_months(as_of, active.expiring)
+        .into_iter()
+        .map(|(month, profiles)| ExpiringMonth { month, profiles })
+        .collect();
+    report.case_duplicates = case_duplicates(&st.activity.groups, active.dup_keys);
+    series(&mut report, st, p, as_of, settings.billing_day);
+    report
+}
+
+/// The report's settings in force and what became of the rows read: excluded by reason,
+/// rejected (the first 100), unrecognised values, warnings (each once) and files.
+fn rows_read(
+    st: &State,
+    options: &Options,
+    classifier: &Classifier,
+    settings: &ReportSettings,
+    as_of: Option<Day>,
+) -> Report {
     let mut report = Report {
         format: FORMAT.into(),
         settings: SettingsInForce {
@@ -127,7 +166,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     report.excluded = excluded;
     let mut rejected = st.rejected_rows.clone();
     rejected.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    rejected.truncate(100);
+    rejected.truncate(MAX_REJECTED);
     report.rejected = rejected;
     let mut unrecognised: Vec<Unrecognised> = st
         .unrecognised
@@ -149,73 +188,93 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     let mut files = st.files.clone();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     report.files = files;
+    report
+}
 
-    let Some(as_of) = as_of else { return report };
-    report.window = Some(Window { from: iso(minus_year(as_of) + 1), to: iso(as_of) });
-    let p = st.activity.compacted();
-    let p = p.as_ref();
+/// The profiles active on the as-of date, from one pass over the store.
+struct ActiveOn {
+    total: u64,
+    /// By group (instance, target dimension).
+    per_group: Vec<u64>,
+    /// By channel, of the profiles reached on one channel only ([`count_channels`] adds the others).
+    per_channel: Vec<u64>,
+    /// By leaving day (if nothing more is sent after the as-of date).
+    expiring: BTreeMap<Day, u64>,
+    /// Per group, the address tags that may have a case variant in the group: folded hash first,
+    /// so that sorting puts the case variants of one address side by side.
+    dup_keys: Vec<Vec<u64>>,
+}
 
-    // Who is active on the as-of date, and where.
-    let mut per_group = vec![0u64; st.activity.groups.len()];
-    let mut per_channel = vec![0u64; st.activity.channels.len()];
-    let mut expiring: BTreeMap<Day, u64> = BTreeMap::new();
-    let mut total = 0u64;
-    // Case duplicates, in two passes to keep memory low: mark the folded addresses seen once
-    // and twice in two bit sets, then keep only the addresses whose mark says "twice".
-    let mut scratch = Vec::new();
-    let anonymous: Vec<bool> = st.activity.groups.iter().map(|(_, d)| d == "Anonymous").collect();
-    let mut tag_of = |id: u32| -> Option<u64> {
-        let g = p.slots[id as usize].group as usize;
-        if anonymous[g] {
-            let key = p.key(id);
-            Some(address_tag(key, crate::counter::folded_hash(key, &mut scratch), crate::profiles::stable_hash(key)))
-        } else {
-            p.address(id)
-        }
-    };
-    let bits = (p.len() * 8).max(64);
-    let mark = |g: usize, tag: u64| ((tag & FOLDED) ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % bits;
-    let (mut once, mut twice) = (vec![0u64; bits / 64 + 1], vec![0u64; bits / 64 + 1]);
-    let mut leaving = Leaving::new(p, st.activity.max_day, as_of);
-    for id in 0..p.len() as u32 {
-        let Some(run) = p.run_at(id, as_of) else {
-            continue;
+impl ActiveOn {
+    fn sweep(st: &State, p: &Profiles, as_of: Day) -> ActiveOn {
+        let groups = st.activity.groups.len();
+        let mut active = ActiveOn {
+            total: 0,
+            per_group: vec![0; groups],
+            per_channel: vec![0; st.activity.channels.len()],
+            expiring: BTreeMap::new(),
+            dup_keys: vec![Vec::new(); groups],
         };
-        total += 1;
-        let m = p.slots[id as usize];
-        per_group[m.group as usize] += 1;
-        if m.channel() != MULTI {
-            if let Some(c) = per_channel.get_mut(m.channel() as usize) {
-                *c += 1;
-            }
-        }
-        *expiring.entry(leaving.day(id, run)).or_default() += 1;
-        if let Some(tag) = tag_of(id) {
-            let b = mark(m.group as usize, tag);
-            if once[b / 64] & (1 << (b % 64)) != 0 {
-                twice[b / 64] |= 1 << (b % 64);
-            }
-            once[b / 64] |= 1 << (b % 64);
-        }
-    }
-    drop(once);
-    let mut dup_keys: Vec<Vec<u64>> = vec![Vec::new(); st.activity.groups.len()];
-    for id in 0..p.len() as u32 {
-        if p.run_at(id, as_of).is_none() {
-            continue;
-        }
-        if let Some(tag) = tag_of(id) {
+        // Case duplicates, in two passes to keep memory low: mark the folded addresses seen once
+        // and twice in two bit sets, then keep only the addresses whose mark says "twice".
+        let mut scratch = Vec::new();
+        let anonymous: Vec<bool> = st.activity.groups.iter().map(|(_, d)| d == "Anonymous").collect();
+        let mut tag_of = |id: u32| -> Option<u64> {
             let g = p.slots[id as usize].group as usize;
-            let b = mark(g, tag);
-            if twice[b / 64] & (1 << (b % 64)) != 0 {
-                // Folded hash first, so that sorting groups the case variants.
-                dup_keys[g].push(((tag & FOLDED) << 24) | (tag >> 40));
+            if anonymous[g] {
+                let key = p.key(id);
+                Some(address_tag(key, folded_hash(key, &mut scratch), stable_hash(key)))
+            } else {
+                p.address(id)
+            }
+        };
+        let bits = (p.len() * 8).max(64);
+        let mark =
+            |g: usize, tag: u64| ((tag & FOLDED) ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % bits;
+        let (mut once, mut twice) = (vec![0u64; bits / 64 + 1], vec![0u64; bits / 64 + 1]);
+        let mut leaving = Leaving::new(p, st.activity.max_day, as_of);
+        for id in 0..p.len() as u32 {
+            let Some(run) = p.run_at(id, as_of) else {
+                continue;
+            };
+            active.total += 1;
+            let m = p.slots[id as usize];
+            active.per_group[m.group as usize] += 1;
+            if m.channel() != MULTI {
+                if let Some(c) = active.per_channel.get_mut(m.channel() as usize) {
+                    *c += 1;
+                }
+            }
+            *active.expiring.entry(leaving.day(id, run)).or_default() += 1;
+            if let Some(tag) = tag_of(id) {
+                let b = mark(m.group as usize, tag);
+                if once[b / 64] & (1 << (b % 64)) != 0 {
+                    twice[b / 64] |= 1 << (b % 64);
+                }
+                once[b / 64] |= 1 << (b % 64);
             }
         }
+        drop(once);
+        for id in 0..p.len() as u32 {
+            if p.run_at(id, as_of).is_none() {
+                continue;
+            }
+            if let Some(tag) = tag_of(id) {
+                let g = p.slots[id as usize].group as usize;
+                let b = mark(g, tag);
+                if twice[b / 64] & (1 << (b % 64)) != 0 {
+                    active.dup_keys[g].push(((tag & FOLDED) << 24) | (tag >> 40));
+                }
+            }
+        }
+        active
     }
-    drop(twice);
-    // Channels of the profiles reached on several: each (profile, channel) active on the as-of
-    // date once (merged runs of one pair are disjoint; a pair seen twice in a row is skipped).
+}
+
+/// Adds the profiles reached on several channels to `per_channel` (each (profile, channel)
+/// active on the as-of date once: merged runs of one pair are disjoint; a pair seen twice in a
+/// row is skipped) and returns how many profiles were reached on more than one.
+fn count_channels(p: &Profiles, as_of: Day, per_channel: &mut [u64]) -> u64 {
     let mut channels_of = vec![0u8; p.len()];
     let mut last: Option<(u16, u32)> = None;
     p.for_each_channel_run(|ch, id, r| {
@@ -229,27 +288,12 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
             }
         }
     });
-    let multi = channels_of.iter().filter(|n| **n > 1).count() as u64;
-    drop(channels_of);
-    report.total_active = total;
-    report.multi_channel_profiles = multi;
+    channels_of.iter().filter(|n| **n > 1).count() as u64
+}
 
-    let mut instances: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
-    for ((instance, dimension), n) in st.activity.groups.iter().zip(&per_group) {
-        *instances.entry(instance.clone()).or_default().entry(dimension.clone()).or_default() += n;
-    }
-    let mut chans: BTreeMap<String, u64> = BTreeMap::new();
-    for (name, n) in st.activity.channels.iter().zip(&per_channel) {
-        *chans.entry(name.clone()).or_default() += n;
-    }
-    place_active(&mut report, instances, chans);
-
-    report.expiring = expiring_months(as_of, expiring)
-        .into_iter()
-        .map(|(month, profiles)| ExpiringMonth { month, profiles })
-        .collect();
-
-    // Case-variant duplicates.
+/// Case-variant duplicates per target dimension, from [`ActiveOn::dup_keys`]: the profiles
+/// whose addresses differ only in letter case, and how many fewer they would be as one.
+fn case_duplicates(groups: &[(String, String)], dup_keys: Vec<Vec<u64>>) -> Vec<CaseDuplicates> {
     let mut dups: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for (g, mut keys) in dup_keys.into_iter().enumerate() {
         keys.sort_unstable();
@@ -260,7 +304,7 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
                 j += 1;
             }
             if keys[i] != keys[j - 1] {
-                let e = dups.entry(st.activity.groups[g].1.clone()).or_default();
+                let e = dups.entry(groups[g].1.clone()).or_default();
                 e.0 += (j - i) as u64;
                 e.1 += (j - i - 1) as u64;
             }
@@ -270,11 +314,15 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
     let mut case: Vec<CaseDuplicates> =
         dups.into_iter().map(|(dimension, (profiles, fewer))| CaseDuplicates { dimension, profiles, fewer }).collect();
     case.sort_by(|a, b| b.profiles.cmp(&a.profiles).then_with(|| a.dimension.cmp(&b.dimension)));
-    report.case_duplicates = case;
+    case
+}
 
-    // Daily series and snapshots: sweeps over run starts and ends.
+/// The daily series (365 days up to the as-of date) and the snapshots on each billing day:
+/// sweeps over run starts and ends. Data spanning more than [`MAX_RANGE`] days gets the daily
+/// series and a warning instead of snapshots.
+fn series(report: &mut Report, st: &State, p: &Profiles, as_of: Day, billing_day: BillingDay) {
     let (Some(min_day), Some(max_day)) = (st.activity.min_day, st.activity.max_day) else {
-        return report;
+        return;
     };
     let start = (as_of - 364).max(min_day);
     if start <= as_of {
@@ -287,13 +335,13 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
             .with("to", Arg::Date(iso(max_day)));
         report.warnings.push(warning.to_string());
         report.warning_messages.push(warning);
-        return report;
+        return;
     }
     let active = daily(p, min_day, max_day, |_| true).0;
     let (first, last) = (to_date(min_day), to_date(max_day));
     let mut month = first.with_day(1).unwrap_or(first);
     while month <= last {
-        if let Some(b) = billing_date(month.year(), month.month(), settings.billing_day) {
+        if let Some(b) = billing_date(month.year(), month.month(), billing_day) {
             let b = from_date(b);
             if (min_day..=max_day).contains(&b) {
                 let n = active[(b - min_day) as usize];
@@ -305,7 +353,6 @@ pub(crate) fn build(st: &State, options: &Options, classifier: &Classifier, sett
             None => break,
         }
     }
-    report
 }
 
 /// The profiles active on the as-of date of `settings`, sorted by dimension, instance, leaving day and key.
