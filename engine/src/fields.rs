@@ -6,6 +6,7 @@
 //! to header) overrides the aliases.
 
 use std::collections::BTreeMap;
+
 use crate::languages::{w, Words};
 
 /// A field of a delivery-log row.
@@ -342,11 +343,7 @@ pub const HEADERS: &[(Field, Words)] = &[
 
 /// The localized header names of a log field, normalised (see [`crate::normalise`]), in table order.
 pub(crate) fn header_aliases(field: Field) -> impl Iterator<Item = String> {
-    HEADERS
-        .iter()
-        .filter(move |(f, _)| *f == field)
-        .flat_map(|(_, words)| words.localized())
-        .map(|(_, l)| normalise(l))
+    HEADERS.iter().filter(move |(f, _)| *f == field).flat_map(|(_, words)| words.localized()).map(|(_, l)| normalise(l))
 }
 
 #[cfg(test)]

@@ -244,12 +244,15 @@ mod csvread;
 mod date;
 mod decode;
 mod deliveries;
+mod error;
 mod explain;
 mod fields;
 pub mod languages;
 mod profiles;
 mod reporting;
+mod rows;
 pub mod split;
+mod state;
 pub mod workbook;
 
 pub use aggregate::report_from_aggregate;

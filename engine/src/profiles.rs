@@ -25,7 +25,6 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::counter::folded_hash;
 use crate::date::Day;
 use crate::FastMap;
 
@@ -1231,6 +1230,30 @@ impl<'de> Deserialize<'de> for Profiles {
         p.compact();
         Ok(p)
     }
+}
+
+/// The hash of an address with letter case folded.
+pub(crate) fn folded_hash(address: &[u8], scratch: &mut Vec<u8>) -> u64 {
+    scratch.clear();
+    if address.is_ascii() {
+        scratch.extend(address.iter().map(u8::to_ascii_lowercase));
+    } else {
+        let text = match std::str::from_utf8(address) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => String::from_utf8_lossy(address),
+        };
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            if c.is_ascii() {
+                scratch.push(c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    scratch.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+    }
+    stable_hash(scratch)
 }
 
 #[cfg(test)]

@@ -40,9 +40,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::csvread::{header_end, Problem};
+use crate::csvread::{header_end, DecodedCsv, Record};
 use crate::date::Order;
-use crate::decode::Facts;
 
 /// One byte range of a file to count in its own counter.
 ///
@@ -271,31 +270,75 @@ impl std::fmt::Display for PartsError {
 
 impl std::error::Error for PartsError {}
 
-/// What an ended part keeps for the merge, beside its counted rows.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub(crate) struct PartState {
-    pub part: Option<Part>,
-    pub name: String,
-    /// The file offset of the first record counted (where the part found its start).
-    pub begin: u64,
-    /// The file offset after the last record counted.
-    pub stop: u64,
-    /// The part read to the end of the file.
-    pub at_eof: bool,
-    /// Line breaks from `begin` to `stop`.
-    pub lines: u64,
-    pub rows: u64,
-    /// The header line was read.
-    pub header: bool,
-    /// The day/month order the part decided (or was given).
-    pub order: Option<Order>,
-    /// Rows whose dates wait for the file's order (the order was not decided in this part).
-    pub ambiguous: bool,
-    pub pending: Vec<crate::counter::Pending>,
-    /// Rejected rows whose reason names lines: their line in the part and the problem.
-    pub problems: Vec<(u64, Problem)>,
-    pub decoder: Facts,
-    pub delimiter: String,
-    pub columns: std::collections::BTreeMap<String, String>,
+/// Where a part stands in its range.
+pub(crate) struct PartRun {
+    pub(crate) part: Part,
+    pub(crate) line_break: u8,
+    /// The file offset of the next byte pushed.
+    pub(crate) pos: u64,
+    /// The file offset of the first byte counted, once found.
+    pub(crate) begin: Option<u64>,
+    /// The file offset after the last byte counted, once the part has read enough.
+    pub(crate) stop: Option<u64>,
+}
+
+impl PartRun {
+    /// Pushes the bytes of the part: from its first record start on, up to the first line break at
+    /// or after its end at which a record ends.
+    pub(crate) fn feed(
+        &mut self,
+        csv: &mut DecodedCsv,
+        mut input: &[u8],
+        last: bool,
+        on_record: &mut dyn FnMut(&Record<'_>),
+    ) {
+        if self.stop.is_some() {
+            return;
+        }
+        if self.begin.is_none() {
+            match memchr::memchr(self.line_break, input) {
+                Some(i) => {
+                    self.pos += i as u64 + 1;
+                    self.begin = Some(self.pos);
+                    input = &input[i + 1..];
+                    if self.pos > self.part.end {
+                        // The first line break is past the end: no record is this part's.
+                        self.stop = Some(self.pos);
+                        return;
+                    }
+                }
+                None => {
+                    self.pos += input.len() as u64;
+                    if !last {
+                        return;
+                    }
+                    self.begin = Some(self.pos);
+                    input = &[];
+                }
+            }
+        }
+        // Records that start before the end are this part's.
+        let free = self.part.end.saturating_sub(self.pos).min(input.len() as u64) as usize;
+        if free > 0 {
+            csv.push(&input[..free], false, on_record);
+            self.pos += free as u64;
+            input = &input[free..];
+        }
+        while !input.is_empty() {
+            let (take, at_break) = match memchr::memchr(self.line_break, input) {
+                Some(i) => (i + 1, true),
+                None => (input.len(), false),
+            };
+            csv.push(&input[..take], false, on_record);
+            self.pos += take as u64;
+            input = &input[take..];
+            if at_break && csv.at_boundary() {
+                self.stop = Some(self.pos);
+                return;
+            }
+        }
+        if last {
+            csv.push(&[], true, on_record);
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Campaign in its users' languages: exports whose headers and values are Dutch, Swedish, French or German count as their English twin does.
 
-use engine::HEADERS;
 use engine::languages::{Words, CHANNELS, FAILURE_REASONS, STATUSES};
+use engine::HEADERS;
 use engine::{normalise, Counter, Options, Report, ReportSettings, Rules, FIELDS};
 
 fn count(name: &str, csv: &str) -> Report {
