@@ -24,25 +24,9 @@ use crate::locale::{tr, trf, Lang};
 use crate::{Mode, ReportView};
 
 pub use crate::aep::bundle::{default_profiles_title, render_profiles};
+use crate::document::{document, render_body};
+pub use crate::document::{script_safe, BundleMeta, DATA_ID, STYLESHEET};
 pub use crate::engage::bundle::{default_engageable_title, render_engageable};
-
-/// The stylesheet of the viewer, which the bundle inlines.
-pub const STYLESHEET: &str = include_str!("../../styles/app.css");
-
-/// The id of the `<script type="application/json">` block that holds the report.
-pub const DATA_ID: &str = "active-profiles-report-data";
-
-/// What the bundle says about itself beside the report.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BundleMeta {
-    /// The title, e.g. `Active profiles, October 2026`; the report's as-of date when empty.
-    pub title: String,
-    /// When the bundle was made, `YYYY-MM-DDTHH:MM:SSZ` (the caller's clock: the views have none).
-    pub made: String,
-    /// The engine that counted, e.g. `active-profiles 0.1.0`.
-    pub engine: String,
-    pub lang: Lang,
-}
 
 #[derive(Properties, PartialEq)]
 struct PageProps {
@@ -136,11 +120,6 @@ pub fn embedded_json(report: &Report) -> String {
     script_safe(&serde_json::to_string(report).unwrap_or_else(|_| "null".into()))
 }
 
-/// JSON text (of either kind of report) made fit to sit inside a `<script>` element, as [`embedded_json`].
-pub fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
-}
-
 fn data_marker() -> String {
     format!("<script type=\"application/json\" id=\"{DATA_ID}\">")
 }
@@ -215,10 +194,6 @@ pub fn extract_any(html: &str) -> Result<AnyReport, String> {
     parse_any(embedded(html)?).map_err(|e| e.replacen("the report", "the report inside", 1))
 }
 
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The whole bundle: a complete HTML document holding `report`, in `meta.lang`.
 pub async fn render(report: Report, meta: BundleMeta) -> String {
     let title = title_of(&report, &meta);
@@ -226,35 +201,6 @@ pub async fn render(report: Report, meta: BundleMeta) -> String {
     let lang = meta.lang;
     let body = render_body::<Page>(move || PageProps { report: Rc::new(report), meta }).await;
     document(lang, &title, &body, &json)
-}
-
-/// A page component rendered once to static HTML.
-pub(crate) async fn render_body<C>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String
-where
-    C: BaseComponent,
-{
-    #[cfg(target_arch = "wasm32")]
-    let body = yew::LocalServerRenderer::<C>::with_props(props()).hydratable(false).render().await;
-    // The server renderer builds the props on its runtime: it is sent the parts, which are `Send`.
-    #[cfg(not(target_arch = "wasm32"))]
-    let body = yew::ServerRenderer::<C>::with_props(props).hydratable(false).render().await;
-    body
-}
-
-/// The HTML document around a rendered body: the stylesheet inline, the report JSON in its data block,
-/// and a Content-Security-Policy under which no script runs and nothing is fetched.
-pub(crate) fn document(lang: Lang, title: &str, body: &str, json: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
-         <meta name=\"generator\" content=\"active-profiles\">\n\
-         <title>{title}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n{body}\n\
-         <script type=\"application/json\" id=\"{DATA_ID}\">{json}</script>\n</body>\n</html>\n",
-        code = lang.code(),
-        title = escape_text(title),
-        css = STYLESHEET,
-    )
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ pub mod bundle;
 pub mod chart;
 pub mod detail;
 pub mod diagnosis;
+#[cfg(feature = "ssr")]
+mod document;
 pub mod duplicates;
 pub mod engage;
 pub mod expiring;

@@ -13,7 +13,7 @@ use engine::aep::ProfilesReport;
 use yew::prelude::*;
 
 use super::{latest, snapshot_time, snapshot_words, stitching_words, ProfilesView};
-use crate::bundle::{document, render_body, script_safe, BundleMeta};
+use crate::document::{document, render_body, script_safe, BundleMeta};
 use crate::format::fmt_date;
 use crate::locale::{tr, trf, Lang};
 use crate::Mode;

@@ -12,7 +12,7 @@ use engine::engage::EngageableReport;
 use yew::prelude::*;
 
 use super::EngageableView;
-use crate::bundle::{document, render_body, script_safe, BundleMeta};
+use crate::document::{document, render_body, script_safe, BundleMeta};
 use crate::format::fmt_date;
 use crate::locale::{tr, trf, Lang};
 use crate::Mode;
