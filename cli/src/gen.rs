@@ -462,20 +462,94 @@ impl ExportFile {
 /// `generate --aep DIR`: the engine's AEP export generator, streamed to its files under DIR.
 fn aep_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
     let spec = export_spec(args);
-    let format = args.aep_format.unwrap_or(AepFormat::JsonLines);
-    let codec = args.parquet_codec.unwrap_or(Codec::Snappy);
-    let paths: Vec<PathBuf> = export_paths(&spec)
-        .iter()
-        .map(|p| {
-            let p = p.strip_suffix(".json").unwrap_or(p);
-            let ext = match (format, codec) {
-                (AepFormat::JsonLines | AepFormat::JsonArray, _) => ".json",
-                (AepFormat::Gzip, _) => ".json.gz",
-                (AepFormat::Parquet, Codec::Snappy) => ".parquet",
-                (AepFormat::Parquet, Codec::Gzip) => ".gz.parquet",
-            };
-            dir.join(format!("{p}{ext}"))
+    let codec = parquet_codec(args);
+    let kind = match args.aep_format.unwrap_or(AepFormat::JsonLines) {
+        AepFormat::JsonLines => Kind::Lines(".json"),
+        AepFormat::JsonArray => Kind::Array,
+        AepFormat::Gzip => Kind::Gzip,
+        AepFormat::Parquet => Kind::ProfileParquet(codec),
+    };
+    let written = write_files(dir, &export_paths(&spec), kind, |write| write_export(&spec, write))?;
+    let left_out = written.left_out;
+    eprintln!(
+        "{}: {} records in {} files ({} bytes), {} rejected by design{}",
+        dir.display(),
+        written.records - left_out,
+        written.files,
+        written.bytes,
+        spec.snapshots.max(1) * engine::aep::generate::rejected_per_snapshot(&spec) - left_out as usize,
+        if left_out > 0 { format!(", {left_out} left out (the format cannot hold them)") } else { String::new() }
+    );
+    Ok(())
+}
+
+/// How the files of a generated export (`--aep`, `--events`) are written.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// One record per line, in files with this extension (`.json`, `.csv`).
+    Lines(&'static str),
+    Array,
+    Gzip,
+    ProfileParquet(ParquetCodec),
+    EventParquet(ParquetCodec),
+}
+
+impl Kind {
+    fn extension(self) -> &'static str {
+        match self {
+            Kind::Lines(ext) => ext,
+            Kind::Array => ".json",
+            Kind::Gzip => ".json.gz",
+            Kind::ProfileParquet(ParquetCodec::Snappy) | Kind::EventParquet(ParquetCodec::Snappy) => ".parquet",
+            Kind::ProfileParquet(ParquetCodec::Gzip) | Kind::EventParquet(ParquetCodec::Gzip) => ".gz.parquet",
+        }
+    }
+
+    fn open(self, w: BufWriter<File>) -> Result<ExportFile, String> {
+        Ok(match self {
+            Kind::Lines(_) => ExportFile::Lines(w),
+            Kind::Array => ExportFile::Array(w, true),
+            Kind::Gzip => ExportFile::Gzip(Box::new(flate2::write::GzEncoder::new(w, flate2::Compression::default()))),
+            Kind::ProfileParquet(codec) => {
+                ExportFile::Parquet(Box::new(ProfileParquetWriter::new(w, codec).map_err(|e| e.to_string())?))
+            }
+            Kind::EventParquet(codec) => {
+                ExportFile::EventParquet(Box::new(EventParquetWriter::new(w, codec).map_err(|e| e.to_string())?))
+            }
         })
+    }
+}
+
+/// What [`write_files`] wrote.
+struct Written {
+    /// Records handed out by the generator.
+    records: u64,
+    /// Of them, records the format cannot hold (not JSON in an array, too odd for Parquet).
+    left_out: u64,
+    files: usize,
+    bytes: u64,
+}
+
+/// The `--parquet-codec` asked for (Snappy when none).
+fn parquet_codec(args: &GenerateArgs) -> ParquetCodec {
+    match args.parquet_codec.unwrap_or(Codec::Snappy) {
+        Codec::Snappy => ParquetCodec::Snappy,
+        Codec::Gzip => ParquetCodec::Gzip,
+    }
+}
+
+/// Creates the files `names` (the generator's paths, `….json`) under `dir` in `kind`, and writes
+/// to them the records that `produce` hands out (file index, a JSON line or CSV row with its `\n`);
+/// `produce` returns how many it handed out.
+fn write_files(
+    dir: &Path,
+    names: &[String],
+    kind: Kind,
+    produce: impl FnOnce(&mut dyn FnMut(usize, &[u8])) -> u64,
+) -> Result<Written, Failure> {
+    let paths: Vec<PathBuf> = names
+        .iter()
+        .map(|p| dir.join(format!("{}{}", p.strip_suffix(".json").unwrap_or(p), kind.extension())))
         .collect();
     let mut files = Vec::with_capacity(paths.len());
     for path in &paths {
@@ -484,24 +558,11 @@ fn aep_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
             std::fs::create_dir_all(parent).map_err(|e| cannot(&e))?;
         }
         let w = BufWriter::new(File::create(path).map_err(|e| cannot(&e))?);
-        files.push(match format {
-            AepFormat::JsonLines => ExportFile::Lines(w),
-            AepFormat::JsonArray => ExportFile::Array(w, true),
-            AepFormat::Gzip => {
-                ExportFile::Gzip(Box::new(flate2::write::GzEncoder::new(w, flate2::Compression::default())))
-            }
-            AepFormat::Parquet => {
-                let codec = match codec {
-                    Codec::Snappy => ParquetCodec::Snappy,
-                    Codec::Gzip => ParquetCodec::Gzip,
-                };
-                ExportFile::Parquet(Box::new(ProfileParquetWriter::new(w, codec).map_err(|e| cannot(&e))?))
-            }
-        });
+        files.push(kind.open(w).map_err(|e| cannot(&e))?);
     }
     let mut failed: Option<(usize, String)> = None;
     let mut left_out = 0u64;
-    let records = write_export(&spec, &mut |file, line| {
+    let records = produce(&mut |file, line| {
         if failed.is_some() {
             return;
         }
@@ -517,16 +578,8 @@ fn aep_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
     for (file, path) in files.into_iter().zip(&paths) {
         left_out += file.finish().map_err(|e| Failure::output(format!("{}: {e}", path.display())))?;
     }
-    let bytes: u64 = paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
-    eprintln!(
-        "{}: {} records in {} files ({bytes} bytes), {} rejected by design{}",
-        dir.display(),
-        records - left_out,
-        paths.len(),
-        spec.snapshots.max(1) * engine::aep::generate::rejected_per_snapshot(&spec) - left_out as usize,
-        if left_out > 0 { format!(", {left_out} left out (the format cannot hold them)") } else { String::new() }
-    );
-    Ok(())
+    let bytes = paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    Ok(Written { records, left_out, files: paths.len(), bytes })
 }
 
 /// The spec of `--events`.
@@ -549,77 +602,30 @@ pub fn event_spec(args: &GenerateArgs) -> EventSpec {
 fn events_export(args: &GenerateArgs, dir: &Path) -> Result<(), Failure> {
     let spec = event_spec(args);
     let format = args.events_format.unwrap_or(EventsFormat::JsonLines);
-    let codec = args.parquet_codec.unwrap_or(Codec::Snappy);
-    let paths: Vec<PathBuf> = event_paths(&spec)
-        .iter()
-        .map(|p| {
-            let p = p.strip_suffix(".json").unwrap_or(p);
-            let ext = match (format, codec) {
-                (EventsFormat::JsonLines | EventsFormat::JsonArray, _) => ".json",
-                (EventsFormat::Gzip, _) => ".json.gz",
-                (EventsFormat::Parquet, Codec::Snappy) => ".parquet",
-                (EventsFormat::Parquet, Codec::Gzip) => ".gz.parquet",
-                (EventsFormat::Csv, _) => ".csv",
-            };
-            dir.join(format!("{p}{ext}"))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(paths.len());
-    for path in &paths {
-        let cannot = |e: &dyn std::fmt::Display| Failure::output(format!("{}: cannot create it: {e}", path.display()));
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| cannot(&e))?;
-        }
-        let w = BufWriter::new(File::create(path).map_err(|e| cannot(&e))?);
-        files.push(match format {
-            EventsFormat::JsonLines | EventsFormat::Csv => ExportFile::Lines(w),
-            EventsFormat::JsonArray => ExportFile::Array(w, true),
-            EventsFormat::Gzip => {
-                ExportFile::Gzip(Box::new(flate2::write::GzEncoder::new(w, flate2::Compression::default())))
-            }
-            EventsFormat::Parquet => {
-                let codec = match codec {
-                    Codec::Snappy => ParquetCodec::Snappy,
-                    Codec::Gzip => ParquetCodec::Gzip,
-                };
-                ExportFile::EventParquet(Box::new(EventParquetWriter::new(w, codec).map_err(|e| cannot(&e))?))
-            }
-        });
-    }
-    let mut failed: Option<(usize, String)> = None;
-    let mut left_out = 0u64;
-    let mut write = |file: usize, line: &[u8]| {
-        if failed.is_some() {
-            return;
-        }
-        match files[file].record(line) {
-            Ok(true) => {}
-            Ok(false) => left_out += 1,
-            Err(e) => failed = Some((file, e)),
-        }
+    let kind = match format {
+        EventsFormat::JsonLines => Kind::Lines(".json"),
+        EventsFormat::Csv => Kind::Lines(".csv"),
+        EventsFormat::JsonArray => Kind::Array,
+        EventsFormat::Gzip => Kind::Gzip,
+        EventsFormat::Parquet => Kind::EventParquet(parquet_codec(args)),
     };
-    let mut lines = match format {
-        EventsFormat::Csv => write_events_csv(&spec, &mut write),
-        _ => write_events(&spec, &mut write),
-    };
-    if let Some((file, e)) = failed {
-        return Err(Failure::output(format!("{}: {e}", paths[file].display())));
-    }
-    for (file, path) in files.into_iter().zip(&paths) {
-        left_out += file.finish().map_err(|e| Failure::output(format!("{}: {e}", path.display())))?;
-    }
+    let written = write_files(dir, &event_paths(&spec), kind, |write| match format {
+        EventsFormat::Csv => write_events_csv(&spec, write),
+        _ => write_events(&spec, write),
+    })?;
+    let (mut lines, mut left_out) = (written.records, written.left_out);
     if format == EventsFormat::Csv && spec.rejected {
         // A CSV has no row for the rejected lines that are not a JSON object.
         let not_objects = REJECTED_KINDS.iter().filter(|k| matches!(**k, "not-json" | "not-object")).count();
         left_out += (not_objects * REJECTED_PER_KIND) as u64;
         lines += (not_objects * REJECTED_PER_KIND) as u64;
     }
-    let bytes: u64 = paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     eprintln!(
-        "{}: {} events in {} files ({bytes} bytes), {} rejected by design{}",
+        "{}: {} events in {} files ({} bytes), {} rejected by design{}",
         dir.display(),
         lines - left_out,
-        paths.len(),
+        written.files,
+        written.bytes,
         (rejected_events(&spec) as u64).saturating_sub(left_out),
         if left_out > 0 { format!(", {left_out} left out (the format cannot hold them)") } else { String::new() }
     );
