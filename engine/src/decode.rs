@@ -231,10 +231,14 @@ impl Decoder {
                 }
             }
             if self.mode == Mode::Utf8 {
-                if input.is_ascii() {
+                if simdutf8::basic::from_utf8(input).is_ok() {
+                    if !self.non_ascii {
+                        self.non_ascii = !input.is_ascii();
+                    }
                     sink(input);
                     return;
                 }
+                // Not valid as a whole: where and why, from the standard library.
                 match std::str::from_utf8(input) {
                     Ok(_) => {
                         self.non_ascii = true;
