@@ -2,8 +2,10 @@
 //!
 //! The as-of figures are one pass over the profiles (and one over the
 //! channel log for the profiles engaged by several journeys); the daily
-//! series, newly engaged and the prediction are sweeps of [`daily`] over the
-//! runs, as for Campaign's active profiles; expiring uses the same
+//! series and newly engaged are sweeps of [`daily`] over the runs, as for
+//! Campaign's active profiles, and each sandbox's series one sweep of
+//! [`daily_by`] (the production ones add up to the series the prediction is
+//! fitted through); expiring uses the same
 //! [`Leaving`] rule. Stitching re-keys the store first
 //! ([`Activity::rekeyed`]), so every figure is of stitched profiles.
 
@@ -227,7 +229,7 @@ pub(crate) fn sandbox_daily(series: impl IntoIterator<Item = ((String, String), 
 }
 
 /// The day-by-day sum of some series of `days` days.
-pub(crate) fn sum<'a>(series: impl IntoIterator<Item = &'a Vec<u64>>, days: Day) -> Vec<u64> {
+fn sum<'a>(series: impl IntoIterator<Item = &'a Vec<u64>>, days: Day) -> Vec<u64> {
     let mut out = vec![0u64; days.max(0) as usize];
     for s in series {
         for (o, n) in out.iter_mut().zip(s) {
