@@ -296,6 +296,35 @@ async function nextEngageable(page, act) {
 }
 
 /** Every figure the Engageable profiles report shows equals the command line's `expected`. */
+/**
+ * The daily chart's line per sandbox (two sandboxes or more; one is the chart's line alone): in
+ * the drawing shown, a path per sandbox in the JSON's order with its counts of the last `days` days,
+ * a legend entry per sandbox, and the last day's hover words naming each.
+ */
+async function assertSandboxLines(page, expected, days) {
+  const lines = expected.sandbox_daily.length >= 2 ? expected.sandbox_daily : [];
+  const drawn = await page.locator('[data-testid=eng-daily-chart] .chart-wide polyline.series-line').evaluateAll((list) =>
+    list.map((l) => [l.dataset.series, l.dataset.values, getComputedStyle(l).stroke]),
+  );
+  assertEqual(drawn.map(([name, values]) => [name, values]), lines.map((s) => [s.name, s.engageable.slice(-days).join(' ')]), `a line per sandbox (${days} days)`);
+  assertEqual(new Set(drawn.map((d) => d[2])).size, drawn.length, 'each sandbox line in its own colour');
+  assertEqual(
+    await page.locator('[data-testid=eng-chart-sandbox]').evaluateAll((list) => list.map((l) => l.dataset.name)),
+    lines.map((s) => s.name),
+    'a legend entry per sandbox',
+  );
+  if (lines.length > 0) {
+    // The hover words of each day shown give every sandbox's count (in English: the type as in the JSON).
+    const words = (await page.locator('[data-testid=eng-daily-chart] .chart-wide .hover-target').allTextContents())
+      .filter((w) => w.includes(`\n${lines[0].name} (`));
+    assertEqual(words.length, Math.min(days, expected.daily.length), 'hover words of each day name the sandboxes');
+    for (const s of lines) {
+      const said = `${s.name} (${s.type}): ${s.engageable.at(-1).toLocaleString('en-US')}`;
+      assert(words.at(-1).includes(said), `the last day's words say ${said}: ${words.at(-1)}`);
+    }
+  }
+}
+
 async function assertSameEngageable(page, expected) {
   const e = expected.engageable;
   assertEqual(await valueOf(page, 'eng-total'), e.total, 'engageable tile');
@@ -307,6 +336,7 @@ async function assertSameEngageable(page, expected) {
     list.map((r) => [r.dataset.name ?? r.dataset.month ?? r.dataset.date, Number(r.querySelector('[data-value]').dataset.value)]),
   );
   assertEqual(await rows('eng-sandbox'), e.sandboxes.map((s) => [s.name, s.profiles]), 'sandboxes');
+  await assertSandboxLines(page, expected, 365);
   const shown = page.locator('[data-testid=eng-journeys] ~ [data-testid=show-all], [data-testid=eng-journeys] [data-testid=show-all]');
   if ((await shown.count()) > 0) await shown.first().click();
   assertEqual(await rows('eng-journey'), expected.by_journey.map((j) => [j.name, j.profiles]), 'by journey');
@@ -1724,6 +1754,21 @@ const tests = [
       const licensed = cliEngageable([events], ['--profiles', snapshot, '--as-of', asOf, '--licensed', '20000']);
       await assertSameEngageable(page, licensed);
       await screenshot(page, 'engageable-files');
+      // The generated events are in two sandboxes: the chart draws a line for each, over 30 days too.
+      assertEqual(licensed.sandbox_daily.map((s) => s.name), ['prod', 'dev'], 'the sandboxes of the generated events');
+      licensed.daily.forEach((d, i) => {
+        assertEqual(licensed.sandbox_daily.reduce((n, s) => n + s.engageable[i], 0), d.engageable, `sandboxes add up on ${d.date}`);
+      });
+      await screenshotOf(page.locator('#engageable-chart'), 'engageable-sandboxes');
+      // The period by keyboard (a button pressed with Enter), as a keyboard user switches it.
+      await page.focus('[data-testid=eng-span-30]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=eng-daily-chart][data-span="30"]');
+      await assertSandboxLines(page, licensed, 30);
+      await screenshotOf(page.locator('#engageable-chart'), 'engageable-sandboxes-30');
+      await page.focus('[data-testid=eng-span-year]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=eng-daily-chart][data-span="year"]');
       // The JSON export is the command line's report (file names aside: the page knows them as picked).
       const [download] = await Promise.all([
         page.waitForEvent('download'),

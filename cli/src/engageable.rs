@@ -335,6 +335,12 @@ fn csv(r: &EngageableReport) -> Result<Vec<u8>, csv::Error> {
         row("daily", &d.date, "engageable", &n(d.engageable))?;
         row("daily", &d.date, "newly_engaged", &n(d.newly_engaged))?;
     }
+    for s in &r.sandbox_daily {
+        let sandbox = format!("{}:{}", s.kind, s.name);
+        for (d, v) in r.daily.iter().zip(&s.engageable) {
+            row("sandbox_daily", &d.date, &sandbox, &n(*v))?;
+        }
+    }
     for s in &r.spikes {
         row("spike", &s.date, &s.journeys.join(" | "), &n(s.newly_engaged))?;
     }

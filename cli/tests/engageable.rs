@@ -183,6 +183,73 @@ fn sandbox_and_time_zone_place_the_events() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Mars/Olympus"));
 }
 
+/// The days on which a series changes, as (date, new count), from the report's `daily` dates (a
+/// count above 0 on the first day is a change from nothing).
+fn changes(r: &Value, series: &Value) -> Vec<(String, u64)> {
+    let days = r["daily"].as_array().expect("daily");
+    let counts = series.as_array().expect("counts");
+    assert_eq!(counts.len(), days.len(), "one count per day of daily");
+    let mut before = 0;
+    let mut out = Vec::new();
+    for (d, n) in days.iter().zip(counts) {
+        let n = n.as_u64().expect("a count");
+        if n != before {
+            out.push((d["date"].as_str().expect("date").to_string(), n));
+            before = n;
+        }
+    }
+    out
+}
+
+#[test]
+fn sandbox_daily_is_one_series_per_sandbox_aligned_with_daily() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (prod, dev, emea) = (Some(("prod", "production")), Some(("dev", "development")), Some(("emea", "production")));
+    let lines = [
+        step("2025-01-25T10:00:00Z", "e1", "Welcome", emea, false),
+        step("2026-01-02T10:00:00Z", "p1", "Welcome", prod, false),
+        step("2026-01-05T10:00:00Z", "p2", "Welcome", prod, false),
+        step("2026-01-05T11:00:00Z", "p2", "Winback", prod, false),
+        step("2026-01-06T10:00:00Z", "p1", "Winback", prod, false),
+        step("2026-01-03T10:00:00Z", "d1", "Welcome (test)", dev, true),
+        step("2026-01-31T10:00:00Z", "p2", "Winback", prod, false),
+    ];
+    write(dir.path(), "steps.json", &(lines.join("\n") + "\n"));
+    let r = json(&run(dir.path(), &["engageable", "steps.json", "--format", "json"]));
+    assert_eq!(r["as_of"], "2026-01-31");
+    let daily = r["daily"].as_array().expect("daily");
+    assert_eq!((daily.len(), daily[0]["date"].as_str()), (365, Some("2025-02-01")));
+    // emea's one profile left on 2026-01-25 (a year after its event): listed last, with 0 today.
+    let lines = r["sandbox_daily"].as_array().expect("sandbox_daily");
+    let named: Vec<(&str, &str)> =
+        lines.iter().map(|s| (s["name"].as_str().expect("name"), s["type"].as_str().expect("type"))).collect();
+    assert_eq!(named, [("prod", "production"), ("dev", "development"), ("emea", "production")]);
+    let to = |v: &[(&str, u64)]| v.iter().map(|(d, n)| (d.to_string(), *n)).collect::<Vec<_>>();
+    assert_eq!(changes(&r, &lines[0]["engageable"]), to(&[("2026-01-02", 1), ("2026-01-05", 2)]));
+    assert_eq!(changes(&r, &lines[1]["engageable"]), to(&[("2026-01-03", 1)]));
+    assert_eq!(changes(&r, &lines[2]["engageable"]), to(&[("2025-02-01", 1), ("2026-01-25", 0)]));
+    // On every day the sandboxes add up to the total, the production ones to the production count.
+    for (i, d) in daily.iter().enumerate() {
+        let at = |k: usize| lines[k]["engageable"][i].as_u64().expect("count");
+        assert_eq!(d["engageable"].as_u64(), Some(at(0) + at(1) + at(2)), "{d}");
+        assert_eq!(d["production"].as_u64(), Some(at(0) + at(2)), "{d}");
+    }
+    assert_eq!(r["engageable"]["sandboxes"].as_array().map(Vec::len), Some(2));
+
+    // As of 2026-01-04 the three have one profile each: by name.
+    let r = json(&run(dir.path(), &["engageable", "steps.json", "--format", "json", "--as-of", "2026-01-04"]));
+    let names: Vec<&str> =
+        r["sandbox_daily"].as_array().expect("list").iter().map(|s| s["name"].as_str().expect("name")).collect();
+    assert_eq!(names, ["dev", "emea", "prod"]);
+
+    // The CSV carries them as section sandbox_daily: the day, type:sandbox and the count.
+    let out = run(dir.path(), &["engageable", "steps.json", "--format", "csv"]);
+    let csv = stdout(&out);
+    assert!(csv.contains("\nsandbox_daily,2026-01-05,production:prod,2\n"), "{csv}");
+    assert!(csv.contains("\nsandbox_daily,2026-01-24,production:emea,1\nsandbox_daily,2026-01-25,production:emea,0\n"));
+    assert_eq!(csv.lines().filter(|l| l.starts_with("sandbox_daily,")).count(), 3 * 365);
+}
+
 #[test]
 fn text_csv_output_and_lang() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -234,6 +301,13 @@ fn bundle_is_one_offline_file_with_the_figures() {
     assert!(html.contains(r#"data-testid="eng-used" data-value="3""#), "usage tile");
     assert!(html.contains(r#"data-testid="eng-percent" data-value="30.0""#), "percent tile");
     assert!(!html.contains("john@luma.com") && !html.contains("<script>"), "counts only, no script");
+    // The daily chart has a line per sandbox in each of its drawings (1 year and 30 days, wide and
+    // narrow), coloured by the inline stylesheet, and a legend entry per sandbox.
+    let prod = html.matches(r#"<polyline class="series-line series-0" data-series="prod" data-values=""#).count();
+    let dev = html.matches(r#"<polyline class="series-line series-1" data-series="dev" data-values=""#).count();
+    assert_eq!((prod, dev), (4, 4));
+    assert!(html.contains(".series-line {"), "the stylesheet colours the lines");
+    assert!(html.contains("Sandbox prod (Produktion)") && html.contains("Sandbox dev (Entwicklung)"), "legend");
     match views::bundle::extract_any(&html).expect("a report inside") {
         views::bundle::AnyReport::Engageable(r) => assert_eq!(r.engageable.total, 4),
         other => panic!("not an engageable report: {other:?}"),

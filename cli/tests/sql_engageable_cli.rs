@@ -52,7 +52,7 @@ fn each_dialect_differs_only_in_its_forms() {
     let snow = script(&[&["--dialect", "snowflake"][..], &args].concat());
     let pg = script(&[&["--dialect", "postgres"][..], &args].concat());
     let base = shape(&duck);
-    assert_eq!(base.0.len(), 11, "{:?}", base.0);
+    assert_eq!(base.0.len(), 12, "{:?}", base.0);
     for (name, s) in [("spark", &spark), ("snowflake", &snow), ("postgres", &pg)] {
         assert_eq!(shape(s), base, "{name}");
     }
@@ -78,6 +78,9 @@ fn each_dialect_differs_only_in_its_forms() {
     ));
     for s in [&duck, &spark, &snow, &pg] {
         assert!(s.contains("DATE '2026-03-15'") && s.contains("'engageable-aggregate/1'"));
+        assert!(
+            s.contains("SELECT 'sandbox_activity', ") && s.contains("CONCAT(kind, ':', sb), delta FROM en_changes")
+        );
     }
     // Defaults per dialect.
     assert!(script(&["--dialect", "duckdb"]).contains("TO 'engageable_aggregate.csv'"));

@@ -162,34 +162,50 @@ impl<L: Clone + Eq + Hash> Activity<L> {
 /// Profiles counted on each day from `lo` to `hi` (both included), and of them the newly counted
 /// (counted that day, not the day before), for the profiles whose group `keep` accepts.
 pub(crate) fn daily(p: &Profiles, lo: Day, hi: Day, keep: impl Fn(u32) -> bool) -> (Vec<u64>, Vec<u64>) {
+    daily_by(p, lo, hi, 1, |g| keep(g).then_some(0)).pop().unwrap_or_default()
+}
+
+/// [`daily`] for `series` series in one sweep: the profiles of a group count in the series
+/// `series_of(group)` gives (none: in no series). A profile belongs to one group, so the series of
+/// the groups add up to the series of them all.
+pub(crate) fn daily_by(
+    p: &Profiles,
+    lo: Day,
+    hi: Day,
+    series: usize,
+    series_of: impl Fn(u32) -> Option<usize>,
+) -> Vec<(Vec<u64>, Vec<u64>)> {
     let len = (hi - lo + 2).max(1) as usize;
-    let mut diff = vec![0i64; len];
-    let mut starts = vec![0u64; len];
+    let mut diff = vec![vec![0i64; len]; series];
+    let mut starts = vec![vec![0u64; len]; series];
     p.for_each_run(|id, r| {
-        if !keep(p.slots[id as usize].group) {
-            return;
-        }
+        let Some(k) = series_of(p.slots[id as usize].group).filter(|k| *k < series) else { return };
         let s = r.0.max(lo);
         let e = r.1.min(hi + 1);
         if s < e {
-            diff[(s - lo) as usize] += 1;
-            diff[(e - lo) as usize] -= 1;
+            diff[k][(s - lo) as usize] += 1;
+            diff[k][(e - lo) as usize] -= 1;
             if r.0 >= lo {
-                starts[(r.0 - lo) as usize] += 1;
+                starts[k][(r.0 - lo) as usize] += 1;
             }
         }
     });
-    let mut acc = 0i64;
-    diff.truncate(len - 1);
-    starts.truncate(len - 1);
-    let active = diff
-        .into_iter()
-        .map(|d| {
-            acc += d;
-            acc.max(0) as u64
+    diff.into_iter()
+        .zip(starts)
+        .map(|(mut diff, mut starts)| {
+            let mut acc = 0i64;
+            diff.truncate(len - 1);
+            starts.truncate(len - 1);
+            let active = diff
+                .into_iter()
+                .map(|d| {
+                    acc += d;
+                    acc.max(0) as u64
+                })
+                .collect();
+            (active, starts)
         })
-        .collect();
-    (active, starts)
+        .collect()
 }
 
 /// The leaving days of the profiles counted on an as-of date (counting-rules.md 4, *Expiring*):

@@ -193,6 +193,19 @@ impl Model {
             let leave = leave_day(last);
             *months.entry(format!("{:04}-{:02}", leave.year(), leave.month())).or_default() += 1;
         }
+        // Each sandbox's series over the same days: every group engaged on some day of it, ordered
+        // by the as-of date's count, then name and type.
+        let groups: BTreeSet<(String, String)> = self.counted.iter().map(|c| c.0.clone()).collect();
+        let mut lines: Vec<((String, String), Vec<u64>)> = groups
+            .into_iter()
+            .map(|g| {
+                let days = (0..=(as_of - start).num_days()).map(|i| start + Duration::days(i));
+                let series = days.map(|d| self.engaged(d, |c| c.0 == g).len() as u64).collect();
+                (g, series)
+            })
+            .filter(|(_, s): &(_, Vec<u64>)| s.iter().any(|n| *n > 0))
+            .collect();
+        lines.sort_by(|a, b| b.1.last().cmp(&a.1.last()).then_with(|| a.0.cmp(&b.0)));
         let mut sb: Vec<(u64, String, String)> =
             sandboxes.iter().map(|(g, n)| (*n, g.0.clone(), g.1.clone())).collect();
         sb.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| (&a.1, &a.2).cmp(&(&b.1, &b.2))));
@@ -204,6 +217,7 @@ impl Model {
             "dry_run_only": dry_only,
             "by_journey": bj.iter().map(|(name, n)| serde_json::json!({"name": name, "profiles": n})).collect::<Vec<_>>(),
             "daily": daily,
+            "sandbox_daily": lines.iter().map(|((name, kind), s)| serde_json::json!({"name": name, "type": kind, "engageable": s})).collect::<Vec<_>>(),
             "spikes": spikes,
             "expiring": months.into_iter().map(|(month, profiles)| serde_json::json!({"month": month, "profiles": profiles})).collect::<Vec<_>>(),
             "used": licensed.map(|_| prod),
@@ -215,7 +229,7 @@ fn figures(r: &EngageableReport) -> serde_json::Value {
     let v = serde_json::to_value(r).unwrap();
     serde_json::json!({
         "engageable": v["engageable"], "dry_run_only": v["dry_run_only"], "by_journey": v["by_journey"],
-        "daily": v["daily"], "spikes": v["spikes"], "expiring": v["expiring"],
+        "daily": v["daily"], "sandbox_daily": v["sandbox_daily"], "spikes": v["spikes"], "expiring": v["expiring"],
         "used": r.licence.as_ref().map(|l| l.used),
     })
 }
@@ -339,6 +353,14 @@ fn run(seed: u64) {
         let report = merged.report(&settings, map.as_ref());
         let expected = model.report(as_of.unwrap_or(max), licensed);
         assert_eq!(figures(&report), expected, "seed {seed} as of {as_of:?}");
+        // On each day the sandboxes add up to the total, the production ones to the production count.
+        for (i, d) in report.daily.iter().enumerate() {
+            let of = |prod: bool| -> u64 {
+                let lines = report.sandbox_daily.iter().filter(|s| !prod || s.kind == "production");
+                lines.map(|s| s.engageable[i]).sum()
+            };
+            assert_eq!((of(false), of(true)), (d.engageable, d.production), "seed {seed} {}", d.date);
+        }
         assert_eq!(report.rows.rejected, model.rejected, "seed {seed}");
         assert_eq!(report.rows.counted, model.counted.len() as u64, "seed {seed}");
         // Stitching joined exactly the engaged keys that name one stitched profile.

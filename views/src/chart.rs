@@ -145,6 +145,7 @@ pub fn usage_svg(l: Lang, r: &Report, span: Span, size: Size) -> Option<String> 
         x_labels,
         bars,
         line,
+        series: Vec::new(),
         level,
         band: None,
         lang: l,

@@ -70,6 +70,7 @@ fn expiring_svg(l: Lang, r: &Report, size: Size) -> Option<String> {
         x_labels,
         bars,
         line,
+        series: Vec::new(),
         level: None,
         band: None,
         lang: l,

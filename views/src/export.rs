@@ -22,7 +22,7 @@ use engine::aep::ProfilesReport;
 use engine::Report;
 
 use crate::diagnosis::{field_label, reason_label};
-use crate::locale::{tr, Lang};
+use crate::locale::{tr, trf, Lang};
 use crate::said::say;
 
 /// The byte-order mark that makes Excel read a CSV file as UTF-8.
@@ -416,6 +416,32 @@ pub fn engageable_tables(report: &engine::engage::EngageableReport, l: Lang) -> 
                 .collect(),
         },
         Table {
+            id: "sandbox-daily",
+            title: t("eng-sandbox-daily-caption"),
+            headers: std::iter::once(t("col-date"))
+                .chain(report.sandbox_daily.iter().map(|s| {
+                    trf(
+                        l,
+                        "eng-legend-sandbox",
+                        &[("sandbox", s.name.as_str().into()), ("type", type_words(&s.kind).into())],
+                    )
+                }))
+                .collect(),
+            rows: if report.sandbox_daily.is_empty() {
+                Vec::new()
+            } else {
+                report
+                    .daily
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        let counts = report.sandbox_daily.iter().map(|s| n(s.engageable.get(i).copied().unwrap_or(0)));
+                        std::iter::once(d.date.clone()).chain(counts).collect()
+                    })
+                    .collect()
+            },
+        },
+        Table {
             id: "spikes",
             title: t("eng-spikes-caption"),
             headers: vec![t("col-date"), t("eng-col-newly"), t("eng-col-median"), t("eng-col-journeys")],
@@ -488,5 +514,27 @@ mod tests {
         };
         let text = String::from_utf8(to_csv(&t, Delimiter::Semicolon)[3..].to_vec()).unwrap();
         assert_eq!(text, "a;b\r\n\"1;2\";3\r\n");
+    }
+
+    #[test]
+    fn engageable_sandbox_daily_is_a_table_of_a_column_per_sandbox() {
+        use engine::engage::report::{Daily, SandboxDaily};
+        let day = |date: &str, engageable| Daily { date: date.into(), engageable, ..Default::default() };
+        let sandbox = |name: &str, kind: &str, engageable: Vec<u64>| SandboxDaily {
+            name: name.into(),
+            kind: kind.into(),
+            engageable,
+        };
+        let mut r = engine::engage::EngageableReport {
+            daily: vec![day("2026-01-01", 3), day("2026-01-02", 4)],
+            sandbox_daily: vec![sandbox("prod", "production", vec![2, 4]), sandbox("dev", "development", vec![1, 0])],
+            ..Default::default()
+        };
+        let tables = engageable_tables(&r, Lang::En);
+        let t = tables.iter().find(|t| t.id == "sandbox-daily").expect("the table");
+        assert_eq!(t.headers, ["Date", "Sandbox prod (production)", "Sandbox dev (development)"]);
+        assert_eq!(t.rows, [["2026-01-01", "2", "1"], ["2026-01-02", "4", "0"]]);
+        r.sandbox_daily.clear();
+        assert!(engageable_tables(&r, Lang::En).iter().all(|t| t.id != "sandbox-daily"));
     }
 }

@@ -30,6 +30,16 @@ pub struct Band {
     pub title: String,
 }
 
+/// A further line over the main one (one sandbox's daily count): its colour comes from the
+/// stylesheet through `class` (`series-0` … `series-7`); its name and values are written on it
+/// (`data-series`, `data-values`) for readers and tests.
+pub struct Series {
+    pub class: String,
+    pub name: String,
+    /// (day, value), in day order.
+    pub points: Vec<(i32, u64)>,
+}
+
 /// The drawing's size: a wide one for screens and print, a narrow one for phones (CSS shows one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Size {
@@ -66,6 +76,8 @@ pub struct ChartSpec {
     pub x_labels: Vec<(i32, String)>,
     pub bars: Vec<Bar>,
     pub line: Vec<Point>,
+    /// Lines drawn over `line`, without hover targets of their own (`line`'s words say their values).
+    pub series: Vec<Series>,
     /// A dashed horizontal line (the purchased number), with its hover words.
     pub level: Option<(u64, String)>,
     /// A range on one day (a prediction: its low and high), drawn as a shaded bar, with its hover words.
@@ -109,6 +121,7 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
         .chain(spec.line.iter().map(|p| p.value))
         .chain(spec.level.iter().map(|l| l.0))
         .chain(spec.band.iter().map(|b| b.high))
+        .chain(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.1)))
         .max()
         .unwrap_or(0);
     let y_max = nice_max(top);
@@ -117,6 +130,7 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
     let (width, height, font) = spec.size.dims();
     let mut svg = String::new();
     let mut hover = String::new();
+    let mut lines = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
@@ -161,6 +175,24 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
                 ))?;
             }
         }
+        for line in &spec.series {
+            let points: Vec<String> = line
+                .points
+                .iter()
+                .map(|p| {
+                    let (x, y) = chart.backend_coord(&(p.0, p.1.min(y_max)));
+                    format!("{x},{y}")
+                })
+                .collect();
+            let values: Vec<String> = line.points.iter().map(|p| p.1.to_string()).collect();
+            lines.push_str(&format!(
+                "<polyline class=\"series-line {}\" data-series=\"{}\" data-values=\"{}\" points=\"{}\"/>",
+                escape(&line.class),
+                escape(&line.name),
+                values.join(" "),
+                points.join(" ")
+            ));
+        }
         // Hover targets: one per bar, one vertical strip per line point, one band on the level line.
         let (_, plot_top) = chart.backend_coord(&(x0, y_max));
         let (_, plot_bottom) = chart.backend_coord(&(x0, 0));
@@ -203,8 +235,8 @@ fn draw(spec: &ChartSpec) -> Result<String, Box<dyn std::error::Error>> {
         svg.insert_str(open_end + 1, &format!("<title>{}</title>", escape(&spec.title)));
     }
     match svg.rfind("</svg>") {
-        Some(end) => svg.insert_str(end, &format!("<g class=\"hover-targets\">{hover}</g>")),
-        None => svg.push_str(&hover),
+        Some(end) => svg.insert_str(end, &format!("{lines}<g class=\"hover-targets\">{hover}</g>")),
+        None => svg.push_str(&format!("{lines}{hover}")),
     }
     Ok(svg)
 }

@@ -321,7 +321,23 @@ pub fn script(spec: &Spec) -> String {
         (d.add_days)("c2.d", -SPIKE_DAYS)
     );
 
-    let _ = writeln!(s, "-- 9. The aggregate: section, name, detail, value (one row per figure).");
+    let _ = writeln!(
+        s,
+        "-- 9. Changes of the engaged profiles per day and sandbox (runs starting minus runs ending), up to"
+    );
+    let _ = writeln!(s, "--    the as-of date, those before the first day of the daily series summed into that day.");
+    let (keep, after) = (d.keep)("en_changes");
+    let _ = writeln!(
+        s,
+        "{keep}\nSELECT change_day, sb, kind, CAST(SUM(delta) AS BIGINT) AS delta FROM (\n  \
+         SELECT CASE WHEN a.d < p.series_from THEN p.series_from ELSE a.d END AS change_day, a.sb, a.kind, a.delta\n  \
+         FROM (SELECT run_start AS d, sb, kind, 1 AS delta FROM en_runs UNION ALL SELECT run_end, sb, kind, -1 FROM en_runs) a\n  \
+         CROSS JOIN en_params p WHERE a.d <= p.as_of) f\nGROUP BY change_day, sb, kind;"
+    );
+    s.push_str(&after);
+    s.push('\n');
+
+    let _ = writeln!(s, "-- 10. The aggregate: section, name, detail, value (one row per figure).");
     let _ = writeln!(s, "CREATE OR REPLACE TEMPORARY VIEW en_aggregate AS");
     let mut parts: Vec<String> = vec![
         format!(
@@ -355,10 +371,12 @@ pub fn script(spec: &Spec) -> String {
          WHERE c.e > p.window_after AND c.e <= p.as_of AND c.journey IS NOT NULL) j GROUP BY journey"
             .into(),
         format!(
-            "SELECT 'activity', {}, kind, CAST(SUM(delta) AS BIGINT) FROM (\n  \
-             SELECT CASE WHEN a.d < p.series_from THEN p.series_from ELSE a.d END AS change_day, a.kind, a.delta\n  \
-             FROM (SELECT run_start AS d, kind, 1 AS delta FROM en_runs UNION ALL SELECT run_end, kind, -1 FROM en_runs) a\n  \
-             CROSS JOIN en_params p WHERE a.d <= p.as_of) f\nGROUP BY change_day, kind HAVING SUM(delta) <> 0",
+            "SELECT 'activity', {}, kind, CAST(SUM(delta) AS BIGINT) FROM en_changes\n\
+             GROUP BY change_day, kind HAVING SUM(delta) <> 0",
+            dt("change_day")
+        ),
+        format!(
+            "SELECT 'sandbox_activity', {}, CONCAT(kind, ':', sb), delta FROM en_changes WHERE delta <> 0",
             dt("change_day")
         ),
         format!("SELECT 'newly', {}, '', n FROM en_newly", dt("d")),
@@ -378,7 +396,7 @@ pub fn script(spec: &Spec) -> String {
     ]);
     let _ = writeln!(s, "{};\n", parts.join("\nUNION ALL "));
 
-    let _ = writeln!(s, "-- 10. Export the aggregate as one small CSV file.");
+    let _ = writeln!(s, "-- 11. Export the aggregate as one small CSV file.");
     s.push_str(&(d.export)("en_aggregate", &spec.aggregate));
     s
 }

@@ -231,6 +231,17 @@ pub fn check_the_cases_exercise_the_rules(cases: &[Case]) {
     assert!(generated["dry_run_only"].as_u64() > Some(0));
     assert!(generated["licence"]["predicted"].is_object());
     assert_eq!(rejected_by_reason(generated, false).len(), 3, "{}", generated["rejected"]);
+    let lines = generated["sandbox_daily"].as_array().expect("sandbox_daily");
+    assert_eq!(lines.iter().map(|s| s["name"].as_str()).collect::<Vec<_>>(), [Some("prod"), Some("dev")]);
+    // Some case has a sandbox engaged in its series but not on its as-of date.
+    let gone = |r: &Value| {
+        r["sandbox_daily"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|s| s["engageable"].as_array().and_then(|c| c.last()) == Some(&0.into()))
+    };
+    assert!(reports.iter().any(gone), "a sandbox line ending at 0");
     let past = &reports[1];
     assert!(!past["spikes"].as_array().expect("spikes").is_empty());
     assert_eq!(as_of(past), NaiveDate::from_ymd_opt(2026, 6, 30));

@@ -7,8 +7,11 @@
 //! aggregate is ([`crate::aggregate`]). No profile key or identity value is in
 //! it. The figures are placed by the functions the engine's own report uses
 //! ([`super::figures`]): the daily series and its spikes from the activity
-//! changes and the newly engaged counts, expiring from the leaving days, the
-//! licence and its prediction from the production sandboxes' activity.
+//! changes and the newly engaged counts, each sandbox's series from its own
+//! changes, expiring from the leaving days, the licence and its prediction
+//! from the production sandboxes' activity. An aggregate without
+//! `sandbox_activity` rows (written before they were added) gives a report
+//! without `sandbox_daily`.
 //!
 //! Sections (`name` / `detail` / `value`):
 //!
@@ -23,6 +26,7 @@
 //! | `dry_run_only` | | | profiles engaged on the as-of date by dry runs only |
 //! | `journey` | journey or campaign | | profiles engaged on the as-of date through it |
 //! | `activity` | a day | sandbox type | change of the engaged profiles of that type on that day (runs starting minus runs ending); days up to the as-of date, those before the first day of the daily series (as-of − 364 days) summed into that day |
+//! | `sandbox_activity` | a day | `type:sandbox` (`production:prod`) | the same change for one sandbox (the `activity` rows are their sums per type, kept so that a reader without this section still reads the series) |
 //! | `newly` | a day | | profiles newly engaged that day (runs starting), from 392 days before the as-of date (the series and the 28 days before it) to the as-of date |
 //! | `spike_journey` | a day | journey or campaign | profiles newly engaged that day that it engaged that day (the spike days only) |
 //! | `leaving` | a day | | profiles engaged on the as-of date that leave that day (a year after their last event on or before it) |
@@ -37,10 +41,11 @@
 //!            meta,as_of,2026-01-10,0\nmeta,min_day,2026-01-05,0\nmeta,max_day,2026-01-10,0\n\
 //!            rows,read,,3\nrows,counted,,2\nrows,rejected,,1\nrejected,no profile,,1\n\
 //!            sandbox,prod,production,1\njourney,Welcome,,1\nactivity,2026-01-05,production,1\n\
-//!            newly,2026-01-05,,1\nleaving,2027-01-05,,1\n";
+//!            sandbox_activity,2026-01-05,production:prod,1\nnewly,2026-01-05,,1\nleaving,2027-01-05,,1\n";
 //! let report = engine::engage::aggregate::report_from_aggregate(csv.as_bytes(), Some(10)).unwrap();
 //! assert_eq!(report.engageable.production, 1);
 //! assert_eq!(report.daily.len(), 6);
+//! assert_eq!(report.sandbox_daily[0].engageable, [1, 1, 1, 1, 1, 1]);
 //! assert_eq!(report.licence.unwrap().percent, 10.0);
 //! assert_eq!(report.rejected[0].reason, "no profile (1 row)");
 //! ```
@@ -111,8 +116,10 @@ pub fn report_from_aggregate(csv: &[u8], licensed: Option<u64>) -> Result<Engage
     let mut rejected: Vec<(String, u64)> = Vec::new();
     let mut sandboxes: BTreeMap<(String, String), u64> = BTreeMap::new();
     let mut journeys: BTreeMap<String, u64> = BTreeMap::new();
-    // Change of the engaged profiles by day, per sandbox type (true: production).
-    let mut activity: BTreeMap<Day, [i64; 2]> = BTreeMap::new();
+    // Change of the engaged profiles by day: all, of the production sandboxes, of each sandbox.
+    let mut activity: BTreeMap<Day, i64> = BTreeMap::new();
+    let mut production: BTreeMap<Day, i64> = BTreeMap::new();
+    let mut by_sandbox: BTreeMap<(String, String), BTreeMap<Day, i64>> = BTreeMap::new();
     let mut newly: BTreeMap<Day, u64> = BTreeMap::new();
     let mut spike_journeys: BTreeMap<Day, BTreeMap<String, u64>> = BTreeMap::new();
     let mut leaving: BTreeMap<Day, u64> = BTreeMap::new();
@@ -134,8 +141,22 @@ pub fn report_from_aggregate(csv: &[u8], licensed: Option<u64>) -> Result<Engage
             "journey" => *journeys.entry(r.name.clone()).or_default() += n,
             "activity" => {
                 if let Some(d) = day("activity day")? {
-                    let production = r.detail.trim() != "development";
-                    activity.entry(d).or_default()[production as usize] += r.value;
+                    *activity.entry(d).or_default() += r.value;
+                    if r.detail.trim() != "development" {
+                        *production.entry(d).or_default() += r.value;
+                    }
+                }
+            }
+            "sandbox_activity" => {
+                if let Some(d) = day("activity day")? {
+                    let Some((kind, name)) = r.detail.split_once(':') else {
+                        return Err(format!(
+                            "line {}: sandbox_activity '{}' is not type:sandbox (production:prod)",
+                            r.line, r.detail
+                        ));
+                    };
+                    let sandbox = (name.to_string(), kind.trim().to_string());
+                    *by_sandbox.entry(sandbox).or_default().entry(d).or_default() += r.value;
                 }
             }
             "newly" => {
@@ -181,29 +202,32 @@ pub fn report_from_aggregate(csv: &[u8], licensed: Option<u64>) -> Result<Engage
     report.expiring = figures::expiring(as_of, leaving);
 
     let Some(min_day) = min_day else { return Ok(report) };
-    // Engaged profiles of each day from lo to hi: the changes up to each day summed.
-    let engaged = |lo: Day, hi: Day, keep: &dyn Fn(usize) -> bool| -> Vec<u64> {
-        let mut acc: i64 =
-            activity.range(..lo).map(|(_, by_type)| (0..2).filter(|t| keep(*t)).map(|t| by_type[t]).sum::<i64>()).sum();
-        (lo..=hi)
-            .map(|d| {
-                if let Some(by_type) = activity.get(&d) {
-                    acc += (0..2).filter(|t| keep(*t)).map(|t| by_type[t]).sum::<i64>();
-                }
-                count(acc)
-            })
-            .collect()
-    };
+    let mut sandbox_daily = Vec::new();
     (report.daily, report.spikes) = figures::series(
         as_of,
         min_day,
-        |lo, hi| (engaged(lo, hi, &|_| true), (lo..=hi).map(|d| newly.get(&d).copied().unwrap_or(0)).collect()),
-        |lo, hi| engaged(lo, hi, &|t| t == 1),
+        |lo, hi| (engaged(&activity, lo, hi), (lo..=hi).map(|d| newly.get(&d).copied().unwrap_or(0)).collect()),
+        |lo, hi| {
+            sandbox_daily = figures::sandbox_daily(by_sandbox.iter().map(|(s, c)| (s.clone(), engaged(c, lo, hi))));
+            engaged(&production, lo, hi)
+        },
         |days: &BTreeSet<Day>| spike_journeys.into_iter().filter(|(d, _)| days.contains(d)).collect(),
     );
+    report.sandbox_daily = sandbox_daily;
     report.licence =
         licensed.map(|licensed| figures::licence(licensed, report.engageable.production, as_of, &report.daily));
     Ok(report)
+}
+
+/// Engaged profiles of each day from `lo` to `hi`: the changes up to each day summed.
+fn engaged(changes: &BTreeMap<Day, i64>, lo: Day, hi: Day) -> Vec<u64> {
+    let mut acc: i64 = changes.range(..lo).map(|(_, n)| n).sum();
+    (lo..=hi)
+        .map(|d| {
+            acc += changes.get(&d).copied().unwrap_or(0);
+            count(acc)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -260,5 +284,33 @@ mod tests {
         assert_eq!((r.spikes[0].date.as_str(), r.spikes[0].newly_engaged), ("2026-02-10", 40));
         assert_eq!(r.spikes[0].journeys, ["Sale"]);
         assert_eq!(r.licence.unwrap().predicted.unwrap().date, "2026-03-26");
+        assert!(r.sandbox_daily.is_empty(), "an aggregate without sandbox_activity rows has no sandbox lines");
+    }
+
+    #[test]
+    fn each_sandbox_gets_its_series_ordered_by_the_as_of_date() {
+        // prod: 2 from 2026-01-01; dev: 1 from 2026-01-01 to 2026-01-02; "eu:west": 1 from 2026-01-03.
+        let csv = format!(
+            "{HEAD}meta,as_of,2026-01-04,0\nmeta,min_day,2026-01-01,0\n\
+             activity,2026-01-01,production,2\nactivity,2026-01-01,development,1\n\
+             activity,2026-01-03,development,-1\nactivity,2026-01-03,production,1\n\
+             sandbox_activity,2026-01-01,production:prod,2\nsandbox_activity,2026-01-01,development:dev,1\n\
+             sandbox_activity,2026-01-03,development:dev,-1\nsandbox_activity,2026-01-03,production:eu:west,1\n"
+        );
+        let r = report_from_aggregate(csv.as_bytes(), None).unwrap();
+        let lines: Vec<(&str, &str, &[u64])> =
+            r.sandbox_daily.iter().map(|s| (s.name.as_str(), s.kind.as_str(), s.engageable.as_slice())).collect();
+        assert_eq!(
+            lines,
+            [
+                ("prod", "production", &[2, 2, 2, 2][..]),
+                ("eu:west", "production", &[0, 0, 1, 1][..]),
+                ("dev", "development", &[1, 1, 0, 0][..])
+            ]
+        );
+        let daily: Vec<(u64, u64)> = r.daily.iter().map(|d| (d.engageable, d.production)).collect();
+        assert_eq!(daily, [(3, 2), (3, 2), (3, 3), (3, 3)]);
+        let e = report_from_aggregate(format!("{HEAD}sandbox_activity,2026-01-03,prod,1\n").as_bytes(), None);
+        assert!(e.is_err_and(|e| e.starts_with("line 3: sandbox_activity 'prod' is not type:sandbox")));
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! The as-of figures are one pass over the profiles (and one over the
 //! channel log for the profiles engaged by several journeys); the daily
-//! series, newly engaged and the prediction are sweeps of [`daily`] over the
-//! runs, as for Campaign's active profiles; expiring uses the same
+//! series and newly engaged are sweeps of [`daily`] over the runs, as for
+//! Campaign's active profiles, and each sandbox's series one sweep of
+//! [`daily_by`] (the production ones add up to the series the prediction is
+//! fitted through); expiring uses the same
 //! [`Leaving`] rule. Stitching re-keys the store first
 //! ([`Activity::rekeyed`]), so every figure is of stitched profiles.
 
@@ -13,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::activity::{daily, expiring_months, Activity, Leaving};
+use crate::activity::{daily, daily_by, expiring_months, Activity, Leaving};
 use crate::aep::figures::StitchMap;
 use crate::date::{from_date, minus_year, to_date, Day};
 use crate::engage::counter::{Journey, State};
@@ -179,14 +181,20 @@ pub(crate) fn report(
     report.expiring = expiring(as_of, leaving_days);
 
     let Some(min_day) = activity.min_day else { return report };
-    let in_production = |g: u32| production.get(g as usize).copied().unwrap_or(false);
+    // One sweep gives every sandbox's series over the days of `daily`; the production ones add up
+    // to the production series.
+    let mut by_group: Vec<Vec<u64>> = Vec::new();
     (report.daily, report.spikes) = series(
         as_of,
         min_day,
         |lo, hi| daily(p, lo, hi, |_| true),
-        |lo, hi| daily(p, lo, hi, in_production).0,
+        |lo, hi| {
+            by_group = daily_by(p, lo, hi, groups.len(), |g| Some(g as usize)).into_iter().map(|s| s.0).collect();
+            sum(by_group.iter().zip(&production).filter(|(_, prod)| **prod).map(|(s, _)| s), hi - lo + 1)
+        },
         |days| spike_journeys(p, channels, days),
     );
+    report.sandbox_daily = sandbox_daily(groups.iter().cloned().zip(by_group));
     report.licence =
         settings.licensed.map(|licensed| licence(licensed, report.engageable.production, as_of, &report.daily));
     report
@@ -204,6 +212,31 @@ pub(crate) fn engageable(counts: impl IntoIterator<Item = (String, String, u64)>
     let prod: u64 = sandboxes.iter().filter(|s| s.kind == "production").map(|s| s.profiles).sum();
     let total: u64 = sandboxes.iter().map(|s| s.profiles).sum();
     Engageable { total, production: prod, development: total - prod, sandboxes }
+}
+
+/// `sandbox_daily`: the series of each (sandbox, type) over the days of `daily`, ordered as
+/// [`engageable`] orders the sandboxes (by the last day, the as-of date), those without any engaged
+/// profile on any day left out.
+pub(crate) fn sandbox_daily(series: impl IntoIterator<Item = ((String, String), Vec<u64>)>) -> Vec<SandboxDaily> {
+    let mut out: Vec<SandboxDaily> = series
+        .into_iter()
+        .filter(|(_, s)| s.iter().any(|n| *n > 0))
+        .map(|((name, kind), engageable)| SandboxDaily { name, kind, engageable })
+        .collect();
+    let last = |s: &SandboxDaily| s.engageable.last().copied().unwrap_or(0);
+    out.sort_by(|a, b| last(b).cmp(&last(a)).then_with(|| (&a.name, &a.kind).cmp(&(&b.name, &b.kind))));
+    out
+}
+
+/// The day-by-day sum of some series of `days` days.
+fn sum<'a>(series: impl IntoIterator<Item = &'a Vec<u64>>, days: Day) -> Vec<u64> {
+    let mut out = vec![0u64; days.max(0) as usize];
+    for s in series {
+        for (o, n) in out.iter_mut().zip(s) {
+            *o += n;
+        }
+    }
+    out
 }
 
 /// `by_journey`: the profiles of each journey, largest first, then by name (journeys without any

@@ -25,6 +25,9 @@ pub struct EngageableReport {
     pub stitched: bool,
     pub by_journey: Vec<JourneyCount>,
     pub daily: Vec<Daily>,
+    /// The daily series of each sandbox: its engageable profiles on each day of `daily`. Empty in a
+    /// report written before it was added (and in one from an older aggregate).
+    pub sandbox_daily: Vec<SandboxDaily>,
     pub spikes: Vec<Spike>,
     pub expiring: Vec<Expiring>,
     pub licence: Option<Licence>,
@@ -74,6 +77,23 @@ pub struct Daily {
     /// Of `engageable`, the profiles of production sandboxes (what the licence covers).
     #[serde(default)]
     pub production: u64,
+}
+
+/// One sandbox's line of the daily chart, kept compact: one count per day, no dates.
+///
+/// `engageable[i]` is the sandbox's engageable profiles on `daily[i].date` (the same days, in the
+/// same order), so on each day the sandboxes add up to `daily[i].engageable`, and the production
+/// ones to `daily[i].production`. Every sandbox with engaged profiles on some day of the series is
+/// listed, ordered as `engageable.sandboxes` (largest on the as-of date first, then by name and
+/// type); those with none on the as-of date come last.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SandboxDaily {
+    pub name: String,
+    /// `production` or `development`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub engageable: Vec<u64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

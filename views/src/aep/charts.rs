@@ -57,6 +57,7 @@ pub fn bars_svg(
         x_labels,
         bars,
         line: Vec::new(),
+        series: Vec::new(),
         level: None,
         band: None,
         lang: l,

@@ -18,6 +18,7 @@ pub mod bundle;
 use std::rc::Rc;
 
 use chrono::Datelike;
+use engine::engage::report::SandboxDaily;
 use engine::engage::EngageableReport;
 use yew::prelude::*;
 
@@ -26,7 +27,7 @@ use crate::diagnosis::{breakable, group_rejected, paired, rejected_list, warning
 use crate::format::{fmt_count, fmt_date, fmt_month, fmt_month_of, fmt_percent, parse_date};
 use crate::locale::{tr, trf, Lang};
 use crate::nav::LongTable;
-use crate::svg::{self, Band, Bar, ChartSpec, Point, Size};
+use crate::svg::{self, Band, Bar, ChartSpec, Point, Series, Size};
 use crate::tiles::usage_level;
 use crate::{count_cell, count_text, date_text, use_mode, Mode};
 
@@ -226,34 +227,73 @@ fn x_labels(l: Lang, first: i32, last: i32, span: Span, size: Size) -> Vec<(i32,
         .collect()
 }
 
-/// The days of the report in a span, as (day number, row).
-fn days_in(r: &EngageableReport, span: Span) -> Vec<(i32, &engine::engage::report::Daily)> {
+/// The days of the report in a span, as (day number, index in `daily`, row).
+fn days_in(r: &EngageableReport, span: Span) -> Vec<(i32, usize, &engine::engage::report::Daily)> {
     let n = match span {
         Span::Days30 => 30,
         Span::Year => 365,
     };
     let from = r.daily.len().saturating_sub(n);
-    r.daily[from..].iter().filter_map(|d| Some((day_number(parse_date(&d.date)?), d))).collect()
+    r.daily.iter().enumerate().skip(from).filter_map(|(i, d)| Some((day_number(parse_date(&d.date)?), i, d))).collect()
 }
 
-/// The daily count: production sandboxes with the licence line when a licence is entered, else all.
+/// How many colours the stylesheet has for the sandbox lines (`series-0` …); more sandboxes reuse them.
+pub const SANDBOX_COLOURS: usize = 8;
+
+/// The sandboxes that get a line of their own: all of `sandbox_daily` when there are two or more
+/// (one sandbox is the chart's line already).
+fn sandbox_lines(r: &EngageableReport) -> &[SandboxDaily] {
+    if r.sandbox_daily.len() >= 2 {
+        &r.sandbox_daily
+    } else {
+        &[]
+    }
+}
+
+/// A sandbox's type in words.
+fn type_words(l: Lang, kind: &str) -> String {
+    tr(l, if kind == "development" { "eng-type-development" } else { "eng-type-production" })
+}
+
+/// The daily count: production sandboxes with the licence line when a licence is entered, else all;
+/// with two sandboxes or more, a line per sandbox over it (the hover words of a day list them).
 fn daily_svg(l: Lang, r: &EngageableReport, span: Span, size: Size) -> Option<String> {
     let days = days_in(r, span);
     let (first, last) = (days.first()?.0, days.last()?.0);
     let licence = r.licence.as_ref();
+    let sandboxes = sandbox_lines(r);
     let line = days
         .iter()
-        .map(|(x, d)| {
+        .map(|(x, i, d)| {
             let value = if licence.is_some() { d.production } else { d.engageable };
-            Point {
-                x: *x,
-                value,
-                title: trf(
+            let mut title = trf(
+                l,
+                "eng-chart-point",
+                &[("date", fmt_date(l, &d.date).into()), ("count", fmt_count(l, value).into())],
+            );
+            for s in sandboxes {
+                let n = s.engageable.get(*i).copied().unwrap_or(0);
+                title.push('\n');
+                title.push_str(&trf(
                     l,
-                    "eng-chart-point",
-                    &[("date", fmt_date(l, &d.date).into()), ("count", fmt_count(l, value).into())],
-                ),
+                    "eng-chart-point-sandbox",
+                    &[
+                        ("sandbox", s.name.as_str().into()),
+                        ("type", type_words(l, &s.kind).into()),
+                        ("count", fmt_count(l, n).into()),
+                    ],
+                ));
             }
+            Point { x: *x, value, title }
+        })
+        .collect();
+    let series = sandboxes
+        .iter()
+        .enumerate()
+        .map(|(k, s)| Series {
+            class: format!("series-{}", k % SANDBOX_COLOURS),
+            name: s.name.clone(),
+            points: days.iter().map(|(x, i, _)| (*x, s.engageable.get(*i).copied().unwrap_or(0))).collect(),
         })
         .collect();
     let level = licence.map(|x| (x.licensed, trf(l, "eng-chart-level", &[("count", fmt_count(l, x.licensed).into())])));
@@ -278,6 +318,7 @@ fn daily_svg(l: Lang, r: &EngageableReport, span: Span, size: Size) -> Option<St
         x_labels: x_labels(l, first, end, span, size),
         bars: Vec::new(),
         line,
+        series,
         level,
         band,
         lang: l,
@@ -290,7 +331,7 @@ fn newly_svg(l: Lang, r: &EngageableReport, span: Span, size: Size) -> Option<St
     let (first, last) = (days.first()?.0, days.last()?.0);
     let bars = days
         .iter()
-        .map(|(x, d)| Bar {
+        .map(|(x, _, d)| Bar {
             x0: *x,
             x1: *x + 1,
             value: d.newly_engaged,
@@ -308,6 +349,7 @@ fn newly_svg(l: Lang, r: &EngageableReport, span: Span, size: Size) -> Option<St
         x_labels: x_labels(l, first, last, span, size),
         bars,
         line: Vec::new(),
+        series: Vec::new(),
         level: None,
         band: None,
         lang: l,
@@ -376,6 +418,12 @@ pub fn daily_chart(props: &EngageableProps) -> Html {
         <ul class="legend">
             <li><span class="swatch swatch-line" aria-hidden="true"></span>
                 { tr(l, if licence.is_some() { "eng-legend-production" } else { "eng-legend-all" }) }</li>
+            { for sandbox_lines(r).iter().enumerate().map(|(k, s)| html! {
+                <li data-testid="eng-chart-sandbox" data-name={s.name.clone()}>
+                    <span class={classes!("swatch", "swatch-series", format!("series-{}", k % SANDBOX_COLOURS))} aria-hidden="true"></span>
+                    { trf(l, "eng-legend-sandbox", &[("sandbox", s.name.as_str().into()), ("type", type_words(l, &s.kind).into())]) }
+                </li>
+            }) }
             if let Some(x) = licence {
                 <li><span class="swatch swatch-level" aria-hidden="true"></span>
                     { tr(l, "eng-legend-licensed") }{ " " }<span data-value={x.licensed.to_string()}>{ fmt_count(l, x.licensed) }</span>
@@ -487,7 +535,7 @@ pub fn sandboxes(props: &EngageableProps) -> Html {
                     { for r.engageable.sandboxes.iter().map(|s| html! {
                         <tr data-testid="eng-sandbox" data-name={s.name.clone()}>
                             <th scope="row" class="value-literal">{ &s.name }</th>
-                            <td>{ tr(l, if s.kind == "development" { "eng-type-development" } else { "eng-type-production" }) }</td>
+                            <td>{ type_words(l, &s.kind) }</td>
                             { count_cell(l, s.profiles) }
                         </tr>
                     }) }
@@ -593,5 +641,63 @@ pub fn engageable_diagnosis(props: &EngageableProps) -> Html {
                 </table>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::engage::report::Daily;
+
+    fn report(sandboxes: &[(&str, &str, [u64; 3])]) -> EngageableReport {
+        let daily = (0..3)
+            .map(|i| Daily {
+                date: format!("2026-01-0{}", i + 1),
+                engageable: sandboxes.iter().map(|s| s.2[i]).sum(),
+                production: sandboxes.iter().filter(|s| s.1 == "production").map(|s| s.2[i]).sum(),
+                newly_engaged: 0,
+            })
+            .collect();
+        let sandbox_daily = sandboxes
+            .iter()
+            .map(|(name, kind, counts)| SandboxDaily {
+                name: name.to_string(),
+                kind: kind.to_string(),
+                engageable: counts.to_vec(),
+            })
+            .collect();
+        EngageableReport { daily, sandbox_daily, ..Default::default() }
+    }
+
+    /// The `data-series` and `data-values` of each sandbox line of a drawing.
+    fn lines(svg: &str) -> Vec<(String, String)> {
+        let attr = |s: &str, name: &str| -> String {
+            let from = s.find(&format!("{name}=\"")).map(|i| i + name.len() + 2).unwrap_or(0);
+            s[from..].split('"').next().unwrap_or_default().to_string()
+        };
+        svg.split("<polyline class=\"series-line")
+            .skip(1)
+            .map(|s| (attr(s, "data-series"), attr(s, "data-values")))
+            .collect()
+    }
+
+    #[test]
+    fn the_daily_chart_draws_a_line_per_sandbox_with_its_words() {
+        let r = report(&[("prod", "production", [5, 6, 7]), ("dev", "development", [2, 1, 0])]);
+        let svg = daily_svg(Lang::En, &r, Span::Year, Size::Wide).unwrap_or_default();
+        assert_eq!(lines(&svg), [("prod".into(), "5 6 7".into()), ("dev".into(), "2 1 0".into())]);
+        assert!(svg.contains("series-line series-0") && svg.contains("series-line series-1"), "{svg}");
+        // The hover words of the last day say each sandbox's count.
+        assert!(svg.contains("7 engageable profiles\nprod (production): 7\ndev (development): 0</title>"), "{svg}");
+        let fr = daily_svg(Lang::Fr, &r, Span::Days30, Size::Narrow).unwrap_or_default();
+        assert!(fr.contains("dev (développement) : 2"), "{fr}");
+    }
+
+    #[test]
+    fn one_sandbox_is_the_chart_line_alone() {
+        let r = report(&[("prod", "production", [5, 6, 7])]);
+        let svg = daily_svg(Lang::En, &r, Span::Year, Size::Wide).unwrap_or_default();
+        assert!(lines(&svg).is_empty() && !svg.contains("prod (production)"), "{svg}");
+        assert!(svg.contains("7 engageable profiles</title>"), "{svg}");
     }
 }
