@@ -1809,6 +1809,11 @@ const tests = [
       await screenshot(page, 'engageable-mapping');
       await nextEngageable(page, () => choose('profile', 'Kunde'));
       assertEqual(await page.locator('[data-testid=eng-columns-needed]').count(), 0, 'the step is done');
+      assertEqual(
+        await page.locator('[data-testid=eng-columns-mapped]').evaluateAll((d) => d.map((x) => [x.dataset.file, x.open])),
+        [['eng-mapping/ereignisse.csv', false]],
+        'the columns chosen by hand can be changed (closed)',
+      );
       await assertSameEngageable(page, expected);
       // Both files name their sandboxes: shown as read from the data, with nothing to set.
       const fromData = await page.locator('[data-testid=eng-file-sandbox-data]').evaluateAll((s) => s.map((x) => x.dataset.sandboxes));

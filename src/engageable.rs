@@ -157,12 +157,21 @@ impl EngageableState {
         change: impl FnOnce(&mut EventFileOptions),
         read_again: impl FnOnce(&EventFileOptions, &EventFileOptions, Option<&EventFileRead>) -> bool,
     ) -> Self {
-        let EngageableSource::Files { files, .. } = &mut self.source else { return self };
-        let Some(chosen) = files.get_mut(file) else { return self };
-        let before = chosen.clone();
-        change(chosen);
-        if read_again(&before, chosen, self.reads.get(file)) {
+        let EngageableSource::Files { files, .. } = &self.source else { return self };
+        let Some(before) = files.get(file) else { return self };
+        let mut chosen = before.clone();
+        change(&mut chosen);
+        let again = read_again(before, &chosen, self.reads.get(file));
+        // What is on screen is kept before the choice changes it: Cancel goes back to it.
+        if again {
             self.remember_shown();
+        }
+        if let EngageableSource::Files { files, .. } = &mut self.source {
+            if let Some(slot) = files.get_mut(file) {
+                *slot = chosen;
+            }
+        }
+        if again {
             return self.read();
         }
         self

@@ -187,17 +187,39 @@ fn engageable_columns(props: &EngageablePageProps) -> Html {
             }
         });
     }
+    // Files counted with columns chosen by hand: the choice can be changed (a wrong one, remembered, would
+    // otherwise map the same export wrongly every time).
+    let mapped: Vec<(usize, RecordHandle, EventFileOptions)> = files_read(&props.state)
+        .into_iter()
+        .filter(|(_, _, chosen, read)| read.missing.is_empty() && !chosen.mapping.is_empty())
+        .map(|(i, file, chosen, _)| (i, file.clone(), chosen.clone()))
+        .collect();
+    let onset = |i: usize| {
+        dispatch.to_callback().reform(move |(field, header): (String, Option<String>)| {
+            Action::Engageable(EngageableAction::MapColumn { file: i, field, header })
+        })
+    };
+    let required: Vec<String> = ["time", "profile"].map(String::from).into();
+    let mapped = html! {
+        { for mapped.into_iter().map(|(i, file, chosen)| html! {
+            <details class="eng-mapped-columns" data-testid="eng-columns-mapped" data-file={file.path.clone()}>
+                <summary>{ trf(l, "eng-columns-mapped", &[("file", (&file.path).into())]) }</summary>
+                <MappingStep file={file.handle.clone()} fields={required.clone()} mapping={chosen.mapping.clone()}
+                    automatic={BTreeMap::new()} dispatch={props.state.dispatcher()} kind={Fields::Events} onset={Some(onset(i))} />
+            </details>
+        }) }
+    };
     if needed.is_empty() {
-        return html! {};
+        return mapped;
     }
     html! {
+        <>
+        { mapped }
         <section class="columns-needed" data-testid="eng-columns-needed" aria-labelledby="eng-columns-needed-title">
             <h2 id="eng-columns-needed-title">{ tr(l, "columns-needed-title") }</h2>
             { for needed.into_iter().map(|(i, file, chosen, read)| {
                 let fields: Vec<String> = read.missing.iter().map(|f| Fields::Events.label(l, f)).collect();
-                let onset = dispatch.to_callback().reform(move |(field, header): (String, Option<String>)| {
-                    Action::Engageable(EngageableAction::MapColumn { file: i, field, header })
-                });
+                let onset = onset(i);
                 html! {
                     <div class="problem" data-testid="eng-columns-file" data-file={file.path.clone()}>
                         <h3>{ trf(l, "mapping-which", &[("fields", fields.join(", ").into()), ("file", (&file.path).into())]) }</h3>
@@ -208,6 +230,7 @@ fn engageable_columns(props: &EngageablePageProps) -> Html {
                 }
             }) }
         </section>
+        </>
     }
 }
 

@@ -673,6 +673,7 @@ eng-fieldname-sandbox-type = Sandbox-Typ
 eng-fieldname-dry-run = Testlauf
 eng-mapping-optional = Auch diese Spalten wurden nicht erkannt. Enthält eine davon eines dieser Felder, wählen Sie sie; ohne Sandbox-Spalte gehen die Ereignisse der Datei in ihre Sandbox unten.
 eng-columns-hint = Die anderen Dateien werden inzwischen gezählt; diese, sobald jedes dieser Felder eine Spalte hat. Ihre Wahl wird für Dateien mit denselben Spaltenköpfen gespeichert.
+eng-columns-mapped = Von Hand gewählte Spalten von { $file }
 eng-file-sandboxes-title = Sandbox je Datei
 eng-file-sandboxes-hint = Ereignisse ohne Sandbox gehen in die Sandbox ihrer Datei: die oben eingestellte, bis Sie hier eine andere wählen. Eine Änderung liest die Dateien erneut.
 eng-file-sandbox-waits = Noch nicht gezählt: wählen Sie oben ihre Spalten.

@@ -671,6 +671,7 @@ eng-fieldname-sandbox-type = sandbox type
 eng-fieldname-dry-run = dry run
 eng-mapping-optional = Columns not recognised either. If one of them holds one of these fields, pick it; without a sandbox column, the file’s events go to its sandbox below.
 eng-columns-hint = The other files are counted meanwhile; this one is counted once each of these fields has a column. Your choice is remembered for files with the same headers.
+eng-columns-mapped = Columns of { $file } chosen by hand
 eng-file-sandboxes-title = Sandbox per file
 eng-file-sandboxes-hint = Events that name no sandbox go to their file’s sandbox: the one set above until you choose another here. A change reads the files again.
 eng-file-sandbox-waits = Not counted yet: choose its columns above.

@@ -673,6 +673,7 @@ eng-fieldname-sandbox-type = type de sandbox
 eng-fieldname-dry-run = exécution d’essai
 eng-mapping-optional = Ces colonnes ne sont pas reconnues non plus. Si l’une d’elles contient un de ces champs, choisissez-la ; sans colonne de sandbox, les événements du fichier vont dans sa sandbox ci-dessous.
 eng-columns-hint = Les autres fichiers sont comptés en attendant ; celui-ci le sera dès que chacun de ces champs aura une colonne. Votre choix est retenu pour les fichiers aux mêmes en-têtes.
+eng-columns-mapped = Colonnes de { $file } choisies à la main
 eng-file-sandboxes-title = Sandbox par fichier
 eng-file-sandboxes-hint = Les événements qui ne nomment aucune sandbox vont dans celle de leur fichier : celle réglée plus haut, tant que vous n’en choisissez pas une autre ici. Un changement relit les fichiers.
 eng-file-sandbox-waits = Pas encore compté : choisissez ses colonnes plus haut.

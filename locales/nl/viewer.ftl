@@ -674,6 +674,7 @@ eng-fieldname-sandbox-type = sandboxtype
 eng-fieldname-dry-run = testrun
 eng-mapping-optional = Ook deze kolommen zijn niet herkend. Bevat een ervan een van deze velden, kies hem dan; zonder sandboxkolom gaan de gebeurtenissen van het bestand naar zijn sandbox hieronder.
 eng-columns-hint = De andere bestanden worden intussen geteld; dit bestand zodra elk van deze velden een kolom heeft. Uw keuze wordt onthouden voor bestanden met dezelfde kolomkoppen.
+eng-columns-mapped = Met de hand gekozen kolommen van { $file }
 eng-file-sandboxes-title = Sandbox per bestand
 eng-file-sandboxes-hint = Gebeurtenissen zonder sandbox gaan naar de sandbox van hun bestand: die hierboven, tot u hier een andere kiest. Een wijziging leest de bestanden opnieuw.
 eng-file-sandbox-waits = Nog niet geteld: kies eerst de kolommen hierboven.

@@ -674,6 +674,7 @@ eng-fieldname-sandbox-type = sandlådetyp
 eng-fieldname-dry-run = testkörning
 eng-mapping-optional = Inte heller dessa kolumner känns igen. Om någon av dem innehåller ett av de här fälten, välj den; utan sandlådekolumn går filens händelser till dess sandlåda nedan.
 eng-columns-hint = De andra filerna räknas under tiden; den här när vart och ett av fälten har en kolumn. Ditt val sparas för filer med samma rubriker.
+eng-columns-mapped = Kolumner i { $file } valda för hand
 eng-file-sandboxes-title = Sandlåda per fil
 eng-file-sandboxes-hint = Händelser som inte anger någon sandlåda går till filens sandlåda: den ovan tills du väljer en annan här. En ändring läser filerna igen.
 eng-file-sandbox-waits = Inte räknad än: välj dess kolumner ovan.
