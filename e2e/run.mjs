@@ -2,7 +2,7 @@
 // against the command line's JSON for the same data. Exits non-zero on failure.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, SCREENSHOTS, serve, launch, openPage, screenshot, screenshotOf, screenshotWidths, assertEqual, assert, runAll } from './harness.mjs';
@@ -358,6 +358,34 @@ async function assertSameEngageable(page, expected) {
       'predicted range',
     );
   }
+}
+
+/** Generated step events as Query Service CSVs (two files); returns their paths, in order. */
+function generateEventsCsv(name, seed) {
+  const dir = path.join(WORK, name);
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(CLI, ['generate', '--events', dir, '--events-format', 'csv', '--rows', '8000', '--seed', String(seed), '--files', '2']);
+  const folder = path.join(dir, 'journey_step_events');
+  const parts = readdirSync(folder).sort().map((f) => path.join(folder, f));
+  assertEqual(parts.map((p) => path.basename(p)), ['part-00000.csv', 'part-00001.csv'], 'two generated CSV files');
+  return parts;
+}
+
+/** A fresh folder under target/e2e. */
+function freshDir(name) {
+  const dir = path.join(WORK, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The Engageable profiles tab of a fresh page, its demo counted. */
+async function openEngageable(ctx) {
+  const opened = await openViewer(ctx);
+  await opened.page.click('[data-testid=tab-engageable]');
+  await opened.page.waitForSelector('[data-testid=engageable-demo-banner]');
+  await opened.page.waitForSelector('[data-testid=engageable-ready]', { state: 'attached', timeout: 60_000 });
+  return opened;
 }
 
 const tests = [
@@ -1777,6 +1805,121 @@ const tests = [
       const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
       const strip = (r) => ({ ...r, files: [], rejected: r.rejected.map((x) => ({ ...x, file: '' })) });
       assertEqual(strip(exported), strip(licensed), 'the exported JSON');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'Journey Optimizer: an events CSV whose headers are not recognised is mapped in the step (the other file counted meanwhile), counted as the command line counts it with the standard headers, and mapped by itself next time',
+    async (ctx) => {
+      const parts = generateEventsCsv('eng-csv-mapping', 5);
+      const [header, ...rows] = readFileSync(parts[0], 'utf8').split('\n');
+      assertEqual(header, 'timestamp,profileID,journeyVersionName,sandbox,sandboxType,inDryRun', 'the generator\'s standard header');
+      // The same events under headers that no name of section 3 matches, and the second file as generated.
+      const dir = freshDir('eng-mapping');
+      writeFileSync(path.join(dir, 'ereignisse.csv'), ['Wann,Kunde,Reise,Umgebung,Art,Probe', ...rows].join('\n'));
+      copyFileSync(parts[1], path.join(dir, 'part-00001.csv'));
+      const expected = cliEngageable(parts);
+      const meanwhile = cliEngageable([parts[1]]);
+      const opened = await openEngageable(ctx);
+      const { page } = opened;
+      await nextEngageable(page, () => page.setInputFiles('input[data-testid=folder-files]', dir));
+      // The step: the file's first rows, and a column for the time and the profile; the other file is counted.
+      const step = page.locator('[data-testid=eng-columns-file]');
+      await page.waitForSelector('[data-testid=eng-columns-file] [data-testid=preview] tbody tr');
+      assertEqual(await step.count(), 1, 'one file asks for its columns');
+      assertEqual(await step.getAttribute('data-file'), 'eng-mapping/ereignisse.csv', 'the file asked about');
+      assertEqual(await step.locator('h3').textContent(), 'Which column holds the time, profile? (eng-mapping/ereignisse.csv)', 'the step asks');
+      assertEqual(
+        await step.locator('[data-testid=mapping-field]').evaluateAll((s) => s.map((x) => x.dataset.field)),
+        ['time', 'profile', 'journey or campaign', 'sandbox', 'sandbox type', 'dry run'],
+        'the required fields, then the optional ones',
+      );
+      assertEqual(await step.locator('thead th').allTextContents(), ['Wann', 'Kunde', 'Reise', 'Umgebung', 'Art', 'Probe'], 'the preview\'s headers');
+      await assertSameEngageable(page, meanwhile);
+      assertEqual(
+        await page.locator('[data-testid=eng-file-sandbox][data-file="eng-mapping/ereignisse.csv"] [data-testid=eng-file-sandbox-waits]').count(),
+        1,
+        'the file list says the file waits for its columns',
+      );
+      // Optional fields and the time first: nothing is read until every missing field has a column.
+      const run = await page.locator('[data-testid=engageable-ready]').getAttribute('data-run');
+      const choose = (field, header) => step.locator(`[data-testid=mapping-field][data-field="${field}"]`).selectOption(header);
+      await choose('journey or campaign', 'Reise');
+      await choose('sandbox', 'Umgebung');
+      await choose('sandbox type', 'Art');
+      await choose('dry run', 'Probe');
+      await choose('time', 'Wann');
+      assertEqual(await page.locator('[data-testid=engageable-ready]').getAttribute('data-run'), run, 'no read before the profile has a column');
+      await screenshot(page, 'engageable-mapping');
+      await nextEngageable(page, () => choose('profile', 'Kunde'));
+      assertEqual(await page.locator('[data-testid=eng-columns-needed]').count(), 0, 'the step is done');
+      assertEqual(
+        await page.locator('[data-testid=eng-columns-mapped]').evaluateAll((d) => d.map((x) => [x.dataset.file, x.open])),
+        [['eng-mapping/ereignisse.csv', false]],
+        'the columns chosen by hand can be changed (closed)',
+      );
+      await assertSameEngageable(page, expected);
+      // Both files name their sandboxes: shown as read from the data, with nothing to set.
+      const fromData = await page.locator('[data-testid=eng-file-sandbox-data]').evaluateAll((s) => s.map((x) => x.dataset.sandboxes));
+      assertEqual(fromData, ['prod (production), dev (development)', 'prod (production), dev (development)'], 'sandboxes from the data');
+      // Every generated event names its sandbox: nothing to set.
+      assertEqual(await page.locator('[data-testid=eng-file-sandbox-name]').count(), 0, 'no sandbox to set');
+      // The same headers again: the mapping chosen before is used by itself.
+      await nextEngageable(page, () => page.setInputFiles('input[data-testid=folder-files]', dir));
+      await page.waitForSelector('[data-testid=notice]:has-text("Columns mapped as you chose before")');
+      await page.waitForSelector('[data-testid=engageable-ready]', { state: 'attached', timeout: 60_000 });
+      assertEqual(await page.locator('[data-testid=eng-columns-needed]').count(), 0, 'no step the second time');
+      await assertSameEngageable(page, expected);
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
+    'Journey Optimizer: two event files without a sandbox, the second given dev (development) in its row, give the command line\'s figures of each file with its --sandbox',
+    async (ctx) => {
+      // Generated CSVs without their sandbox columns.
+      const parts = generateEventsCsv('eng-csv-sandboxes', 6);
+      const dir = freshDir('eng-sandboxes');
+      const files = ['a.csv', 'b.csv'].map((name, i) => {
+        const text = readFileSync(parts[i], 'utf8');
+        assert(!text.includes('"'), 'no quoted field: columns split on commas');
+        const cut = text.split('\n').map((line) => (line === '' ? line : line.split(',').filter((_, c) => c !== 3 && c !== 4).join(',')));
+        const file = path.join(dir, name);
+        writeFileSync(file, cut.join('\n'));
+        return file;
+      });
+      // The command line, one run per file (--sandbox applies to a run), on the as-of date of both.
+      const asOf = cliEngageable(files).as_of;
+      const [a, b] = [cliEngageable([files[0]], ['--sandbox', 'prod', '--as-of', asOf]), cliEngageable([files[1]], ['--sandbox', 'dev:development', '--as-of', asOf])];
+      assertEqual(a.engageable.sandboxes.map((s) => s.name), ['prod'], 'the first file in prod');
+      assertEqual(b.engageable.sandboxes.map((s) => [s.name, s.type]), [['dev', 'development']], 'the second in dev');
+      const sandboxes = [...a.engageable.sandboxes, ...b.engageable.sandboxes].sort((x, y) => y.profiles - x.profiles || x.name.localeCompare(y.name));
+      const opened = await openEngageable(ctx);
+      const { page } = opened;
+      await nextEngageable(page, () => page.setInputFiles('input[data-testid=folder-files]', dir));
+      const row = (name) => page.locator(`[data-testid=eng-file-sandbox][data-file="eng-sandboxes/${name}"]`);
+      for (const name of ['a.csv', 'b.csv']) {
+        assertEqual(await row(name).locator('[data-testid=eng-file-sandbox-name]').inputValue(), 'prod', `${name}: the run's sandbox`);
+        assertEqual(await row(name).locator('[data-testid=eng-file-sandbox-type]').inputValue(), 'production', `${name}: production`);
+        assertEqual(await row(name).locator('[data-testid=eng-file-sandbox-data]').count(), 0, `${name}: no sandbox in the data`);
+      }
+      assertEqual(await valueOf(page, 'eng-development'), 0, 'everything in prod at first');
+      // The second file's sandbox: its name, then its type; each reads the files again.
+      await nextEngageable(page, () => row('b.csv').locator('[data-testid=eng-file-sandbox-name]').fill('dev').then(() => row('b.csv').locator('[data-testid=eng-file-sandbox-name]').dispatchEvent('change')));
+      await nextEngageable(page, () => row('b.csv').locator('[data-testid=eng-file-sandbox-type]').selectOption('development'));
+      assertEqual(await row('b.csv').locator('[data-testid=eng-file-sandbox-name]').inputValue(), 'dev', 'its name kept');
+      assertEqual(await row('b.csv').locator('[data-testid=eng-file-sandbox-default]').count(), 0, 'its own, not the setting above');
+      assertEqual(await row('a.csv').locator('[data-testid=eng-file-sandbox-default]').count(), 1, 'the first still the setting above');
+      assertEqual(await valueOf(page, 'eng-total'), a.engageable.total + b.engageable.total, 'engageable tile: the sum of the two runs');
+      assertEqual(await valueOf(page, 'eng-production'), a.engageable.production, 'production tile: the first file\'s');
+      assertEqual(await valueOf(page, 'eng-development'), b.engageable.development, 'development tile: the second file\'s');
+      assertEqual(
+        await page.locator('[data-testid=eng-sandbox]').evaluateAll((list) => list.map((r) => [r.dataset.name, Number(r.querySelector('[data-value]').dataset.value)])),
+        sandboxes.map((s) => [s.name, s.profiles]),
+        'sandboxes table',
+      );
+      await screenshot(page, 'engageable-per-file-sandbox');
       noRequestLeft(opened);
       await opened.context.close();
     },

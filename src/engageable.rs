@@ -5,14 +5,22 @@
 //! worker keeps the event counter (and the profile snapshot's stitching), so
 //! a new as-of date or licensed number is a recount that reads nothing
 //! again. The demo is generated and counted in the worker too.
+//!
+//! Each file of events has its own choices ([`EventFileOptions`]): the
+//! sandbox of its events that name none (the run's when not chosen), and for a
+//! CSV whose time or profile column was not recognised, the columns chosen in
+//! the mapping step. The worker says what each read found
+//! ([`EngageableState::reads`]); the other files are counted meanwhile, and the
+//! run is read again once every missing field of the file has a column.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use engine::engage::{EngageSettings, EngageableReport, Sandbox};
 
 use crate::state::{Notice, Run};
-use crate::worker::{FailReason, Job, RecordHandle, Update};
+use crate::worker::{EventFileOptions, EventFileRead, FailReason, Job, RecordHandle, Update};
 
 /// What the report is of.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -22,8 +30,9 @@ pub enum EngageableSource {
     Empty,
     /// The generated step events ([`crate::events::demo_spec`]), stitched by the Profiles demo.
     Demo,
-    /// Files of engagement events, and the profile snapshot's files (none: no stitching).
-    Files { events: Vec<RecordHandle>, snapshot: Vec<RecordHandle> },
+    /// Files of engagement events, and the profile snapshot's files (none: no stitching); `files`:
+    /// what the user chose for each file of `events` (same order and length).
+    Files { events: Vec<RecordHandle>, snapshot: Vec<RecordHandle>, files: Vec<EventFileOptions> },
 }
 
 /// The report's part of the state.
@@ -39,8 +48,19 @@ pub struct EngageableState {
     pub last_run: u32,
     /// Jobs of this report for the worker, in order; the app sends them when they change.
     pub requests: Vec<Job>,
+    /// What each file of the report on screen was found to hold (one per file of the source's
+    /// `events`; none for the demo): the columns a CSV lacks, the sandboxes its events named.
+    pub reads: Vec<EventFileRead>,
     /// What produced the report on screen while other files are read: Cancel goes back to it.
-    pub shown: Option<(EngageableSource, Rc<EngageableReport>)>,
+    pub shown: Option<Shown>,
+}
+
+/// The source, report and reads on screen, kept while other files are read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    source: EngageableSource,
+    report: Rc<EngageableReport>,
+    reads: Vec<EventFileRead>,
 }
 
 /// The report's own controls.
@@ -58,6 +78,14 @@ pub enum EngageableAction {
     /// Files of a profile snapshot: the engaged keys are stitched by its identity graph (read again
     /// with the events).
     Snapshot(Vec<RecordHandle>),
+    /// The sandbox of the events of file `file` (its index in the events) that name none (`None`:
+    /// the run's): the files are read again.
+    FileSandbox { file: usize, sandbox: Option<Sandbox> },
+    /// The column of `field` (a name of [`engine::engage::EventField`]) in the CSV file `file`
+    /// (`None`: the automatic choice): read again once every missing field of the file has one.
+    MapColumn { file: usize, field: String, header: Option<String> },
+    /// The columns remembered for the headers of file `file`, added to its own.
+    MapRemembered { file: usize, mapping: BTreeMap<String, String> },
     /// Stop the read in progress.
     Cancel,
 }
@@ -99,19 +127,59 @@ impl EngageableState {
             _ => Vec::new(),
         };
         self.remember_shown();
-        self.source = EngageableSource::Files { events, snapshot };
+        // Choices belong to the files they were made for.
+        let files = vec![EventFileOptions::default(); events.len()];
+        self.source = EngageableSource::Files { events, snapshot, files };
         self.read()
     }
 
     fn remember_shown(&mut self) {
         if !matches!(self.run, Run::Reading { .. }) {
-            self.shown = Some((self.source.clone(), self.report.clone()));
+            self.shown =
+                Some(Shown { source: self.source.clone(), report: self.report.clone(), reads: self.reads.clone() });
         }
+    }
+
+    /// Back to what was on screen before the read in progress, if it was kept.
+    fn restore_shown(&mut self) {
+        if let Some(shown) = self.shown.take() {
+            self.source = shown.source;
+            self.report = shown.report;
+            self.reads = shown.reads;
+        }
+    }
+
+    /// Changes the choices of file `file` and reads the files again when `read_again` says so of
+    /// the choices (old, new) and what the last read found of the file.
+    fn choose(
+        mut self,
+        file: usize,
+        change: impl FnOnce(&mut EventFileOptions),
+        read_again: impl FnOnce(&EventFileOptions, &EventFileOptions, Option<&EventFileRead>) -> bool,
+    ) -> Self {
+        let EngageableSource::Files { files, .. } = &self.source else { return self };
+        let Some(before) = files.get(file) else { return self };
+        let mut chosen = before.clone();
+        change(&mut chosen);
+        let again = read_again(before, &chosen, self.reads.get(file));
+        // What is on screen is kept before the choice changes it: Cancel goes back to it.
+        if again {
+            self.remember_shown();
+        }
+        if let EngageableSource::Files { files, .. } = &mut self.source {
+            if let Some(slot) = files.get_mut(file) {
+                *slot = chosen;
+            }
+        }
+        if again {
+            return self.read();
+        }
+        self
     }
 
     fn read(mut self) -> Self {
         self.stop_reading();
-        let EngageableSource::Files { events, snapshot } = &self.source else { return self };
+        let EngageableSource::Files { events, snapshot, files } = &self.source else { return self };
         self.last_run += 1;
         let now = crate::state::js_now();
         let total = events.iter().chain(snapshot).map(|f| f.handle.file.size() as u64).sum();
@@ -121,6 +189,7 @@ impl EngageableState {
             events: events.clone(),
             snapshot: snapshot.clone(),
             sandbox: self.sandbox.clone(),
+            files: files.clone(),
             settings: self.settings.clone(),
         });
         self
@@ -170,22 +239,49 @@ impl EngageableState {
             }
             EngageableAction::Snapshot(files) => {
                 // Stitching needs the events of the files on screen: the demo has its own snapshot.
-                let events = match &self.source {
-                    EngageableSource::Files { events, .. } => events.clone(),
-                    _ => return (self, Some("eng-snapshot-needs-events")),
+                let EngageableSource::Files { snapshot, .. } = &mut self.source else {
+                    return (self, Some("eng-snapshot-needs-events"));
                 };
+                *snapshot = files;
                 self.remember_shown();
-                self.source = EngageableSource::Files { events, snapshot: files };
                 (self.read(), None)
+            }
+            EngageableAction::FileSandbox { file, sandbox } => {
+                let next = self.choose(file, |c| c.sandbox = sandbox, |before, after, _| before != after);
+                (next, None)
+            }
+            EngageableAction::MapColumn { file, field, header } => {
+                let next = self.choose(
+                    file,
+                    |c| match header {
+                        Some(h) => {
+                            c.mapping.insert(field, h);
+                        }
+                        None => {
+                            c.mapping.remove(&field);
+                        }
+                    },
+                    |before, after, read| before != after && mapped(after, read),
+                );
+                (next, None)
+            }
+            EngageableAction::MapRemembered { file, mapping } => {
+                let mut changed = false;
+                let next = self.choose(
+                    file,
+                    |c| c.mapping.extend(mapping),
+                    |before, after, read| {
+                        changed = before != after && mapped(after, read);
+                        changed
+                    },
+                );
+                (next, changed.then_some("notice-mapped-before"))
             }
             EngageableAction::Cancel => {
                 let Run::Reading { run, .. } = self.run else { return (self, None) };
                 self.run = Run::Idle;
                 self.requests.push(Job::EngageableCancel { run });
-                if let Some((source, report)) = self.shown.take() {
-                    self.source = source;
-                    self.report = report;
-                }
+                self.restore_shown();
                 // The worker's counter is the cancelled run's no more: ask for what is shown again.
                 let next = match self.source {
                     EngageableSource::Empty | EngageableSource::Demo => self.demo(),
@@ -205,16 +301,14 @@ impl EngageableState {
                     self.run = Run::Reading { run, done, total, rows: events, started_ms, now_ms };
                 }
             }
-            Update::EngageableReady { run, report } if run == current => {
+            Update::EngageableReady { run, report, files } if run == current => {
                 self.shown = None;
                 self.report = Rc::new(*report);
+                self.reads = files;
                 self.run = Run::Idle;
             }
             Update::EngageableFailed { run, reason } if run == current => {
-                if let Some((source, report)) = self.shown.take() {
-                    self.source = source;
-                    self.report = report;
-                }
+                self.restore_shown();
                 self.run = Run::Idle;
                 let notice = match reason {
                     FailReason::WorkerStopped(error) => Notice::Said("notice-worker-stopped", vec![("error", error)]),
@@ -230,12 +324,15 @@ impl EngageableState {
     /// The worker died: a read in progress ends; the report shown before stays.
     pub fn worker_stopped(mut self) -> Self {
         if matches!(self.run, Run::Reading { .. }) {
-            if let Some((source, report)) = self.shown.take() {
-                self.source = source;
-                self.report = report;
-            }
+            self.restore_shown();
         }
         self.run = Run::Idle;
         self
     }
+}
+
+/// Whether a file can be read with the columns `chosen`: every field its last read found missing
+/// has a column (a file that was counted can always be read again).
+fn mapped(chosen: &EventFileOptions, read: Option<&EventFileRead>) -> bool {
+    read.is_none_or(|r| r.missing.iter().all(|field| chosen.mapping.contains_key(field)))
 }

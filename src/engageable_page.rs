@@ -1,15 +1,20 @@
-//! The Journey Optimizer *Engageable profiles* tab: its banner, downloads, settings (as-of date, licensed number, profile snapshot), progress and the report.
+//! The Journey Optimizer *Engageable profiles* tab: its banner, downloads, settings (as-of date, licensed number, profile snapshot), the mapping step of events CSVs, each file's sandbox, progress and the report.
 //!
 //! Everything here renders `ViewerState::engageable` and dispatches
 //! [`EngageableAction`]s; counting is the worker's, the demo's too.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
+use engine::engage::{Sandbox, SandboxType};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::engageable::{EngageableAction, EngageableSource};
 use crate::locale::{tr, trf, use_lang};
+use crate::mapping::{Fields, MappingStep};
 use crate::state::{Action, Run, ViewerState};
+use crate::worker::{EventFileOptions, EventFileRead, RecordHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct EngageablePageProps {
@@ -33,7 +38,7 @@ pub fn engageable_page(props: &EngageablePageProps) -> Html {
     let oncancel = dispatch.to_callback().reform(|_: MouseEvent| Action::Engageable(EngageableAction::Cancel));
     let ondemo = dispatch.to_callback().reform(|_: MouseEvent| Action::Engageable(EngageableAction::Demo));
     let banner = match &e.source {
-        EngageableSource::Files { events, snapshot } => {
+        EngageableSource::Files { events, snapshot, .. } => {
             let bytes: f64 = events.iter().map(|f| f.handle.file.size()).sum();
             html! {
                 <p class="sources" data-testid="engageable-sources">
@@ -53,6 +58,8 @@ pub fn engageable_page(props: &EngageablePageProps) -> Html {
             { banner }
             <EngageableShare state={props.state.clone()} />
             <EngageableSettings state={props.state.clone()} />
+            <EngageableColumns state={props.state.clone()} />
+            <EngageableFiles state={props.state.clone()} />
             if let Run::Reading { done, total, rows, .. } = e.run {
                 <section class="progress" data-testid="engageable-progress" aria-label={tr(l, "progress-label")}>
                     <progress max={total.max(1).to_string()} value={done.to_string()}></progress>
@@ -137,6 +144,185 @@ fn engageable_settings(props: &EngageablePageProps) -> Html {
                 <input type="file" multiple=true accept=".json,.gz,.parquet,.jsonl,application/json,application/gzip"
                     data-testid="eng-snapshot-files" disabled={!files} onchange={onsnapshot} />
             </label>
+        </section>
+    }
+}
+
+/// The files of events of the run with what their last read found, in order (none for the demo).
+fn files_read(state: &ViewerState) -> Vec<(usize, &RecordHandle, &EventFileOptions, &EventFileRead)> {
+    let e = &state.engageable;
+    let EngageableSource::Files { events, files, .. } = &e.source else { return Vec::new() };
+    events
+        .iter()
+        .zip(files)
+        .zip(&e.reads)
+        .enumerate()
+        .map(|(i, ((file, chosen), read))| (i, file, chosen, read))
+        .collect()
+}
+
+/// A routine step, as for delivery logs: an events CSV whose time or profile column was not
+/// recognised shows its first rows and asks which column holds each missing field (and offers its
+/// other columns for the optional ones). The other files are counted meanwhile; the files are read
+/// again once every missing field has a column. A mapping made before for the same headers is used
+/// again by itself.
+#[function_component(EngageableColumns)]
+fn engageable_columns(props: &EngageablePageProps) -> Html {
+    let l = use_lang();
+    let dispatch = props.state.dispatcher();
+    let needed: Vec<(usize, RecordHandle, EventFileOptions, EventFileRead)> = files_read(&props.state)
+        .into_iter()
+        .filter(|(_, _, _, read)| !read.missing.is_empty())
+        .map(|(i, file, chosen, read)| (i, file.clone(), chosen.clone(), read.clone()))
+        .collect();
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(needed.clone(), move |needed| {
+            for (file, _, chosen, read) in needed {
+                let remembered = crate::storage::remembered_mapping_in(Fields::Events.memory(), &read.headers);
+                if !remembered.is_empty() && remembered.iter().any(|(f, h)| chosen.mapping.get(f) != Some(h)) {
+                    let mapping: BTreeMap<String, String> = remembered;
+                    dispatch.dispatch(Action::Engageable(EngageableAction::MapRemembered { file: *file, mapping }));
+                }
+            }
+        });
+    }
+    // Files counted with columns chosen by hand: the choice can be changed (a wrong one, remembered, would
+    // otherwise map the same export wrongly every time).
+    let mapped: Vec<(usize, RecordHandle, EventFileOptions)> = files_read(&props.state)
+        .into_iter()
+        .filter(|(_, _, chosen, read)| read.missing.is_empty() && !chosen.mapping.is_empty())
+        .map(|(i, file, chosen, _)| (i, file.clone(), chosen.clone()))
+        .collect();
+    let onset = |i: usize| {
+        dispatch.to_callback().reform(move |(field, header): (String, Option<String>)| {
+            Action::Engageable(EngageableAction::MapColumn { file: i, field, header })
+        })
+    };
+    let required: Vec<String> = ["time", "profile"].map(String::from).into();
+    let mapped = html! {
+        { for mapped.into_iter().map(|(i, file, chosen)| html! {
+            <details class="eng-mapped-columns" data-testid="eng-columns-mapped" data-file={file.path.clone()}>
+                <summary>{ trf(l, "eng-columns-mapped", &[("file", (&file.path).into())]) }</summary>
+                <MappingStep file={file.handle.clone()} fields={required.clone()} mapping={chosen.mapping.clone()}
+                    automatic={BTreeMap::new()} dispatch={props.state.dispatcher()} kind={Fields::Events} onset={Some(onset(i))} />
+            </details>
+        }) }
+    };
+    if needed.is_empty() {
+        return mapped;
+    }
+    html! {
+        <>
+        { mapped }
+        <section class="columns-needed" data-testid="eng-columns-needed" aria-labelledby="eng-columns-needed-title">
+            <h2 id="eng-columns-needed-title">{ tr(l, "columns-needed-title") }</h2>
+            { for needed.into_iter().map(|(i, file, chosen, read)| {
+                let fields: Vec<String> = read.missing.iter().map(|f| Fields::Events.label(l, f)).collect();
+                let onset = onset(i);
+                html! {
+                    <div class="problem" data-testid="eng-columns-file" data-file={file.path.clone()}>
+                        <h3>{ trf(l, "mapping-which", &[("fields", fields.join(", ").into()), ("file", (&file.path).into())]) }</h3>
+                        <p class="hint">{ tr(l, "eng-columns-hint") }</p>
+                        <MappingStep file={file.handle.clone()} fields={read.missing.clone()} mapping={chosen.mapping.clone()}
+                            automatic={BTreeMap::new()} dispatch={props.state.dispatcher()} kind={Fields::Events} onset={Some(onset)} />
+                    </div>
+                }
+            }) }
+        </section>
+        </>
+    }
+}
+
+/// Each file of events and its sandbox: the sandboxes its events name, said as read from the data;
+/// where some name none, the sandbox they go to (the run's setting until one is chosen here).
+/// Changing one reads the files again: a counted event cannot be moved to another sandbox.
+#[function_component(EngageableFiles)]
+fn engageable_files(props: &EngageablePageProps) -> Html {
+    let l = use_lang();
+    let e = &props.state.engageable;
+    let files = files_read(&props.state);
+    if files.is_empty() {
+        return html! {};
+    }
+    let dispatch = props.state.dispatcher();
+    let run_sandbox = e.sandbox.clone().unwrap_or_default();
+    let kind_word = |k: SandboxType| tr(l, &format!("eng-type-{}", k.as_str()));
+    html! {
+        <section class="eng-file-sandboxes" data-testid="eng-file-sandboxes" aria-labelledby="eng-file-sandboxes-title">
+            <h2 id="eng-file-sandboxes-title">{ tr(l, "eng-file-sandboxes-title") }</h2>
+            <p class="hint">{ tr(l, "eng-file-sandboxes-hint") }</p>
+            <div class="table-scroll">
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">{ tr(l, "col-file") }</th>
+                    <th scope="col">{ tr(l, "eng-col-sandbox") }</th>
+                </tr></thead>
+                <tbody>
+                    { for files.into_iter().map(|(i, file, chosen, read)| {
+                        let own = chosen.sandbox.is_some();
+                        let current = chosen.sandbox.clone().unwrap_or_else(|| run_sandbox.clone());
+                        let named = read.sandboxes.named.iter()
+                            .map(|s| format!("{} ({})", s.name, kind_word(s.kind)))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let onname = {
+                            let kind = current.kind;
+                            dispatch.to_callback().reform(move |ev: Event| {
+                                let typed = ev.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+                                let name = typed.trim().to_string();
+                                let sandbox = (!name.is_empty()).then_some(Sandbox { name, kind });
+                                Action::Engageable(EngageableAction::FileSandbox { file: i, sandbox })
+                            })
+                        };
+                        let onkind = {
+                            let name = current.name.clone();
+                            dispatch.to_callback().reform(move |ev: Event| {
+                                let chosen = ev.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+                                let kind = SandboxType::parse(&chosen).unwrap_or_default();
+                                Action::Engageable(EngageableAction::FileSandbox { file: i, sandbox: Some(Sandbox { name: name.clone(), kind }) })
+                            })
+                        };
+                        html! {
+                            <tr data-testid="eng-file-sandbox" data-file={file.path.clone()} data-index={i.to_string()}>
+                                <th scope="row" class="file-name">{ &file.path }</th>
+                                <td>
+                                    if !read.missing.is_empty() {
+                                        <span class="hint" data-testid="eng-file-sandbox-waits">{ tr(l, "eng-file-sandbox-waits") }</span>
+                                    } else {
+                                        if !named.is_empty() {
+                                            <span data-testid="eng-file-sandbox-data" data-sandboxes={named.clone()}>
+                                                { trf(l, "eng-file-sandbox-from-data", &[("sandboxes", named.clone().into())]) }
+                                            </span>
+                                        }
+                                        if read.sandboxes.unnamed {
+                                            <span class="file-sandbox-choice">
+                                                if !named.is_empty() {
+                                                    <span class="hint">{ tr(l, "eng-file-sandbox-others") }</span>
+                                                }
+                                                <input type="text" spellcheck="false" data-testid="eng-file-sandbox-name"
+                                                    aria-label={trf(l, "eng-file-sandbox-name-label", &[("file", (&file.path).into())])}
+                                                    placeholder={run_sandbox.name.clone()}
+                                                    value={current.name.clone()} onchange={onname} />
+                                                <select data-testid="eng-file-sandbox-type" onchange={onkind}
+                                                    aria-label={trf(l, "eng-file-sandbox-type-label", &[("file", (&file.path).into())])}>
+                                                    { for [SandboxType::Production, SandboxType::Development].into_iter().map(|k| html! {
+                                                        <option value={k.as_str()} selected={k == current.kind}>{ kind_word(k) }</option>
+                                                    }) }
+                                                </select>
+                                                if !own {
+                                                    <small class="hint" data-testid="eng-file-sandbox-default">{ tr(l, "eng-file-sandbox-default") }</small>
+                                                }
+                                            </span>
+                                        }
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
         </section>
     }
 }

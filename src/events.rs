@@ -9,17 +9,59 @@
 //! report reads it.
 
 use engine::aep::figures::StitchMap;
-use engine::aep::{InputKind, ProfileCounter, ProfileSettings};
+use engine::aep::{InputKind, ProfileCounter, ProfileSettings, ReadError};
 use engine::engage::generate::EventSpec;
-use engine::engage::{EngageSettings, EngageableReport, EventCounter, Sandbox};
+use engine::engage::{EngageSettings, EngageableReport, EventCounter, EventOptions, Sandbox};
+use engine::message::Arg;
 
 use crate::aep::{BlobChunks, Pushed, HEAD_BYTES};
-use crate::worker::{Progress, RecordHandle};
+use crate::worker::{EventFileOptions, EventFileRead, Progress, RecordHandle};
 
-/// What the worker keeps of an Engageable profiles run: the counter, and the snapshot's stitching.
+/// What the worker keeps of an Engageable profiles run: the counter, the snapshot's stitching, and
+/// what reading each file found (said again with each recount).
 pub struct Engaged {
     pub counter: EventCounter,
     pub stitch: Option<StitchMap>,
+    pub files: Vec<EventFileRead>,
+}
+
+/// The files of events of a run, with the run's sandbox and each file's own choices.
+pub struct EventInputs {
+    pub events: Vec<RecordHandle>,
+    /// Where the events that name no sandbox go (`prod` when none), unless the file has its own.
+    pub sandbox: Option<Sandbox>,
+    /// One per file of `events`, in order (missing entries: nothing chosen).
+    pub files: Vec<EventFileOptions>,
+}
+
+/// Reads every file of events, in order, into one counter: a file with a column mapping into a
+/// counter of its own with that mapping, merged in its place (the engine's mapping is a counter's
+/// option). None once the run is cancelled.
+pub(crate) async fn count_all(
+    inputs: &EventInputs,
+    progress: &mut Progress<'_>,
+    still_current: &dyn Fn() -> bool,
+) -> Option<(EventCounter, Vec<EventFileRead>)> {
+    let mut counter = EventCounter::default();
+    let mut files = Vec::with_capacity(inputs.events.len());
+    for (i, file) in inputs.events.iter().enumerate() {
+        let chosen = inputs.files.get(i);
+        let sandbox = chosen.and_then(|c| c.sandbox.as_ref()).or(inputs.sandbox.as_ref());
+        let mapping = chosen.map(|c| engine::engage::columns::by_field(&c.mapping)).unwrap_or_default();
+        let read = if mapping.is_empty() {
+            count_events(&mut counter, file, sandbox, progress, still_current).await
+        } else {
+            let mut own = EventCounter::new(EventOptions { mapping, ..counter.options().clone() });
+            let read = count_events(&mut own, file, sandbox, progress, still_current).await;
+            counter.merge(own);
+            read
+        };
+        if !still_current() {
+            return None;
+        }
+        files.push(read);
+    }
+    Some((counter, files))
 }
 
 impl Engaged {
@@ -55,17 +97,35 @@ pub fn demo() -> Engaged {
         }
     }
     let snapshot = crate::aep::demo_counter();
-    Engaged { counter, stitch: Some(snapshot.stitch_map(&ProfileSettings::default())) }
+    Engaged { counter, stitch: Some(snapshot.stitch_map(&ProfileSettings::default())), files: Vec::new() }
 }
 
-/// Reads one file of engagement events into `counter`; its events that name no sandbox go to `sandbox`.
+/// The fields a CSV's header lacks, and its headers, from the engine's error at that header (a
+/// column not found, or a mapped column the file does not have); None for any other error.
+fn missing_columns(error: &ReadError) -> Option<(Vec<String>, Vec<String>)> {
+    let list = |name: &str| match error.message.args.get(name) {
+        Some(Arg::List(items)) => Some(items.clone()),
+        _ => None,
+    };
+    match error.message.id.as_str() {
+        "event-missing-fields" => Some((list("fields")?, list("headers")?)),
+        "event-mapped-header-missing" => match error.message.args.get("field") {
+            Some(Arg::Text(field)) => Some((vec![field.clone()], list("headers")?)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Reads one file of engagement events into `counter`; its events that name no sandbox go to
+/// `sandbox`. Says what the read found: the columns a CSV lacks, the sandboxes its events named.
 pub(crate) async fn count_events(
     counter: &mut EventCounter,
     file: &RecordHandle,
     sandbox: Option<&Sandbox>,
     progress: &mut Progress<'_>,
     still_current: &dyn Fn() -> bool,
-) {
+) -> EventFileRead {
     let blob = gloo::file::Blob::from(web_sys::Blob::from(file.handle.file.clone()));
     let size = blob.size();
     let head = match gloo::file::futures::read_as_bytes(&blob.slice(0, HEAD_BYTES.min(size))).await {
@@ -73,35 +133,46 @@ pub(crate) async fn count_events(
         Err(e) => {
             counter.warn(crate::aep::unreadable(&file.path, &e.to_string()));
             progress.skip(size);
-            return;
+            return EventFileRead::default();
         }
     };
     let kind = engine::aep::sniff(&head);
+    let said = |counter: &EventCounter, id: usize| EventFileRead {
+        sandboxes: counter.file_sandboxes(id).cloned().unwrap_or_default(),
+        ..EventFileRead::default()
+    };
     if kind == InputKind::Parquet {
+        let id = counter.file_count();
         let reader = BlobChunks::new(web_sys::Blob::from(file.handle.file.clone()), size);
         if let Err(error) = counter.read_parquet(&file.path, sandbox, reader) {
             counter.warn(engine::aep::read::said(&error));
         }
         progress.skip(size);
-        return;
+        return said(counter, id);
     }
     let id = if kind == InputKind::Other {
-        counter.begin_csv(&file.path, None)
+        counter.begin_csv(&file.path, sandbox)
     } else {
-        counter.begin_file(&file.path, None)
+        counter.begin_file(&file.path, sandbox)
     };
     match crate::aep::push_all(file, size, progress, still_current, |chunk| counter.push(id, chunk)).await {
-        Pushed::Cancelled => return,
+        Pushed::Cancelled => return said(counter, id),
         Pushed::Unreadable(e) => {
             counter.warn(crate::aep::unreadable(&file.path, &e));
             let _ = counter.end_file(id);
-            return;
+            return said(counter, id);
         }
         Pushed::Done => {}
     }
+    let mut read = EventFileRead::default();
     if let Err(error) = counter.end_file(id) {
+        if let Some((missing, headers)) = missing_columns(&error) {
+            read.missing = missing;
+            read.headers = headers;
+        }
         counter.warn(engine::aep::read::said(&error));
     }
+    EventFileRead { sandboxes: said(counter, id).sandboxes, ..read }
 }
 
 /// Reads a profile snapshot's files into one counter, for stitching.

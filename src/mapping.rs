@@ -4,6 +4,10 @@
 //! (*Choose columns*). A mapping is remembered for the set of headers it was
 //! made for (see `storage.rs`), so the same export layout maps itself next
 //! time, and a different layout is not read with it.
+//!
+//! The same step serves the fields of Campaign's delivery logs and those of a
+//! CSV of Journey Optimizer engagement events ([`Fields`]): each has its own
+//! field names, header rule (the engine's), optional fields and memory.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +31,78 @@ const SAMPLES: usize = 3;
 /// left unrecognised, and the page says next to the headline which files were counted without them.
 pub const OPTIONAL: [&str; 4] = ["status", "failure reason", "channel", "target dimension"];
 
+/// The optional fields of an events CSV ([`engine::engage::EventField`]) offered beside the
+/// required ones: without a sandbox column, events go to the file's sandbox setting.
+pub const EVENT_OPTIONAL: [&str; 4] = ["journey or campaign", "sandbox", "sandbox type", "dry run"];
+
+/// Whose fields a step asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Fields {
+    /// A delivery log's ([`engine::FIELDS`]).
+    #[default]
+    Campaign,
+    /// A CSV of engagement events' ([`engine::engage::EventField`]).
+    Events,
+}
+
+impl Fields {
+    /// Every field, for a step asked for all of them.
+    fn all(self) -> Vec<String> {
+        match self {
+            Fields::Campaign => FIELDS.iter().map(|f| f.name().to_owned()).collect(),
+            Fields::Events => engine::engage::EventField::ALL.iter().map(|f| f.name().to_owned()).collect(),
+        }
+    }
+
+    /// The fields asked for, from the names a count said were missing (Campaign says a field with
+    /// two columns as `profile key or address`: either will do, both are offered).
+    fn required(self, missing: &[String]) -> Vec<String> {
+        match self {
+            Fields::Campaign => missing.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect(),
+            Fields::Events => missing.to_vec(),
+        }
+    }
+
+    fn optional(self) -> &'static [&'static str] {
+        match self {
+            Fields::Campaign => &OPTIONAL,
+            Fields::Events => &EVENT_OPTIONAL,
+        }
+    }
+
+    /// The header each field is read from, as a count with `mapping` would choose (the engine's rule).
+    fn matched(self, headers: &[String], mapping: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+        match self {
+            Fields::Campaign => engine::preview::matched_columns(headers, mapping),
+            Fields::Events => engine::engage::columns::matched_columns(headers, mapping),
+        }
+    }
+
+    /// A field's name in `lang`.
+    pub fn label(self, lang: crate::locale::Lang, field: &str) -> String {
+        match self {
+            Fields::Campaign => field_name(lang, field),
+            Fields::Events => tr(lang, &format!("eng-fieldname-{}", field.replace(' ', "-"))),
+        }
+    }
+
+    /// What the step says above the optional fields.
+    fn optional_intro(self) -> &'static str {
+        match self {
+            Fields::Campaign => "mapping-optional",
+            Fields::Events => "eng-mapping-optional",
+        }
+    }
+
+    /// Where the browser remembers mappings of these fields ([`crate::storage`]).
+    pub fn memory(self) -> crate::storage::Memory {
+        match self {
+            Fields::Campaign => crate::storage::Memory::Campaign,
+            Fields::Events => crate::storage::Memory::Events,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct MappingStepProps {
     /// The file to preview.
@@ -41,6 +117,13 @@ pub struct MappingStepProps {
     /// The columns the engine chose by itself (field to header), shown as the automatic choice.
     pub automatic: BTreeMap<String, String>,
     pub dispatch: UseReducerDispatcher<ViewerState>,
+    /// Whose fields (Campaign's by default).
+    #[prop_or_default]
+    pub kind: Fields,
+    /// Told (field, header or `None` for automatic) when a column is chosen, instead of the
+    /// Campaign report's [`MappingAction::Set`].
+    #[prop_or_default]
+    pub onset: Option<Callback<(String, Option<String>)>>,
 }
 
 /// The preview table and one column choice per field.
@@ -71,13 +154,15 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
     };
     // Samples of the columns no field is read from: shown here only, never in a report or an export.
     // (the columns the engine does not recognise by itself: a column mapped by hand keeps its samples).
-    let unmatched = preview.unmatched(&BTreeMap::new(), SAMPLES);
-    let found = engine::preview::matched_columns(&preview.headers, &props.mapping);
+    let kind = props.kind;
+    let unmatched = preview.unmatched_by(&kind.matched(&preview.headers, &BTreeMap::new()), SAMPLES);
+    let found = kind.matched(&preview.headers, &props.mapping);
     let (fields, optional): (Vec<String>, Vec<String>) = if props.fields.is_empty() {
-        (FIELDS.iter().map(|f| f.name().to_owned()).collect(), Vec::new())
+        (kind.all(), Vec::new())
     } else {
-        let required: Vec<String> = props.fields.iter().flat_map(|m| m.split(" or ").map(str::to_owned)).collect();
-        let optional = OPTIONAL
+        let required = kind.required(&props.fields);
+        let optional = kind
+            .optional()
             .iter()
             .filter(|f| !unmatched.is_empty() && (!found.contains_key(**f) || props.mapping.contains_key(**f)))
             .map(|f| f.to_string())
@@ -99,10 +184,14 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
         let name = field.clone();
         let headers_for_memory = headers.clone();
         let dispatch = props.dispatch.clone();
+        let onset = props.onset.clone();
         let onchange = Callback::from(move |e: Event| {
             let header = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty());
-            crate::storage::remember_mapping(&headers_for_memory, &name, header.as_deref());
-            dispatch.dispatch(Action::Mapping(MappingAction::Set { field: name.clone(), header }));
+            crate::storage::remember_mapping_in(kind.memory(), &headers_for_memory, &name, header.as_deref());
+            match &onset {
+                Some(onset) => onset.emit((name.clone(), header)),
+                None => dispatch.dispatch(Action::Mapping(MappingAction::Set { field: name.clone(), header })),
+            }
         });
         let automatic_label = match &automatic {
             Some(h) => trf(l, "mapping-automatic", &[("header", h.into())]),
@@ -110,7 +199,7 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
         };
         html! {
             <label class="mapping-field">
-                <span>{ field_name(l, &field) }</span>
+                <span>{ kind.label(l, &field) }</span>
                 <select data-testid="mapping-field" data-field={field.clone()} {onchange}>
                     <option value="" selected={chosen.is_empty()}>{ automatic_label }</option>
                     { for headers.iter().map(|h| html! {
@@ -132,7 +221,7 @@ pub fn mapping_step(props: &MappingStepProps) -> Html {
             </div>
             if !optional.is_empty() {
                 <div class="mapping-optional" data-testid="mapping-optional">
-                    <p>{ tr(l, "mapping-optional") }</p>
+                    <p>{ tr(l, kind.optional_intro()) }</p>
                     <div class="mapping-fields">
                         { for optional.into_iter().map(&choice) }
                     </div>

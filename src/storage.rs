@@ -9,6 +9,7 @@ use crate::state::Settings;
 
 const SETTINGS_KEY: &str = "active-profiles.settings";
 const MAPPING_PREFIX: &str = "active-profiles.mapping.";
+const EVENT_MAPPING_PREFIX: &str = "active-profiles.event-mapping.";
 const LANG_KEY: &str = "active-profiles.lang";
 
 /// The language chosen before in the picker, if any.
@@ -32,27 +33,43 @@ pub fn save_settings(settings: &Settings) {
     let _ = LocalStorage::set(SETTINGS_KEY, settings);
 }
 
-/// The storage key of a set of headers: the same headers in the same order.
-fn mapping_key(headers: &[String]) -> String {
-    format!("{MAPPING_PREFIX}{}", headers.join("\u{1f}"))
+/// Whose mappings: a delivery log's fields and an events CSV's are remembered apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Memory {
+    Campaign,
+    Events,
 }
 
-/// The mapping remembered for files with exactly these headers.
+/// The storage key of a set of headers: the same headers in the same order.
+fn mapping_key(memory: Memory, headers: &[String]) -> String {
+    let prefix = match memory {
+        Memory::Campaign => MAPPING_PREFIX,
+        Memory::Events => EVENT_MAPPING_PREFIX,
+    };
+    format!("{prefix}{}", headers.join("\u{1f}"))
+}
+
+/// The Campaign mapping remembered for files with exactly these headers.
 pub fn remembered_mapping(headers: &[String]) -> BTreeMap<String, String> {
-    LocalStorage::get(mapping_key(headers)).unwrap_or_default()
+    remembered_mapping_in(Memory::Campaign, headers)
+}
+
+/// The mapping of `memory` remembered for files with exactly these headers.
+pub fn remembered_mapping_in(memory: Memory, headers: &[String]) -> BTreeMap<String, String> {
+    LocalStorage::get(mapping_key(memory, headers)).unwrap_or_default()
 }
 
 /// Remembers (or, with `None`, forgets) the column of one field for files with these headers.
-pub fn remember_mapping(headers: &[String], field: &str, header: Option<&str>) {
-    let mut mapping = remembered_mapping(headers);
+pub fn remember_mapping_in(memory: Memory, headers: &[String], field: &str, header: Option<&str>) {
+    let mut mapping = remembered_mapping_in(memory, headers);
     match header {
         Some(h) => mapping.insert(field.to_owned(), h.to_owned()),
         None => mapping.remove(field),
     };
     let _ = if mapping.is_empty() {
-        LocalStorage::delete(mapping_key(headers));
+        LocalStorage::delete(mapping_key(memory, headers));
         Ok(())
     } else {
-        LocalStorage::set(mapping_key(headers), mapping)
+        LocalStorage::set(mapping_key(memory, headers), mapping)
     };
 }

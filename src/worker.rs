@@ -60,6 +60,27 @@ impl FileHandle {
     }
 }
 
+/// What the user chose for one file of engagement events: the sandbox of its events that name
+/// none (`None`: the run's), and the columns of a CSV whose headers were not recognised (field name,
+/// as [`engine::engage::EventField::name`], to header).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventFileOptions {
+    pub sandbox: Option<engine::engage::Sandbox>,
+    pub mapping: std::collections::BTreeMap<String, String>,
+}
+
+/// What reading one file of engagement events found, for the page: the required fields its CSV
+/// header lacks (the mapping step asks for their columns), and what its events said of their sandbox
+/// (a sandbox setting where some named none).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventFileRead {
+    /// Field names ([`engine::engage::EventField::name`]); empty when the file was counted.
+    pub missing: Vec<String>,
+    /// The CSV header's columns as written (with `missing` only).
+    pub headers: Vec<String>,
+    pub sandboxes: engine::engage::FileSandboxes,
+}
+
 /// What the page asks of the worker. `run` numbers each request; answers carry it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
@@ -95,12 +116,15 @@ pub enum Job {
     /// Read and count these files of engagement events (the Engageable profiles report), stitched by
     /// the profile snapshot's files when there are any; the worker keeps the counter for
     /// [`Job::EngageableRecount`]. Engageable runs have their own numbers.
-    /// `sandbox`: where the events that name none go (the user's; `prod` when none).
+    /// `sandbox`: where the events that name none go (the user's; `prod` when none), unless
+    /// `files` (one entry per file of `events`, in order; missing entries: none) gives a file its own;
+    /// `files` also carries a file's column mapping (a CSV whose headers were not recognised).
     Engageable {
         run: u32,
         events: Vec<RecordHandle>,
         snapshot: Vec<RecordHandle>,
         sandbox: Option<engine::engage::Sandbox>,
+        files: Vec<EventFileOptions>,
         settings: engine::engage::EngageSettings,
     },
     /// The Engageable profiles report again from the kept counter, with another as-of date or licence.
@@ -291,8 +315,9 @@ pub enum Update {
     ProfilesFailed { run: u32, reason: FailReason },
     /// Bytes of engagement events read so far, and lines seen.
     EngageableProgress { run: u32, done: u64, total: u64, events: u64 },
-    /// The Engageable profiles report of a [`Job::Engageable`], [`Job::EngageableDemo`] or [`Job::EngageableRecount`].
-    EngageableReady { run: u32, report: Box<engine::engage::EngageableReport> },
+    /// The Engageable profiles report of a [`Job::Engageable`], [`Job::EngageableDemo`] or [`Job::EngageableRecount`],
+    /// and what reading each file of events found (one per file of the run, in order; none for the demo).
+    EngageableReady { run: u32, report: Box<engine::engage::EngageableReport>, files: Vec<EventFileRead> },
     /// An engageable run that made no report (a recount before anything was counted).
     EngageableFailed { run: u32, reason: FailReason },
     /// A share of a profile run is counted (the answer to a [`Job::ProfilesUnit`]).
@@ -513,11 +538,12 @@ impl Worker for CountWorker {
                 };
                 scope.respond(id, Update::ProfilesExplained { run, explained: Box::new(explained) });
             }
-            Job::Engageable { run, events, snapshot, sandbox, settings } => {
+            Job::Engageable { run, events, snapshot, sandbox, files, settings } => {
                 self.shared.borrow_mut().engage_current = run;
                 wasm_bindgen_futures::spawn_local(async move {
                     // A cancelled run answers nothing: the page has gone back to its report.
-                    if let Some(update) = task.engageable(run, events, snapshot, sandbox.as_ref(), settings).await {
+                    let inputs = crate::events::EventInputs { events, sandbox, files };
+                    if let Some(update) = task.engageable(run, inputs, snapshot, settings).await {
                         task.scope.respond(id, update);
                     }
                 });
@@ -530,11 +556,15 @@ impl Worker for CountWorker {
                 shared.engage_current = run;
                 shared.engaged = Some(engaged);
                 drop(shared);
-                scope.respond(id, Update::EngageableReady { run, report: Box::new(report) });
+                scope.respond(id, Update::EngageableReady { run, report: Box::new(report), files: Vec::new() });
             }
             Job::EngageableRecount { run, settings } => {
                 let update = match &self.shared.borrow().engaged {
-                    Some(engaged) => Update::EngageableReady { run, report: Box::new(engaged.report(&settings)) },
+                    Some(engaged) => Update::EngageableReady {
+                        run,
+                        report: Box::new(engaged.report(&settings)),
+                        files: engaged.files.clone(),
+                    },
                     None => Update::EngageableFailed { run, reason: FailReason::NothingCounted },
                 };
                 scope.respond(id, update);
@@ -613,22 +643,15 @@ impl Task {
     async fn engageable(
         &self,
         run: u32,
-        events: Vec<RecordHandle>,
+        inputs: crate::events::EventInputs,
         snapshot: Vec<RecordHandle>,
-        sandbox: Option<&engine::engage::Sandbox>,
         settings: engine::engage::EngageSettings,
     ) -> Option<Update> {
-        let total: u64 = events.iter().chain(&snapshot).map(|f| f.handle.size()).sum();
+        let total: u64 = inputs.events.iter().chain(&snapshot).map(|f| f.handle.size()).sum();
         let mut progress = self.progress(run, total);
         progress.events = true;
         let still_current = || self.shared.borrow().engage_current == run;
-        let mut counter = engine::engage::EventCounter::default();
-        for file in &events {
-            crate::events::count_events(&mut counter, file, sandbox, &mut progress, &still_current).await;
-            if !still_current() {
-                return None;
-            }
-        }
+        let (counter, files) = crate::events::count_all(&inputs, &mut progress, &still_current).await?;
         let stitch = if snapshot.is_empty() {
             None
         } else {
@@ -639,10 +662,10 @@ impl Task {
             Some(profiles.stitch_map(&engine::aep::ProfileSettings::default()))
         };
         progress.finish();
-        let engaged = crate::events::Engaged { counter, stitch };
+        let engaged = crate::events::Engaged { counter, stitch, files: files.clone() };
         let report = engaged.report(&settings);
         self.shared.borrow_mut().engaged = Some(engaged);
-        Some(Update::EngageableReady { run, report: Box::new(report) })
+        Some(Update::EngageableReady { run, report: Box::new(report), files })
     }
 
     /// Reads files of profile records, in order, into a fresh counter; None once the run is cancelled.

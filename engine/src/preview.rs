@@ -94,7 +94,21 @@ impl Preview {
     /// assert_eq!(left[1].samples, ["Bounce", "Verzonden"]);
     /// ```
     pub fn unmatched(&self, mapping: &BTreeMap<String, String>, samples: usize) -> Vec<Unmatched> {
-        let found = matched_columns(&self.headers, mapping);
+        self.unmatched_by(&matched_columns(&self.headers, mapping), samples)
+    }
+
+    /// The columns that are not a value of `found` (field to header, as [`matched_columns`] or
+    /// `engage::columns::matched_columns` gives it), each with up to `samples` first distinct values.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// let p = engine::preview(b"Wann,Kunde\n2026-11-30,a@b.c\n", 5, true);
+    /// let found = engine::engage::columns::matched_columns(&p.headers, &BTreeMap::new());
+    /// let left = p.unmatched_by(&found, 3);
+    /// assert_eq!(left.iter().map(|u| u.header.as_str()).collect::<Vec<_>>(), ["Wann", "Kunde"]);
+    /// assert_eq!(left[1].samples, ["a@b.c"]);
+    /// ```
+    pub fn unmatched_by(&self, found: &BTreeMap<String, String>, samples: usize) -> Vec<Unmatched> {
         self.headers
             .iter()
             .enumerate()

@@ -18,6 +18,7 @@ use crate::aep::read::{DocSink, JsonDocs};
 use crate::aep::ReadError;
 use crate::csvread::{record_strings, DecodedCsv, Record};
 use crate::date::{self, Day, LeaveCache, Order, RawDate, Zone};
+use crate::engage::columns;
 use crate::engage::event::{self, SandboxType};
 use crate::fields::normalise;
 use crate::message::{Arg, Message};
@@ -144,6 +145,20 @@ pub(crate) struct FileState {
     pub format: String,
     pub events: u64,
     pub sandbox: Option<Sandbox>,
+    /// What its events said of their sandbox.
+    #[serde(default)]
+    pub sandboxes: FileSandboxes,
+}
+
+/// What the events of one file said of their sandbox: the sandboxes they named, and whether some
+/// named none (those went to the file's given sandbox, or `prod`). A viewer asks for a sandbox per
+/// file only where it is not in the data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSandboxes {
+    /// The sandboxes named (with their type as placed), in the order first seen.
+    pub named: Vec<Sandbox>,
+    /// Some events named no sandbox.
+    pub unnamed: bool,
 }
 
 /// Events kept in the report's diagnosis.
@@ -216,8 +231,8 @@ struct Caches {
     zone: Zone,
     leave: LeaveCache,
     batch: Batch,
-    /// The group of the last (sandbox, type) seen.
-    last_group: Option<(String, SandboxType, u32)>,
+    /// The group of the last (file, sandbox, type, named by the event) seen.
+    last_group: Option<(usize, String, SandboxType, bool, u32)>,
     /// Channel ids by (journey, dry run).
     channels: HashMap<(String, bool), u16>,
     no_journey: [Option<u16>; 2],
@@ -304,6 +319,7 @@ impl EventCounter {
             format: String::new(),
             events: 0,
             sandbox: sandbox.cloned(),
+            sandboxes: FileSandboxes::default(),
         });
         self.open.insert(id, Open { reader, order: DateOrder::default() });
         id
@@ -382,49 +398,28 @@ impl EventCounter {
         result
     }
 
-    /// The columns of a CSV header line.
+    /// The columns of a CSV header line ([`columns::match_columns`]).
     fn header(&self, name: &str, rec: &Record<'_>) -> Result<Cols, ReadError> {
         let headers = record_strings(rec);
-        let last_segment = |h: &str| normalise(h.rsplit('.').next().unwrap_or(h));
-        let normalised: Vec<String> = headers.iter().map(|h| last_segment(h)).collect();
-        let mut cols = BTreeMap::new();
-        for field in EventField::ALL {
-            let found = match self.options.mapping.get(&field) {
-                Some(wanted) => {
-                    let at = headers.iter().position(|h| h.trim() == wanted.trim());
-                    match at.or_else(|| normalised.iter().position(|h| *h == last_segment(wanted))) {
-                        Some(c) => Some(c),
-                        None => {
-                            return Err(ReadError {
-                                file: name.to_string(),
-                                line: Some(rec.line),
-                                message: Message::new("event-mapped-header-missing")
-                                    .with("field", Arg::Text(field.name().to_string()))
-                                    .with("header", Arg::Text(wanted.clone()))
-                                    .with("headers", Arg::List(headers.clone())),
-                            })
-                        }
-                    }
-                }
-                None => field.aliases().iter().find_map(|a| normalised.iter().position(|h| h == a)),
-            };
-            if let Some(c) = found {
-                cols.insert(field, c);
+        let error = |message| ReadError { file: name.to_string(), line: Some(rec.line), message };
+        let cols = match columns::match_columns(&headers, &self.options.mapping) {
+            Ok(cols) => cols,
+            Err((field, wanted)) => {
+                return Err(error(
+                    Message::new("event-mapped-header-missing")
+                        .with("field", Arg::Text(field.name().to_string()))
+                        .with("header", Arg::Text(wanted))
+                        .with("headers", Arg::List(headers)),
+                ))
             }
-        }
-        let missing: Vec<String> = [EventField::Time, EventField::Profile]
-            .into_iter()
-            .filter(|f| !cols.contains_key(f))
-            .map(|f| f.name().to_string())
-            .collect();
+        };
+        let missing: Vec<String> = columns::missing(&cols).into_iter().map(|f| f.name().to_string()).collect();
         if !missing.is_empty() {
-            return Err(ReadError {
-                file: name.to_string(),
-                line: Some(rec.line),
-                message: Message::new("event-missing-fields")
+            return Err(error(
+                Message::new("event-missing-fields")
                     .with("fields", Arg::List(missing))
                     .with("headers", Arg::List(headers)),
-            });
+            ));
         }
         Ok(Cols(cols))
     }
@@ -520,19 +515,28 @@ impl EventCounter {
     }
 
     fn group_of(&mut self, file: usize, ev: &event::Event<'_>) -> u32 {
+        let named = ev.sandbox.as_deref().map(str::trim);
         let given = self.state.files[file].sandbox.as_ref();
-        let name = ev.sandbox.as_deref().map(str::trim).or(given.map(|s| s.name.as_str())).unwrap_or("prod");
+        let name = named.or(given.map(|s| s.name.as_str())).unwrap_or("prod");
         let kind = match ev.sandbox_type.as_deref().and_then(SandboxType::parse) {
             Some(k) => k,
             None => given.filter(|s| s.name == name).map_or(SandboxType::Production, |s| s.kind),
         };
-        if let Some((n, k, g)) = &self.caches.last_group {
-            if n == name && *k == kind {
+        if let Some((f, n, k, was_named, g)) = &self.caches.last_group {
+            if *f == file && n == name && *k == kind && *was_named == named.is_some() {
                 return *g;
             }
         }
         let g = self.state.activity.group(name, kind.as_str());
-        self.caches.last_group = Some((name.to_string(), kind, g));
+        let name = name.to_string();
+        // Said once per file and (sandbox, type, named): the cache above holds the rest.
+        let seen = &mut self.state.files[file].sandboxes;
+        if named.is_none() {
+            seen.unnamed = true;
+        } else if !seen.named.iter().any(|s| s.name == name && s.kind == kind) {
+            seen.named.push(Sandbox { name: name.clone(), kind });
+        }
+        self.caches.last_group = Some((file, name, kind, named.is_some(), g));
         g
     }
 
@@ -609,6 +613,17 @@ impl EventCounter {
     /// Distinct (sandbox, profile) pairs.
     pub fn profiles(&self) -> usize {
         self.state.activity.profiles.len()
+    }
+
+    /// What the events of `file` (its id from [`EventCounter::begin_file`] or
+    /// [`EventCounter::begin_csv`]) said of their sandbox so far.
+    pub fn file_sandboxes(&self, file: usize) -> Option<&FileSandboxes> {
+        self.state.files.get(file).map(|f| &f.sandboxes)
+    }
+
+    /// The files begun so far: the next file's id.
+    pub fn file_count(&self) -> usize {
+        self.state.files.len()
     }
 
     pub(crate) fn state(&self) -> &State {

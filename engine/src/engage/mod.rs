@@ -15,6 +15,8 @@
 //!   reader of delivery logs (`csvread`) with the header names of section 3;
 //! - [`event`]: one document to an event's time, profile, journey, sandbox
 //!   and dry-run flag;
+//! - [`columns`]: which CSV column each field is read from (the header names
+//!   of section 3, or a mapping chosen by hand);
 //! - [`counter`]: the [`EventCounter`]: events placed in the store, rejected
 //!   ones kept with file and line, counters merged;
 //! - [`figures`]: every figure of section 3 as of a date, stitched by a
@@ -44,6 +46,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod columns;
 pub mod counter;
 pub mod event;
 pub mod figures;
@@ -52,7 +55,7 @@ pub mod generate;
 pub mod parquet;
 pub mod report;
 
-pub use counter::{EventCounter, EventField, EventOptions, Sandbox};
+pub use counter::{EventCounter, EventField, EventOptions, FileSandboxes, Sandbox};
 pub use event::SandboxType;
 pub use figures::EngageSettings;
 pub use report::EngageableReport;
