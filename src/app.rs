@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::engageable::EngageableSource;
-use crate::locale::{notice_text, tr, trf, use_lang, Lang};
+use crate::locale::{human_bytes, notice_text, tr, trf, use_lang, Lang};
 use crate::mapping::MappingStep;
 use crate::nav::{Holds, ReportTabs};
 use crate::pool::Pool;
@@ -871,24 +871,5 @@ fn open_book(source: &Source, sheet: &str) -> Option<FileHandle> {
             logs.iter().find(|f| sheet.starts_with(&engine::workbook::sheet_name(&f.name, ""))).cloned()
         }
         _ => None,
-    }
-}
-
-/// `1.5 MB`-style sizes for the header and the progress bar (`1,5 MB` with a decimal comma).
-pub fn human_bytes(lang: Lang, bytes: f64) -> String {
-    // French writes octets: o, ko, Mo.
-    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
-    const OCTETS: [&str; 5] = ["o", "ko", "Mo", "Go", "To"];
-    let units = if lang == Lang::Fr { OCTETS } else { UNITS };
-    let mut value = bytes;
-    let mut unit = 0;
-    while value >= 1000.0 && unit < units.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{value:.0} {}", units[unit])
-    } else {
-        format!("{} {}", crate::views::format::fmt_decimal1(lang, value), units[unit])
     }
 }

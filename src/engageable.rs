@@ -19,7 +19,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use engine::engage::{EngageSettings, EngageableReport, Sandbox};
 
-use crate::state::{Notice, Run};
+use crate::run::{Notice, Run};
 use crate::worker::{EventFileOptions, EventFileRead, FailReason, Job, RecordHandle, Update};
 
 /// What the report is of.
@@ -181,7 +181,7 @@ impl EngageableState {
         self.stop_reading();
         let EngageableSource::Files { events, snapshot, files } = &self.source else { return self };
         self.last_run += 1;
-        let now = crate::state::js_now();
+        let now = crate::run::js_now();
         let total = events.iter().chain(snapshot).map(|f| f.handle.file.size() as u64).sum();
         self.run = Run::Reading { run: self.last_run, done: 0, total, rows: 0, started_ms: now, now_ms: now };
         self.requests.push(Job::Engageable {

@@ -42,7 +42,7 @@ pub fn engageable_page(props: &EngageablePageProps) -> Html {
             let bytes: f64 = events.iter().map(|f| f.handle.file.size()).sum();
             html! {
                 <p class="sources" data-testid="engageable-sources">
-                    { trf(l, "eng-sources", &[("n", (events.len() as u64).into()), ("size", crate::app::human_bytes(l, bytes).into())]) }
+                    { trf(l, "eng-sources", &[("n", (events.len() as u64).into()), ("size", crate::locale::human_bytes(l, bytes).into())]) }
                     if !snapshot.is_empty() {
                         { " " }{ trf(l, "eng-sources-snapshot", &[("n", (snapshot.len() as u64).into())]) }
                     }
@@ -65,8 +65,8 @@ pub fn engageable_page(props: &EngageablePageProps) -> Html {
                     <progress max={total.max(1).to_string()} value={done.to_string()}></progress>
                     <span data-testid="engageable-progress-text" data-value={done.to_string()}>
                         { trf(l, "profiles-progress", &[
-                            ("done", crate::app::human_bytes(l, done as f64).into()),
-                            ("total", crate::app::human_bytes(l, total as f64).into()),
+                            ("done", crate::locale::human_bytes(l, done as f64).into()),
+                            ("total", crate::locale::human_bytes(l, total as f64).into()),
                             ("lines", crate::views::format::fmt_count(l, rows).into()),
                         ]) }
                     </span>

@@ -19,6 +19,7 @@ pub mod pool;
 pub mod profiles;
 pub mod profiles_page;
 pub mod profiles_share;
+pub mod run;
 pub mod share;
 pub mod state;
 pub mod storage;

@@ -18,10 +18,10 @@ pub fn set_document_lang(lang: Lang) {
 
 /// A notice of the viewer's state in `lang`: a catalog message with its variables (a field in the
 /// language's words); a text the page cannot say otherwise is shown as it was written.
-pub fn notice_text(lang: Lang, notice: &crate::state::Notice) -> String {
+pub fn notice_text(lang: Lang, notice: &crate::run::Notice) -> String {
     match notice {
-        crate::state::Notice::Key(key) => tr(lang, key),
-        crate::state::Notice::Said(key, vars) => {
+        crate::run::Notice::Key(key) => tr(lang, key),
+        crate::run::Notice::Said(key, vars) => {
             let args: Vec<(&str, Arg<'_>)> = vars
                 .iter()
                 .map(|(name, value)| match *name {
@@ -31,10 +31,29 @@ pub fn notice_text(lang: Lang, notice: &crate::state::Notice) -> String {
                 .collect();
             trf(lang, key, &args)
         }
-        crate::state::Notice::Text(text) => text.clone(),
-        crate::state::Notice::Counts(key, vars) => {
+        crate::run::Notice::Text(text) => text.clone(),
+        crate::run::Notice::Counts(key, vars) => {
             let args: Vec<(&str, Arg<'_>)> = vars.iter().map(|(name, n)| (*name, Arg::from(*n))).collect();
             trf(lang, key, &args)
         }
+    }
+}
+
+/// `1.5 MB`-style sizes for the header and the progress bar (`1,5 MB` with a decimal comma).
+pub fn human_bytes(lang: Lang, bytes: f64) -> String {
+    // French writes octets: o, ko, Mo.
+    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
+    const OCTETS: [&str; 5] = ["o", "ko", "Mo", "Go", "To"];
+    let units = if lang == Lang::Fr { OCTETS } else { UNITS };
+    let mut value = bytes;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < units.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", units[unit])
+    } else {
+        format!("{} {}", views::format::fmt_decimal1(lang, value), units[unit])
     }
 }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use engine::aep::{Explained, InputKind, ProfileSettings, ProfilesReport, Stitching};
 
-use crate::state::Run;
+use crate::run::{Notice, Run};
 use crate::worker::{FailReason, FileHandle, Job, RecordHandle, Update};
 
 /// The two reports of the page, one tab each.
@@ -212,7 +212,7 @@ impl ProfilesState {
     fn read(mut self) -> Self {
         let ProfilesSource::Files(files) = &self.source else { return self };
         self.last_run += 1;
-        let now = crate::state::js_now();
+        let now = crate::run::js_now();
         let total = files.iter().map(|f| f.handle.file.size() as u64).sum();
         self.run = Run::Reading { run: self.last_run, done: 0, total, rows: 0, started_ms: now, now_ms: now };
         self.requests.push(Job::Profiles { run: self.last_run, files: files.clone(), settings: self.settings.clone() });
@@ -306,7 +306,7 @@ impl ProfilesState {
     }
 
     /// The worker's answer to one of this report's jobs; `None` when it is not one.
-    pub fn worker(mut self, update: Update, now_ms: f64) -> (Self, Option<crate::state::Notice>) {
+    pub fn worker(mut self, update: Update, now_ms: f64) -> (Self, Option<Notice>) {
         let current = self.last_run;
         match update {
             Update::ProfilesProgress { run, done, total, records } if run == current => {
@@ -326,10 +326,8 @@ impl ProfilesState {
                 }
                 self.run = Run::Idle;
                 let notice = match reason {
-                    FailReason::WorkerStopped(error) => {
-                        crate::state::Notice::Said("notice-worker-stopped", vec![("error", error)])
-                    }
-                    _ => crate::state::Notice::Key("notice-nothing-counted"),
+                    FailReason::WorkerStopped(error) => Notice::Said("notice-worker-stopped", vec![("error", error)]),
+                    _ => Notice::Key("notice-nothing-counted"),
                 };
                 return (self, Some(notice));
             }

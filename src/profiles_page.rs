@@ -34,7 +34,7 @@ pub fn profiles_page(props: &ProfilesPageProps) -> Html {
             let bytes: f64 = files.iter().map(|f| f.handle.file.size()).sum();
             html! {
                 <p class="sources" data-testid="profiles-sources">
-                    { trf(l, "profiles-sources", &[("n", (files.len() as u64).into()), ("size", crate::app::human_bytes(l, bytes).into())]) }
+                    { trf(l, "profiles-sources", &[("n", (files.len() as u64).into()), ("size", crate::locale::human_bytes(l, bytes).into())]) }
                     { " " }
                     <button type="button" class="link" data-testid="profiles-demo" onclick={ondemo}>{ tr(l, "profiles-back-to-demo") }</button>
                 </p>
@@ -53,8 +53,8 @@ pub fn profiles_page(props: &ProfilesPageProps) -> Html {
                     <progress max={total.max(1).to_string()} value={done.to_string()}></progress>
                     <span data-testid="profiles-progress-text" data-value={done.to_string()}>
                         { trf(l, "profiles-progress", &[
-                            ("done", crate::app::human_bytes(l, done as f64).into()),
-                            ("total", crate::app::human_bytes(l, total as f64).into()),
+                            ("done", crate::locale::human_bytes(l, done as f64).into()),
+                            ("total", crate::locale::human_bytes(l, total as f64).into()),
                             ("lines", crate::views::format::fmt_count(l, rows).into()),
                         ]) }
                     </span>

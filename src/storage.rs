@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use gloo::storage::{LocalStorage, Storage};
 
-use crate::locale::Lang;
 use crate::state::Settings;
+use views::locale::Lang;
 
 const SETTINGS_KEY: &str = "active-profiles.settings";
 const MAPPING_PREFIX: &str = "active-profiles.mapping.";
