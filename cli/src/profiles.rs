@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Args, ValueEnum};
-use engine::aep::counter::LinesPart;
+use engine::aep::lines::LinesPart;
 use engine::aep::{InputKind, ProfileCounter, ProfileSettings, ProfilesReport, ReadError, Stitching};
 use engine::message::Arg as MArg;
 use engine::Message;
