@@ -119,7 +119,10 @@ pub fn engageable(args: &EngageableArgs) -> Result<(), Failure> {
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
     let reading = Reading { options: &options, sandbox: args.sandbox.as_ref(), lang };
+    let started = std::time::Instant::now();
     let (mut merged, problems) = read_events(&inputs, threads, args.part_bytes, &reading);
+    // Reading, with the merges in file order as the files arrive (their time is in MERGE_MICROS too).
+    crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     for problem in &problems {
         eprintln!("active-profiles: {}: {}", tt(lang, "cli-warning"), problem.said);
         merged.warn(problem.warning.clone());
