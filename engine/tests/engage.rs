@@ -474,10 +474,14 @@ fn slash_file(r: &mut Rng) -> Vec<u8> {
             _ => format!("{a:02}/{b:02}/2025"),
         };
         let profile = if r.chance(90) { format!("\"profileID\":\"p{}\",", r.below(20)) } else { String::new() };
+        let steps = format!(
+            "{{\"journeyOrchestration\":{{\"stepEvents\":{{{profile}\"journeyVersionName\":\"J{}\"}}}}}}",
+            i % 3
+        );
         let line = match r.below(30) {
             0 => String::new(),
             1 => "{not json".to_string(),
-            _ => format!("{{{profile}\"timestamp\":\"{time}\",\"journeyVersionName\":\"J{}\"}}", i % 3),
+            _ => format!("{{\"timestamp\":\"{time}\",\"_experience\":{steps}}}"),
         };
         out.extend_from_slice(line.as_bytes());
         if i + 1 < n || r.chance(50) {
