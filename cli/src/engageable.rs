@@ -6,7 +6,12 @@
 //! read as CSV with a header (section 3's header names); anything else is
 //! skipped and said. Each file is counted on a pool of threads into a counter
 //! of its own and the counters are merged in file order, so the report does
-//! not depend on the number of threads. With `--profiles PATH`, the profile
+//! not depend on the number of threads. A large JSON-lines file is cut into
+//! byte ranges for the threads as `profiles` cuts its files (the same plan,
+//! [`crate::profiles::plan`]), and its ranges are merged into the state of one
+//! pass over it ([`EventCounter::merge_parts`]); when they do not fit (a range
+//! that could not be read, dates telling two day/month orders), the file is
+//! read again whole. With `--profiles PATH`, the profile
 //! snapshot is read as by `profiles` and its latest snapshot's identity graph
 //! stitches the engaged keys. With `--from-aggregate FILE`, the report is made
 //! from the aggregate that the script of `sql --report engageable` exported
@@ -17,9 +22,10 @@ mod text;
 use std::fs::File;
 use std::io::Read;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use clap::{Args, ValueEnum};
+use engine::aep::lines::LinesPart;
 use engine::aep::{InputKind, ProfileSettings};
 use engine::engage::{EngageSettings, EngageableReport, EventCounter, EventOptions, Sandbox};
 use engine::message::Arg as MArg;
@@ -27,7 +33,9 @@ use engine::Message;
 use i18n::{t, tt, Lang};
 use indicatif::ProgressBar;
 
-use crate::profiles::{io_problem, json, paths_list, read_all, walk, write_output, Input, Problem};
+use crate::profiles::{
+    in_order, io_problem, json, paths_list, plan, push_range, read_all, walk, write_output, Done, Input, Problem, Unit,
+};
 use crate::Failure;
 
 /// Bytes read and pushed at a time.
@@ -86,6 +94,10 @@ pub struct EngageableArgs {
     /// Number of threads reading files (default: the number of cores).
     #[arg(long, value_name = "N", hide = true)]
     pub threads: Option<usize>,
+    /// The smallest byte range a large JSON-lines file is cut into for the threads (default 16 MiB; given,
+    /// files are cut with 2 threads too).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub part_bytes: Option<u64>,
 }
 
 pub fn engageable(args: &EngageableArgs) -> Result<(), Failure> {
@@ -106,7 +118,11 @@ pub fn engageable(args: &EngageableArgs) -> Result<(), Failure> {
     let options = EventOptions { time_zone: args.time_zone.clone(), ..EventOptions::default() };
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-    let (mut merged, problems) = read_events(&inputs, threads, &options, args.sandbox.as_ref(), lang);
+    let reading = Reading { options: &options, sandbox: args.sandbox.as_ref(), lang };
+    let started = std::time::Instant::now();
+    let (mut merged, problems) = read_events(&inputs, threads, args.part_bytes, &reading);
+    // Reading, with the merges in file order as the files arrive (their time is in MERGE_MICROS too).
+    crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     for problem in &problems {
         eprintln!("active-profiles: {}: {}", tt(lang, "cli-warning"), problem.said);
         merged.warn(problem.warning.clone());
@@ -192,73 +208,106 @@ fn read_snapshot(
     }
 }
 
-/// Reads every file on `threads` threads, each into a counter of its own, merged in file order (a file
-/// that failed half way keeps the events before its failure, said as a problem).
+/// How every file is read.
+struct Reading<'a> {
+    options: &'a EventOptions,
+    sandbox: Option<&'a Sandbox>,
+    lang: Lang,
+}
+
+/// Reads every file (or byte range, see [`plan`]) on `threads` threads, each into a counter of its own,
+/// merged in file order (a file that failed half way keeps the events before its failure, said as a
+/// problem).
 fn read_events(
     inputs: &[Input],
     threads: usize,
-    options: &EventOptions,
-    sandbox: Option<&Sandbox>,
-    lang: Lang,
+    part_bytes: Option<u64>,
+    how: &Reading<'_>,
 ) -> (EventCounter, Vec<Problem>) {
-    let next = AtomicUsize::new(0);
-    let (send, receive) = std::sync::mpsc::channel::<(usize, (EventCounter, Option<Problem>))>();
-    let mut merged = EventCounter::new(options.clone());
+    let units = plan(inputs, threads, part_bytes);
+    let mut merged = EventCounter::new(how.options.clone());
     let mut problems = Vec::new();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(inputs.len()) {
-            let send = send.clone();
-            let next = &next;
-            scope.spawn(move || loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(input) = inputs.get(index) else { return };
-                if send.send((index, read_one(input, options, sandbox, lang))).is_err() {
-                    return;
-                }
-            });
-        }
-        drop(send);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut at = 0;
-        for (index, done) in receive {
-            waiting.insert(index, done);
-            while let Some((counter, problem)) = waiting.remove(&at) {
-                merged.merge(counter);
-                problems.extend(problem);
-                at += 1;
-            }
-        }
+    let read = |unit: &Unit| match *unit {
+        Unit::Whole(file) => read_one(&inputs[file], how),
+        Unit::Part { file, part, .. } => read_part(&inputs[file], &part, how),
+    };
+    in_order(&units, threads, read, |done| {
+        let (counter, problem) = match done {
+            Done::Whole(read) => read,
+            Done::Parts(file, parts) => merge_parts(&inputs[file], parts, how),
+        };
+        let started = std::time::Instant::now();
+        merged.merge(counter);
+        crate::stats::MERGE_MICROS.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+        problems.extend(problem);
     });
     (merged, problems)
 }
 
-/// One file into a counter of its own: JSON or gzip in chunks, CSV in chunks, Parquet by row groups.
-fn read_one(
+/// The byte ranges of one file as the state of one pass over it. When a range could not be read or the
+/// ranges do not fit, the file is read again whole, which says what went wrong where.
+fn merge_parts(
     input: &Input,
-    options: &EventOptions,
-    sandbox: Option<&Sandbox>,
-    lang: Lang,
+    parts: Vec<(EventCounter, Option<Problem>)>,
+    how: &Reading<'_>,
 ) -> (EventCounter, Option<Problem>) {
-    let mut counter = EventCounter::new(options.clone());
+    let again = || {
+        crate::stats::RANGES_READ_AGAIN.fetch_add(1, Ordering::Relaxed);
+        read_one(input, how)
+    };
+    if parts.iter().any(|(_, problem)| problem.is_some()) {
+        return again();
+    }
+    let mut parts: Vec<EventCounter> = parts.into_iter().map(|(counter, _)| counter).collect();
+    let mut whole = EventCounter::new(how.options.clone());
+    match whole.merge_parts(&mut parts) {
+        Ok(None) => (whole, None),
+        Ok(Some(error)) => {
+            let problem = read_problem(&error, &whole, how.lang);
+            (whole, Some(problem))
+        }
+        Err(_) => again(),
+    }
+}
+
+/// One byte range of a JSON-lines file into a counter of its own; a failure to read the file is the
+/// problem (the file is then read again whole), one of its lines is kept in the part's state and said by
+/// [`merge_parts`] as the whole file's.
+fn read_part(input: &Input, part: &LinesPart, how: &Reading<'_>) -> (EventCounter, Option<Problem>) {
+    let mut counter = EventCounter::new(how.options.clone());
+    let id = counter.begin_part(&input.name, how.sandbox, part);
+    let pushed = push_range(input, part, &ProgressBar::hidden(), how.lang, |chunk| {
+        counter.push(id, chunk).is_ok() && !counter.part_done(id)
+    });
+    let _ = counter.end_file(id);
+    (counter, pushed.err())
+}
+
+/// A file that failed half way: said with its file and line (the events before it are counted).
+fn read_problem(e: &engine::aep::ReadError, counter: &EventCounter, lang: Lang) -> Problem {
+    let where_ = match e.line {
+        Some(line) => t(lang, "cli-prof-at-line", &[("file", (&e.file).into()), ("line", line.to_string().into())]),
+        None => e.file.clone(),
+    };
+    let said_error = crate::text::said(lang, Some(&e.message), &e.message.to_string());
+    let key = if counter.events() > 0 { "cli-eng-read-partly" } else { "cli-prof-read-failed" };
+    let said = t(lang, key, &[("where", where_.into()), ("error", said_error.into())]);
+    Problem { said, warning: engine::aep::read::said(e), partial: None }
+}
+
+/// One file into a counter of its own: JSON or gzip in chunks, CSV in chunks, Parquet by row groups.
+fn read_one(input: &Input, how: &Reading<'_>) -> (EventCounter, Option<Problem>) {
+    let (sandbox, lang) = (how.sandbox, how.lang);
+    let mut counter = EventCounter::new(how.options.clone());
     let mut file = match File::open(&input.path) {
         Ok(f) => f,
         Err(e) => return (counter, Some(io_problem(&input.name, "cli-cannot-open", e, lang))),
-    };
-    let failed = |e: engine::aep::ReadError, counter: &EventCounter| {
-        let where_ = match e.line {
-            Some(line) => t(lang, "cli-prof-at-line", &[("file", (&e.file).into()), ("line", line.to_string().into())]),
-            None => e.file.clone(),
-        };
-        let said_error = crate::text::said(lang, Some(&e.message), &e.message.to_string());
-        let key = if counter.events() > 0 { "cli-eng-read-partly" } else { "cli-prof-read-failed" };
-        let said = t(lang, key, &[("where", where_.into()), ("error", said_error.into())]);
-        Problem { said, warning: engine::aep::read::said(&e), partial: None }
     };
     if input.kind == InputKind::Parquet {
         return match counter.read_parquet(&input.name, sandbox, file) {
             Ok(()) => (counter, None),
             Err(e) => {
-                let p = failed(e, &counter);
+                let p = read_problem(&e, &counter, lang);
                 (counter, Some(p))
             }
         };
@@ -289,7 +338,7 @@ fn read_one(
     match counter.end_file(id) {
         Ok(()) => (counter, None),
         Err(e) => {
-            let p = failed(e, &counter);
+            let p = read_problem(&e, &counter, lang);
             (counter, Some(p))
         }
     }

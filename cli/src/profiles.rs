@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Args, ValueEnum};
-use engine::aep::counter::LinesPart;
+use engine::aep::lines::LinesPart;
 use engine::aep::{InputKind, ProfileCounter, ProfileSettings, ProfilesReport, ReadError, Stitching};
 use engine::message::Arg as MArg;
 use engine::Message;
@@ -400,15 +400,16 @@ fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// What one thread reads at a time: a whole file, or one byte range of a large JSON-lines file.
 #[derive(Clone, Copy, Debug)]
-enum Unit {
+pub(crate) enum Unit {
     Whole(usize),
     Part { file: usize, part: LinesPart, last: bool },
 }
 
 /// The units of work: a JSON-lines file larger than a thread's share (and than `part_bytes`) is cut into
-/// byte ranges when at least [`CUT_FROM_THREADS`] threads read (or `--part-bytes` is given); gzip, arrays
-/// and Parquet are read whole. In file order, a file's ranges in byte order.
-fn plan(inputs: &[Input], threads: usize, part_bytes: Option<u64>) -> Vec<Unit> {
+/// byte ranges when at least [`CUT_FROM_THREADS`] threads read (or `--part-bytes` is given); gzip, arrays,
+/// CSV and Parquet are read whole. In file order, a file's ranges in byte order. Shared by `profiles` and
+/// `engageable`.
+pub(crate) fn plan(inputs: &[Input], threads: usize, part_bytes: Option<u64>) -> Vec<Unit> {
     let cut_from = if part_bytes.is_some() { 2 } else { CUT_FROM_THREADS };
     let total: u64 = inputs.iter().map(|i| i.size).sum();
     let smallest = part_bytes.unwrap_or(PART_BYTES).max(1);
@@ -429,6 +430,89 @@ fn plan(inputs: &[Input], threads: usize, part_bytes: Option<u64>) -> Vec<Unit> 
     units
 }
 
+/// What [`in_order`] hands on: a whole file's result, or the results of all the byte ranges of one file
+/// in byte order.
+pub(crate) enum Done<T> {
+    Whole(T),
+    Parts(usize, Vec<T>),
+}
+
+/// Reads every unit on `threads` threads with `read` and hands the results to `done` in file order, as
+/// they arrive (a unit waits until those before it are handed on), so that what `done` merges does not
+/// depend on the number of threads.
+pub(crate) fn in_order<T: Send>(
+    units: &[Unit],
+    threads: usize,
+    read: impl Fn(&Unit) -> T + Sync,
+    mut done: impl FnMut(Done<T>),
+) {
+    let next = AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel::<(usize, T)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(units.len()) {
+            let send = send.clone();
+            let (next, read) = (&next, &read);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(unit) = units.get(index) else { return };
+                if send.send((index, read(unit))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(send);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for (index, result) in receive {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&at) {
+                match units[at] {
+                    Unit::Whole(_) => done(Done::Whole(result)),
+                    Unit::Part { file, last, .. } => {
+                        parts.push(result);
+                        if last {
+                            done(Done::Parts(file, std::mem::take(&mut parts)));
+                        }
+                    }
+                }
+                at += 1;
+            }
+        }
+    });
+}
+
+/// Pushes the bytes of one byte range of a file, from its start in chunks of [`CHUNK`] bytes, to `push`
+/// until it answers false (the part has read its last line, or failed) or the file ends. The progress
+/// counts the range's own bytes, not what it reads past its end.
+pub(crate) fn push_range(
+    input: &Input,
+    part: &LinesPart,
+    progress: &ProgressBar,
+    lang: Lang,
+    mut push: impl FnMut(&[u8]) -> bool,
+) -> Result<(), Problem> {
+    let mut file = File::open(&input.path).map_err(|e| io_problem(&input.name, "cli-cannot-open", e, lang))?;
+    file.seek(SeekFrom::Start(part.start)).map_err(|e| io_problem(&input.name, "cli-cannot-read", e, lang))?;
+    let mut own = part.end - part.start;
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => {
+                let mine = own.min(n as u64);
+                progress.inc(mine);
+                own -= mine;
+                if !push(&buf[..n]) {
+                    return Ok(());
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_problem(&input.name, "cli-cannot-read", e, lang)),
+        }
+    }
+}
+
 /// Reads every file on `threads` threads, each file (or byte range) into a counter of its own, and merges
 /// those that were read in file order, as they arrive (with the records of a file read before it failed).
 /// None when not one record could be read.
@@ -440,8 +524,6 @@ pub(crate) fn read_all(
     lang: Lang,
 ) -> (Option<ProfileCounter>, Vec<Problem>) {
     let units = plan(inputs, threads, part_bytes);
-    let next = AtomicUsize::new(0);
-    let (send, receive) = std::sync::mpsc::channel::<(usize, Result<ProfileCounter, Problem>)>();
     let mut merged: Option<ProfileCounter> = None;
     let mut problems = Vec::new();
     let mut add = |done: Result<ProfileCounter, Problem>| {
@@ -466,42 +548,13 @@ pub(crate) fn read_all(
             None => merged = Some(counter),
         }
     };
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(units.len()) {
-            let send = send.clone();
-            let (next, units) = (&next, &units);
-            scope.spawn(move || loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let done = match units.get(index) {
-                    None => return,
-                    Some(Unit::Whole(file)) => read_one(&inputs[*file], progress, lang),
-                    Some(Unit::Part { file, part, .. }) => read_part(&inputs[*file], part, progress, lang),
-                };
-                if send.send((index, done)).is_err() {
-                    return;
-                }
-            });
-        }
-        drop(send);
-        // Merged in file order: a unit waits until those before it are merged.
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut parts: Vec<Result<ProfileCounter, Problem>> = Vec::new();
-        let mut at = 0;
-        for (index, done) in receive {
-            waiting.insert(index, done);
-            while let Some(done) = waiting.remove(&at) {
-                match units[at] {
-                    Unit::Whole(_) => add(done),
-                    Unit::Part { file, last, .. } => {
-                        parts.push(done);
-                        if last {
-                            add(merge_parts(&inputs[file], std::mem::take(&mut parts), lang));
-                        }
-                    }
-                }
-                at += 1;
-            }
-        }
+    let read = |unit: &Unit| match *unit {
+        Unit::Whole(file) => read_one(&inputs[file], progress, lang),
+        Unit::Part { file, part, .. } => read_part(&inputs[file], &part, progress, lang),
+    };
+    in_order(&units, threads, read, |done| match done {
+        Done::Whole(counter) => add(counter),
+        Done::Parts(file, parts) => add(merge_parts(&inputs[file], parts, lang)),
     });
     (merged, problems)
 }
@@ -532,27 +585,8 @@ fn merge_parts(
 /// Reads one byte range of a JSON-lines file into a counter of its own.
 fn read_part(input: &Input, part: &LinesPart, progress: &ProgressBar, lang: Lang) -> Result<ProfileCounter, Problem> {
     let mut counter = ProfileCounter::new();
-    let mut file = File::open(&input.path).map_err(|e| io_problem(&input.name, "cli-cannot-open", e, lang))?;
-    file.seek(SeekFrom::Start(part.start)).map_err(|e| io_problem(&input.name, "cli-cannot-read", e, lang))?;
     let id = counter.begin_part(&input.name, input.snapshot.as_deref(), part);
-    // Progress counts the range's own bytes, not what it reads past its end.
-    let mut own = part.end - part.start;
-    let mut buf = vec![0u8; CHUNK];
-    while !counter.part_done(id) {
-        match file.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                let mine = own.min(n as u64);
-                progress.inc(mine);
-                own -= mine;
-                if counter.push(id, &buf[..n]).is_err() {
-                    break;
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(io_problem(&input.name, "cli-cannot-read", e, lang)),
-        }
-    }
+    push_range(input, part, progress, lang, |chunk| counter.push(id, chunk).is_ok() && !counter.part_done(id))?;
     // A failure is kept in the part's state, with its line: `merge_parts` says it as the whole file's
     // (with the parts before it counted), or reads the file again whole when the parts do not fit.
     let _ = counter.end_file(id);

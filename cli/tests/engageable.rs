@@ -313,3 +313,71 @@ fn bundle_is_one_offline_file_with_the_figures() {
         other => panic!("not an engageable report: {other:?}"),
     }
 }
+
+/// The JSON report and what `--stats` says of the byte ranges.
+fn json_and_ranges(dir: &Path, args: &[&str]) -> (Value, String) {
+    let mut all = vec!["--stats", "engageable", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(dir, &all);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let ranges = stderr.lines().find(|l| l.contains("byte ranges")).unwrap_or_default().to_string();
+    (json(&out), ranges)
+}
+
+#[test]
+fn a_large_json_lines_file_cut_into_byte_ranges_gives_the_report_of_one_thread() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = run(dir.path(), &["generate", "--events", "gen", "--rows", "3000", "--files", "1", "--seed", "7"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = "gen/journey_step_events/part-00000.json";
+    let one = json(&run(dir.path(), &["engageable", "--format", "json", "--threads", "1", file]));
+    assert_eq!(one["rows"]["read"], 3015, "3000 events and 15 rejected lines");
+    assert_eq!(one["rejected"].as_array().expect("rejected").len(), 15);
+    let (cut, ranges) = json_and_ranges(dir.path(), &["--threads", "2", "--part-bytes", "4096", file]);
+    assert_eq!(ranges, "stats: 2 byte ranges, 0 read again");
+    assert_eq!(cut, one, "2 ranges");
+    // Without --part-bytes, two threads read a file whole (as `profiles` does); from three they cut it.
+    let (two, ranges) = json_and_ranges(dir.path(), &["--threads", "2", file]);
+    assert_eq!((two, ranges.as_str()), (one.clone(), ""));
+    let (five, ranges) = json_and_ranges(dir.path(), &["--threads", "5", "--part-bytes", "4096", file]);
+    assert_eq!(ranges, "stats: 5 byte ranges, 0 read again");
+    assert_eq!(five, one, "5 ranges");
+}
+
+#[test]
+fn slash_dates_told_late_in_the_file_or_both_ways_read_as_in_one_pass() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // 300 lines of dates that could be either order, with a rejected line among them (line 151).
+    let mut lines: Vec<String> = (0..300)
+        .map(|n| step(&format!("{:02}/{:02}/2026", 1 + n % 12, 1 + (n + 5) % 12), &format!("p{n}"), "J", None, false))
+        .collect();
+    lines.insert(150, r#"{"timestamp":"03/04/2026"}"#.to_string());
+    // late.json: the last line tells month first (05/13), not the default day first: the first ranges
+    // wait for the last one.
+    let mut late = lines.clone();
+    late.push(step("05/13/2026", "last", "J", None, false));
+    write(dir.path(), "late.json", &(late.join("\n") + "\n"));
+    // both.json: the first range tells day first, the last month first (05/13): one pass rejects that
+    // date, and the range that read it in its own order is read again whole.
+    let mut both = lines.clone();
+    both.insert(20, step("13/05/2026", "first", "J", None, false));
+    both.push(step("05/13/2026", "other", "J", None, false));
+    write(dir.path(), "both.json", &(both.join("\n") + "\n"));
+    for (file, again, rejected) in [("late.json", "0", [151].as_slice()), ("both.json", "1", &[152, 303])] {
+        let one = json(&run(dir.path(), &["engageable", "--format", "json", "--threads", "1", file]));
+        let (cut, ranges) = json_and_ranges(dir.path(), &["--threads", "3", "--part-bytes", "1000", file]);
+        assert_eq!(ranges, format!("stats: 3 byte ranges, {again} read again"), "{file}");
+        assert_eq!(cut, one, "{file}");
+        let lines: Vec<u64> =
+            one["rejected"].as_array().expect("rejected").iter().map(|r| r["line"].as_u64().expect("line")).collect();
+        assert_eq!(lines, rejected, "{file}");
+        assert!(one["warnings"].as_array().expect("warnings").is_empty(), "the file told its order: {file}");
+        assert_eq!(one["files"][0]["events"], 301, "{file}");
+    }
+    // late.json's dates were read month first: its latest is 12/05, 5 December (day first, 07/12 would be).
+    let late = json(&run(
+        dir.path(),
+        &["engageable", "--format", "json", "--threads", "3", "--part-bytes", "1000", "late.json"],
+    ));
+    assert_eq!(late["as_of"], "2026-12-05");
+}

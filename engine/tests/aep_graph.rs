@@ -3,7 +3,7 @@
 //! bincode), give exactly the report and the explanations of the naive model below (the lead's
 //! first counter, which keeps every record and computes every figure with plain maps).
 
-use engine::aep::counter::LinesPart;
+use engine::aep::lines::LinesPart;
 use engine::aep::read::{DocSink, JsonDocs};
 use engine::aep::record;
 use engine::aep::settings::{ProfileSettings, Stitching};

@@ -1,12 +1,15 @@
 //! Property test of engageable profiles: random engagement events written as JSON lines, a JSON
 //! array or CSV, pushed in random chunks into several counters and merged, optionally stitched
-//! by a random profile snapshot, give every figure that a plain model of section 3 gives.
+//! by a random profile snapshot, give every figure that a plain model of section 3 gives; the
+//! JSON-lines files cut into random byte ranges (merged in any order) give the same report as
+//! whole files, rejected lines and slash dates included.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
+use engine::aep::lines::LinesPart;
 use engine::aep::{ProfileCounter, ProfileSettings};
-use engine::engage::{EngageSettings, EngageableReport, EventCounter, Sandbox};
+use engine::engage::{EngageSettings, EngageableReport, EventCounter, EventOptions, Sandbox};
 use proptest::prelude::*;
 
 mod common;
@@ -244,7 +247,7 @@ fn run(seed: u64) {
     let files = 1 + r.below(4);
     let choice: &&str = r.pick(&["prod", "qa:development", "emea:production"]);
     let user = Sandbox::parse(choice).unwrap();
-    let mut written: Vec<(String, Vec<u8>, bool)> = Vec::new();
+    let mut written: Vec<(String, Vec<u8>, usize)> = Vec::new();
     let mut counted: Vec<Counted> = Vec::new();
     let mut rejected = 0u64;
     let stitch = r.chance(40);
@@ -315,7 +318,7 @@ fn run(seed: u64) {
                 _ => rejected += 1,
             }
         }
-        written.push((name, bytes, kind == 2));
+        written.push((name, bytes, kind));
     }
     if counted.is_empty() {
         return;
@@ -323,9 +326,9 @@ fn run(seed: u64) {
     // Counted over 1 to 3 counters, each file in random chunks, merged in order.
     let readers = 1 + r.below(3);
     let mut counters: Vec<EventCounter> = (0..readers).map(|_| EventCounter::default()).collect();
-    for (i, (name, bytes, csv)) in written.iter().enumerate() {
+    for (i, (name, bytes, kind)) in written.iter().enumerate() {
         let c = &mut counters[i * readers / written.len()];
-        let f = if *csv { c.begin_csv(name, Some(&user)) } else { c.begin_file(name, Some(&user)) };
+        let f = if *kind == 2 { c.begin_csv(name, Some(&user)) } else { c.begin_file(name, Some(&user)) };
         let mut at = 0;
         while at < bytes.len() {
             let k = (1 + r.below(40)).min(bytes.len() - at);
@@ -338,6 +341,20 @@ fn run(seed: u64) {
     for c in counters {
         merged.merge(c);
     }
+    // The same files, each JSON-lines one cut into random byte ranges.
+    let mut ranged = EventCounter::default();
+    for (name, bytes, kind) in &written {
+        let mut c = EventCounter::default();
+        if *kind == 0 {
+            let mut parts = count_ranges(&mut r, name, bytes, Some(&user), &EventOptions::default());
+            assert_eq!(c.merge_parts(&mut parts), Ok(None), "seed {seed}");
+        } else {
+            let f = if *kind == 2 { c.begin_csv(name, Some(&user)) } else { c.begin_file(name, Some(&user)) };
+            c.push(f, bytes).unwrap();
+            c.end_file(f).unwrap();
+        }
+        ranged.merge(c);
+    }
     let map = stitch.then(|| {
         let mut pc = ProfileCounter::new();
         let f = pc.begin_file("snapshot.json", None);
@@ -347,7 +364,9 @@ fn run(seed: u64) {
     });
     let model = Model { counted, rejected };
     let max = model.counted.iter().map(|c| c.4).max().unwrap();
-    for as_of in [None, Some(max - Duration::days(r.below(500) as i64))] {
+    // The ranges' report is compared at one of the two dates (a report is not cheap in a debug build).
+    let ranged_at = r.below(2);
+    for (i, as_of) in [None, Some(max - Duration::days(r.below(500) as i64))].into_iter().enumerate() {
         let licensed = r.chance(50).then_some(1000);
         let settings = EngageSettings { as_of, licensed };
         let report = merged.report(&settings, map.as_ref());
@@ -360,6 +379,14 @@ fn run(seed: u64) {
                 lines.map(|s| s.engageable[i]).sum()
             };
             assert_eq!((of(false), of(true)), (d.engageable, d.production), "seed {seed} {}", d.date);
+        }
+        if i == ranged_at {
+            let by_ranges = ranged.report(&settings, map.as_ref());
+            assert_eq!(
+                serde_json::to_value(&by_ranges).unwrap(),
+                serde_json::to_value(&report).unwrap(),
+                "seed {seed}"
+            );
         }
         assert_eq!(report.rows.rejected, model.rejected, "seed {seed}");
         assert_eq!(report.rows.counted, model.counted.len() as u64, "seed {seed}");
@@ -379,6 +406,148 @@ fn run(seed: u64) {
     );
 }
 
+/// Random cut points of a file of `len` bytes: anywhere (inside a line), at a line's break or just
+/// after it, at the end; repeated cuts make empty ranges.
+fn random_cuts(r: &mut Rng, bytes: &[u8]) -> Vec<LinesPart> {
+    let len = bytes.len() as u64;
+    let breaks: Vec<u64> = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i as u64).collect();
+    let mut cuts: Vec<u64> = Vec::new();
+    for _ in 0..r.below(6) {
+        let cut = match r.below(5) {
+            0 if !breaks.is_empty() => *r.pick(&breaks),
+            1 if !breaks.is_empty() => *r.pick(&breaks) + 1,
+            2 => len,
+            3 if !cuts.is_empty() => *r.pick(&cuts),
+            _ => 1 + r.below(len.max(1) as usize) as u64,
+        };
+        cuts.push(cut.clamp(1, len.max(1)));
+    }
+    if len == 0 {
+        cuts.clear();
+    }
+    cuts.sort_unstable();
+    let mut bounds = vec![0];
+    bounds.extend(cuts);
+    bounds.push(len);
+    let parts: Vec<LinesPart> =
+        bounds.windows(2).map(|w| LinesPart { start: w[0], end: w[1], file_len: len }).collect();
+    // Cut where `at` cuts, the parts are the same (without the empty ones).
+    let non_empty: Vec<LinesPart> = parts.iter().copied().filter(|p| p.start < p.end || len == 0).collect();
+    assert_eq!(LinesPart::at(len, &bounds), non_empty);
+    parts
+}
+
+/// One file counted as random byte ranges, each by its own counter in random chunks (bytes pushed
+/// after a part is done are ignored), some sent through JSON as between workers, shuffled.
+fn count_ranges(
+    r: &mut Rng,
+    name: &str,
+    bytes: &[u8],
+    sandbox: Option<&Sandbox>,
+    options: &EventOptions,
+) -> Vec<EventCounter> {
+    let mut parts: Vec<EventCounter> = random_cuts(r, bytes)
+        .iter()
+        .map(|part| {
+            let mut c = EventCounter::new(options.clone());
+            let f = c.begin_part(name, sandbox, part);
+            let mut at = part.start as usize;
+            let keep_going = r.chance(20);
+            while at < bytes.len() && (keep_going || !c.part_done(f)) {
+                let k = (1 + r.below(40)).min(bytes.len() - at);
+                c.push(f, &bytes[at..at + k]).unwrap();
+                at += k;
+            }
+            c.end_file(f).unwrap();
+            if r.chance(50) {
+                c = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+            }
+            c
+        })
+        .collect();
+    for i in (1..parts.len()).rev() {
+        parts.swap(i, r.below(i + 1));
+    }
+    parts
+}
+
+/// A JSON-lines file whose dates are slash dates (or not) that tell the day/month order early,
+/// late, never or both ways, with blank lines, CRLF line ends, a byte-order mark, broken lines
+/// and events without a profile.
+fn slash_file(r: &mut Rng) -> Vec<u8> {
+    let n = r.below(60);
+    // How likely a date tells its order: often, rarely or never; and which orders it tells.
+    let tell = *r.pick(&[0, 2, 10, 40]);
+    let orders = *r.pick(&[&[true][..], &[false], &[true, false]]);
+    let mut out: Vec<u8> = if r.chance(20) { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+    for i in 0..n {
+        let (a, b) = (1 + r.below(12), 1 + r.below(12));
+        let time = match r.below(10) {
+            _ if r.chance(tell) => {
+                let big = 13 + r.below(16);
+                if *r.pick(orders) {
+                    format!("{big}/{b}/2025")
+                } else {
+                    format!("{a}/{big}/2025 10:00")
+                }
+            }
+            0 => format!("2025-{a:02}-{b:02}T08:00:00Z"),
+            1 => "31/02/2025".to_string(),
+            _ => format!("{a:02}/{b:02}/2025"),
+        };
+        let profile = if r.chance(90) { format!("\"profileID\":\"p{}\",", r.below(20)) } else { String::new() };
+        let steps = format!(
+            "{{\"journeyOrchestration\":{{\"stepEvents\":{{{profile}\"journeyVersionName\":\"J{}\"}}}}}}",
+            i % 3
+        );
+        let line = match r.below(30) {
+            0 => String::new(),
+            1 => "{not json".to_string(),
+            _ => format!("{{\"timestamp\":\"{time}\",\"_experience\":{steps}}}"),
+        };
+        out.extend_from_slice(line.as_bytes());
+        if i + 1 < n || r.chance(50) {
+            out.extend_from_slice(if r.chance(20) { b"\r\n" } else { b"\n" });
+        }
+    }
+    out
+}
+
+fn slash_dates_in_ranges(seed: u64) {
+    let mut r = Rng(seed | 1);
+    let bytes = slash_file(&mut r);
+    let options = EventOptions { day_first: r.chance(50), ..EventOptions::default() };
+    let mut whole = EventCounter::new(options.clone());
+    let f = whole.begin_file("slash.json", None);
+    whole.push(f, &bytes).unwrap();
+    whole.end_file(f).unwrap();
+    let mut parts = count_ranges(&mut r, "slash.json", &bytes, None, &options);
+    let mut ranged = EventCounter::new(options);
+    match ranged.merge_parts(&mut parts) {
+        Ok(None) => {
+            for as_of in [None, Some(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())] {
+                let settings = EngageSettings { as_of, licensed: None };
+                let (a, b) = (whole.report(&settings, None), ranged.report(&settings, None));
+                assert_eq!(serde_json::to_value(&b).unwrap(), serde_json::to_value(&a).unwrap(), "seed {seed}");
+            }
+        }
+        // Only when the file's dates tell both orders: it is read whole instead.
+        Err(engine::PartsError::Invalid(m)) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let tells = |first: bool| {
+                text.split('"').filter_map(|t| t.split(' ').next()).any(|t| {
+                    let n: Vec<u32> = t.split('/').filter_map(|x| x.parse().ok()).collect();
+                    n.len() == 3
+                        && n[0] != n[1]
+                        && if first { n[0] > 12 && n[1] <= 12 } else { n[1] > 12 && n[0] <= 12 }
+                })
+            };
+            assert!(tells(true) && tells(false), "seed {seed}: {m}");
+        }
+        other => panic!("seed {seed}: {other:?}"),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48),
@@ -388,6 +557,11 @@ proptest! {
     #[test]
     fn random_events_chunks_merges_and_stitching_match_the_model(seed in any::<u64>()) {
         run(seed);
+    }
+
+    #[test]
+    fn slash_dates_in_byte_ranges_read_as_in_the_whole_file(seed in any::<u64>()) {
+        slash_dates_in_ranges(seed);
     }
 }
 

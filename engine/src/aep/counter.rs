@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::aep::graph::Store;
+use crate::aep::lines::{self, LinesPart, PartEnd, PartRun};
 use crate::aep::read::{DocSink, JsonDocs};
 use crate::aep::record;
 use crate::aep::report::{Explained, ProfilesReport};
@@ -28,116 +29,6 @@ use crate::split::PartsError;
 /// A file of a counter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileId(usize);
-
-/// One byte range of a JSON-lines file (not gzip, not an array), counted by its own counter.
-///
-/// A line belongs to the part in whose range its preceding line break lies (the first line to the
-/// first part): a part that starts inside the file drops the bytes up to and including its first
-/// line break, and a part reads past its `end` up to and including the first line break at or
-/// after `end`. So a range boundary inside a line counts that line once.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LinesPart {
-    /// The first byte to push.
-    pub start: u64,
-    /// The part counts the lines whose preceding line break is before this byte.
-    pub end: u64,
-    /// The file's size in bytes.
-    pub file_len: u64,
-}
-
-impl LinesPart {
-    /// A file of `file_len` bytes cut into `parts` ranges of about equal size (at least one, and
-    /// never more than its bytes).
-    ///
-    /// ```
-    /// use engine::aep::counter::LinesPart;
-    /// let parts = LinesPart::split(10, 3);
-    /// assert_eq!(parts.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(), [(0, 3), (3, 6), (6, 10)]);
-    /// assert_eq!(LinesPart::split(0, 4).len(), 1);
-    /// ```
-    pub fn split(file_len: u64, parts: usize) -> Vec<LinesPart> {
-        let n = (parts.max(1) as u64).min(file_len.max(1));
-        let cuts: Vec<u64> = (1..n).map(|i| file_len * i / n).collect();
-        LinesPart::at(file_len, &cuts)
-    }
-
-    /// The file cut at these offsets (in any order; those at 0 or past the end are left out).
-    pub fn at(file_len: u64, cuts: &[u64]) -> Vec<LinesPart> {
-        let mut bounds: Vec<u64> = cuts.iter().copied().filter(|&c| c > 0 && c < file_len).collect();
-        bounds.sort_unstable();
-        bounds.dedup();
-        bounds.insert(0, 0);
-        bounds.push(file_len);
-        bounds.windows(2).map(|w| LinesPart { start: w[0], end: w[1], file_len }).collect()
-    }
-}
-
-/// Where a part is in its file while it is read.
-#[derive(Clone, Debug)]
-struct PartRun {
-    part: LinesPart,
-    /// File offset of the next byte pushed.
-    pos: u64,
-    /// Where the part's first counted line starts, once found.
-    begin: Option<u64>,
-    /// After the line break that ends the part's last line, once found.
-    stop: Option<u64>,
-    /// Line breaks counted.
-    lines: u64,
-}
-
-impl PartRun {
-    /// The bytes of `chunk` that belong to the part.
-    fn take<'c>(&mut self, chunk: &'c [u8]) -> &'c [u8] {
-        let at = self.pos;
-        self.pos += chunk.len() as u64;
-        if self.stop.is_some() {
-            return &[];
-        }
-        let mut from = 0;
-        if self.begin.is_none() {
-            match memchr::memchr(b'\n', chunk) {
-                Some(k) => {
-                    from = k + 1;
-                    self.begin = Some(at + from as u64);
-                    if at + k as u64 >= self.part.end {
-                        // The line after that break belongs to the next part: this one has none.
-                        self.stop = self.begin;
-                        return &[];
-                    }
-                }
-                None => return &[],
-            }
-        }
-        let search = (self.part.end.saturating_sub(at).min(chunk.len() as u64) as usize).max(from);
-        let to = match memchr::memchr(b'\n', &chunk[search..]) {
-            Some(k) => {
-                let to = search + k + 1;
-                self.stop = Some(at + to as u64);
-                to
-            }
-            None => chunk.len(),
-        };
-        let mine = &chunk[from..to];
-        self.lines += memchr::memchr_iter(b'\n', mine).count() as u64;
-        mine
-    }
-}
-
-/// What an ended part keeps for [`ProfileCounter::merge_parts`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct PartState {
-    part: LinesPart,
-    /// The file offset of the part's first line, and after its last line.
-    begin: u64,
-    stop: u64,
-    /// Line breaks from `begin` to `stop`.
-    lines: u64,
-    /// The part ended before its last line and before the end of the file.
-    short: bool,
-    /// The read error that stopped the part: its line in the part, and why.
-    error: Option<(Option<u64>, Message)>,
-}
 
 struct Reader {
     docs: JsonDocs,
@@ -171,7 +62,7 @@ pub struct ProfileCounter {
     /// The record being parsed, reused so that its strings are allocated once.
     #[serde(skip)]
     scratch: record::Record,
-    part: Option<PartState>,
+    part: Option<PartEnd>,
 }
 
 fn checked<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Store, D::Error> {
@@ -219,18 +110,14 @@ impl ProfileCounter {
     /// the parts are merged.
     pub fn begin_part(&mut self, name: &str, snapshot: Option<&str>, part: &LinesPart) -> FileId {
         let id = self.store.add_file(name, snapshot);
-        let run = PartRun { part: *part, pos: part.start, begin: (part.start == 0).then_some(0), stop: None, lines: 0 };
-        // The part's own cutting gives the reader whole lines; the first part's reader skips a
-        // byte-order mark as a whole file's does.
-        let docs = if part.start == 0 { JsonDocs::range(name, 0, u64::MAX) } else { JsonDocs::lines(name) };
-        self.readers.0.insert(id, Reader { docs, run: Some(run) });
+        self.readers.0.insert(id, Reader { docs: part.reader(name), run: Some(PartRun::new(part)) });
         FileId(id)
     }
 
     /// Whether a part has read its last line: push it no more (bytes pushed after are ignored)
     /// and end it. False for a file read whole.
     pub fn part_done(&self, file: FileId) -> bool {
-        self.readers.0.get(&file.0).and_then(|r| r.run.as_ref()).is_some_and(|r| r.stop.is_some())
+        self.readers.0.get(&file.0).and_then(|r| r.run.as_ref()).is_some_and(PartRun::done)
     }
 
     /// The next chunk of a file's bytes.
@@ -258,15 +145,7 @@ impl ProfileCounter {
             self.store.files[file.0].format = format.clone();
         }
         if let Some(run) = reader.run {
-            let stop = run.stop.unwrap_or(run.pos);
-            self.part = Some(PartState {
-                part: run.part,
-                begin: run.begin.unwrap_or(stop),
-                stop,
-                lines: run.lines,
-                short: run.stop.is_none() && run.pos < run.part.file_len,
-                error: result.as_ref().err().map(|e| (e.line, e.message.clone())),
-            });
+            self.part = Some(run.end(result.as_ref().err()));
         }
         result.map(|_| ())
     }
@@ -329,36 +208,13 @@ impl ProfileCounter {
         if parts.iter().any(|c| c.part.is_none() || c.store.files.len() != 1) {
             return invalid("a counter given as a part did not read one part of a file, or read more");
         }
-        parts.sort_by_key(|c| c.part.as_ref().map_or(0, |p| p.part.start));
-        let states: Vec<&PartState> = parts.iter().filter_map(|c| c.part.as_ref()).collect();
-        let file_len = states[0].part.file_len;
+        parts.sort_by_key(|c| c.part.as_ref().map(|p| (p.part.start, p.part.end)));
         let name = &parts[0].store.files[0].name;
-        if states[0].part.start != 0
-            || states[states.len() - 1].part.end != file_len
-            || states.windows(2).any(|w| w[0].part.end != w[1].part.start)
-            || states.iter().any(|s| s.part.file_len != file_len)
-            || parts.iter().any(|c| &c.store.files[0].name != name)
-        {
+        if parts.iter().any(|c| &c.store.files[0].name != name) {
             return invalid("the parts are not the parts of one file, or leave a gap");
         }
-        if states.iter().any(|s| s.short) {
-            return invalid("a part was ended before its last line and before the end of the file");
-        }
-        let last = states.iter().position(|s| s.error.is_some()).unwrap_or(states.len() - 1);
-        if states[..last].windows(2).any(|w| w[0].stop != w[1].begin) {
-            return invalid("a part did not begin where the one before it stopped");
-        }
-        let mut shifts = Vec::with_capacity(last + 1);
-        let mut shift = 0u64;
-        for s in &states[..=last] {
-            shifts.push(shift);
-            shift = shift.saturating_add(s.lines);
-        }
-        let error = states[last].error.clone().map(|(line, message)| ReadError {
-            file: name.clone(),
-            line: line.map(|l| l.saturating_add(shifts[last])),
-            message,
-        });
+        let ends: Vec<&PartEnd> = parts.iter().filter_map(|c| c.part.as_ref()).collect();
+        let lines::Fit { last, shifts, error } = lines::fit(&ends, name)?;
         let mut counters = std::mem::take(parts).into_iter().take(last + 1);
         let Some(mut whole) = counters.next() else { return invalid("no parts to merge") };
         whole.part = None;

@@ -20,6 +20,9 @@
 //! - [`counter`]: the [`ProfileCounter`]: files (or byte ranges of a JSON-lines
 //!   file, `begin_part`/`merge_parts`) in, merge, [`ProfilesReport`] out, and
 //!   *Explain an identity*.
+//! - [`lines`]: a JSON-lines file cut into byte ranges ([`LinesPart`](lines::LinesPart)) and the
+//!   ranges fitted back together with the file's line numbers; shared with the engageable-profiles
+//!   counter ([`crate::engage::EventCounter::begin_part`]).
 //! - [`graph`]: the state: identities interned once, a union-find per
 //!   snapshot, each record kept compactly (file, line, identity and audience
 //!   indices), so that every figure and explanation is a function of it.
@@ -31,6 +34,7 @@ pub mod counter;
 pub mod figures;
 pub mod generate;
 pub mod graph;
+pub mod lines;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod read;

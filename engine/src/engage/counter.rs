@@ -3,7 +3,11 @@
 //! A file is JSON (lines or one array, gzip or not: told by its bytes, see
 //! [`crate::aep::read`]), CSV with a header (told by its name or by the
 //! caller: [`EventCounter::begin_csv`]), or Parquet rows handed in through
-//! [`EventCounter::sink`]. Every event becomes one counted day of
+//! [`EventCounter::sink`]. A large JSON-lines file may be counted as byte
+//! ranges, each by a counter of its own ([`EventCounter::begin_part`], cut and
+//! fitted together by [`crate::aep::lines`] as the Profiles counter cuts its
+//! files), merged with [`EventCounter::merge_parts`] into the state one pass
+//! gives. Every event becomes one counted day of
 //! `(sandbox, profile)` on the channel of its journey (dry runs apart) in an
 //! [`Activity`], the store that Campaign's [`crate::Counter`] counts
 //! delivery-log rows with; the report is a pure function of it and the
@@ -14,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::activity::Activity;
+use crate::aep::lines::{self, LinesPart, PartEnd, PartRun};
 use crate::aep::read::{DocSink, JsonDocs};
 use crate::aep::ReadError;
 use crate::csvread::{record_strings, DecodedCsv, Record};
@@ -24,6 +29,7 @@ use crate::fields::normalise;
 use crate::message::{Arg, Message};
 use crate::options::TimeZone;
 use crate::profiles::Batch;
+use crate::split::PartsError;
 
 /// What a profile was engaged through: a journey or campaign (`None`: the event names none), and
 /// whether the event was a dry run. A channel of the store.
@@ -177,6 +183,22 @@ pub(crate) struct State {
     /// The first rejected events by (file, line).
     pub rejected_rows: Vec<(u32, u64, Message)>,
     pub warnings: Vec<Message>,
+    /// A counter that read one byte range of a file: where it began and stopped, and its dates
+    /// that wait for the file's day/month order. (Always written: a counter also travels in
+    /// bincode, which cannot skip a field.)
+    pub part: Option<PartState>,
+}
+
+/// What an ended byte range keeps for [`EventCounter::merge_parts`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct PartState {
+    end: PartEnd,
+    /// The day/month order the range's own dates told first, if any: its later slash dates were
+    /// read in it.
+    told: Option<Order>,
+    /// Slash dates read before that (all of them when it told none), counted once the file's
+    /// order is known.
+    pending: Vec<Pending>,
 }
 
 impl State {
@@ -197,6 +219,7 @@ impl State {
 }
 
 /// An event whose slash date waits for its file to tell the day/month order.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct Pending {
     group: u32,
     key: Vec<u8>,
@@ -224,6 +247,8 @@ enum Reader {
 struct Open {
     reader: Reader,
     order: DateOrder,
+    /// A byte range of a JSON-lines file: the bytes of each chunk that belong to it.
+    run: Option<PartRun>,
 }
 
 /// Per-value lookups of the reading loop.
@@ -321,7 +346,7 @@ impl EventCounter {
             sandbox: sandbox.cloned(),
             sandboxes: FileSandboxes::default(),
         });
-        self.open.insert(id, Open { reader, order: DateOrder::default() });
+        self.open.insert(id, Open { reader, order: DateOrder::default(), run: None });
         id
     }
 
@@ -329,6 +354,26 @@ impl EventCounter {
     /// they name no sandbox (default `prod`, production).
     pub fn begin_file(&mut self, name: &str, sandbox: Option<&Sandbox>) -> usize {
         self.add_file(name, sandbox, Reader::Json(JsonDocs::new(name)))
+    }
+
+    /// Starts one byte range of a JSON-lines file (see [`LinesPart`]): push the file's bytes from
+    /// `part.start` on, in chunks of any size, until [`EventCounter::part_done`] or the end of the
+    /// file, then call [`EventCounter::end_file`]. Merge the counters of all the parts of the file
+    /// with [`EventCounter::merge_parts`]. A counter that reads a part reads nothing else. Until
+    /// the parts are merged, line numbers count from the part's first line, and slash dates that
+    /// need the file's day/month order wait (its first range may not tell it).
+    pub fn begin_part(&mut self, name: &str, sandbox: Option<&Sandbox>, part: &LinesPart) -> usize {
+        let id = self.add_file(name, sandbox, Reader::Json(part.reader(name)));
+        if let Some(open) = self.open.get_mut(&id) {
+            open.run = Some(PartRun::new(part));
+        }
+        id
+    }
+
+    /// Whether a part has read its last line: push it no more (bytes pushed after are ignored)
+    /// and end it. False for a file read whole.
+    pub fn part_done(&self, file: usize) -> bool {
+        self.open.get(&file).and_then(|o| o.run.as_ref()).is_some_and(PartRun::done)
     }
 
     /// Starts a CSV file with a header line.
@@ -348,7 +393,14 @@ impl EventCounter {
     pub fn end_file(&mut self, file: usize) -> Result<(), ReadError> {
         let result = self.feed(file, &[], true);
         if let Some(open) = self.open.remove(&file) {
-            self.settle(file, open.order, true);
+            match open.run {
+                // A part's waiting dates are counted when the parts are merged.
+                Some(run) => {
+                    let DateOrder { told, pending } = open.order;
+                    self.state.part = Some(PartState { end: run.end(result.as_ref().err()), told, pending });
+                }
+                None => self.settle(file, open.order, true),
+            }
         }
         self.state.activity.profiles.flush(&mut self.caches.batch);
         self.state.activity.profiles.compact();
@@ -357,6 +409,14 @@ impl EventCounter {
 
     fn feed(&mut self, file: usize, chunk: &[u8], last: bool) -> Result<(), ReadError> {
         let Some(mut open) = self.open.remove(&file) else { return Ok(()) };
+        let chunk = match &mut open.run {
+            Some(run) if !last => run.take(chunk),
+            _ => chunk,
+        };
+        if chunk.is_empty() && !last {
+            self.open.insert(file, open);
+            return Ok(());
+        }
         let result = match &mut open.reader {
             Reader::Json(docs) => {
                 let mut sink = Sink { counter: self, file, order: &mut open.order };
@@ -486,14 +546,9 @@ impl EventCounter {
         if waiting.pending.is_empty() {
             return;
         }
-        let o = match waiting.told {
-            Some(o) => o,
-            None if self.options.day_first => Order::DayFirst,
-            None => Order::MonthFirst,
-        };
+        let o = waiting.told.unwrap_or_else(|| self.user_order());
         if last && waiting.told.is_none() {
-            let id = if o == Order::DayFirst { "warning-day-first" } else { "warning-month-first" };
-            self.state.warnings.push(Message::new(id).file(&self.state.files[file].name));
+            self.order_warning(file, o);
         }
         for p in waiting.pending {
             match p.raw.resolve(o, &self.caches.zone) {
@@ -505,6 +560,21 @@ impl EventCounter {
                 }
             }
         }
+    }
+
+    /// The order of slash dates in a file that never tells it: the user's.
+    fn user_order(&self) -> Order {
+        if self.options.day_first {
+            Order::DayFirst
+        } else {
+            Order::MonthFirst
+        }
+    }
+
+    /// Says that a file's slash dates were read in the user's order, `o`.
+    fn order_warning(&mut self, file: usize, o: Order) {
+        let id = if o == Order::DayFirst { "warning-day-first" } else { "warning-month-first" };
+        self.state.warnings.push(Message::new(id).file(&self.state.files[file].name));
     }
 
     fn count(&mut self, group: u32, key: &[u8], channel: u16, day: Day) {
@@ -584,6 +654,8 @@ impl EventCounter {
     /// Adds another counter's files and events, as if this one had read them after its own.
     /// Both must have the same options. Files still open in `other` are dropped.
     pub fn merge(&mut self, mut other: EventCounter) {
+        // A part merged as a file of its own: its waiting dates are read as a whole file's.
+        other.settle_part(None, true);
         other.state.activity.profiles.flush(&mut other.caches.batch);
         self.state.activity.profiles.flush(&mut self.caches.batch);
         let o = other.state;
@@ -601,6 +673,86 @@ impl EventCounter {
         self.state.counted += o.counted;
         self.state.rejected += o.rejected;
         self.state.rejected_rows.extend(o.rejected_rows.into_iter().map(|(f, l, m)| (f + shift, l, m)));
+        self.state.trim_rejected();
+        self.state.warnings.extend(o.warnings);
+    }
+
+    /// Merges the counters of all the parts of one file (see [`EventCounter::begin_part`]), in
+    /// any order, into the state one pass over the file gives: the file once, with its line
+    /// numbers, and its slash dates read in the order the file tells first (or the user's, with
+    /// the warning a whole file gives). Sorts `parts` by start and empties it on success.
+    ///
+    /// When a part stopped on a read error, the parts after it are left out (as one pass stops
+    /// there) and the error is returned with its line in the file: say it as a whole file's.
+    /// When two parts' dates tell different day/month orders, nothing is merged
+    /// ([`PartsError::Invalid`]: the later part read its dates in its own order, where one pass
+    /// rejects them); read the file whole.
+    pub fn merge_parts(&mut self, parts: &mut Vec<EventCounter>) -> Result<Option<ReadError>, PartsError> {
+        let invalid = |m: &str| Err(PartsError::Invalid(m.to_string()));
+        if parts.is_empty() {
+            return invalid("no parts to merge");
+        }
+        if parts.iter().any(|c| c.state.part.is_none() || c.state.files.len() != 1 || !c.open.is_empty()) {
+            return invalid("a counter given as a part did not read one part of a file, or read more");
+        }
+        parts.sort_by_key(|c| c.state.part.as_ref().map(|p| (p.end.part.start, p.end.part.end)));
+        let name = &parts[0].state.files[0].name;
+        if parts.iter().any(|c| &c.state.files[0].name != name) {
+            return invalid("the parts are not the parts of one file, or leave a gap");
+        }
+        let states: Vec<&PartState> = parts.iter().filter_map(|c| c.state.part.as_ref()).collect();
+        let ends: Vec<&PartEnd> = states.iter().map(|s| &s.end).collect();
+        let lines::Fit { last, shifts, error } = lines::fit(&ends, name)?;
+        let mut told = states[..=last].iter().filter_map(|s| s.told);
+        let order = told.next();
+        if told.any(|o| Some(o) != order) {
+            return invalid("the parts' dates tell different day/month orders");
+        }
+        let waited = states[..=last].iter().any(|s| !s.pending.is_empty());
+        let mut counters = std::mem::take(parts).into_iter().take(last + 1);
+        let Some(mut whole) = counters.next() else { return invalid("no parts to merge") };
+        whole.settle_part(order, false);
+        for (mut c, shift) in counters.zip(shifts.into_iter().skip(1)) {
+            c.settle_part(order, false);
+            whole.absorb(c, shift);
+        }
+        if order.is_none() && waited {
+            let o = whole.user_order();
+            whole.order_warning(0, o);
+        }
+        self.merge(whole);
+        Ok(error)
+    }
+
+    /// Ends a part's wait: its slash dates that waited are counted in the file's order `order`
+    /// (else the one the part told, else the user's, said when `warn`), with the part's own line
+    /// numbers.
+    fn settle_part(&mut self, order: Option<Order>, warn: bool) {
+        if let Some(part) = self.state.part.take() {
+            self.settle(0, DateOrder { told: order.or(part.told), pending: part.pending }, warn);
+        }
+    }
+
+    /// Adds the next part of the same file: its events, and its rejected lines moved down by the
+    /// lines of the parts before it (`shift`).
+    fn absorb(&mut self, mut other: EventCounter, shift: u64) {
+        other.state.activity.profiles.flush(&mut other.caches.batch);
+        self.state.activity.profiles.flush(&mut self.caches.batch);
+        let o = other.state;
+        self.state.activity.merge(&o.activity);
+        if let (Some(f), Some(g)) = (self.state.files.first_mut(), o.files.first()) {
+            f.events += g.events;
+            f.sandboxes.unnamed |= g.sandboxes.unnamed;
+            for s in &g.sandboxes.named {
+                if !f.sandboxes.named.contains(s) {
+                    f.sandboxes.named.push(s.clone());
+                }
+            }
+        }
+        self.state.read += o.read;
+        self.state.counted += o.counted;
+        self.state.rejected += o.rejected;
+        self.state.rejected_rows.extend(o.rejected_rows.into_iter().map(|(f, l, m)| (f, l.saturating_add(shift), m)));
         self.state.trim_rejected();
         self.state.warnings.extend(o.warnings);
     }
@@ -698,8 +850,15 @@ impl<'de> Deserialize<'de> for EventCounter {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let saved = Saved::deserialize(d)?;
         let a = &saved.state.activity;
+        let part_fits = saved.state.part.as_ref().is_none_or(|p| {
+            saved.state.files.len() == 1
+                && p.pending
+                    .iter()
+                    .all(|w| (w.group as usize) < a.groups.len() && (w.channel as usize) < a.channels.len())
+        });
         if !a.profiles.consistent(a.groups.len(), a.channels.len())
             || saved.state.rejected_rows.iter().any(|(f, _, _)| *f as usize >= saved.state.files.len())
+            || !part_fits
         {
             return Err(serde::de::Error::custom("inconsistent counter state"));
         }
