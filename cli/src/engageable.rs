@@ -232,11 +232,11 @@ fn read_events(
         Unit::Part { file, part, .. } => read_part(&inputs[file], &part, how),
     };
     in_order(&units, threads, read, |done| {
+        let started = std::time::Instant::now();
         let (counter, problem) = match done {
             Done::Whole(read) => read,
             Done::Parts(file, parts) => merge_parts(&inputs[file], parts, how),
         };
-        let started = std::time::Instant::now();
         merged.merge(counter);
         crate::stats::MERGE_MICROS.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
         problems.extend(problem);
