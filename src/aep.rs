@@ -10,7 +10,8 @@
 use engine::aep::{Explained, InputKind, ProfileCounter, ProfileSettings};
 use engine::message::{Arg, Message};
 
-use crate::worker::{slices, Progress, RecordHandle, Stopped, SLICE};
+use crate::protocol::RecordHandle;
+use crate::reading::{slices, Progress, Stopped, SLICE};
 
 /// How many first bytes tell what a file is ([`engine::aep::sniff`] and [`engine::workbook::sniff`]).
 pub const HEAD_BYTES: u64 = 512;
@@ -28,7 +29,7 @@ pub fn demo_spec() -> engine::aep::generate::ExportSpec {
     }
 }
 
-/// Counts the demo export (the answer to a [`crate::worker::Job::ProfilesDemo`]): two `exportTime=`
+/// Counts the demo export (the answer to a [`crate::protocol::Job::ProfilesDemo`]): two `exportTime=`
 /// snapshots of a generated AEP export.
 pub fn demo_counter() -> ProfileCounter {
     let mut counter = ProfileCounter::new();

@@ -15,9 +15,9 @@ use crate::mapping::MappingStep;
 use crate::nav::{Holds, ReportTabs};
 use crate::pool::Pool;
 use crate::profiles::{ProfilesSource, Tab};
+use crate::protocol::{FailReason, FileHandle, FileProblem, Update};
 use crate::state::{Action, MappingAction, OpenAction, ReportAction, Run, SettingsAction, Source, ViewerState};
 use crate::views::ReportView;
-use crate::worker::{FailReason, FileHandle, FileProblem, Update};
 
 /// How long after the page starts the counting workers are spawned (the demo report paints first).
 const WARM_AFTER_MS: u32 = 1000;

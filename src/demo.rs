@@ -27,9 +27,13 @@ pub fn demo_report() -> Report {
 }
 
 /// Explains one profile of the demo export (read again, as the worker does for files).
-pub fn demo_explanation(options: Options, query: &str, as_of: Option<chrono::NaiveDate>) -> crate::worker::Explanation {
+pub fn demo_explanation(
+    options: Options,
+    query: &str,
+    as_of: Option<chrono::NaiveDate>,
+) -> crate::protocol::Explanation {
     let mut explain = engine::explain(options, query);
     let file = explain.begin_file(DEMO_FILE, None);
     let _ = explain.push(file, &engine::generate::demo()).and_then(|()| explain.end_file(file));
-    crate::worker::Explanation::new(query, as_of, &explain)
+    crate::protocol::Explanation::new(query, as_of, &explain)
 }

@@ -19,8 +19,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use engine::engage::{EngageSettings, EngageableReport, Sandbox};
 
+use crate::protocol::{EventFileOptions, EventFileRead, FailReason, Job, RecordHandle, Update};
 use crate::run::{Notice, Run};
-use crate::worker::{EventFileOptions, EventFileRead, FailReason, Job, RecordHandle, Update};
 
 /// What the report is of.
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -13,8 +13,8 @@ use yew::prelude::*;
 use crate::engageable::{EngageableAction, EngageableSource};
 use crate::locale::{tr, trf, use_lang};
 use crate::mapping::{Fields, MappingStep};
+use crate::protocol::{EventFileOptions, EventFileRead, RecordHandle};
 use crate::state::{Action, Run, ViewerState};
-use crate::worker::{EventFileOptions, EventFileRead, RecordHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct EngageablePageProps {
@@ -110,9 +110,12 @@ fn engageable_settings(props: &EngageablePageProps) -> Html {
             let Some(list) = e.target_dyn_into::<web_sys::HtmlInputElement>().and_then(|input| input.files()) else {
                 return;
             };
-            let files: Vec<crate::worker::RecordHandle> = crate::given::picked(list)
+            let files: Vec<crate::protocol::RecordHandle> = crate::given::picked(list)
                 .into_iter()
-                .map(|(file, path)| crate::worker::RecordHandle { path, handle: crate::worker::FileHandle::new(file) })
+                .map(|(file, path)| crate::protocol::RecordHandle {
+                    path,
+                    handle: crate::protocol::FileHandle::new(file),
+                })
                 .collect();
             dispatch.dispatch(Action::Engageable(EngageableAction::Snapshot(files)));
         })

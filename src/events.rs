@@ -15,7 +15,8 @@ use engine::engage::{EngageSettings, EngageableReport, EventCounter, EventOption
 use engine::message::Arg;
 
 use crate::aep::{BlobChunks, Pushed, HEAD_BYTES};
-use crate::worker::{EventFileOptions, EventFileRead, Progress, RecordHandle};
+use crate::protocol::{EventFileOptions, EventFileRead, RecordHandle};
+use crate::reading::Progress;
 
 /// What the worker keeps of an Engageable profiles run: the counter, the snapshot's stitching, and
 /// what reading each file found (said again with each recount).
@@ -85,7 +86,7 @@ pub fn demo_spec() -> EventSpec {
     }
 }
 
-/// Counts the demo (the answer to a [`crate::worker::Job::EngageableDemo`]), stitched by the
+/// Counts the demo (the answer to a [`crate::protocol::Job::EngageableDemo`]), stitched by the
 /// Profiles demo's latest snapshot.
 pub fn demo() -> Engaged {
     let mut counter = EventCounter::default();

@@ -105,7 +105,7 @@ pub fn outcome(l: Lang, r: &engine::ExplainedRow) -> String {
 
 /// One sentence per dimension the profile was counted in; dates in the language's numeric form
 /// (ISO in English and Swedish).
-fn summary(l: Lang, answer: &crate::worker::Explanation) -> String {
+fn summary(l: Lang, answer: &crate::protocol::Explanation) -> String {
     let query = || ("query", (&answer.query).into());
     let on = match answer.as_of.as_deref() {
         Some(d) => i18n::date(l, d),

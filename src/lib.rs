@@ -19,6 +19,8 @@ pub mod pool;
 pub mod profiles;
 pub mod profiles_page;
 pub mod profiles_share;
+pub mod protocol;
+pub mod reading;
 pub mod run;
 pub mod share;
 pub mod state;

@@ -15,8 +15,8 @@ use engine::{Preview, FIELDS};
 use yew::prelude::*;
 
 use crate::locale::{field_name, tr, trf, use_lang};
+use crate::protocol::{FileHandle, SheetHead};
 use crate::state::{Action, MappingAction, ViewerState};
-use crate::worker::{FileHandle, SheetHead};
 
 /// How much of a file the preview reads.
 const PREVIEW_BYTES: f64 = 64.0 * 1024.0;

@@ -4,7 +4,7 @@
 //! single-file page (written by `tools/single-file.mjs`) builds the worker's
 //! whole script (glue and WebAssembly) into a `blob:` URL and leaves that URL in
 //! `window.__activeProfilesWorker` before the app starts. Served from `dist/`,
-//! the global is absent and the worker is spawned from [`WORKER_PATH`](crate::worker::WORKER_PATH).
+//! the global is absent and the worker is spawned from [`WORKER_PATH`](crate::protocol::WORKER_PATH).
 
 use gloo::worker::{Codec, Worker, WorkerBridge, WorkerSpawner};
 use serde::{Deserialize, Serialize};

@@ -30,10 +30,11 @@ use engine::plan::{Plan, Unit};
 use gloo::worker::{Spawnable, WorkerBridge};
 
 use crate::offline::SpawnHere;
-use crate::worker::{
-    CountWorker, Counted, FailReason, FileHandle, FileProblem, Job, RecordHandle, StructuredClone, UnitJob, UnitWork,
-    Update, WORKER_PATH,
+use crate::protocol::{
+    Counted, FailReason, FileHandle, FileProblem, Job, RecordHandle, StructuredClone, UnitJob, UnitWork, Update,
+    WORKER_PATH,
 };
+use crate::worker::CountWorker;
 
 /// The most workers a run is cut over by default (each holds its share of the distinct profiles).
 pub const MAX_WORKERS: usize = 4;

@@ -11,8 +11,8 @@ use std::rc::Rc;
 
 use engine::aep::{Explained, InputKind, ProfileSettings, ProfilesReport, Stitching};
 
+use crate::protocol::{FailReason, FileHandle, Job, RecordHandle, Update};
 use crate::run::{Notice, Run};
-use crate::worker::{FailReason, FileHandle, Job, RecordHandle, Update};
 
 /// The two reports of the page, one tab each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

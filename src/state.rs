@@ -14,7 +14,7 @@ use yew::Reducible;
 
 use crate::engageable::{EngageableAction, EngageableState};
 use crate::profiles::{Given, ProfilesAction, ProfilesState, Tab};
-use crate::worker::{Explanation, FailReason, FileHandle, FileProblem, Job, Update};
+use crate::protocol::{Explanation, FailReason, FileHandle, FileProblem, Job, Update};
 
 pub use crate::run::{js_now, Notice, Run};
 

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use active_profiles_app::demo::demo_counter;
+use active_profiles_app::protocol::{Job, Update};
 use active_profiles_app::state::{
     Action, ExplainAction, Finished, MappingAction, OpenAction, ReportAction, Run, Settings, SettingsAction, Source,
     ViewerState,
 };
-use active_profiles_app::worker::{Job, Update};
 use active_profiles_app::App;
 use chrono::NaiveDate;
 use engine::{BillingDay, ReportSettings};
@@ -234,7 +234,11 @@ fn a_recount_is_not_ready_until_the_worker_answers_it() {
     let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
     let counted = demo_counter().report(&ReportSettings::default());
     let state = state.reduce(Action::Sent).reduce(Action::Worker {
-        update: active_profiles_app::worker::Update::Ready { run, report: Box::new(counted.clone()), problems: vec![] },
+        update: active_profiles_app::protocol::Update::Ready {
+            run,
+            report: Box::new(counted.clone()),
+            problems: vec![],
+        },
         now_ms: 0.0,
     });
     assert!(state.ready());
@@ -244,7 +248,7 @@ fn a_recount_is_not_ready_until_the_worker_answers_it() {
     assert!(!state.ready(), "not ready while the worker reports again");
     let again = demo_counter().report(&ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
     let state = state.reduce(Action::Worker {
-        update: active_profiles_app::worker::Update::Ready {
+        update: active_profiles_app::protocol::Update::Ready {
             run: recount,
             report: Box::new(again.clone()),
             problems: vec![],
@@ -272,8 +276,8 @@ fn a_failed_run_goes_back_to_the_report_on_screen_and_ends_an_explanation() {
     let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"id\n".into()), "a.csv").expect("a File");
     let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
     let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
-    let reason = active_profiles_app::worker::FailReason::WorkerStopped("out of memory".into());
-    let update = active_profiles_app::worker::Update::Failed { run, reason };
+    let reason = active_profiles_app::protocol::FailReason::WorkerStopped("out of memory".into());
+    let update = active_profiles_app::protocol::Update::Failed { run, reason };
     let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });
     assert!(matches!(state.source, Source::Demo(_)));
     assert!(state.ready());
@@ -359,7 +363,7 @@ fn an_explanation_asked_during_a_read_waits_for_the_count_then_goes_to_the_worke
     assert_eq!(asked, state.explain_run);
     assert_eq!(state.explaining.as_deref(), Some("519"));
     assert_eq!(state.explain_pending, None);
-    let explanation = active_profiles_app::worker::Explanation { query: "519".into(), ..Default::default() };
+    let explanation = active_profiles_app::protocol::Explanation { query: "519".into(), ..Default::default() };
     let state = state.reduce(Action::Sent).reduce(Action::Worker {
         update: Update::Explained { run: asked, explanation: explanation.clone() },
         now_ms: 2.0,
@@ -525,7 +529,7 @@ async fn a_remembered_as_of_date_shows_as_pinned_with_its_undo() {
 
 #[derive(yew::Properties, PartialEq)]
 struct StepProps {
-    file: active_profiles_app::worker::FileHandle,
+    file: active_profiles_app::protocol::FileHandle,
 }
 
 /// The mapping step as the page shows it for a file whose date is missing.
@@ -543,7 +547,7 @@ fn step(props: &StepProps) -> yew::Html {
 async fn a_mapping_step_for_the_date_offers_the_unrecognised_columns_for_status_too_with_samples() {
     let text = "Recipient ID;Verzonden op;Resultaat;Medium\n1;05-01-2026;Bounce;Email\n2;06-01-2026;Verzonden;Email\n\
                 3;07-01-2026;Bounce;Email\n4;08-01-2026;Geweigerd;Email\n";
-    let file = active_profiles_app::worker::FileHandle::new(csv_file("nl.csv", text));
+    let file = active_profiles_app::protocol::FileHandle::new(csv_file("nl.csv", text));
     let root = gloo::utils::document().create_element("div").expect("a div");
     gloo::utils::body().append_child(&root).expect("appended");
     yew::Renderer::<Step>::with_root_and_props(root.clone(), StepProps { file }).render();

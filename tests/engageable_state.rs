@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use active_profiles_app::engageable::{EngageableAction, EngageableSource, EngageableState};
+use active_profiles_app::protocol::{EventFileOptions, EventFileRead, FileHandle, Job, RecordHandle, Update};
 use active_profiles_app::state::Run;
-use active_profiles_app::worker::{EventFileOptions, EventFileRead, FileHandle, Job, RecordHandle, Update};
 use engine::engage::{EngageableReport, FileSandboxes, Sandbox, SandboxType};
 use wasm_bindgen_test::*;
 

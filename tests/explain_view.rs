@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use active_profiles_app::explain::ExplainPanel;
 use active_profiles_app::locale::Lang;
+use active_profiles_app::protocol::Explanation;
 use active_profiles_app::state::{Settings, ViewerState};
-use active_profiles_app::worker::Explanation;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 use active_profiles_app::locale::{notice_text, Lang};
+use active_profiles_app::protocol::{FailReason, FileProblem, Job, Update};
 use active_profiles_app::state::{Action, OpenAction, Settings, SettingsAction, Source, ViewerState};
-use active_profiles_app::worker::{FailReason, FileProblem, Job, Update};
 use engine::BillingDay;
 use wasm_bindgen_test::*;
 use yew::Reducible;
