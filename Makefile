@@ -194,12 +194,12 @@ bench-profiles: setup-python
 	@$(call say,profiles benchmark: active-profiles profiles against DuckDB read_json/read_parquet)
 	bash bench/profiles.sh
 
-# Journey Optimizer engageable profiles: 20 million step events as JSON lines and as Parquet, ours (1 thread
+# Journey Optimizer engageable profiles: 20 million step events as JSON lines, Parquet and CSV, ours (1 thread
 # and the default threads, the whole report) against DuckDB running Adobe's approximation (count(distinct
 # profileID) per sandbox over 12 months), its counts checked against ours. BENCH_EVENTS=300000 for a quick
 # run; see bench/engageable.sh for the other knobs.
 bench-engageable: setup-python
-	@$(call say,engageable-profiles benchmark: active-profiles engageable against DuckDB read_json/read_parquet)
+	@$(call say,engageable-profiles benchmark: active-profiles engageable against DuckDB read_json/read_parquet/read_csv)
 	bash bench/engageable.sh
 
 # The viewer's Profiles report against DuckDB-Wasm's distinct identities per namespace, in headless
