@@ -122,6 +122,9 @@ pub(crate) struct CsvReader {
     record_line: u64,
     /// Plain lines skip `csv_core` ([`CsvReader::plain_record`]); off only to pin that path to it in tests.
     plain: bool,
+    /// `csv_core` has been called since it was built: it strips a byte-order mark at the start of its
+    /// first input, which must be the file's first record, so plain lines wait for that call.
+    core_called: bool,
 }
 
 impl CsvReader {
@@ -144,6 +147,7 @@ impl CsvReader {
             in_record: false,
             record_line: 1,
             plain: true,
+            core_called: false,
         }
     }
 
@@ -202,6 +206,7 @@ impl CsvReader {
         let delimiter = detect_delimiter(&self.sniff[..end]);
         self.delimiter = Some(delimiter);
         self.core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        self.core_called = false;
         let sniff = std::mem::take(&mut self.sniff);
         self.parse_lines(&sniff, last, on_record);
     }
@@ -256,7 +261,7 @@ impl CsvReader {
                 if pos == input.len() {
                     return;
                 }
-                if self.plain {
+                if self.plain && self.core_called {
                     if let Some(n) = self.plain_record(&input[pos..], on_record) {
                         pos += n;
                         continue;
@@ -268,6 +273,7 @@ impl CsvReader {
             let rest = &input[pos..];
             let (res, nin, nout, nend) =
                 self.core.read_record(rest, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+            self.core_called = true;
             pos += nin;
             self.out_len += nout;
             self.ends_len += nend;
@@ -559,6 +565,7 @@ mod tests {
                     proptest::prelude::Just(&b"\n"[..]), proptest::prelude::Just(&b"\r\n"[..]),
                     proptest::prelude::Just(&b"ab"[..]), proptest::prelude::Just(&b"x y"[..]),
                     proptest::prelude::Just(&b"\n\n"[..]), proptest::prelude::Just(&b"\xc3\xa9"[..]),
+                    proptest::prelude::Just(&b"\xef\xbb\xbf"[..]),
                 ],
                 0..80,
             ),
