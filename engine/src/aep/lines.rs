@@ -5,9 +5,9 @@
 //! the engageable-profiles one
 //! ([`EventCounter::begin_part`](crate::engage::EventCounter::begin_part)): a
 //! file is cut into [`LinesPart`]s, each read by a counter of its own
-//! ([`PartRun`] keeps the bytes that belong to it and hands its reader whole
+//! (`PartRun` keeps the bytes that belong to it and hands its reader whole
 //! lines), and every ended part says where it began and stopped and how many
-//! lines it read ([`PartEnd`]). [`fit`] checks that the ended parts cover the
+//! lines it read (`PartEnd`). `fit` checks that the ended parts cover the
 //! file once and gives each part its *line shift*: the lines of the parts
 //! before it, so that its own line numbers (counted from its first line)
 //! become the file's when the counters merge. Gzip files and JSON arrays are
