@@ -167,6 +167,25 @@ pub struct FileSandboxes {
     pub unnamed: bool,
 }
 
+impl FileSandboxes {
+    /// Notes one event's sandbox: the one it named, or `None` when it named none.
+    fn note(&mut self, named: Option<&Sandbox>) {
+        match named {
+            None => self.unnamed = true,
+            Some(s) if !self.named.contains(s) => self.named.push(s.clone()),
+            Some(_) => {}
+        }
+    }
+
+    /// Adds what another range of the same file said.
+    fn join(&mut self, other: &FileSandboxes) {
+        self.unnamed |= other.unnamed;
+        for s in &other.named {
+            self.note(Some(s));
+        }
+    }
+}
+
 /// Events kept in the report's diagnosis.
 pub(crate) const KEEP_REJECTED: usize = 100;
 
@@ -598,15 +617,10 @@ impl EventCounter {
             }
         }
         let g = self.state.activity.group(name, kind.as_str());
-        let name = name.to_string();
+        let sandbox = Sandbox { name: name.to_string(), kind };
         // Said once per file and (sandbox, type, named): the cache above holds the rest.
-        let seen = &mut self.state.files[file].sandboxes;
-        if named.is_none() {
-            seen.unnamed = true;
-        } else if !seen.named.iter().any(|s| s.name == name && s.kind == kind) {
-            seen.named.push(Sandbox { name: name.clone(), kind });
-        }
-        self.caches.last_group = Some((file, name, kind, named.is_some(), g));
+        self.state.files[file].sandboxes.note(named.is_some().then_some(&sandbox));
+        self.caches.last_group = Some((file, sandbox.name, kind, named.is_some(), g));
         g
     }
 
@@ -656,25 +670,17 @@ impl EventCounter {
     pub fn merge(&mut self, mut other: EventCounter) {
         // A part merged as a file of its own: its waiting dates are read as a whole file's.
         other.settle_part(None, true);
-        other.state.activity.profiles.flush(&mut other.caches.batch);
-        self.state.activity.profiles.flush(&mut self.caches.batch);
-        let o = other.state;
-        let shift = self.state.files.len() as u32;
         if self.state.files.is_empty() && self.state.warnings.is_empty() && self.state.activity.is_empty() {
-            self.state = o;
+            other.state.activity.profiles.flush(&mut other.caches.batch);
+            self.state = other.state;
             self.caches.last_group = None;
             self.caches.channels.clear();
             self.caches.no_journey = [None; 2];
             return;
         }
-        self.state.activity.merge(&o.activity);
-        self.state.files.extend(o.files);
-        self.state.read += o.read;
-        self.state.counted += o.counted;
-        self.state.rejected += o.rejected;
-        self.state.rejected_rows.extend(o.rejected_rows.into_iter().map(|(f, l, m)| (f + shift, l, m)));
-        self.state.trim_rejected();
-        self.state.warnings.extend(o.warnings);
+        let shift = self.state.files.len() as u32;
+        let files = self.add_counts(other, |file, line| (file + shift, line));
+        self.state.files.extend(files);
     }
 
     /// Merges the counters of all the parts of one file (see [`EventCounter::begin_part`]), in
@@ -735,26 +741,31 @@ impl EventCounter {
 
     /// Adds the next part of the same file: its events, and its rejected lines moved down by the
     /// lines of the parts before it (`shift`).
-    fn absorb(&mut self, mut other: EventCounter, shift: u64) {
+    fn absorb(&mut self, other: EventCounter, shift: u64) {
+        let files = self.add_counts(other, |file, line| (file, line.saturating_add(shift)));
+        if let (Some(f), Some(g)) = (self.state.files.first_mut(), files.first()) {
+            f.events += g.events;
+            f.sandboxes.join(&g.sandboxes);
+        }
+    }
+
+    /// Adds another counter's profiles, counts, rejected events (their file and line moved by
+    /// `moved`) and warnings to this one's, and hands back its files for the caller to place.
+    fn add_counts(&mut self, mut other: EventCounter, moved: impl Fn(u32, u64) -> (u32, u64)) -> Vec<FileState> {
         other.state.activity.profiles.flush(&mut other.caches.batch);
         self.state.activity.profiles.flush(&mut self.caches.batch);
         let o = other.state;
         self.state.activity.merge(&o.activity);
-        if let (Some(f), Some(g)) = (self.state.files.first_mut(), o.files.first()) {
-            f.events += g.events;
-            f.sandboxes.unnamed |= g.sandboxes.unnamed;
-            for s in &g.sandboxes.named {
-                if !f.sandboxes.named.contains(s) {
-                    f.sandboxes.named.push(s.clone());
-                }
-            }
-        }
         self.state.read += o.read;
         self.state.counted += o.counted;
         self.state.rejected += o.rejected;
-        self.state.rejected_rows.extend(o.rejected_rows.into_iter().map(|(f, l, m)| (f, l.saturating_add(shift), m)));
+        self.state.rejected_rows.extend(o.rejected_rows.into_iter().map(|(f, l, m)| {
+            let (f, l) = moved(f, l);
+            (f, l, m)
+        }));
         self.state.trim_rejected();
         self.state.warnings.extend(o.warnings);
+        o.files
     }
 
     /// Events read (counted and rejected).
