@@ -82,7 +82,20 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     let instance = args.instance.as_deref();
     let reader = Reader { options: &options, instance, deliveries: deliveries.as_ref(), progress: &progress, lang };
     let started = std::time::Instant::now();
-    let mut done = run_units(&plan, &args.files, &reader, threads)?;
+    // One unit of work (no file is cut) and threads to spare: each thread reads all of it and
+    // keeps a shard of the profiles (see `Reader::count_sharded`).
+    let shards = if plan.units.len() == 1 && threads >= 2 && total >= PART_BYTES && args.part_bytes.is_none() {
+        reader.count_sharded(&args.files, threads)
+    } else {
+        None
+    };
+    let mut done = match shards {
+        Some(counter) => {
+            crate::stats::SHARDS.store(threads, Ordering::Relaxed);
+            vec![Some(Done::Files(counter, Vec::new()))]
+        }
+        None => run_units(&plan, &args.files, &reader, threads)?,
+    };
     progress.finish_and_clear();
     crate::stats::READ_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     let started = std::time::Instant::now();
@@ -269,19 +282,52 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn counter(&self) -> engine::Counter {
-        let mut counter = engine::Counter::new(self.options.clone());
+    fn counter(&self, shard: engine::Shard) -> engine::Counter {
+        let mut counter = engine::Counter::sharded(self.options.clone(), shard);
         if let Some(deliveries) = self.deliveries {
             counter.set_deliveries(deliveries.clone());
         }
         counter
     }
 
+    /// Counts `files` on `count` threads, each reading all of them into a counter that keeps one
+    /// shard of the profiles ([`engine::Counter::sharded`]): the profile store's work (most of the
+    /// time) and memory are split, the reading is not; no merge looks a profile up. `None` when a
+    /// file has a problem or the shards disagree (a shard's part of the profile limit): the caller
+    /// then reads the files as usual, which says what went wrong where.
+    fn count_sharded(&self, files: &[PathBuf], count: usize) -> Option<engine::Counter> {
+        let hidden = ProgressBar::hidden();
+        let counted: Vec<(engine::Counter, Vec<FileProblem>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..count as u32)
+                .map(|i| {
+                    // The progress bar follows the first shard's bytes only.
+                    let progress = if i == 0 { self.progress } else { &hidden };
+                    let reader = Reader { progress, ..*self };
+                    let shard = engine::Shard::new(i, count as u32).unwrap_or(engine::Shard::WHOLE);
+                    scope.spawn(move || reader.count_files_into(reader.counter(shard), files))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().ok()).collect::<Option<Vec<_>>>()
+        })?;
+        if counted.iter().any(|(_, problems)| !problems.is_empty()) {
+            return None;
+        }
+        engine::Counter::merge_shards(counted.into_iter().map(|(c, _)| c).collect()).ok()
+    }
+
     /// Counts a group of files into one counter. A file that cannot be read or
     /// counted (no date column, an I/O error) is reported in the returned list and
     /// left out; the other files are still counted.
     fn count_files(&self, files: &[PathBuf]) -> (engine::Counter, Vec<FileProblem>) {
-        let mut counter = self.counter();
+        self.count_files_into(self.counter(engine::Shard::WHOLE), files)
+    }
+
+    /// [`Reader::count_files`] into `counter`.
+    fn count_files_into(
+        &self,
+        mut counter: engine::Counter,
+        files: &[PathBuf],
+    ) -> (engine::Counter, Vec<FileProblem>) {
         let mut problems = Vec::new();
         for path in files {
             let name = path.display().to_string();
@@ -368,7 +414,7 @@ impl Reader<'_> {
     /// Counts one byte range of a file (`head`: the file's head).
     fn count_part(&self, path: &Path, head: &[u8], part: &engine::Part) -> Result<engine::Counter, FileProblem> {
         let name = path.display().to_string();
-        let mut counter = self.counter();
+        let mut counter = self.counter(engine::Shard::WHOLE);
         let id = counter.begin_part(&name, self.instance, head, part);
         // Progress counts the range's own bytes, not what it reads past its end.
         let mut own = part.len();

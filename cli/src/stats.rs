@@ -6,6 +6,8 @@ use std::time::Duration;
 /// Byte ranges that large files were cut into, and ranges read again (see `run`).
 pub static RANGES: AtomicUsize = AtomicUsize::new(0);
 pub static RANGES_READ_AGAIN: AtomicUsize = AtomicUsize::new(0);
+/// Shards the profiles were kept in (0: not sharded).
+pub static SHARDS: AtomicUsize = AtomicUsize::new(0);
 /// Microseconds spent reading (all threads at work) and merging the counters (one thread).
 pub static READ_MICROS: AtomicU64 = AtomicU64::new(0);
 pub static MERGE_MICROS: AtomicU64 = AtomicU64::new(0);
@@ -24,6 +26,10 @@ pub fn print(elapsed: Duration) {
     let ranges = RANGES.load(Ordering::Relaxed);
     if ranges > 0 {
         eprintln!("stats: {ranges} byte ranges, {} read again", RANGES_READ_AGAIN.load(Ordering::Relaxed));
+    }
+    let shards = SHARDS.load(Ordering::Relaxed);
+    if shards > 0 {
+        eprintln!("stats: profiles kept in {shards} shards, each read by a thread (merged while reading)");
     }
     let (read, merge) = (READ_MICROS.load(Ordering::Relaxed), MERGE_MICROS.load(Ordering::Relaxed));
     if read > 0 {

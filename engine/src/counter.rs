@@ -5,9 +5,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::csvread::{DecodedCsv, Record};
 use crate::date::Order;
 use crate::deliveries::Deliveries;
-pub use crate::error::FileError;
+pub use crate::error::{FileError, ShardsError};
 use crate::explain::ExplainedRow;
 use crate::message::{Arg, Message};
+use crate::profiles::Shard;
 use crate::report::FileSummary;
 use crate::rows::{Engine, FileCtx};
 use crate::split::{Head, Part, PartRun, PartsError, Redo};
@@ -71,6 +72,66 @@ impl Counter {
     pub fn try_new(options: Options) -> Result<Self, String> {
         options.validate()?;
         Ok(Counter::new(options))
+    }
+
+    /// A counter that keeps only the profiles of `shard`. Every figure but the profiles is
+    /// counted as by [`Counter::new`], so counters given the same input, one per shard, split
+    /// the profile store's work and memory between them (each still reads every row) and merge
+    /// with [`Counter::merge_shards`] into the counter one pass would have given.
+    ///
+    /// Each shard stops a file at its share of [`Options::max_profiles`] (the limit divided by
+    /// the number of shards, rounded up); the shards then disagree, and the input is to be
+    /// counted with one counter, which says where the whole limit is reached.
+    pub fn sharded(options: Options, shard: Shard) -> Self {
+        let mut c = Counter::new(options);
+        c.engine.state.activity.profiles.shard = shard;
+        c
+    }
+
+    /// The profiles this counter keeps ([`Shard::WHOLE`] unless made by [`Counter::sharded`]).
+    pub fn shard(&self) -> Shard {
+        self.engine.state.activity.profiles.shard
+    }
+
+    /// Merges the counters of every shard of one input (see [`Counter::sharded`]), in any order,
+    /// into the counter one pass would have given. Fails, merging nothing, when they are not each
+    /// shard once or did not read the same input: the same rows, files, groups and channels.
+    pub fn merge_shards(mut shards: Vec<Counter>) -> Result<Counter, ShardsError> {
+        let fail = |m: &str| Err(ShardsError(m.to_string()));
+        let Some(count) = shards.first().map(|c| c.shard().count()) else {
+            return fail("no shards to merge");
+        };
+        shards.sort_by_key(|c| c.shard().index());
+        if shards.len() != count as usize
+            || shards.iter().enumerate().any(|(i, c)| Shard::new(i as u32, count) != Some(c.shard()))
+        {
+            return fail("the counters are not each shard of one input once");
+        }
+        let read_alike = |a: &State, b: &State| {
+            a.read == b.read
+                && a.counted == b.counted
+                && a.rejected == b.rejected
+                && a.excluded == b.excluded
+                && a.files == b.files
+                && a.warnings.len() == b.warnings.len()
+                && a.activity.groups == b.activity.groups
+                && a.activity.channels == b.activity.channels
+                && (a.activity.min_day, a.activity.max_day) == (b.activity.min_day, b.activity.max_day)
+                && a.part.is_none()
+                && b.part.is_none()
+        };
+        let mut shards = shards.into_iter();
+        let Some(mut merged) = shards.next() else {
+            return fail("no shards to merge");
+        };
+        for c in shards {
+            if !read_alike(&merged.engine.state, &c.engine.state) {
+                return fail("the shards did not read the same input");
+            }
+            merged.engine.state.activity.profiles.append_disjoint(&c.engine.state.activity.profiles);
+        }
+        merged.engine.state.activity.profiles.shard = Shard::WHOLE;
+        Ok(merged)
     }
 
     /// The options this counter reads with.

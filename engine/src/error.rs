@@ -70,3 +70,17 @@ impl std::fmt::Display for FileError {
 }
 
 impl std::error::Error for FileError {}
+
+/// Why counters given to [`Counter::merge_shards`](crate::Counter::merge_shards) cannot be merged:
+/// they are not each shard of one input once, or did not read the same input (one stopped early,
+/// at the profile limit of its shard, or read another file). Count the input with one counter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardsError(pub String);
+
+impl std::fmt::Display for ShardsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ShardsError {}

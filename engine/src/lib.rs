@@ -256,7 +256,7 @@ mod state;
 pub mod workbook;
 
 pub use aggregate::report_from_aggregate;
-pub use counter::{Counter, FileError, FileId};
+pub use counter::{Counter, FileError, FileId, ShardsError};
 pub use csvread::{MAX_FIELDS, MAX_ROW_BYTES};
 pub use deliveries::{Deliveries, DeliveryInfo};
 pub use explain::{explain, rows_on, standing, Explain, ExplainedRow, Standing};
@@ -264,6 +264,7 @@ pub use fields::{normalise, DeliveryField, Field, DELIVERY_FIELDS, FIELDS, HEADE
 pub use message::Message;
 pub use options::{BillingDay, Options, ReportSettings, Rules, TimeZone};
 pub use preview::{preview, Preview};
+pub use profiles::Shard;
 pub use report::Report;
 pub use split::{Part, PartsError, Redo, Split};
 

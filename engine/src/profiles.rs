@@ -203,7 +203,7 @@ impl ChannelLog {
         }
         let mut overflow = Vec::new();
         let log = &mut self.narrow;
-        sort_appended(log, self.batches.sorted, |e| *e);
+        sort_appended(log, self.batches.sorted, |e| ((e.key as u64) << 32) | ((e.start as u64) << 16) | e.len as u64);
         // Merging never writes ahead of reading: k entries merge into at most k.
         let mut w = 0;
         let mut current: Option<(u32, Run)> = None;
@@ -296,9 +296,9 @@ impl ChannelLog {
 /// Sorts `log` by `key` when its first `sorted` entries are sorted already: sorts the entries
 /// appended since, then merges the two parts from the back (the appended ones move out of the
 /// way first), so the sorted head is never sorted again.
-fn sort_appended<T: Copy, K: Ord>(log: &mut [T], sorted: usize, key: impl Fn(&T) -> K) {
+fn sort_appended<T: Copy>(log: &mut [T], sorted: usize, key: impl Fn(&T) -> u64 + Copy) {
     let split = sorted.min(log.len());
-    log[split..].sort_unstable_by_key(&key);
+    log[split..].sort_unstable_by_key(key);
     if split > 0 && split < log.len() {
         let tail = log[split..].to_vec();
         let (mut i, mut j, mut k) = (split, tail.len(), log.len());
@@ -449,9 +449,55 @@ impl DayCursor<'_> {
     }
 }
 
+/// One of `count` disjoint parts of the profiles, chosen by the hash of a profile's (group, key).
+///
+/// Counters that read the same input, each keeping one shard, hold every profile once between
+/// them: they split the profile store's work and memory, though each reads every row
+/// (see [`Counter::sharded`](crate::Counter::sharded)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    index: u32,
+    count: u32,
+}
+
+impl Default for Shard {
+    fn default() -> Self {
+        Shard::WHOLE
+    }
+}
+
+impl Shard {
+    /// Every profile.
+    pub const WHOLE: Shard = Shard { index: 0, count: 1 };
+
+    /// Shard `index` of `count` (numbered from 0), or `None` when `index` is not below `count`.
+    pub fn new(index: u32, count: u32) -> Option<Shard> {
+        (index < count).then_some(Shard { index, count })
+    }
+
+    /// Its number, from 0.
+    pub fn index(&self) -> u32 {
+        self.index
+    }
+
+    /// How many shards there are.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// Whether the profile whose [`key_hash`] is `hash` is in this shard. The low half of the
+    /// hash decides (the key index uses the high half, so a shard's profiles still spread over it).
+    #[inline]
+    fn keeps(&self, hash: u64) -> bool {
+        self.count <= 1 || ((hash as u32 as u64 * self.count as u64) >> 32) as u32 == self.index
+    }
+}
+
 /// The profiles of a counter.
 #[derive(Clone, Default)]
 pub(crate) struct Profiles {
+    /// The profiles kept: events of the others are dropped.
+    pub shard: Shard,
     arena: Vec<u8>,
     pub slots: Vec<Slot>,
     /// Earlier runs of profiles with gaps of more than 12 months (the slot keeps the latest run):
@@ -669,6 +715,12 @@ impl Profiles {
         self.intern_hashed(key_hash(group, key), group, key)
     }
 
+    /// Whether the profile `(group, key)` is in this store's shard.
+    #[inline]
+    pub(crate) fn keeps(&self, group: u32, key: &[u8]) -> bool {
+        self.shard.keeps(key_hash(group, &key[..key.len().min(MAX_KEY)]))
+    }
+
     /// Builds the key index of a deserialised store, before anything is added to it.
     fn ensure_index(&mut self) {
         if std::mem::take(&mut self.unindexed) {
@@ -703,6 +755,9 @@ impl Profiles {
     pub(crate) fn queue(&mut self, batch: &mut Batch, group: u32, key: &[u8], address: &[u8], channel: u16, run: Run) {
         let key = &key[..key.len().min(MAX_KEY)];
         let hash = key_hash(group, key);
+        if !self.shard.keeps(hash) {
+            return;
+        }
         let k0 = batch.bytes.len() as u32;
         batch.bytes.extend_from_slice(key);
         let a0 = batch.bytes.len() as u32;
@@ -1065,6 +1120,32 @@ impl Profiles {
         self.compact();
     }
 
+    /// Adds the profiles of `other`, which has none of these (another shard of the same input,
+    /// so the same group and channel numbers): appended after them, without looking any up.
+    pub(crate) fn append_disjoint(&mut self, other: &Profiles) {
+        self.ensure_index();
+        let base = self.slots.len() as u32;
+        let arena_base = self.arena.len();
+        self.arena.extend_from_slice(&other.arena);
+        self.slots.reserve(other.slots.len());
+        for (oid, s) in other.slots.iter().enumerate() {
+            let start = (s.start() + arena_base) as u64;
+            let mut slot = *s;
+            slot.pos = [start as u32, ((start >> 32) as u32 & 0xFFFF) | ((s.len() as u32) << 16)];
+            self.slots.push(slot);
+            self.index.insert(key_hash(s.group, slot_key(&self.arena, &slot)), base + oid as u32);
+        }
+        if !other.addr.is_empty() {
+            self.addr.resize(base as usize, 0);
+            self.addr.extend_from_slice(&other.addr);
+        }
+        self.extra.extend(other.extra.iter().map(|(id, r)| (id + base, *r)));
+        self.more.extend(other.more.iter().map(|(id, v)| (id + base, v.clone())));
+        other.log.for_each(|ch, id, run| self.log.push(id + base, ch, run));
+        other.days.for_each(|id, day| self.days.push(id + base, day));
+        self.compact();
+    }
+
     /// Heap bytes by part, for figures.
     pub(crate) fn breakdown(&self) -> String {
         format!(
@@ -1165,6 +1246,9 @@ struct Stored {
     /// Absent from a counter written before it was kept: no inner days known.
     #[serde(default)]
     days: DayLog,
+    /// Absent from a counter written before shards: the whole.
+    #[serde(default)]
+    shard: Shard,
 }
 
 /// [`Stored`] as written: the large vectors borrowed, not copied (a counter is serialised to
@@ -1178,6 +1262,7 @@ struct StoredRef<'a> {
     log: std::borrow::Cow<'a, ChannelLog>,
     addr: &'a [u64],
     days: std::borrow::Cow<'a, DayLog>,
+    shard: Shard,
 }
 
 impl Serialize for Profiles {
@@ -1200,7 +1285,8 @@ impl Serialize for Profiles {
             days.compact();
             std::borrow::Cow::Owned(days)
         };
-        StoredRef { arena: &self.arena, slots: &self.slots, extra, more, log, addr: &self.addr, days }.serialize(s)
+        StoredRef { arena: &self.arena, slots: &self.slots, extra, more, log, addr: &self.addr, days, shard: self.shard }
+            .serialize(s)
     }
 }
 
@@ -1211,10 +1297,12 @@ impl<'de> Deserialize<'de> for Profiles {
         if st.slots.iter().any(|s| s.start() + s.len() > st.arena.len())
             || !st.log.consistent(n, usize::MAX)
             || !st.days.consistent(n)
+            || st.shard.index >= st.shard.count
         {
             return Err(serde::de::Error::custom("inconsistent profile store"));
         }
         let mut p = Profiles {
+            shard: st.shard,
             arena: st.arena,
             slots: st.slots,
             extra: st.extra.into_iter().collect(),

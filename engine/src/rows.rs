@@ -501,7 +501,8 @@ impl Engine {
             let group = self.group(instance, dimension);
             // The limit: once it is reached, the file stops at its next counted row (queued events
             // are applied first when near it, so the count is exact).
-            let limit = self.options.max_profiles;
+            // A shard holds its part of the limit (see `Counter::sharded`).
+            let limit = self.options.max_profiles.div_ceil(self.state.activity.profiles.shard.count() as usize);
             if self.state.activity.profiles.len() + self.caches.batch.len() >= limit {
                 self.state.activity.profiles.flush(&mut self.caches.batch);
             }
@@ -530,6 +531,10 @@ impl Engine {
                         channel,
                         (d, leave),
                     );
+                }
+                None if !self.state.activity.profiles.keeps(group, profile_key) => {
+                    // Another shard's profile: only the data range needs its date.
+                    ctx.pending.push(Pending { id: u32::MAX, channel, raw });
                 }
                 None => {
                     self.state.activity.profiles.flush(&mut self.caches.batch);

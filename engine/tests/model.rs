@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Months, NaiveDate};
-use engine::{Counter, Options, Report, ReportSettings};
+use engine::{Counter, Options, Report, ReportSettings, Shard};
 use proptest::prelude::*;
 
 mod common;
@@ -467,6 +467,28 @@ fn run(seed: u64) {
             merged = next;
         }
     }
+    assert_eq!(merged.report(&settings), report);
+    // Key shards: each counter reads everything and keeps its share of the profiles; merged in
+    // any order (some serialised), they give the one pass's report.
+    let count = 1 + r.below(4) as u32;
+    let mut shards: Vec<Counter> = (0..count)
+        .map(|i| {
+            let mut c = Counter::sharded(Options::default(), Shard::new(i, count).unwrap());
+            for ((name, instance, _, _), bytes) in files.iter().zip(&written) {
+                push_file(&mut c, name, instance, bytes, &mut r);
+            }
+            if r.chance(50) {
+                serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap()
+            } else {
+                c
+            }
+        })
+        .collect();
+    for i in (1..shards.len()).rev() {
+        shards.swap(i, r.below(i + 1));
+    }
+    let merged = Counter::merge_shards(shards).unwrap();
+    assert_eq!(merged.shard(), Shard::WHOLE);
     assert_eq!(merged.report(&settings), report);
 }
 
