@@ -294,11 +294,11 @@ impl ChannelLog {
 }
 
 /// Sorts `log` by `key` when its first `sorted` entries are sorted already: sorts the entries
-/// appended since, then merges the two parts from the back (the appended ones move out of the
-/// way first), so the sorted head is never sorted again.
+/// appended since (a radix sort: the keys are integers), then merges the two parts from the
+/// back (the appended ones move out of the way first), so the sorted head is never sorted again.
 fn sort_appended<T: Copy>(log: &mut [T], sorted: usize, key: impl Fn(&T) -> u64 + Copy) {
     let split = sorted.min(log.len());
-    log[split..].sort_unstable_by_key(key);
+    radsort::sort_by_key(&mut log[split..], key);
     if split > 0 && split < log.len() {
         let tail = log[split..].to_vec();
         let (mut i, mut j, mut k) = (split, tail.len(), log.len());
