@@ -58,6 +58,19 @@ pub enum Format {
     Csv,
 }
 
+/// How `report` reads files on several threads (`--split`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SplitMode {
+    /// Shards when the files make one unit of work (a file too small to cut for the threads,
+    /// or one large file with 2 threads), else byte ranges and groups of files.
+    Auto,
+    /// Large files cut into byte ranges (with 2 threads too), whose counters merge after.
+    Ranges,
+    /// Every thread reads every file and keeps a share of the profiles, by key: less memory,
+    /// nothing looked up when merging, but every row is read once per thread.
+    Shards,
+}
+
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// Delivery-log CSV files.
@@ -125,6 +138,9 @@ pub struct ReportArgs {
     /// The smallest byte range a large file is cut into for the threads (default 16 MiB; given, files are cut with 2 threads too).
     #[arg(long, value_name = "BYTES", hide = true)]
     pub part_bytes: Option<u64>,
+    /// How the threads share the files: byte ranges, or shards of the profiles (each thread reads everything).
+    #[arg(long, value_enum, default_value_t = SplitMode::Auto, hide = true)]
+    pub split: SplitMode,
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -17,7 +17,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use engine::plan::{FilePlan, Plan, Unit};
 
-use crate::{Failure, Format, ReportArgs};
+use crate::{Failure, Format, ReportArgs, SplitMode};
 
 /// Bytes read and pushed at a time.
 const CHUNK: usize = 1 << 20;
@@ -76,7 +76,7 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     // Cutting a file pays when its ranges' counters merge in less time than the extra threads
     // save: not with two threads (measured: the merge takes about what the second thread saves,
     // and the peak memory doubles), unless `--part-bytes` asks for it.
-    let cut_from = if args.part_bytes.is_some() { 2 } else { CUT_FROM_THREADS };
+    let cut_from = if args.part_bytes.is_some() || args.split == SplitMode::Ranges { 2 } else { CUT_FROM_THREADS };
     let part_bytes = if threads >= cut_from { args.part_bytes.unwrap_or(PART_BYTES) } else { u64::MAX };
     let plan = plan(&args.files, &sizes, threads, part_bytes);
     let instance = args.instance.as_deref();
@@ -84,11 +84,12 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     let started = std::time::Instant::now();
     // One unit of work (no file is cut) and threads to spare: each thread reads all of it and
     // keeps a shard of the profiles (see `Reader::count_sharded`).
-    let shards = if plan.units.len() == 1 && threads >= 2 && total >= PART_BYTES && args.part_bytes.is_none() {
-        reader.count_sharded(&args.files, threads)
-    } else {
-        None
+    let shard = match args.split {
+        SplitMode::Shards => threads >= 2,
+        SplitMode::Ranges => false,
+        SplitMode::Auto => plan.units.len() == 1 && threads >= 2 && total >= PART_BYTES && args.part_bytes.is_none(),
     };
+    let shards = if shard { reader.count_sharded(&args.files, threads) } else { None };
     let mut done = match shards {
         Some(counter) => {
             crate::stats::SHARDS.store(threads, Ordering::Relaxed);
@@ -323,11 +324,7 @@ impl Reader<'_> {
     }
 
     /// [`Reader::count_files`] into `counter`.
-    fn count_files_into(
-        &self,
-        mut counter: engine::Counter,
-        files: &[PathBuf],
-    ) -> (engine::Counter, Vec<FileProblem>) {
+    fn count_files_into(&self, mut counter: engine::Counter, files: &[PathBuf]) -> (engine::Counter, Vec<FileProblem>) {
         let mut problems = Vec::new();
         for path in files {
             let name = path.display().to_string();

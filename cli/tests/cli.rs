@@ -189,6 +189,46 @@ fn one_file_cut_into_ranges_gives_the_same_report() {
 }
 
 #[test]
+fn one_file_read_as_shards_gives_the_same_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (big, summary) = write_export(dir.path(), "big.csv", &GeneratorConfig { rows: 20_000, ..Default::default() });
+    // Dates that tell the day/month order late (rows wait for it in every shard), rejected rows.
+    let mut late = b"id;date;status\n".to_vec();
+    for i in 0..3000 {
+        let key = if i % 7 == 0 { String::new() } else { format!("k{}", i % 500) };
+        let date = if i == 2500 { "25/01/2025".to_string() } else { format!("0{}/0{}/2025", 1 + i % 9, 1 + i % 8) };
+        late.extend_from_slice(format!("{key};{date};Sent\n").as_bytes());
+    }
+    let late_path = dir.path().join("late.csv");
+    std::fs::write(&late_path, &late).expect("write");
+    for path in [&big, &late_path] {
+        let path = path.to_str().expect("path");
+        let one = json(&run(dir.path(), &["report", "--format", "json", "--threads", "1", path]));
+        for threads in ["2", "3"] {
+            let args = ["--stats", "report", "--format", "json", "--threads", threads, "--split", "shards", path];
+            let output = run(dir.path(), &args);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(stderr.contains(&format!("stats: profiles kept in {threads} shards")), "{stderr}");
+            assert_eq!(json(&output), one, "{path} on {threads} threads");
+        }
+    }
+    let shards = json(&run(
+        dir.path(),
+        &["report", "--format", "json", "--threads", "2", "--split", "shards", big.to_str().expect("path")],
+    ));
+    check_report(&shards, &summary);
+    // A file that cannot be counted is read again as usual, which says why: as with one thread.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,colour\na,b\n").expect("write");
+    let bad = bad.to_str().expect("path");
+    let one = run(dir.path(), &["report", "--threads", "1", bad]);
+    let sharded = run(dir.path(), &["report", "--threads", "2", "--split", "shards", bad]);
+    assert_eq!(sharded.status.code(), one.status.code());
+    assert_eq!(String::from_utf8_lossy(&sharded.stderr), String::from_utf8_lossy(&one.stderr));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("bad.csv"), "{}", String::from_utf8_lossy(&one.stderr));
+}
+
+#[test]
 fn layouts_do_not_change_the_count() {
     let dir = tempfile::tempdir().expect("temp dir");
     let base = GeneratorConfig { rows: 8_000, ..GeneratorConfig::default() };

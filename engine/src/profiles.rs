@@ -1285,8 +1285,17 @@ impl Serialize for Profiles {
             days.compact();
             std::borrow::Cow::Owned(days)
         };
-        StoredRef { arena: &self.arena, slots: &self.slots, extra, more, log, addr: &self.addr, days, shard: self.shard }
-            .serialize(s)
+        StoredRef {
+            arena: &self.arena,
+            slots: &self.slots,
+            extra,
+            more,
+            log,
+            addr: &self.addr,
+            days,
+            shard: self.shard,
+        }
+        .serialize(s)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Broken and hostile inputs: each case states what the engine makes of it (the exact message or
 //! the exact counts), and that `read = counted + excluded + rejected` whatever the chunking.
 
-use engine::{Counter, FileError, Options, Report, ReportSettings};
+use engine::{Counter, FileError, Options, Report, ReportSettings, Shard};
 
 /// Counts one file pushed in chunks of `chunk` bytes: the report, and the file's error if any.
 fn count_in(name: &str, bytes: &[u8], chunk: usize, options: &Options) -> (Report, Option<FileError>) {
@@ -375,4 +375,45 @@ fn more_distinct_profiles_than_the_limit_stop_the_file_at_its_line() {
     let report = counter.report(&ReportSettings::default());
     assert_eq!((report.rows.read, report.rows.counted, report.total_active), (3, 3, 3));
     assert_eq!(Options::default().max_profiles, engine::options::MAX_PROFILES);
+}
+
+#[test]
+fn shards_that_did_not_read_alike_are_not_merged() {
+    let csv = "recipientId,eventDate\n1,2026-01-05\n2,2026-01-05\n3,2026-01-05\n4,2026-01-05\n5,2026-01-05\n";
+    let read = |counter: &mut Counter, csv: &str| {
+        let file = counter.begin_file("many.csv", None);
+        counter.push(file, csv.as_bytes()).and_then(|()| counter.end_file(file))
+    };
+    let shards = |options: &Options, count: u32| -> Vec<Counter> {
+        (0..count).map(|i| Counter::sharded(options.clone(), Shard::new(i, count).expect("shard"))).collect()
+    };
+    // Each shard stops the file at its share of the limit (2 of 3): the one that reaches it first
+    // read fewer rows than the other, and the merge says so; one counter then says where.
+    let options = Options { max_profiles: 3, ..Options::default() };
+    let mut two = shards(&options, 2);
+    let stopped: Vec<bool> = two.iter_mut().map(|c| read(c, csv).is_err()).collect();
+    assert!(stopped.contains(&true), "{stopped:?}");
+    let error = Counter::merge_shards(two).expect_err("the shards disagree");
+    assert_eq!(error.to_string(), "the shards did not read the same input");
+    // Not each shard once; another input; nothing.
+    let mut a = shards(&Options::default(), 2);
+    let b = shards(&Options::default(), 2);
+    for c in &mut a {
+        read(c, csv).expect("read");
+    }
+    let [a0, a1]: [Counter; 2] = a.try_into().expect("two");
+    let [b0, _]: [Counter; 2] = b.try_into().expect("two");
+    let error = Counter::merge_shards(vec![a0.clone(), b0.clone()]).expect_err("shard 0 twice");
+    assert_eq!(error.to_string(), "the counters are not each shard of one input once");
+    let mut b1 = Counter::sharded(Options::default(), Shard::new(1, 2).expect("shard"));
+    read(&mut b1, "recipientId,eventDate\n1,2026-01-05\n").expect("read");
+    let error = Counter::merge_shards(vec![a0.clone(), b1]).expect_err("another input");
+    assert_eq!(error.to_string(), "the shards did not read the same input");
+    assert!(Counter::merge_shards(Vec::new()).is_err());
+    assert!(Shard::new(2, 2).is_none());
+    // Each shard alone holds part of the profiles; merged, all five.
+    let (n0, n1) = (a0.profiles(), a1.profiles());
+    assert_eq!(n0 + n1, 5);
+    let merged = Counter::merge_shards(vec![a1, a0]).expect("merged");
+    assert_eq!(merged.report(&ReportSettings::default()).total_active, 5);
 }
