@@ -313,7 +313,10 @@ impl Reader<'_> {
         if counted.iter().any(|(_, problems)| !problems.is_empty()) {
             return None;
         }
-        engine::Counter::merge_shards(counted.into_iter().map(|(c, _)| c).collect()).ok()
+        let started = std::time::Instant::now();
+        let merged = engine::Counter::merge_shards(counted.into_iter().map(|(c, _)| c).collect()).ok();
+        crate::stats::SHARD_MERGE_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+        merged
     }
 
     /// Counts a group of files into one counter. A file that cannot be read or

@@ -8,6 +8,8 @@ pub static RANGES: AtomicUsize = AtomicUsize::new(0);
 pub static RANGES_READ_AGAIN: AtomicUsize = AtomicUsize::new(0);
 /// Shards the profiles were kept in (0: not sharded).
 pub static SHARDS: AtomicUsize = AtomicUsize::new(0);
+/// Time merging the shards' counters took (part of the reading time).
+pub static SHARD_MERGE_MICROS: AtomicU64 = AtomicU64::new(0);
 /// Microseconds spent reading (all threads at work) and merging the counters (one thread).
 pub static READ_MICROS: AtomicU64 = AtomicU64::new(0);
 pub static MERGE_MICROS: AtomicU64 = AtomicU64::new(0);
@@ -29,7 +31,8 @@ pub fn print(elapsed: Duration) {
     }
     let shards = SHARDS.load(Ordering::Relaxed);
     if shards > 0 {
-        eprintln!("stats: profiles kept in {shards} shards, each read by a thread (merged while reading)");
+        let merge = SHARD_MERGE_MICROS.load(Ordering::Relaxed) as f64 / 1e6;
+        eprintln!("stats: profiles kept in {shards} shards, each read by a thread; merging them {merge:.3} s");
     }
     let (read, merge) = (READ_MICROS.load(Ordering::Relaxed), MERGE_MICROS.load(Ordering::Relaxed));
     if read > 0 {
