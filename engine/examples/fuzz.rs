@@ -14,13 +14,15 @@
 //! - a counter survives a serde round trip with the same report;
 //! - each file cut at random offsets into byte ranges ([`engine::Split`]), counted part by part,
 //!   sent through JSON and merged with `merge_parts` (reading again what it asks for), gives
-//!   exactly the report of one pass over that file.
+//!   exactly the report of one pass over that file;
+//! - the files counted as 2 or 3 key shards ([`Counter::sharded`]), one through JSON, merged
+//!   with `merge_shards`, give the report of one pass (as of a past date too, with the profiles).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
 use engine::generate::{generate_log, GeneratorConfig};
-use engine::{Counter, Options, Part, PartsError, Report, ReportSettings, Split};
+use engine::{Counter, Options, Part, PartsError, Report, ReportSettings, Shard, Split};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -354,6 +356,35 @@ fn case(seed: u64, seed_export: &[u8]) -> Result<(), String> {
             if o.profiles != x.profiles {
                 return Err(format!("as of {}: one pass and {what} list other active profiles", first.to));
             }
+        }
+    }
+    // Key shards: each reads every file, keeps a share of the profiles; one sent through JSON.
+    let count = 2 + r.below(2) as u32;
+    let mut shards = Vec::new();
+    for i in 0..count {
+        let mut c = Counter::sharded(options.clone(), Shard::new(i, count).ok_or("shard")?);
+        if let Some(d) = &deliveries {
+            c.set_deliveries(d.clone());
+        }
+        for (k, f) in files.iter().enumerate() {
+            push_file(&mut c, &format!("f{k}.csv"), instances[k], f, &mut r);
+        }
+        if i == 0 {
+            let json = serde_json::to_string(&c).map_err(|e| format!("shard serde: {e}"))?;
+            c = serde_json::from_str(&json).map_err(|e| format!("shard serde round trip: {e}"))?;
+        }
+        shards.push(c);
+    }
+    shards.reverse();
+    let sharded = Counter::merge_shards(shards).map_err(|e| format!("merge_shards: {e}"))?;
+    if let Some(d) = differ(&one, &sharded.report(&settings)) {
+        return Err(format!("one pass and {count} shards differ: {d}"));
+    }
+    if let Some(first) = one.snapshots.first() {
+        let past = ReportSettings { as_of: first.to.parse().ok(), profiles: true, ..ReportSettings::default() };
+        let (o, x) = (whole.report(&past), sharded.report(&past));
+        if differ(&o, &x).is_some() || o.profiles != x.profiles {
+            return Err(format!("as of {}: one pass and {count} shards differ", first.to));
         }
     }
     // Each file in byte ranges.
