@@ -88,9 +88,13 @@ echo "== file: $EXPORT, $ROWS rows, $MB MB"
 sync
 cat "$EXPORT" > /dev/null # warm the page cache once, so that every reader starts equal
 
-echo "== (a) active-profiles report --format json (best of $REPEAT)"
-best ours "$BIN" --stats report --format json --as-of "$AS_OF" "$EXPORT"
+echo "== (a) active-profiles report --format json, $DUCK_THREADS threads as DuckDB (best of $REPEAT)"
+best ours "$BIN" --stats report --format json --as-of "$AS_OF" --threads "$DUCK_THREADS" "$EXPORT"
 OURS=$SECS; OURS_RSS=$RSS_KIB
+echo "== (a1) the same on 1 thread (best of $REPEAT)"
+best ours1 "$BIN" --stats report --format json --as-of "$AS_OF" --threads 1 "$EXPORT"
+OURS1=$SECS; OURS1_RSS=$RSS_KIB
+if ! cmp -s "$DIR/ours.out" "$DIR/ours1.out"; then echo "!!! the reports on 1 and $DUCK_THREADS threads differ"; fi
 
 # The process's own footprint (binary, buffers, threads) on a one-row file, taken off the
 # peak before dividing by the number of profiles.
@@ -114,27 +118,30 @@ for ((i = 0; i < REPEAT; i++)); do
 done
 
 # Both counts per dimension, and the memory per profile.
-"$VENV/bin/python" - "$DIR/ours.out" "$DIR/duck.out" "$OURS" "$RAWT" "$DUCK" "$DUCK_PROCESS" "$BYTES" "$OURS_RSS" "$BASE_RSS" <<'PY'
+"$VENV/bin/python" - "$DIR/ours.out" "$DIR/duck.out" "$OURS" "$RAWT" "$DUCK" "$DUCK_PROCESS" "$BYTES" "$OURS_RSS" "$BASE_RSS" "$OURS1" "$OURS1_RSS" "$DUCK_THREADS" <<'PY'
 import json, sys
 ours, duck = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 t_ours, t_raw, t_duck, t_duck_proc = map(float, sys.argv[3:7])
 size, rss_kib, base_kib = int(sys.argv[7]), int(sys.argv[8]), int(sys.argv[9])
+t_ours1, rss1_kib, threads = float(sys.argv[10]), int(sys.argv[11]), sys.argv[12]
 mb = size / 1e6
 print()
-print(f"{'':28}{'seconds':>10}{'MB/s':>10}")
-for name, t in (("active-profiles report", t_ours), ("raw csv read (floor)", t_raw),
-                ("duckdb query", t_duck), ("duckdb (whole process)", t_duck_proc)):
-    print(f"{name:28}{t:10.2f}{mb / t if t else 0:10.0f}")
+print(f"{'':34}{'seconds':>10}{'MB/s':>10}")
+for name, t in ((f"active-profiles report, {threads} threads", t_ours), ("active-profiles report, 1 thread", t_ours1),
+                ("raw csv read (floor)", t_raw), ("duckdb query", t_duck), ("duckdb (whole process)", t_duck_proc)):
+    print(f"{name:34}{t:10.2f}{mb / t if t else 0:10.0f}")
 print()
 print(f"ours vs duckdb : {t_duck / t_ours:5.2f}x faster than its query, {t_duck_proc / t_ours:5.2f}x than its process   (target >= 2x)")
-print(f"ours vs raw    : {t_raw / t_ours * 100:5.1f} % of raw read speed   (target >= 50 %)")
+print(f"one thread     : {mb / t_ours1:5.0f} MB/s   (target >= 300 MB/s)")
+print(f"ours vs raw    : {t_raw / t_ours1 * 100:5.1f} % of raw read speed on one thread   (target >= 50 %)")
 profiles, key_bytes = duck["profiles"], duck["mean_key_bytes"] or 0
-if rss_kib and profiles:
-    per = max(rss_kib - base_kib, 0) * 1024 / profiles
-    print(f"peak RSS       : {rss_kib / 1024:.1f} MiB, {base_kib / 1024:.1f} MiB of it on a one-row file; "
-          f"{profiles} distinct counted profiles")
-    print(f"memory/profile : {per:.1f} bytes (peak less the one-row footprint)   "
-          f"(target <= 64 + mean key bytes = {64 + key_bytes:.1f})")
+for label, rss in (("1 thread", rss1_kib), (f"{threads} threads", rss_kib)):
+    if rss and profiles:
+        per = max(rss - base_kib, 0) * 1024 / profiles
+        print(f"peak RSS, {label:10}: {rss / 1024:.1f} MiB, {base_kib / 1024:.1f} MiB of it on a one-row file; "
+              f"{profiles} distinct counted profiles")
+        print(f"memory/profile, {label:4}: {per:.1f} bytes (peak less the one-row footprint)   "
+              f"(target <= 64 + mean key bytes = {64 + key_bytes:.1f})")
 print()
 dims = {d["name"]: d["active"] for d in ours.get("dimensions", [])}
 names = sorted(set(dims) | set(duck["dimensions"]))

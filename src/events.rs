@@ -9,10 +9,9 @@
 //! report reads it.
 
 use engine::aep::figures::StitchMap;
-use engine::aep::{InputKind, ProfileCounter, ProfileSettings, ReadError};
+use engine::aep::{InputKind, ProfileCounter, ProfileSettings};
 use engine::engage::generate::EventSpec;
 use engine::engage::{EngageSettings, EngageableReport, EventCounter, EventOptions, Sandbox};
-use engine::message::Arg;
 
 use crate::aep::{BlobChunks, Pushed, HEAD_BYTES};
 use crate::protocol::{EventFileOptions, EventFileRead, RecordHandle};
@@ -101,23 +100,6 @@ pub fn demo() -> Engaged {
     Engaged { counter, stitch: Some(snapshot.stitch_map(&ProfileSettings::default())), files: Vec::new() }
 }
 
-/// The fields a CSV's header lacks, and its headers, from the engine's error at that header (a
-/// column not found, or a mapped column the file does not have); None for any other error.
-fn missing_columns(error: &ReadError) -> Option<(Vec<String>, Vec<String>)> {
-    let list = |name: &str| match error.message.args.get(name) {
-        Some(Arg::List(items)) => Some(items.clone()),
-        _ => None,
-    };
-    match error.message.id.as_str() {
-        "event-missing-fields" => Some((list("fields")?, list("headers")?)),
-        "event-mapped-header-missing" => match error.message.args.get("field") {
-            Some(Arg::Text(field)) => Some((vec![field.clone()], list("headers")?)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// Reads one file of engagement events into `counter`; its events that name no sandbox go to
 /// `sandbox`. Says what the read found: the columns a CSV lacks, the sandboxes its events named.
 pub(crate) async fn count_events(
@@ -167,7 +149,7 @@ pub(crate) async fn count_events(
     }
     let mut read = EventFileRead::default();
     if let Err(error) = counter.end_file(id) {
-        if let Some((missing, headers)) = missing_columns(&error) {
+        if let Some((missing, headers)) = error.missing_columns() {
             read.missing = missing;
             read.headers = headers;
         }

@@ -42,6 +42,10 @@ fn a_csv_without_recognised_headers_names_what_is_missing_and_its_headers() {
     assert_eq!(error.message.id, "event-missing-fields");
     assert_eq!(error.message.args.get("fields"), Some(&Arg::List(vec!["time".into(), "profile".into()])));
     assert_eq!(error.message.args.get("headers"), Some(&Arg::List(headers("Wann,Kunde,Reise,Umgebung,Art,Probe"))));
+    // What the viewer's mapping step asks for.
+    let (fields, found) = error.missing_columns().expect("missing columns");
+    assert_eq!(fields, ["time", "profile"]);
+    assert_eq!(found, headers("Wann,Kunde,Reise,Umgebung,Art,Probe"));
 }
 
 #[test]
@@ -96,6 +100,7 @@ fn only_the_required_fields_are_missing_and_a_mapped_header_that_is_not_there_is
     let error = result.expect_err("the mapped header is missing");
     assert_eq!(error.message.id, "event-mapped-header-missing");
     assert_eq!(error.message.args.get("header"), Some(&Arg::Text("When".into())));
+    assert_eq!(error.missing_columns(), Some((vec!["time".to_string()], headers("Wann,Kunde"))));
 }
 
 fn step(time: &str, profile: &str, sandbox: Option<(&str, &str)>) -> String {

@@ -69,3 +69,24 @@ impl std::fmt::Display for ReadError {
 }
 
 impl std::error::Error for ReadError {}
+
+impl ReadError {
+    /// When a CSV of events cannot be read for want of columns (no column found for a field, or
+    /// a mapped header the file does not have): the fields without a column, and the file's
+    /// headers, for a mapping step. `None` for any other error.
+    pub fn missing_columns(&self) -> Option<(Vec<String>, Vec<String>)> {
+        use crate::message::Arg;
+        let list = |name: &str| match self.message.args.get(name) {
+            Some(Arg::List(items)) => Some(items.clone()),
+            _ => None,
+        };
+        match self.message.id.as_str() {
+            "event-missing-fields" => Some((list("fields")?, list("headers")?)),
+            "event-mapped-header-missing" => match self.message.args.get("field") {
+                Some(Arg::Text(field)) => Some((vec![field.clone()], list("headers")?)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
