@@ -406,6 +406,52 @@ const tests = [
     },
   ],
   [
+    'the demo with other settings is counted by the worker like the command line, also after a reload; explain and the bundle work on it',
+    async (ctx) => {
+      const demo = demoExport();
+      const latest = cliReport([demo]);
+      const march = cliReport([demo], ['--as-of', '2026-03-31']);
+      const marchLast = cliReport([demo], ['--as-of', '2026-03-31', '--billing-day', 'last']);
+      const opened = await openViewer(ctx);
+      const { page } = opened;
+      await assertSameReport(page, latest);
+      await nextReport(page, () => page.fill('[data-testid=as-of]', '2026-03-31').then(() => page.locator('[data-testid=as-of]').dispatchEvent('change')));
+      await assertSameReport(page, march);
+      await nextReport(page, () => page.selectOption('[data-testid=billing-day]', 'last'));
+      await assertSameReport(page, marchLast);
+      // Remembered: the first screen after a reload asks the worker for the demo with these settings.
+      await page.reload();
+      await page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 30_000 });
+      await assertSameReport(page, marchLast);
+      assert((await page.locator('[data-testid=demo-banner]').count()) === 1, 'still the demo');
+      // Explain a demo profile: its rows, read again by the worker.
+      const byKey = new Map();
+      for (const line of readFileSync(demo, 'utf8').split('\n').slice(1).filter(Boolean)) {
+        const key = line.split(',')[1];
+        if (key) byKey.set(key, (byKey.get(key) ?? 0) + 1);
+      }
+      const [key, rows] = [...byKey.entries()].sort((a, b) => b[1] - a[1])[0];
+      await page.fill('[data-testid=explain-query]', key);
+      await page.click('[data-testid=explain-button]');
+      await page.waitForSelector(`[data-testid=explain-answer][data-query="${key}"]`);
+      assertEqual(await page.locator('[data-testid=explain-row]').count(), rows, `rows of ${key}`);
+      const summary = await page.locator('[data-testid=explain-summary]').textContent();
+      assert(/ on 2026-03-31 in /.test(summary), `as of the pinned date: ${summary}`);
+      // The bundle of the demo as shown.
+      const bundle = await downloadOf(page, () => page.click('[data-testid=download-report]'), 'demo-bundle.html');
+      const shown = await openFile(ctx, bundle.file);
+      await assertBundle(shown, marchLast);
+      await shown.context.close();
+      // Back to the defaults: the report counted when the viewer was built, at once.
+      await nextReport(page, () => page.selectOption('[data-testid=billing-day]', '25'));
+      await nextReport(page, () => page.click('[data-testid=as-of-follow]'));
+      await assertSameReport(page, latest);
+      await screenshot(page, 'demo-back-to-defaults');
+      noRequestLeft(opened);
+      await opened.context.close();
+    },
+  ],
+  [
     "the page's Content-Security-Policy stops a script from reaching another host",
     async (ctx) => {
       const opened = await openViewer(ctx);

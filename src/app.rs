@@ -179,7 +179,7 @@ pub fn app() -> Html {
     let onchoosetab = dispatch.to_callback().reform(Action::Tab);
     let holds_campaign = match &state.source {
         _ if matches!(state.run, Run::Reading { .. }) => Holds::Reading,
-        Source::Demo(_) => Holds::Demo,
+        Source::Demo => Holds::Demo,
         Source::Files { logs, .. } => Holds::Files(logs.len()),
         Source::ReportFile { .. } => Holds::Report,
     };
@@ -246,11 +246,11 @@ pub fn app() -> Html {
             { tabs }
             <div id={crate::nav::PANEL_ID} role="tabpanel" aria-labelledby={crate::nav::tab_id(Tab::Campaign)}>
             <crate::share::ShareBar report={state.report.clone()} ready={state.ready()}
-                can_list_profiles={matches!(state.source, Source::Demo(_) | Source::Files { .. })}
+                can_list_profiles={matches!(state.source, Source::Demo | Source::Files { .. })}
                 profiles_on={state.settings.profiles || state.report.profiles.is_some()}
-                demo={matches!(state.source, Source::Demo(_))}
+                demo={matches!(state.source, Source::Demo)}
                 onincludeprofiles={dispatch.to_callback().reform(|on| Action::Settings(SettingsAction::IncludeProfiles(on)))} />
-            <OpenPanel dispatch={dispatch.clone()} demo={matches!(state.source, Source::Demo(_))} />
+            <OpenPanel dispatch={dispatch.clone()} demo={matches!(state.source, Source::Demo)} />
             <SettingsForm state={state.clone()} />
             if let Run::Reading { done, total, rows, started_ms, now_ms, .. } = state.run {
                 <ProgressBar {done} {total} {rows} elapsed_ms={now_ms - started_ms}
@@ -312,7 +312,7 @@ fn masthead(props: &MastheadProps) -> Html {
     let what = match &props.source {
         // The Journey Optimizer tabs say what their report is of themselves.
         _ if props.tab != Tab::Campaign => html! {},
-        Source::Demo(_) => html! {
+        Source::Demo => html! {
             <div class="demo-banner" data-testid="demo-banner">
                 <p>{ tr(l, "demo-banner") }</p>
                 <p class="demo-other">

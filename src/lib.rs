@@ -6,6 +6,7 @@
 pub mod aep;
 pub mod app;
 pub mod demo;
+pub mod demo_report;
 pub mod engageable;
 pub mod engageable_page;
 pub mod events;

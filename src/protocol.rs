@@ -72,6 +72,13 @@ pub enum Job {
     Cancel { run: u32 },
     /// Read the files of the last run again for the rows of one profile (key or address).
     Explain { run: u32, query: String, as_of: Option<chrono::NaiveDate> },
+    /// Generate and count the Campaign demo ([`crate::demo::demo_counter`]) with these options and
+    /// report it (an [`Update::Ready`]); nothing is kept: small and generated, it is counted again
+    /// for other settings. The first screen's report, with the default settings, was counted at
+    /// build time ([`crate::demo_report`]).
+    Demo { run: u32, options: Options, settings: ReportSettings },
+    /// Read the Campaign demo again for the rows of one profile (an [`Update::Explained`]).
+    DemoExplain { run: u32, options: Options, query: String, as_of: Option<chrono::NaiveDate> },
     /// Count one unit of a run cut over several workers (see [`crate::pool`]).
     Unit(UnitJob),
     /// Read and count these files of profile records (the Journey Optimizer *Profiles* report);

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use engine::{BillingDay, Counter, Options, Report, ReportSettings};
+use engine::{BillingDay, Options, Report, ReportSettings};
 use yew::Reducible;
 
 use crate::engageable::{EngageableAction, EngageableState};
@@ -21,22 +21,13 @@ pub use crate::run::{js_now, Notice, Run};
 /// Where the report on screen came from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    /// The embedded, generated demo export, counted in the page.
-    Demo(DemoCounter),
+    /// The generated demo export: its report with the default settings counted at build time
+    /// ([`crate::demo_report`]), with others by the worker ([`Job::Demo`]).
+    Demo,
     /// Files the user opened, counted in the worker.
     Files { logs: Vec<FileHandle>, deliveries: Option<FileHandle> },
     /// A `report.json` the user opened: shown as it is, not recounted.
     ReportFile { name: String },
-}
-
-/// The demo's counting state (compared by identity).
-#[derive(Clone, Debug)]
-pub struct DemoCounter(pub Rc<Counter>);
-
-impl PartialEq for DemoCounter {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// What the user can set; remembered between visits (see `storage.rs`).
@@ -87,6 +78,12 @@ impl Settings {
         }
         options.mapping = self.mapping.clone();
         options
+    }
+
+    /// The options the demo is counted with: these settings' options, or the defaults when the
+    /// engine refuses them (a remembered time zone it no longer knows).
+    pub fn demo_options(&self) -> Options {
+        Some(self.options()).filter(|o| o.validate().is_ok()).unwrap_or_default()
     }
 
     /// The report settings these settings stand for.
@@ -204,21 +201,23 @@ pub struct ViewerState {
     pub profiles: ProfilesState,
     /// The Journey Optimizer *Engageable profiles* report: its own source, settings, run and requests.
     pub engageable: EngageableState,
+    /// The options the demo on screen was counted with (a new billing day or *Explain* keeps them
+    /// while the options typed are ones the engine refuses).
+    pub demo_options: Options,
 }
 
 impl ViewerState {
     /// The first screen: the demo report, with the remembered settings.
     pub fn new(settings: Settings) -> Self {
-        // The remembered rules apply to the demo too; options the engine refuses fall back to the defaults.
-        let options = settings.options();
-        let counter = Rc::new(match options.validate() {
-            Ok(()) => crate::demo::demo_counter_with(options),
-            Err(_) => crate::demo::demo_counter(),
-        });
-        let report = Rc::new(counter.report(&settings.report_settings()));
+        let options = settings.demo_options();
+        ViewerState::demo_shown(settings).count_demo(options)
+    }
+
+    /// The demo with the report counted at build time on screen (the default settings' report).
+    fn demo_shown(settings: Settings) -> Self {
         ViewerState {
-            source: Source::Demo(DemoCounter(counter)),
-            report,
+            source: Source::Demo,
+            report: Rc::new(crate::demo_report::demo_report()),
             settings,
             run: Run::Idle,
             last_run: 0,
@@ -236,12 +235,35 @@ impl ViewerState {
             tab: Tab::Campaign,
             profiles: ProfilesState::default(),
             engageable: EngageableState::default(),
+            demo_options: Options::default(),
         }
     }
 
     /// True once the report on screen is complete for the current files and settings.
     pub fn ready(&self) -> bool {
         matches!(self.run, Run::Idle)
+    }
+
+    /// The demo's report with these options and the report settings in force: the one counted at
+    /// build time when both are the defaults, else asked of the worker (the report on screen stays,
+    /// marked stale, until it answers). The options are kept for the next billing day or *Explain*.
+    fn count_demo(mut self, options: Options) -> Self {
+        self.demo_options = options.clone();
+        let settings = self.settings.report_settings();
+        // A new number either way: the report is new, and an answer still on its way for other
+        // settings is late.
+        self.last_run += 1;
+        match crate::demo_report::for_settings(&options, &settings) {
+            Some(report) => {
+                self.report = Rc::new(report);
+                self.run = Run::Idle;
+            }
+            None => {
+                self.run = Run::Recounting { run: self.last_run };
+                self.request = Some(Job::Demo { run: self.last_run, options, settings });
+            }
+        }
+        self
     }
 
     /// Asks for the current files to be read again (the options changed).
@@ -266,8 +288,9 @@ impl ViewerState {
     /// Shows the report for the current settings without reading again where the state allows it.
     fn report_again(mut self) -> Self {
         match &self.source {
-            Source::Demo(DemoCounter(counter)) => {
-                self.report = Rc::new(counter.report(&self.settings.report_settings()));
+            Source::Demo => {
+                let options = self.demo_options.clone();
+                return self.count_demo(options);
             }
             Source::Files { .. } if !matches!(self.run, Run::Reading { .. }) => {
                 self.last_run += 1;
@@ -552,14 +575,16 @@ impl ViewerState {
             }
             OpenAction::Demo => {
                 let settings = self.settings.clone();
+                let options = settings.demo_options();
                 ViewerState {
                     last_run: self.last_run,
                     explain_run: self.explain_run,
                     tab: self.tab,
                     profiles: self.profiles,
                     engageable: self.engageable,
-                    ..ViewerState::new(settings)
+                    ..ViewerState::demo_shown(settings)
                 }
+                .count_demo(options)
             }
             OpenAction::Given(given) => {
                 let routed = crate::profiles::route(given, self.tab);
@@ -610,22 +635,26 @@ impl ViewerState {
         }
     }
 
-    /// Asks for the rows of one profile: read again from the files (in the worker) or the demo (here).
-    /// While files are being read it waits for their count: the worker still holds the previous run.
+    /// Asks for the rows of one profile, read again by the worker from the files or the demo.
+    /// While files are being read it waits for their count: the worker still holds the previous run;
+    /// and while a request is on its way (the page sends one at a time).
     fn explain(mut self, query: String) -> Self {
         if query.is_empty() {
             return self;
         }
         self.explain_pending = None;
-        if matches!(self.source, Source::Files { .. }) && self.explain_must_wait() {
+        if matches!(self.source, Source::Files { .. } | Source::Demo) && self.explain_must_wait() {
             self.explaining = None;
             self.explain_pending = Some(query);
             return self;
         }
         let as_of = self.settings.as_of.or_else(|| self.report.as_of.as_deref().and_then(|d| d.parse().ok()));
         match &self.source {
-            Source::Demo(_) => {
-                self.explanation = Some(crate::demo::demo_explanation(self.settings.options(), &query, as_of));
+            Source::Demo => {
+                self.explain_run += 1;
+                self.explaining = Some(query.clone());
+                let options = self.demo_options.clone();
+                self.request = Some(Job::DemoExplain { run: self.explain_run, options, query, as_of });
             }
             Source::Files { .. } => {
                 self.explain_run += 1;
@@ -646,17 +675,17 @@ impl ViewerState {
         }
     }
 
-    /// Options changed: files are read again; the demo is recounted in the page.
+    /// Options changed: files are read again; the demo is counted again (by the worker, unless the
+    /// settings are back to the defaults).
     fn reread_or_report(self) -> Self {
         match &self.source {
-            Source::Demo(_) => {
+            Source::Demo => {
                 // Options the engine refuses (a time zone it does not know) are said, not replaced.
                 if let Err(message) = self.settings.options().validate() {
                     return ViewerState { notice: Some(Notice::options(&self.settings, message)), ..self };
                 }
-                let counter = Rc::new(crate::demo::demo_counter_with(self.settings.options()));
-                let report = Rc::new(counter.report(&self.settings.report_settings()));
-                ViewerState { source: Source::Demo(DemoCounter(counter)), report, ..self }
+                let options = self.settings.options();
+                self.count_demo(options)
             }
             Source::Files { .. } => self.recount_files(),
             Source::ReportFile { .. } => self.report_again(),

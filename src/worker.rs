@@ -121,6 +121,20 @@ impl Worker for CountWorker {
                     task.scope.respond(id, update);
                 });
             }
+            Job::Demo { run, options, settings } => {
+                // Small and generated: counted at once, and not kept (other settings count it again).
+                let update = match crate::demo::demo_counter(options) {
+                    Ok(counter) => {
+                        Update::Ready { run, report: Box::new(counter.report(&settings)), problems: Vec::new() }
+                    }
+                    Err(message) => Update::Failed { run, reason: FailReason::Options(message) },
+                };
+                scope.respond(id, update);
+            }
+            Job::DemoExplain { run, options, query, as_of } => {
+                let explain = crate::demo::demo_explain(options, &query);
+                scope.respond(id, Update::Explained { run, explanation: Explanation::new(&query, as_of, &explain) });
+            }
             Job::Profiles { run, files, settings } => {
                 self.shared.borrow_mut().profiles_current = run;
                 wasm_bindgen_futures::spawn_local(async move {

@@ -13,7 +13,7 @@ use active_profiles_app::state::{
 };
 use active_profiles_app::App;
 use chrono::NaiveDate;
-use engine::{BillingDay, ReportSettings};
+use engine::{BillingDay, Options, Report, ReportSettings};
 use wasm_bindgen_test::*;
 use yew::Reducible;
 
@@ -21,6 +21,27 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn demo_state() -> Rc<ViewerState> {
     Rc::new(ViewerState::new(Settings::default()))
+}
+
+/// The demo's report as the worker counts it for a [`Job::Demo`].
+fn demo_counted(options: Options, settings: &ReportSettings) -> Report {
+    demo_counter(options).expect("options the engine takes").report(settings)
+}
+
+/// The demo's report with the default settings.
+fn default_report() -> Report {
+    demo_counted(Options::default(), &ReportSettings::default())
+}
+
+/// The worker's answer to the demo count the state asks for (the report on screen is stale until then).
+fn worker_answers(state: Rc<ViewerState>) -> Rc<ViewerState> {
+    let Some(Job::Demo { run, options, settings }) = state.request.clone() else {
+        panic!("the demo asked of the worker: {:?}", state.request)
+    };
+    assert_eq!(state.run, Run::Recounting { run });
+    assert!(!state.ready(), "not ready until the worker answers");
+    let update = Update::Ready { run, report: Box::new(demo_counted(options, &settings)), problems: vec![] };
+    state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 })
 }
 
 /// The notice as an English reader sees it.
@@ -33,35 +54,77 @@ fn date(s: &str) -> NaiveDate {
 }
 
 #[wasm_bindgen_test]
-fn the_first_state_is_the_demo_report_ready_with_nothing_for_the_worker() {
+fn the_first_state_is_the_demo_report_counted_at_build_time_ready_with_nothing_for_the_worker() {
     let state = demo_state();
-    assert!(matches!(state.source, Source::Demo(_)));
+    assert!(matches!(state.source, Source::Demo));
     assert!(state.ready());
     assert_eq!(state.request, None);
-    assert_eq!(*state.report, demo_counter().report(&ReportSettings::default()));
+    // The report build.rs embedded reads back equal to the demo counted now.
+    assert_eq!(*state.report, default_report());
+    assert_eq!(active_profiles_app::demo_report::demo_report(), default_report());
+    assert!(state.report.total_active > 0);
 }
 
 #[wasm_bindgen_test]
-fn a_new_as_of_date_recounts_the_demo_in_the_page() {
+fn a_new_as_of_date_counts_the_demo_in_the_worker_and_back_to_the_default_shows_the_embedded_report() {
     let state = demo_state().reduce(Action::Settings(SettingsAction::AsOf(Some(date("2026-03-31")))));
-    let expected = demo_counter().report(&ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
+    let Some(Job::Demo { run, options, settings }) = state.request.clone() else {
+        panic!("the demo asked of the worker: {:?}", state.request)
+    };
+    assert_eq!(options, Options::default());
+    assert_eq!(settings, ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
+    assert_eq!(*state.report, default_report(), "the report on screen stays until the worker answers");
+    let state = worker_answers(state);
+    let expected =
+        demo_counted(Options::default(), &ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
+    assert!(state.ready());
     assert_eq!(state.report.as_of.as_deref(), Some("2026-03-31"));
-    assert_eq!(state.report.total_active, expected.total_active);
-    assert_eq!(state.request, None, "the demo never needs the worker");
+    assert_eq!(*state.report, expected);
+    // Asked again, then back to the default before the answer: the embedded report at once, and the
+    // late answer is not the report.
+    let state = state.reduce(Action::Settings(SettingsAction::AsOf(Some(date("2026-01-31"))))).reduce(Action::Sent);
+    let late = state.last_run;
+    assert_eq!(late, run + 1);
+    let state = state.reduce(Action::Settings(SettingsAction::AsOf(None)));
+    assert_eq!(state.request, None);
+    assert!(state.ready());
+    assert_eq!(*state.report, default_report());
+    let update = Update::Ready { run: late, report: Box::new(expected), problems: vec![] };
+    let state = state.reduce(Action::Worker { update, now_ms: 0.0 });
+    assert_eq!(*state.report, default_report());
+}
+
+#[wasm_bindgen_test]
+fn remembered_settings_count_the_demo_in_the_worker_from_the_first_screen() {
+    let remembered = Settings { purchased: Some(100), day_first: true, ..Settings::default() };
+    let state = Rc::new(ViewerState::new(remembered));
+    let Some(Job::Demo { options, settings, .. }) = state.request.clone() else {
+        panic!("the demo asked of the worker: {:?}", state.request)
+    };
+    assert!(options.day_first);
+    assert_eq!(settings.purchased, Some(100));
+    let state = worker_answers(state);
+    assert!(state.ready());
+    assert_eq!(state.report.settings.purchased, Some(100));
+    // A remembered time zone the engine no longer knows: the demo is counted with the defaults.
+    let unknown = Settings { time_zone: "Mars/Olympus".into(), ..Settings::default() };
+    let state = Rc::new(ViewerState::new(unknown));
+    assert_eq!(state.request, None);
+    assert_eq!(*state.report, default_report());
 }
 
 #[wasm_bindgen_test]
 fn choosing_a_snapshot_makes_its_date_the_as_of_date() {
     let state = demo_state();
     let oldest = state.report.snapshots.first().expect("the demo has snapshots").clone();
-    let state = state.reduce(Action::Report(ReportAction::ChooseSnapshot(date(&oldest.to))));
+    let state = worker_answers(state.reduce(Action::Report(ReportAction::ChooseSnapshot(date(&oldest.to)))));
     assert_eq!(state.settings.as_of, Some(date(&oldest.to)));
     assert_eq!(state.report.total_active, oldest.active, "the detail's total is the snapshot's number");
 }
 
 #[wasm_bindgen_test]
 fn billing_day_last_puts_snapshots_on_month_ends() {
-    let state = demo_state().reduce(Action::Settings(SettingsAction::BillingDay(BillingDay::Last)));
+    let state = worker_answers(demo_state().reduce(Action::Settings(SettingsAction::BillingDay(BillingDay::Last))));
     assert!(state.report.snapshots.iter().any(|s| s.to.ends_with("-31")));
     assert!(state.report.snapshots.iter().any(|s| s.to.ends_with("-02-28")));
     assert!(!state.report.snapshots.iter().any(|s| s.to.ends_with("-25")));
@@ -73,11 +136,11 @@ fn reclassifying_a_status_as_excluded_recounts_the_demo() {
     let unrecognised =
         state.report.unrecognised.iter().find(|u| u.field == "status").expect("the demo has an unknown status").clone();
     let excluded_before = state.report.rows.excluded;
-    let state = state.reduce(Action::Report(ReportAction::Reclassify {
+    let state = worker_answers(state.reduce(Action::Report(ReportAction::Reclassify {
         field: "status".into(),
         value: unrecognised.value.clone(),
         counted: false,
-    }));
+    })));
     assert_eq!(state.settings.status_rules.get(&unrecognised.value), Some(&false));
     assert_eq!(state.report.rows.excluded, excluded_before + unrecognised.rows);
     let still = state.report.unrecognised.iter().find(|u| u.value == unrecognised.value).expect("still listed");
@@ -87,7 +150,8 @@ fn reclassifying_a_status_as_excluded_recounts_the_demo() {
 
 #[wasm_bindgen_test]
 fn a_report_json_opens_as_it_was_made_and_settings_do_not_change_it() {
-    let report = demo_counter().report(&ReportSettings { as_of: Some(date("2026-01-10")), ..Default::default() });
+    let report =
+        demo_counted(Options::default(), &ReportSettings { as_of: Some(date("2026-01-10")), ..Default::default() });
     let text = serde_json::to_string(&report).expect("a report serialises");
     let state = demo_state().reduce(Action::Open(OpenAction::ReportJson { name: "march.json".into(), text }));
     assert_eq!(state.source, Source::ReportFile { name: "march.json".into() });
@@ -102,7 +166,7 @@ fn a_report_json_opens_as_it_was_made_and_settings_do_not_change_it() {
 
 #[wasm_bindgen_test]
 async fn a_report_bundle_opens_with_the_report_it_carries_and_listing_profiles_is_asked_again() {
-    let report = demo_counter().report(&ReportSettings { profiles: true, ..Default::default() });
+    let report = demo_counted(Options::default(), &ReportSettings { profiles: true, ..Default::default() });
     assert!(report.profiles.as_ref().is_some_and(|p| !p.is_empty()));
     let meta = active_profiles_app::views::bundle::BundleMeta {
         title: "March".into(),
@@ -111,7 +175,7 @@ async fn a_report_bundle_opens_with_the_report_it_carries_and_listing_profiles_i
         lang: active_profiles_app::locale::Lang::En,
     };
     let text = active_profiles_app::views::bundle::render(report.clone(), meta).await;
-    let state = demo_state().reduce(Action::Settings(SettingsAction::IncludeProfiles(true)));
+    let state = worker_answers(demo_state().reduce(Action::Settings(SettingsAction::IncludeProfiles(true))));
     assert!(state.report.profiles.is_some(), "the demo is recounted with its profiles");
     let state = state.reduce(Action::Open(OpenAction::ReportJson { name: "march.html".into(), text: text.clone() }));
     assert_eq!(state.source, Source::ReportFile { name: "march.html".into() });
@@ -162,7 +226,7 @@ fn opening_files_asks_the_worker_and_cancel_stops_that_run() {
     let state = state.reduce(Action::Sent).reduce(Action::Cancel);
     assert_eq!(state.request, Some(Job::Cancel { run }));
     assert!(state.ready());
-    assert!(matches!(state.source, Source::Demo(_)), "back to what produced the report on screen");
+    assert!(matches!(state.source, Source::Demo), "back to what produced the report on screen");
     assert_eq!(notice(&state).as_deref(), Some("Cancelled: the report shown is the previous one."));
     let state = state.reduce(Action::Sent);
     assert_eq!(
@@ -232,7 +296,7 @@ fn a_recount_is_not_ready_until_the_worker_answers_it() {
     .expect("a File");
     let state = demo_state().reduce(Action::Open(OpenAction::Files { logs: vec![file], deliveries: None }));
     let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
-    let counted = demo_counter().report(&ReportSettings::default());
+    let counted = default_report();
     let state = state.reduce(Action::Sent).reduce(Action::Worker {
         update: active_profiles_app::protocol::Update::Ready {
             run,
@@ -246,7 +310,8 @@ fn a_recount_is_not_ready_until_the_worker_answers_it() {
     let recount = run + 1;
     assert_eq!(state.run, Run::Recounting { run: recount });
     assert!(!state.ready(), "not ready while the worker reports again");
-    let again = demo_counter().report(&ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
+    let again =
+        demo_counted(Options::default(), &ReportSettings { as_of: Some(date("2026-03-31")), ..Default::default() });
     let state = state.reduce(Action::Worker {
         update: active_profiles_app::protocol::Update::Ready {
             run: recount,
@@ -264,7 +329,7 @@ fn a_deliveries_file_picked_first_waits_for_the_log_files() {
     let make =
         |name: &str| web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"id\n".into()), name).expect("a File");
     let state = demo_state().reduce(Action::Open(OpenAction::Deliveries(make("deliveries.csv"))));
-    assert!(matches!(state.source, Source::Demo(_)), "the demo stays on screen");
+    assert!(matches!(state.source, Source::Demo), "the demo stays on screen");
     assert_eq!(notice(&state).as_deref(), Some("Deliveries file ready: now open the log files."));
     let state = state.reduce(Action::Open(OpenAction::Files { logs: vec![make("log.csv")], deliveries: None }));
     let Some(Job::Count { deliveries, .. }) = state.request.clone() else { panic!("a count request") };
@@ -279,7 +344,7 @@ fn a_failed_run_goes_back_to_the_report_on_screen_and_ends_an_explanation() {
     let reason = active_profiles_app::protocol::FailReason::WorkerStopped("out of memory".into());
     let update = active_profiles_app::protocol::Update::Failed { run, reason };
     let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });
-    assert!(matches!(state.source, Source::Demo(_)));
+    assert!(matches!(state.source, Source::Demo));
     assert!(state.ready());
     assert_eq!(state.explaining, None);
     assert_eq!(
@@ -329,7 +394,7 @@ fn reading(name: &str) -> (Rc<ViewerState>, u32) {
 }
 
 fn ready(state: Rc<ViewerState>, run: u32) -> Rc<ViewerState> {
-    let report = demo_counter().report(&ReportSettings::default());
+    let report = default_report();
     state.reduce(Action::Worker {
         update: Update::Ready { run, report: Box::new(report), problems: vec![] },
         now_ms: 0.0,
@@ -376,9 +441,11 @@ fn an_explanation_asked_during_a_read_waits_for_the_count_then_goes_to_the_worke
 fn the_answers_to_an_explanation_never_touch_a_count_with_the_same_number() {
     let (state, run) = reading("first.csv");
     let state = ready(state, run);
-    // Two explanations: the explain sequence reaches the number of the next count.
-    let state = state.reduce(Action::Explain(ExplainAction::Ask("a".into()))).reduce(Action::Sent);
-    let state = state.reduce(Action::Explain(ExplainAction::Ask("b".into()))).reduce(Action::Sent);
+    // Explanations until the explain sequence reaches the number of the next count.
+    let mut state = state;
+    while state.explain_run <= state.last_run {
+        state = state.reduce(Action::Explain(ExplainAction::Ask("a".into()))).reduce(Action::Sent);
+    }
     let state = state.reduce(Action::Open(OpenAction::Files {
         logs: vec![csv_file("second.csv", "recipientId,eventDate\n2,2026-02-05\n")],
         deliveries: None,
@@ -432,7 +499,7 @@ fn files_dropped_during_a_read_replace_it_and_cancel_goes_back_to_the_demo() {
     assert_still_reading(&state, second, "second.csv");
     let state = state.reduce(Action::Cancel);
     assert_eq!(state.request, Some(Job::Cancel { run: second }));
-    assert!(matches!(state.source, Source::Demo(_)), "the report on screen is the demo's, and so is the banner");
+    assert!(matches!(state.source, Source::Demo), "the report on screen is the demo's, and so is the banner");
     assert!(state.ready());
 }
 
@@ -442,11 +509,20 @@ fn cancel_with_an_explanation_pending_answers_it_for_the_report_on_screen() {
     let state = state.reduce(Action::Explain(ExplainAction::Ask("1".into()))).reduce(Action::Cancel);
     assert_eq!(state.explain_pending.as_deref(), Some("1"), "waits for the cancel to be sent");
     let state = state.reduce(Action::Sent);
-    assert!(matches!(state.source, Source::Demo(_)));
+    assert!(matches!(state.source, Source::Demo));
     assert_eq!(state.explain_pending, None);
-    let answer = state.explanation.clone().expect("answered from the demo, in the page");
-    assert_eq!(answer.query, "1");
-    assert_eq!(state.request, None, "the demo needs no worker");
+    let Some(Job::DemoExplain { run, options, query, as_of }) = state.request.clone() else {
+        panic!("the demo read again by the worker: {:?}", state.request)
+    };
+    let latest = state.report.as_of.as_deref().map(date);
+    assert_eq!((query.as_str(), options.clone(), as_of), ("1", Options::default(), latest), "as of the report's date");
+    assert_eq!(state.explaining.as_deref(), Some("1"));
+    let explain = active_profiles_app::demo::demo_explain(options, &query);
+    let explanation = active_profiles_app::protocol::Explanation::new(&query, as_of, &explain);
+    let update = Update::Explained { run, explanation: explanation.clone() };
+    let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });
+    assert_eq!(state.explanation, Some(explanation));
+    assert_eq!(state.explaining, None);
 }
 
 #[wasm_bindgen_test]
@@ -454,7 +530,7 @@ fn a_finished_count_is_announced_with_its_rows_files_and_total() {
     let (state, run) = reading("big.csv");
     assert_eq!(state.finished, None);
     let state = ready(state, run);
-    let report = demo_counter().report(&ReportSettings::default());
+    let report = default_report();
     let finished = state.finished.expect("announced");
     assert_eq!(finished, Finished { rows: report.rows.read, files: report.files.len(), active: report.total_active });
     use active_profiles_app::app::finished_text;
@@ -475,7 +551,7 @@ fn a_pinned_as_of_date_is_kept_until_undone_then_the_date_follows_the_data() {
     let latest = demo_state().report.as_of.clone().expect("the demo has an as-of date");
     let pinned = Settings { as_of: Some(date("2026-03-31")), ..Settings::default() };
     // As after a reload: the remembered pin is in force.
-    let state = Rc::new(ViewerState::new(pinned));
+    let state = worker_answers(Rc::new(ViewerState::new(pinned)));
     assert_eq!(state.report.as_of.as_deref(), Some("2026-03-31"));
     let state = state.reduce(Action::Settings(SettingsAction::AsOf(None)));
     assert_eq!(state.settings.as_of, None, "unpinned");
@@ -485,7 +561,7 @@ fn a_pinned_as_of_date_is_kept_until_undone_then_the_date_follows_the_data() {
 #[wasm_bindgen_test]
 fn files_counted_without_a_status_column_are_said_next_to_the_headline() {
     use active_profiles_app::app::column_gaps;
-    let mut report = demo_counter().report(&ReportSettings::default());
+    let mut report = default_report();
     assert_eq!(column_gaps(&report, false), vec![], "the demo has every column");
     report.files[0].columns.remove("status");
     report.files[0].columns.remove("channel");
@@ -514,7 +590,13 @@ async fn a_remembered_as_of_date_shows_as_pinned_with_its_undo() {
     let follow: web_sys::HtmlElement =
         wasm_bindgen::JsCast::unchecked_into(one("[data-testid=as-of-follow]").expect("the undo"));
     follow.click();
-    yew::platform::time::sleep(Duration::ZERO).await;
+    // The remembered date sent the demo to the worker first: the page renders more than once.
+    for _ in 0..50 {
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        if one("[data-testid=as-of-pin]").is_none() {
+            break;
+        }
+    }
     assert!(one("[data-testid=as-of-pin]").is_none(), "no pin once undone");
     let latest = demo_state().report.as_of.clone().expect("an as-of date");
     let input: web_sys::HtmlInputElement =

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use active_profiles_app::{demo::demo_report, App};
+use active_profiles_app::{demo_report::demo_report, App};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

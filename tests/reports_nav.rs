@@ -88,7 +88,7 @@ fn a_mixed_drop_is_split_by_content_and_said_in_one_sentence() {
 fn records_alone_open_the_profiles_report_and_logs_alone_the_campaign_one() {
     let state = demo_state().reduce(Action::Open(OpenAction::Given(vec![given("part-00000.json", RECORD)])));
     assert_eq!(state.tab, Tab::Profiles);
-    assert!(matches!(state.source, Source::Demo(_)), "the Campaign report keeps its demo");
+    assert!(matches!(state.source, Source::Demo), "the Campaign report keeps its demo");
     assert!(matches!(state.profiles.run, Run::Reading { run: 1, .. }));
     assert_eq!(state.notice, None, "nothing to say: the tab shows where they went");
     let state = state.reduce(Action::Open(OpenAction::Given(vec![given("a.csv", CSV)])));

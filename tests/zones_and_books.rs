@@ -17,9 +17,19 @@ fn demo_state() -> Rc<ViewerState> {
     Rc::new(ViewerState::new(Settings::default()))
 }
 
+/// The worker's answer to the demo count the state asks for.
+fn worker_answers(state: Rc<ViewerState>) -> Rc<ViewerState> {
+    let Some(Job::Demo { run, options, settings }) = state.request.clone() else {
+        panic!("the demo asked of the worker: {:?}", state.request)
+    };
+    let report = active_profiles_app::demo::demo_counter(options).expect("options the engine takes").report(&settings);
+    let update = Update::Ready { run, report: Box::new(report), problems: vec![] };
+    state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 })
+}
+
 #[wasm_bindgen_test]
 fn a_zone_by_name_recounts_the_demo_in_it() {
-    let state = demo_state().reduce(Action::Settings(SettingsAction::TimeZone("Europe/Paris".into())));
+    let state = worker_answers(demo_state().reduce(Action::Settings(SettingsAction::TimeZone("Europe/Paris".into()))));
     assert_eq!(state.notice, None);
     assert_eq!(state.settings.time_zone, "Europe/Paris");
     assert_eq!(state.report.settings.time_zone, "Europe/Paris");
@@ -28,7 +38,7 @@ fn a_zone_by_name_recounts_the_demo_in_it() {
 
 #[wasm_bindgen_test]
 fn an_unknown_zone_stays_in_the_field_and_the_report_keeps_the_zone_it_was_counted_in() {
-    let state = demo_state().reduce(Action::Settings(SettingsAction::TimeZone("Europe/Paris".into())));
+    let state = worker_answers(demo_state().reduce(Action::Settings(SettingsAction::TimeZone("Europe/Paris".into()))));
     let counted = state.report.clone();
     let state = state.reduce(Action::Settings(SettingsAction::TimeZone("Europe/Pariss".into())));
     // Never replaced: the field holds what the user typed; the report is the one counted in Paris.
@@ -36,7 +46,7 @@ fn an_unknown_zone_stays_in_the_field_and_the_report_keeps_the_zone_it_was_count
     assert_eq!(state.report, counted);
     assert_eq!(state.report.settings.time_zone, "Europe/Paris");
     // Another edit: the notice of the last action goes, the zone stays as typed and the report in Paris.
-    let state = state.reduce(Action::Settings(SettingsAction::BillingDay(BillingDay::Last)));
+    let state = worker_answers(state.reduce(Action::Settings(SettingsAction::BillingDay(BillingDay::Last))));
     assert_eq!(state.settings.time_zone, "Europe/Pariss");
     assert_eq!(state.report.settings.time_zone, "Europe/Paris");
     assert!(engine::TimeZone::parse(&state.settings.time_zone).is_err());
@@ -58,7 +68,7 @@ fn a_pdf_after_a_report_is_said_and_the_report_stays() {
         deliveries: None,
     }));
     let Some(Job::Count { run, .. }) = state.request.clone() else { panic!("a count request") };
-    let counted = active_profiles_app::demo::demo_counter().report(&engine::ReportSettings::default());
+    let counted = active_profiles_app::demo_report::demo_report();
     let update = Update::Ready { run, report: Box::new(counted.clone()), problems: vec![] };
     let state = state.reduce(Action::Sent).reduce(Action::Worker { update, now_ms: 0.0 });
     assert_eq!(*state.report, counted);
