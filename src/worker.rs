@@ -1,10 +1,10 @@
-//! The counting worker: reads the chosen files in slices, off the page's thread, into the engine.
+//! The counting worker: reads the chosen files chunk by chunk, off the page's thread, into the engine.
 //!
 //! The page sends a [`Job`]; the worker answers with [`Update`]s. Files travel
 //! as `File` handles (structured-cloned by the browser, never copied into a
-//! message), and the worker reads them 1 MiB at a time with `Blob.slice`, so a
-//! file is never held whole. Between two slices the worker yields to its event
-//! loop, which is how a [`Job::Cancel`] gets in. The counting state stays in
+//! message), and the worker reads them as streams ([`crate::reading::slices`]),
+//! so a file is never held whole. The reading loop yields to its event loop
+//! every few chunks, which is how a [`Job::Cancel`] gets in. The counting state stays in
 //! the worker after a run, so that [`Job::Recount`] answers a change of
 //! as-of date, billing day or purchased number without reading again.
 //!

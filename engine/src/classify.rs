@@ -233,26 +233,49 @@ pub(crate) fn flag(v: &[u8]) -> Option<bool> {
 }
 
 /// A cache from a value's bytes to what it means.
+///
+/// The first [`FEW`] values are looked up by comparing bytes, without hashing: a column of a few
+/// distinct values (channel, status, target dimension) never hashes, which matters in the
+/// viewer's WebAssembly (no 64-to-128-bit multiply for the hash). Later values go to a map.
 #[derive(Clone, Debug)]
 pub(crate) struct ValueCache<T> {
+    few: Vec<(Box<[u8]>, T)>,
     map: FastMap<Box<[u8]>, T>,
     /// The last value looked up: consecutive rows often repeat it.
     last_key: Vec<u8>,
     last: Option<T>,
 }
 
+/// How many values a [`ValueCache`] compares before it hashes.
+const FEW: usize = 8;
+
 impl<T> Default for ValueCache<T> {
     fn default() -> Self {
-        ValueCache { map: FastMap::default(), last_key: Vec::new(), last: None }
+        ValueCache { few: Vec::new(), map: FastMap::default(), last_key: Vec::new(), last: None }
     }
 }
 
 impl<T: Copy> ValueCache<T> {
+    /// What `v` means if it was seen, without the last-value shortcut.
+    #[inline]
+    fn find(&self, v: &[u8]) -> Option<T> {
+        for (key, t) in &self.few {
+            if **key == *v {
+                return Some(*t);
+            }
+        }
+        if self.few.len() < FEW {
+            // Every value seen so far is in `few`.
+            return None;
+        }
+        self.map.get(v).copied()
+    }
+
     #[inline]
     pub(crate) fn peek(&self, v: &[u8]) -> Option<T> {
         match self.last {
             Some(t) if self.last_key == v => Some(t),
-            _ => self.map.get(v).copied(),
+            _ => self.find(v),
         }
     }
 
@@ -263,11 +286,13 @@ impl<T: Copy> ValueCache<T> {
                 return t;
             }
         }
-        let t = match self.map.get(v) {
-            Some(t) => *t,
+        let t = match self.find(v) {
+            Some(t) => t,
             None => {
                 let t = make(v);
-                if self.map.len() < 100_000 {
+                if self.few.len() < FEW {
+                    self.few.push((v.into(), t));
+                } else if self.map.len() < 100_000 {
                     self.map.insert(v.into(), t);
                 }
                 t
@@ -283,6 +308,26 @@ impl<T: Copy> ValueCache<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_cache_past_its_few_compared_values() {
+        let mut cache = ValueCache::default();
+        let mut made = 0;
+        let values: Vec<Vec<u8>> = (0..3 * FEW as u32).map(|i| format!("value {i}").into_bytes()).collect();
+        for round in 0..3 {
+            for (i, v) in values.iter().enumerate().rev() {
+                let got = cache.get_or(v, |_| {
+                    made += 1;
+                    i as u32
+                });
+                assert_eq!(got, i as u32, "round {round}");
+                assert_eq!(cache.peek(v), Some(i as u32));
+            }
+        }
+        assert_eq!(made, values.len(), "each value made once");
+        assert_eq!(cache.peek(b"value"), None);
+        assert_eq!(cache.peek(b""), None);
+    }
 
     #[test]
     fn defaults() {
