@@ -96,10 +96,7 @@ pub(crate) struct Caches {
     pub(crate) delivery_dimension: FastMap<u32, u32>,
     names: Vec<String>,
     name_index: FastMap<String, u32>,
-    /// The group of the first (instance, dimension) pairs seen, found by a linear search (groups are
-    /// few: no hash per row, which the viewer's WebAssembly pays dearly); the later ones in `group_map`.
-    group_of: Vec<((u32, u32), u32)>,
-    group_map: FastMap<(u32, u32), u32>,
+    group_of: FastMap<(u32, u32), u32>,
     leave: LeaveCache,
     scratch: Vec<u8>,
     pub(crate) batch: Batch,
@@ -175,30 +172,18 @@ impl Engine {
     }
 
     fn group(&mut self, instance: u32, dimension: u32) -> u32 {
-        /// How many groups are found by a linear search before the map.
-        const FEW_GROUPS: usize = 16;
         if let Some((i, d, g)) = self.caches.last_group {
             if (i, d) == (instance, dimension) {
                 return g;
             }
         }
-        let pair = (instance, dimension);
-        let known = match self.caches.group_of.iter().find(|(p, _)| *p == pair) {
-            Some(&(_, g)) => Some(g),
-            None if self.caches.group_of.len() < FEW_GROUPS => None,
-            None => self.caches.group_map.get(&pair).copied(),
-        };
-        if let Some(g) = known {
+        if let Some(&g) = self.caches.group_of.get(&(instance, dimension)) {
             self.caches.last_group = Some((instance, dimension, g));
             return g;
         }
         let (i, d) = (self.caches.names[instance as usize].clone(), self.caches.names[dimension as usize].clone());
         let g = self.group_by_names(&i, &d);
-        if self.caches.group_of.len() < FEW_GROUPS {
-            self.caches.group_of.push((pair, g));
-        } else {
-            self.caches.group_map.insert(pair, g);
-        }
+        self.caches.group_of.insert((instance, dimension), g);
         g
     }
 
