@@ -19,6 +19,17 @@ export const REPEAT = Number(process.env.BENCH_REPEAT || 1);
 export const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT || 3600) * 1000;
 
 export const say = (line = '') => console.log(line);
+
+/** Sets the viewer's as-of date and waits until the report for it is ready (the demo's is counted by the worker). */
+export async function setAsOf(page, asOf) {
+  await page.fill('[data-testid=as-of]', asOf);
+  await page.locator('[data-testid=as-of]').dispatchEvent('change');
+  await page.waitForFunction(
+    (date) => document.querySelector('[data-testid=as-of]')?.value === date && document.querySelector('[data-testid=report-ready]'),
+    asOf,
+    { timeout: 60_000 },
+  );
+}
 export const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 export const fmt = (n, digits = 2) => n.toFixed(digits);
 

@@ -26,7 +26,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from '
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, serve } from '../../e2e/harness.mjs';
-import { inFreshBrowser, timePick, say, fmt } from './common.mjs';
+import { inFreshBrowser, timePick, say, fmt, setAsOf } from './common.mjs';
 
 const env = process.env;
 const FILE = path.resolve(ROOT, process.argv[2] || 'target/bench/export-3000000.csv');
@@ -95,13 +95,7 @@ try {
     const url = `${viewer.url}?workers=1`;
     await page.goto(url);
     await page.waitForSelector('[data-testid=report-ready]', { state: 'attached', timeout: 60_000 });
-    await page.fill('[data-testid=as-of]', AS_OF);
-    await page.locator('[data-testid=as-of]').dispatchEvent('change');
-    await page.waitForFunction(
-      (asOf) => document.querySelector('[data-testid=as-of]')?.value === asOf && document.querySelector('[data-testid=report-ready]'),
-      AS_OF,
-      { timeout: 60_000 },
-    );
+    await setAsOf(page, AS_OF);
     // The worker is spawned a second after the page opens; wait for it, then for its warm-up.
     const deadline = Date.now() + 30_000;
     while (workers.length === 0 && Date.now() < deadline) await page.waitForTimeout(100);

@@ -53,7 +53,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, serve } from '../../e2e/harness.mjs';
 import { mib } from './memory.mjs';
-import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick, table } from './common.mjs';
+import { say, load, fmt, inFreshBrowser, duckdbRun, fastest, printMemory, timePick, table, setAsOf } from './common.mjs';
 
 const env = process.env;
 const ROWS = (env.BENCH_ROWS || '1000000,10000000').split(',').map((s) => Number(s.trim())).filter(Boolean);
@@ -256,14 +256,7 @@ async function demoPaint(url) {
 async function viewerRun(url, file) {
   return inFreshBrowser(url, async (page) => {
     await openViewer(page, url);
-    // The demo is recounted in the page at once (no new run): wait for the date to show and the report to be ready.
-    await page.fill('[data-testid=as-of]', AS_OF);
-    await page.locator('[data-testid=as-of]').dispatchEvent('change');
-    await page.waitForFunction(
-      (asOf) => document.querySelector('[data-testid=as-of]')?.value === asOf && document.querySelector('[data-testid=report-ready]'),
-      AS_OF,
-      { timeout: 60_000 },
-    );
+    await setAsOf(page, AS_OF);
     const picked = await timePick(page, file, { ready: 'report-ready', progress: 'progress-text', pickAfterMs: PICK_AFTER_MS });
     if (picked.error) return picked;
     const total = Number(await page.locator('[data-testid=total-active]').getAttribute('data-value'));
