@@ -169,6 +169,31 @@
 //! # Ok::<(), engine::FileError>(())
 //! ```
 //!
+//! The work can also be split by profile instead of by bytes: counters made
+//! with [`Counter::sharded`] each read the whole input but keep only the
+//! profiles of their [`Shard`], and [`Counter::merge_shards`] appends their
+//! stores (no profile is looked up) once it has checked that they read alike.
+//! The store's work and memory are split, the reading is not.
+//!
+//! ```
+//! use engine::{Counter, Options, ReportSettings, Shard};
+//!
+//! let file = b"id;date\n1;2026-01-05\n2;2026-01-06\n3;2026-01-07\n1;2026-01-08\n";
+//! let shards = (0..2).map(|i| {
+//!     let shard = Shard::new(i, 2).expect("i < 2");
+//!     let mut counter = Counter::sharded(Options::default(), shard);
+//!     let id = counter.begin_file("log.csv", None);
+//!     counter.push(id, file)?;
+//!     counter.end_file(id).map(|()| counter)
+//! });
+//! let shards = shards.collect::<Result<Vec<_>, _>>()?;
+//! assert_eq!(shards.iter().map(Counter::profiles).sum::<usize>(), 3);
+//! let counter = Counter::merge_shards(shards).expect("the shards read alike");
+//! let report = counter.report(&ReportSettings::default());
+//! assert_eq!((report.rows.read, report.total_active), (4, 3));
+//! # Ok::<(), engine::FileError>(())
+//! ```
+//!
 //! # Explaining a profile
 //!
 //! [`explain`] reads the same bytes again and returns the rows of one
