@@ -74,18 +74,25 @@ pub fn report(args: &ReportArgs) -> Result<(), Failure> {
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
     // Cutting a file pays when its ranges' counters merge in less time than the extra threads
-    // save: not with two threads (measured: the merge takes about what the second thread saves,
-    // and the peak memory doubles), unless `--part-bytes` asks for it.
+    // save: with two threads, shards (below) are as fast and hold less, so a file is cut from 3
+    // threads on, unless `--part-bytes` or `--split ranges` asks for it.
     let cut_from = if args.part_bytes.is_some() || args.split == SplitMode::Ranges { 2 } else { CUT_FROM_THREADS };
     let part_bytes = if threads >= cut_from { args.part_bytes.unwrap_or(PART_BYTES) } else { u64::MAX };
-    let plan = plan(&args.files, &sizes, threads, part_bytes);
+    // Shards read every file on every thread: their plan is one unit of all the files, which the
+    // merge below takes whole.
+    let asked_shards = args.split == SplitMode::Shards && threads >= 2;
+    let plan = if asked_shards {
+        plan(&args.files, &sizes, 1, u64::MAX)
+    } else {
+        plan(&args.files, &sizes, threads, part_bytes)
+    };
     let instance = args.instance.as_deref();
     let reader = Reader { options: &options, instance, deliveries: deliveries.as_ref(), progress: &progress, lang };
     let started = std::time::Instant::now();
     // One unit of work (no file is cut) and threads to spare: each thread reads all of it and
     // keeps a shard of the profiles (see `Reader::count_sharded`).
     let shard = match args.split {
-        SplitMode::Shards => threads >= 2,
+        SplitMode::Shards => asked_shards,
         SplitMode::Ranges => false,
         SplitMode::Auto => plan.units.len() == 1 && threads >= 2 && total >= PART_BYTES && args.part_bytes.is_none(),
     };

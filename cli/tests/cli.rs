@@ -217,6 +217,19 @@ fn one_file_read_as_shards_gives_the_same_report() {
         &["report", "--format", "json", "--threads", "2", "--split", "shards", big.to_str().expect("path")],
     ));
     check_report(&shards, &summary);
+    // Several files (which 3 threads would otherwise read in groups), cut into byte ranges too: the
+    // shards read them all, and give what one thread gives.
+    let (big, late) = (big.to_str().expect("path"), late_path.to_str().expect("path"));
+    let one = json(&run(dir.path(), &["report", "--format", "json", "--threads", "1", big, late]));
+    for cut in [&[][..], &["--part-bytes", "1000"][..]] {
+        let mut args = vec!["--stats", "report", "--format", "json", "--threads", "3", "--split", "shards"];
+        args.extend_from_slice(cut);
+        args.extend([big, late]);
+        let output = run(dir.path(), &args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("stats: profiles kept in 3 shards"), "{stderr}");
+        assert_eq!(json(&output), one, "{cut:?}");
+    }
     // A file that cannot be counted is read again as usual, which says why: as with one thread.
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "name,colour\na,b\n").expect("write");
